@@ -1,0 +1,26 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    // The truststore engine runs in the browser and in Node alike: it may not
+    // reach for AWS, Next.js or Node-only modules (see docs/architecture.md).
+    files: ["lib/truststore/**/*.ts"],
+    ignores: ["lib/truststore/**/*.test.ts", "lib/truststore/test-support/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*", "fs", "path", "crypto", "os", "child_process"], message: "lib/truststore must stay isomorphic: no Node-only modules." },
+            { group: ["next", "next/*", "@aws-sdk/*", "@/lib/aws/*", "../aws/*"], message: "lib/truststore may not depend on Next.js or AWS." },
+          ],
+        },
+      ],
+    },
+  },
+  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+]);

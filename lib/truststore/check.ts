@@ -1,0 +1,165 @@
+/**
+ * The truststore check: read, decode and validate a bundle with API
+ * Gateway's rules (docs/truststore-rules.md) at an explicit evaluation time.
+ * Never throws on bad input: everything comes back as findings.
+ */
+import { parseCertificate, type ParsedCertificate } from "./decode";
+import { fileFinding, readBundle, type TruststoreInput } from "./pem";
+import { IssuerIndex, shortestPathToRoot, type IssuerLinks } from "./chains";
+import { algorithmHits, quote, validityHits, type RuleHit } from "./rules";
+import { SignatureVerifier } from "./verify";
+import {
+  DEFAULT_EXPIRING_DAYS,
+  MAX_CHAIN_LENGTH,
+  RULE_SEVERITY,
+  type CertificateReport,
+  type CheckOptions,
+  type Finding,
+  type TruststoreReport,
+  type Verdict,
+} from "./types";
+
+export interface LoadedBundle {
+  byteLength: number;
+  certificates: ParsedCertificate[];
+  findings: Finding[];
+}
+
+/** Reads and decodes every certificate; file-level problems become findings. */
+export async function loadBundle(input: TruststoreInput): Promise<LoadedBundle> {
+  const read = readBundle(input);
+  const findings = [...read.findings];
+  if (findings.some((f) => f.rule === "too-large")) {
+    return { byteLength: read.byteLength, certificates: [], findings };
+  }
+  const parsed = await Promise.all(
+    read.blocks.map((block) => parseCertificate(block.der, 0, block.line).catch(() => null)),
+  );
+  const certificates: ParsedCertificate[] = [];
+  parsed.forEach((cert, k) => {
+    const line = read.blocks[k]!.line;
+    if (!cert) {
+      findings.push(fileFinding("x509-syntax", `The certificate on line ${line} is not a valid X.509 certificate (its DER does not parse).`, line));
+      return;
+    }
+    cert.decoded.index = certificates.length;
+    certificates.push(cert);
+  });
+  return { byteLength: read.byteLength, certificates, findings };
+}
+
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  if (findings.some((f) => f.severity === "error")) return "error";
+  if (findings.some((f) => f.severity === "warning")) return "warnings";
+  return "ok";
+}
+
+function certificateFinding(index: number, line: number, hit: RuleHit): Finding {
+  return { rule: hit.rule, severity: RULE_SEVERITY[hit.rule], certificate: index, line, message: hit.message };
+}
+
+export async function checkTruststore(input: TruststoreInput, options: CheckOptions = {}): Promise<TruststoreReport> {
+  const at = options.at ?? new Date();
+  const expiringDays = options.expiringDays ?? DEFAULT_EXPIRING_DAYS;
+  const bundle = await loadBundle(input);
+  return validateBundle(bundle, at, expiringDays);
+}
+
+export async function validateBundle(bundle: LoadedBundle, at: Date, expiringDays: number): Promise<TruststoreReport> {
+  const certs = bundle.certificates;
+  const findings = [...bundle.findings];
+
+  // Duplicates (same DER) are reported on the later copy and take part in
+  // nothing else: each later copy reuses the first copy's chain.
+  const firstBySha256 = new Map<string, number>();
+  const duplicateOf: (number | undefined)[] = certs.map((cert, i) => {
+    const first = firstBySha256.get(cert.decoded.fingerprintSha256);
+    if (first === undefined) firstBySha256.set(cert.decoded.fingerprintSha256, i);
+    return first;
+  });
+  const isDuplicate = (i: number) => duplicateOf[i] !== undefined;
+
+  const verifier = new SignatureVerifier();
+  const index = new IssuerIndex(certs);
+  const links: (IssuerLinks | null)[] = await Promise.all(
+    certs.map((cert, i) =>
+      isDuplicate(i) || cert.decoded.selfIssued
+        ? null
+        : index.links(cert, verifier, (j) => j === i || isDuplicate(j)),
+    ),
+  );
+  const selfChecks = await Promise.all(
+    certs.map((cert, i) => (!isDuplicate(i) && cert.decoded.selfIssued ? verifier.check(cert, cert) : null)),
+  );
+  const issuersOf = (i: number) => {
+    const l = links[i];
+    return l ? [...l.verified, ...l.unverifiable] : [];
+  };
+  const isRoot = (i: number) => certs[i]!.decoded.selfIssued;
+
+  const reports: CertificateReport[] = certs.map((cert, i) => {
+    const original = duplicateOf[i];
+    const found = shortestPathToRoot(original ?? i, issuersOf, isRoot);
+    const path = original === undefined ? found.path : [i, ...found.path.slice(1)];
+    const report: CertificateReport = {
+      ...cert.decoded,
+      selfSigned: cert.decoded.selfIssued && selfChecks[original ?? i] !== "invalid",
+      path,
+      pathComplete: found.complete,
+    };
+    if (original !== undefined) report.duplicateOf = original;
+    return report;
+  });
+
+  reports.forEach((report, i) => {
+    const hits: RuleHit[] = [];
+    const who = quote(report.subject);
+    const original = duplicateOf[i];
+    if (original !== undefined) {
+      hits.push({ rule: "duplicate", message: `${who} appears again: it is the same certificate as #${original + 1} (line ${certs[original]!.decoded.line}).` });
+    } else {
+      if (report.selfIssued) {
+        if (selfChecks[i] === "invalid") {
+          hits.push({ rule: "signature", message: `${who} is self-issued but its self-signature does not verify with its own key (damaged or tampered).` });
+        }
+      } else {
+        const l = links[i]!;
+        if (l.candidates.length === 0) {
+          hits.push({
+            rule: "issuer-missing",
+            message: `${who} was issued by ${quote(report.issuer)}, which is not in the truststore: add that CA's certificate and its chain up to the root.`,
+          });
+        } else if (l.verified.length === 0 && l.unverifiable.length === 0) {
+          hits.push({
+            rule: "signature",
+            message: `${who}: its signature does not verify with the key of its issuer ${quote(report.issuer)} (tampered, or issued by a different key with the same name).`,
+          });
+        }
+        const issuer = report.path[1];
+        if (issuer !== undefined && !reports[issuer]!.isCA) {
+          hits.push({
+            rule: "issuer-not-ca",
+            message: `${who} is issued by ${quote(reports[issuer]!.subject)}, which is not a CA (it lacks basicConstraints CA:TRUE).`,
+          });
+        }
+      }
+      if (report.path.length > MAX_CHAIN_LENGTH) {
+        hits.push({
+          rule: "chain-length",
+          message: `${who}: its chain up to the root is ${report.path.length} certificates long; API Gateway allows at most ${MAX_CHAIN_LENGTH} (a root and up to three intermediates).`,
+        });
+      }
+      hits.push(...validityHits(report, at, expiringDays), ...algorithmHits(report));
+    }
+    for (const hit of hits) findings.push(certificateFinding(i, report.line, hit));
+  });
+
+  return {
+    verdict: verdictOf(findings),
+    evaluatedAt: at.toISOString(),
+    expiringDays,
+    byteLength: bundle.byteLength,
+    certificates: reports,
+    findings,
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * The truststore engine: pure and isomorphic (browser and Node), built on
+ * @peculiar/x509's ASN.1 modules and WebCrypto. No AWS, no Next.js, no I/O.
+ */
+export * from "./types";
+export { readBundle, type ReadResult, type TruststoreInput } from "./pem";
+export { describePublicKey } from "./decode";
+export { checkTruststore, loadBundle, validateBundle, verdictOf, type LoadedBundle } from "./check";
+export { diffTruststores, type TruststoreDiff, type CertificateSummary, type Impact } from "./diff";
+export {
+  checkClientCertificate,
+  type ClientCheckResult,
+  type Refusal,
+  type RefusalCode,
+  type PathStep,
+} from "./client-check";
+export { toJsonReport, type JsonReport } from "./json-report";
