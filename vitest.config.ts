@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "emulator/**/*.test.ts"],
     environment: "node",
+    // @peculiar/x509 (used by test fixtures) needs the Reflect metadata API.
+    setupFiles: ["reflect-metadata"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -72,7 +72,7 @@ export function toHex(data: ArrayBuffer | Uint8Array, separator = ""): string {
 
 function escapeDnValue(value: string): string {
   return value
-    .replace(/([,+"\\<>;=])/g, "\\$1")
+    .replace(/([,+"\\<>;])/g, "\\$1")
     .replace(/^([ #])/, "\\$1")
     .replace(/ $/, "\\ ")
     .replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 import { checkTruststore, readBundle } from "./index";
 import { bundle, issue } from "./test-support/fixtures";

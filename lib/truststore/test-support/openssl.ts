@@ -28,13 +28,22 @@ export function opensslWithFiles(files: Record<string, string>, args: (dir: stri
   }
 }
 
-/** A self-signed certificate made by openssl: `newkey` is e.g. "ec -pkeyopt ec_paramgen_curve:prime192v1". */
+/**
+ * A self-signed CA certificate made by openssl. `newkey` holds the key
+ * options, e.g. ["-newkey", "ed25519"]; "{params}" in it stands for a DSA
+ * parameter file made first.
+ */
 export function opensslSelfSigned(options: { newkey: string[]; subject: string; digest?: string; days?: number }): { pem: string; key: string } {
   const dir = mkdtempSync(join(tmpdir(), "mtls-openssl-"));
   try {
     const keyFile = join(dir, "key.pem");
     const certFile = join(dir, "cert.pem");
-    const args = ["req", "-x509", "-nodes", ...options.newkey, "-keyout", keyFile, "-out", certFile, "-subj", options.subject, "-days", String(options.days ?? 365)];
+    const params = join(dir, "params.pem");
+    if (options.newkey.some((a) => a.includes("{params}"))) {
+      execFileSync("openssl", ["genpkey", "-genparam", "-algorithm", "DSA", "-pkeyopt", "dsa_paramgen_bits:2048", "-out", params], { stdio: "ignore" });
+    }
+    const newkey = options.newkey.map((a) => a.replace("{params}", params));
+    const args = ["req", "-x509", "-nodes", ...newkey, "-keyout", keyFile, "-out", certFile, "-subj", options.subject, "-days", String(options.days ?? 365)];
     if (options.digest) args.push(`-${options.digest}`);
     args.push("-addext", "basicConstraints=critical,CA:TRUE");
     execFileSync("openssl", args, { stdio: ["ignore", "pipe", "pipe"] });
