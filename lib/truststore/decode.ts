@@ -1,27 +1,39 @@
 /**
  * Decoding one certificate to (at least) what `openssl x509 -text` shows.
- * Built on @peculiar/x509's ASN.1 schema modules and WebCrypto only, so it
- * runs in the browser and in Node alike.
+ * The outer structure is read with ./der.ts (for speed); extension values
+ * with @peculiar/x509's ASN.1 schema modules; digests with WebCrypto. Runs
+ * in the browser and in Node alike.
  */
-import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
+import { AsnConvert } from "@peculiar/asn1-schema";
 import {
   AuthorityInfoAccessSyntax,
   AuthorityKeyIdentifier,
   BasicConstraints,
-  Certificate,
   CertificatePolicies,
   CRLDistributionPoints,
   ExtendedKeyUsage,
   KeyUsage,
-  Name,
   NameConstraints,
   SubjectAlternativeName,
   SubjectKeyIdentifier,
   type GeneralName,
-  type SubjectPublicKeyInfo,
 } from "@peculiar/asn1-x509";
-import { ECParameters } from "@peculiar/asn1-ecc";
-import { RSAPublicKey, RsaSaPssParams } from "@peculiar/asn1-rsa";
+import { RsaSaPssParams } from "@peculiar/asn1-rsa";
+import {
+  children,
+  content,
+  DerError,
+  expectTag,
+  readBoolean,
+  readOid,
+  readSmallInteger,
+  readString,
+  readTime,
+  readTlv,
+  TAG,
+  whole,
+  type Tlv,
+} from "./der";
 import {
   ACCESS_METHODS,
   CURVES,
@@ -42,17 +54,14 @@ import type {
   SignatureAlgorithmInfo,
 } from "./types";
 
-/** Limits for untrusted DER: a certificate is small and shallow. */
-const BER_OPTIONS = { berOptions: { maxDepth: 64, maxNodes: 20_000, maxContentLength: 1_000_000 } };
-
 export interface ParsedCertificate {
   decoded: DecodedCertificate;
   der: Uint8Array;
   /** The signed part, for signature verification. */
   tbs: Uint8Array;
   signatureValue: Uint8Array;
-  /** Parameters of the signature algorithm (RSA-PSS). */
-  signatureParameters?: ArrayBuffer | null;
+  /** DER of the signature algorithm's parameters (RSA-PSS), when present. */
+  signatureParameters?: Uint8Array;
   /** DER of the SubjectPublicKeyInfo, for WebCrypto importKey("spki"). */
   spki: Uint8Array;
   /** Canonical forms for name and key chaining. */
@@ -65,10 +74,11 @@ export function toHex(data: ArrayBuffer | Uint8Array, separator = ""): string {
   let out = "";
   for (let i = 0; i < bytes.length; i++) {
     if (i > 0 && separator) out += separator;
-    out += bytes[i]!.toString(16).padStart(2, "0").toUpperCase();
+    out += HEX[bytes[i]!];
   }
   return out;
 }
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0").toUpperCase());
 
 function escapeDnValue(value: string): string {
   return value
@@ -78,18 +88,33 @@ function escapeDnValue(value: string): string {
     .replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`);
 }
 
+interface NameAttribute {
+  type: string;
+  /** The text, or undefined for a value that is not a string type. */
+  text?: string;
+  raw: Uint8Array;
+}
+
+function nameAttributes(bytes: Uint8Array, name: Tlv): NameAttribute[][] {
+  expectTag(name, TAG.SEQUENCE, "a name");
+  return children(bytes, name).map((rdn) =>
+    children(bytes, expectTag(rdn, TAG.SET, "a relative distinguished name")).map((atv) => {
+      const [type, value] = children(bytes, expectTag(atv, TAG.SEQUENCE, "an attribute"));
+      const attribute: NameAttribute = { type: readOid(bytes, expectTag(type, TAG.OID, "an attribute type")), raw: whole(bytes, value ?? atv) };
+      if (!value) throw new DerError("attribute without a value");
+      const text = readString(bytes, value);
+      if (text !== undefined) attribute.text = text;
+      return attribute;
+    }),
+  );
+}
+
 /** `CN=Root CA, O=Example`: RDNs in the order the certificate encodes them. */
-export function nameToString(name: Name): string {
-  return name
+function nameToString(rdns: NameAttribute[][]): string {
+  return rdns
     .map((rdn) =>
       rdn
-        .map((attribute) => {
-          const type = NAME_ATTRIBUTES[attribute.type] ?? attribute.type;
-          const value = attribute.value.anyValue
-            ? `#${toHex(attribute.value.anyValue)}`
-            : escapeDnValue(attribute.value.toString());
-          return `${type}=${value}`;
-        })
+        .map((a) => `${NAME_ATTRIBUTES[a.type] ?? a.type}=${a.text === undefined ? `#${toHex(a.raw)}` : escapeDnValue(a.text)}`)
         .join(" + "),
     )
     .join(", ");
@@ -99,15 +124,20 @@ export function nameToString(name: Name): string {
  * RFC 5280 name comparison, simplified the way most verifiers do it: types
  * and values compared case-insensitively with inner white space folded.
  */
-function nameKey(name: Name): string {
-  return name
+function nameKey(rdns: NameAttribute[][]): string {
+  return rdns
     .map((rdn) =>
       rdn
-        .map((a) => `${a.type}=${(a.value.anyValue ? toHex(a.value.anyValue) : a.value.toString()).trim().replace(/\s+/g, " ").toLowerCase()}`)
+        .map((a) => `${a.type}=${(a.text ?? toHex(a.raw)).trim().replace(/\s+/g, " ").toLowerCase()}`)
         .sort()
         .join("+"),
     )
     .join(",");
+}
+
+/** A name given as DER (e.g. a directoryName inside an extension). */
+export function derNameToString(der: Uint8Array): string {
+  return nameToString(nameAttributes(der, readTlv(der, 0)));
 }
 
 function generalName(gn: GeneralName): GeneralNameInfo {
@@ -115,7 +145,9 @@ function generalName(gn: GeneralName): GeneralNameInfo {
   if (gn.iPAddress !== undefined) return { type: "IP Address", value: gn.iPAddress };
   if (gn.rfc822Name !== undefined) return { type: "email", value: gn.rfc822Name };
   if (gn.uniformResourceIdentifier !== undefined) return { type: "URI", value: gn.uniformResourceIdentifier };
-  if (gn.directoryName !== undefined) return { type: "DirName", value: nameToString(gn.directoryName) };
+  if (gn.directoryName !== undefined) {
+    return { type: "DirName", value: derNameToString(new Uint8Array(AsnConvert.serialize(gn.directoryName))) };
+  }
   if (gn.registeredID !== undefined) return { type: "Registered ID", value: gn.registeredID };
   if (gn.otherName !== undefined) return { type: "othername", value: `${gn.otherName.typeId}::<unsupported>` };
   return { type: "other", value: "<unsupported>" };
@@ -136,20 +168,23 @@ function bytesToNumber(bytes: Uint8Array): number {
   return n;
 }
 
-export function decodePublicKey(spki: SubjectPublicKeyInfo): PublicKeyInfo {
-  const oid = spki.algorithm.algorithm;
+function decodePublicKey(bytes: Uint8Array, spki: Tlv): PublicKeyInfo {
+  const [algorithmId, keyBits] = children(bytes, expectTag(spki, TAG.SEQUENCE, "a public key"));
+  const [oidTlv, params] = children(bytes, expectTag(algorithmId, TAG.SEQUENCE, "a key algorithm"));
+  const oid = readOid(bytes, expectTag(oidTlv, TAG.OID, "a key algorithm"));
+  const key = content(bytes, expectTag(keyBits, TAG.BIT_STRING, "the public key bits")).subarray(1);
   const algorithm = KEY_ALGORITHMS[oid] ?? oid;
   const info: PublicKeyInfo = { algorithm, algorithmOid: oid };
   if (algorithm === "RSA" || algorithm === "RSA-PSS") {
-    const rsa = AsnConvert.parse(spki.subjectPublicKey, RSAPublicKey);
-    info.bits = bitLength(new Uint8Array(rsa.modulus));
-    info.exponent = bytesToNumber(new Uint8Array(rsa.publicExponent));
-  } else if (algorithm === "EC" && spki.algorithm.parameters) {
-    const params = AsnConvert.parse(spki.algorithm.parameters, ECParameters);
-    if (params.namedCurve) {
-      const curve = CURVES[params.namedCurve];
-      info.curveOid = params.namedCurve;
-      info.curve = curve?.name ?? params.namedCurve;
+    const [modulus, exponent] = children(key, expectTag(readTlv(key, 0), TAG.SEQUENCE, "an RSA key"));
+    info.bits = bitLength(content(key, expectTag(modulus, TAG.INTEGER, "an RSA modulus")));
+    info.exponent = bytesToNumber(content(key, expectTag(exponent, TAG.INTEGER, "an RSA exponent")));
+  } else if (algorithm === "EC") {
+    if (params?.tag === TAG.OID) {
+      const curveOid = readOid(bytes, params);
+      const curve = CURVES[curveOid];
+      info.curveOid = curveOid;
+      info.curve = curve?.name ?? curveOid;
       if (curve) info.bits = curve.bits;
     } else {
       info.curve = "explicit parameters";
@@ -168,7 +203,7 @@ export function describePublicKey(key: PublicKeyInfo): string {
   return key.algorithm;
 }
 
-function decodeSignatureAlgorithm(oid: string, parameters?: ArrayBuffer | null): SignatureAlgorithmInfo {
+function decodeSignatureAlgorithm(oid: string, parameters?: Uint8Array): SignatureAlgorithmInfo {
   const def = SIGNATURE_ALGORITHMS[oid];
   if (!def) return { name: oid, oid, scheme: "unknown" };
   const info: SignatureAlgorithmInfo = { name: def.name, oid, scheme: def.scheme };
@@ -194,7 +229,7 @@ interface ExtensionParts {
   extensions: DecodedExtension[];
 }
 
-function decodeExtension(oid: string, critical: boolean, value: ArrayBuffer, parts: ExtensionParts): void {
+function decodeExtension(oid: string, critical: boolean, value: Uint8Array, parts: ExtensionParts): void {
   const name = EXTENSION_NAMES[oid] ?? oid;
   const d = parts.decoded;
   let text: string[];
@@ -297,11 +332,17 @@ function toPem(der: Uint8Array): string {
   return `-----BEGIN CERTIFICATE-----\n${lines.join("\n")}\n-----END CERTIFICATE-----\n`;
 }
 
-function serialHex(serial: ArrayBuffer): string {
-  const bytes = new Uint8Array(serial);
+function serialHex(serial: Uint8Array): string {
   let start = 0;
-  while (start < bytes.length - 1 && bytes[start] === 0) start++;
-  return toHex(bytes.subarray(start));
+  while (start < serial.length - 1 && serial[start] === 0) start++;
+  return toHex(serial.subarray(start));
+}
+
+function algorithmIdentifier(bytes: Uint8Array, tlv: Tlv | undefined): { oid: string; parameters?: Uint8Array } {
+  const [oid, params] = children(bytes, expectTag(tlv, TAG.SEQUENCE, "an algorithm identifier"));
+  const out: { oid: string; parameters?: Uint8Array } = { oid: readOid(bytes, expectTag(oid, TAG.OID, "an algorithm")) };
+  if (params && params.tag !== TAG.NULL) out.parameters = whole(bytes, params);
+  return out;
 }
 
 /**
@@ -310,17 +351,47 @@ function serialHex(serial: ArrayBuffer): string {
  * `x509-syntax` finding).
  */
 export async function parseCertificate(der: Uint8Array, index: number, line: number): Promise<ParsedCertificate> {
-  const cert = AsnConvert.parse(der, Certificate, BER_OPTIONS);
-  const tbs = cert.tbsCertificate;
-  if (!cert.tbsCertificateRaw) throw new Error("certificate without a to-be-signed part");
-  const spki = new Uint8Array(AsnConvert.serialize(tbs.subjectPublicKeyInfo));
-  const subject = nameToString(tbs.subject);
-  const issuer = nameToString(tbs.issuer);
-  const subjectKey = nameKey(tbs.subject);
-  const issuerKey = nameKey(tbs.issuer);
-  const notBefore = tbs.validity.notBefore.getTime();
-  const notAfter = tbs.validity.notAfter.getTime();
-  if (Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime())) throw new Error("invalid validity dates");
+  const outer = expectTag(readTlv(der, 0), TAG.SEQUENCE, "a certificate");
+  if (outer.end !== der.length) throw new DerError("bytes after the certificate");
+  const [tbsTlv, signatureAlgorithmTlv, signatureTlv, extra] = children(der, outer);
+  if (extra) throw new DerError("too many certificate fields");
+  const tbsFields = children(der, expectTag(tbsTlv, TAG.SEQUENCE, "the to-be-signed certificate"));
+  let k = 0;
+  let version = 1;
+  if (tbsFields[0]?.tag === 0xa0) {
+    version = readSmallInteger(der, expectTag(children(der, tbsFields[0])[0], TAG.INTEGER, "a version")) + 1;
+    k++;
+  }
+  const serial = content(der, expectTag(tbsFields[k++], TAG.INTEGER, "a serial number"));
+  algorithmIdentifier(der, tbsFields[k++]);
+  const issuerRdns = nameAttributes(der, expectTag(tbsFields[k++], TAG.SEQUENCE, "an issuer name"));
+  const [notBeforeTlv, notAfterTlv] = children(der, expectTag(tbsFields[k++], TAG.SEQUENCE, "a validity period"));
+  if (!notBeforeTlv || !notAfterTlv) throw new DerError("incomplete validity");
+  const notBefore = readTime(der, notBeforeTlv);
+  const notAfter = readTime(der, notAfterTlv);
+  const subjectRdns = nameAttributes(der, expectTag(tbsFields[k++], TAG.SEQUENCE, "a subject name"));
+  const spkiTlv = expectTag(tbsFields[k++], TAG.SEQUENCE, "a public key");
+  const spki = whole(der, spkiTlv);
+  const publicKey = decodePublicKey(der, spkiTlv);
+  const extensionList: { oid: string; critical: boolean; value: Uint8Array }[] = [];
+  for (; k < tbsFields.length; k++) {
+    const field = tbsFields[k]!;
+    if (field.tag === 0x81 || field.tag === 0x82) continue; // unique identifiers
+    if (field.tag !== 0xa3) throw new DerError("unexpected field in the certificate");
+    const list = expectTag(children(der, field)[0], TAG.SEQUENCE, "extensions");
+    for (const ext of children(der, list)) {
+      const parts = children(der, expectTag(ext, TAG.SEQUENCE, "an extension"));
+      const oid = readOid(der, expectTag(parts[0], TAG.OID, "an extension id"));
+      const critical = parts[1]?.tag === TAG.BOOLEAN ? readBoolean(der, parts[1]) : false;
+      const value = expectTag(parts[parts.length - 1], TAG.OCTET_STRING, "an extension value");
+      extensionList.push({ oid, critical, value: content(der, value) });
+    }
+  }
+  const signatureAlgorithm = algorithmIdentifier(der, signatureAlgorithmTlv);
+  const signatureValue = content(der, expectTag(signatureTlv, TAG.BIT_STRING, "a signature")).subarray(1);
+
+  const subjectKey = nameKey(subjectRdns);
+  const issuerKey = nameKey(issuerRdns);
   const [fingerprintSha1, fingerprintSha256, publicKeySha256] = await Promise.all([
     digestHex("SHA-1", der),
     digestHex("SHA-256", der),
@@ -330,14 +401,14 @@ export async function parseCertificate(der: Uint8Array, index: number, line: num
   const decoded: DecodedCertificate = {
     index,
     line,
-    version: tbs.version + 1,
-    serialNumber: serialHex(tbs.serialNumber),
-    signatureAlgorithm: decodeSignatureAlgorithm(cert.signatureAlgorithm.algorithm, cert.signatureAlgorithm.parameters),
-    subject,
-    issuer,
+    version,
+    serialNumber: serialHex(serial),
+    signatureAlgorithm: decodeSignatureAlgorithm(signatureAlgorithm.oid, signatureAlgorithm.parameters),
+    subject: nameToString(subjectRdns),
+    issuer: nameToString(issuerRdns),
     notBefore: notBefore.toISOString(),
     notAfter: notAfter.toISOString(),
-    publicKey: decodePublicKey(tbs.subjectPublicKeyInfo),
+    publicKey,
     extensions: [],
     fingerprintSha1,
     fingerprintSha256,
@@ -347,28 +418,23 @@ export async function parseCertificate(der: Uint8Array, index: number, line: num
     isCA: false,
   };
   const parts: ExtensionParts = { decoded, extensions: decoded.extensions };
-  for (const ext of tbs.extensions ?? []) {
-    const value = (ext.extnValue as OctetString).buffer;
+  for (const ext of extensionList) {
     try {
-      decodeExtension(ext.extnID, ext.critical, value, parts);
+      decodeExtension(ext.oid, ext.critical, ext.value, parts);
     } catch {
-      decoded.extensions.push({
-        oid: ext.extnID,
-        name: EXTENSION_NAMES[ext.extnID] ?? ext.extnID,
-        critical: ext.critical,
-        text: ["<malformed extension>"],
-      });
+      decoded.extensions.push({ oid: ext.oid, name: EXTENSION_NAMES[ext.oid] ?? ext.oid, critical: ext.critical, text: ["<malformed extension>"] });
     }
   }
   decoded.isCA = decoded.basicConstraints?.ca === true;
-  return {
+  const result: ParsedCertificate = {
     decoded,
     der,
-    tbs: new Uint8Array(cert.tbsCertificateRaw),
-    signatureValue: new Uint8Array(cert.signatureValue),
-    signatureParameters: cert.signatureAlgorithm.parameters,
+    tbs: whole(der, tbsTlv!),
+    signatureValue,
     spki,
     subjectKey,
     issuerKey,
   };
+  if (signatureAlgorithm.parameters) result.signatureParameters = signatureAlgorithm.parameters;
+  return result;
 }

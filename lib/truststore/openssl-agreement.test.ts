@@ -66,6 +66,8 @@ describe("agreement with openssl x509", () => {
       generated.push(root, leaf);
     }
     generated.push(await issue({ subject: "CN=<img src=x onerror=alert(1)>, O=Evil \"Quotes\"; Ltd+" }));
+    // UTCTime before 2000 and GeneralizedTime after 2049.
+    generated.push(await issue({ subject: "CN=Long Lived", notBefore: new Date("1999-12-31T23:59:59Z"), notAfter: new Date("2060-02-29T12:00:00Z") }));
   });
 
   it("serial, validity, subject, issuer and both fingerprints match openssl for every generated certificate", async () => {
@@ -74,16 +76,18 @@ describe("agreement with openssl x509", () => {
     report.certificates.forEach((ours, i) => expectAgreement(ours, generated[i]!.pem));
   });
 
-  it("openssl-made certificates (P-192, DSA, Ed25519, MD5) decode the same way", async () => {
+  it("openssl-made certificates (P-192, DSA, Ed25519, MD5, UTF-8 and multi-valued names) decode the same way", async () => {
     const made = [
       opensslSelfSigned({ newkey: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime192v1"], subject: "/C=US/O=Legacy/CN=P-192 Root" }),
       opensslSelfSigned({ newkey: ["-newkey", "dsa:{params}"], subject: "/CN=DSA Root" }),
       opensslSelfSigned({ newkey: ["-newkey", "ed25519"], subject: "/CN=Ed25519 Root" }),
       opensslSelfSigned({ newkey: ["-newkey", "rsa:2048"], subject: "/CN=MD5 Root/emailAddress=pki@example.com", digest: "md5" }),
+      opensslSelfSigned({ newkey: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"], subject: "/C=FR/O=Société Générale/CN=Zürich Root+OU=Ops", extra: ["-utf8", "-multivalue-rdn"] }),
     ];
     const report = await checkTruststore(made.map((m) => m.pem).join("\n"));
     report.certificates.forEach((ours, i) => expectAgreement(ours, made[i]!.pem));
-    expect(report.certificates.map((c) => c.publicKey.algorithm)).toEqual(["EC", "DSA", "Ed25519", "RSA"]);
+    expect(report.certificates.map((c) => c.publicKey.algorithm)).toEqual(["EC", "DSA", "Ed25519", "RSA", "EC"]);
+    expect(report.certificates[4]!.subject).toBe("C=FR, O=Société Générale, OU=Ops + CN=Zürich Root"); // a SET is sorted in DER
   });
 
   it("the decoded view holds what openssl x509 -text shows", async () => {

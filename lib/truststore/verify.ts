@@ -4,9 +4,9 @@
  * certificates is imported once.
  */
 import { AsnConvert } from "@peculiar/asn1-schema";
-import { ECDSASigValue } from "@peculiar/asn1-ecc";
 import { RsaSaPssParams } from "@peculiar/asn1-rsa";
 import { CURVES } from "./oids";
+import { children, content, expectTag, readTlv, TAG } from "./der";
 import type { ParsedCertificate } from "./decode";
 
 /**
@@ -28,8 +28,8 @@ interface Plan {
 
 const asIs = (value: Uint8Array) => value;
 
-function unsignedFixed(integer: ArrayBuffer, size: number): Uint8Array | null {
-  let bytes = new Uint8Array(integer);
+function unsignedFixed(integer: Uint8Array, size: number): Uint8Array | null {
+  let bytes = integer;
   let start = 0;
   while (start < bytes.length && bytes[start] === 0) start++;
   bytes = bytes.subarray(start);
@@ -43,9 +43,10 @@ function unsignedFixed(integer: ArrayBuffer, size: number): Uint8Array | null {
 function ecdsaRaw(size: number) {
   return (value: Uint8Array): Uint8Array | null => {
     try {
-      const sig = AsnConvert.parse(value, ECDSASigValue);
-      const r = unsignedFixed(sig.r, size);
-      const s = unsignedFixed(sig.s, size);
+      const outer = expectTag(readTlv(value, 0), TAG.SEQUENCE, "an ECDSA signature");
+      const [rTlv, sTlv] = children(value, outer);
+      const r = unsignedFixed(content(value, expectTag(rTlv, TAG.INTEGER, "r")), size);
+      const s = unsignedFixed(content(value, expectTag(sTlv, TAG.INTEGER, "s")), size);
       if (!r || !s) return null;
       const out = new Uint8Array(size * 2);
       out.set(r, 0);

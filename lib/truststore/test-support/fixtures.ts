@@ -145,3 +145,19 @@ export function tamperSignature(issued: Issued): string {
 export function pemFromDer(der: Uint8Array): string {
   return x509.PemConverter.encode(der.slice().buffer, "CERTIFICATE");
 }
+
+/**
+ * A root and `count - 1` distinct certificates it issued (one shared key,
+ * so that making a thousand takes a second): a bundle of `count`.
+ */
+export async function largeBundle(count: number, options: { key?: KeySpec; prefix?: string } = {}): Promise<Issued[]> {
+  const key = options.key ?? { ec: "P-256" };
+  const prefix = options.prefix ?? "Bulk";
+  const root = await issue({ subject: `CN=${prefix} Root CA, O=Example`, key });
+  const keys = await makeKeys(key, `${prefix}-leaf`);
+  const out = [root];
+  for (let i = 1; i < count; i++) {
+    out.push(await issue({ subject: `CN=${prefix} Partner ${i}, O=Example`, issuer: root, keys, key, ca: i % 2 === 0 }));
+  }
+  return out;
+}

@@ -33,7 +33,7 @@ export function opensslWithFiles(files: Record<string, string>, args: (dir: stri
  * options, e.g. ["-newkey", "ed25519"]; "{params}" in it stands for a DSA
  * parameter file made first.
  */
-export function opensslSelfSigned(options: { newkey: string[]; subject: string; digest?: string; days?: number }): { pem: string; key: string } {
+export function opensslSelfSigned(options: { newkey: string[]; subject: string; digest?: string; days?: number; extra?: string[] }): { pem: string; key: string } {
   const dir = mkdtempSync(join(tmpdir(), "mtls-openssl-"));
   try {
     const keyFile = join(dir, "key.pem");
@@ -45,6 +45,7 @@ export function opensslSelfSigned(options: { newkey: string[]; subject: string; 
     const newkey = options.newkey.map((a) => a.replace("{params}", params));
     const args = ["req", "-x509", "-nodes", ...newkey, "-keyout", keyFile, "-out", certFile, "-subj", options.subject, "-days", String(options.days ?? 365)];
     if (options.digest) args.push(`-${options.digest}`);
+    if (options.extra) args.push(...options.extra);
     args.push("-addext", "basicConstraints=critical,CA:TRUE");
     execFileSync("openssl", args, { stdio: ["ignore", "pipe", "pipe"] });
     return { pem: execFileSync("cat", [certFile], { encoding: "utf8" }), key: execFileSync("cat", [keyFile], { encoding: "utf8" }) };

@@ -1,0 +1,43 @@
+/**
+ * Small helpers for benchmarks: median time over repeated runs and peak
+ * heap growth while a run is under way.
+ */
+export interface Measurement {
+  medianMs: number;
+  peakHeapMb: number;
+}
+
+function collect() {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export async function measure(run: () => Promise<unknown> | unknown, repeats = 5): Promise<Measurement> {
+  await run(); // warm-up: JIT, key caches of the runtime, lazy imports
+  const times: number[] = [];
+  let peak = 0;
+  for (let i = 0; i < repeats; i++) {
+    collect();
+    const base = process.memoryUsage().heapUsed;
+    let max = base;
+    const sampler = setInterval(() => {
+      max = Math.max(max, process.memoryUsage().heapUsed);
+    }, 1);
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+    clearInterval(sampler);
+    max = Math.max(max, process.memoryUsage().heapUsed);
+    peak = Math.max(peak, max - base);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: times[Math.floor(times.length / 2)]!, peakHeapMb: peak / 1_048_576 };
+}
+
+export function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i]!)).join("  ");
+  return [line(cells[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+}
+
+export const fixed = (n: number, digits = 1) => n.toFixed(digits);

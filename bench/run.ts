@@ -1,0 +1,14 @@
+/**
+ * `npm run bench`: prints every benchmark's table. Figures, not pass/fail.
+ */
+import "reflect-metadata";
+import { benchTruststore } from "./truststore";
+
+const sections: [string, () => Promise<string>][] = [["truststore", benchTruststore]];
+const only = process.argv[2];
+
+for (const [name, bench] of sections) {
+  if (only && only !== name) continue;
+  console.log(`\n== ${name} ==`);
+  console.log(await bench());
+}
