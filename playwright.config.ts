@@ -25,7 +25,11 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: [
+    ["list"],
+    ["json", { outputFile: "reports/playwright.json" }],
+    ...(process.env.CI ? [] : ([["html", { open: "never", outputFolder: "reports/playwright-html" }]] as const)),
+  ],
   timeout: 60_000,
   use: {
     baseURL,

@@ -9,6 +9,7 @@ export default defineConfig({
     // @peculiar/x509 (used by test fixtures) needs the Reflect metadata API.
     setupFiles: ["reflect-metadata"],
     testTimeout: 60_000,
+    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
     hookTimeout: 120_000,
   },
 });
