@@ -1,0 +1,141 @@
+/**
+ * The emulator's state: everything AWS would hold for the three services,
+ * in memory, serialisable to JSON for --state.
+ */
+import { z } from "zod";
+
+export const DOMAIN_STATUSES = [
+  "AVAILABLE",
+  "UPDATING",
+  "PENDING",
+  "PENDING_CERTIFICATE_REIMPORT",
+  "PENDING_OWNERSHIP_VERIFICATION",
+  "FAILED",
+] as const;
+export type DomainStatus = (typeof DOMAIN_STATUSES)[number];
+
+const objectVersionSchema = z.object({
+  versionId: z.string(),
+  deleteMarker: z.boolean(),
+  /** Base64 of the body (empty for delete markers). */
+  body: z.string(),
+  etag: z.string(),
+  size: z.number(),
+  lastModified: z.number(),
+  contentType: z.string(),
+  metadata: z.record(z.string(), z.string()),
+});
+export type ObjectVersion = z.infer<typeof objectVersionSchema>;
+
+const bucketSchema = z.object({
+  name: z.string(),
+  region: z.string(),
+  createdAt: z.number(),
+  versioning: z.enum(["Enabled", "Suspended"]).optional(),
+  /** Versions of each key, oldest first. */
+  objects: z.record(z.string(), z.array(objectVersionSchema)),
+});
+export type Bucket = z.infer<typeof bucketSchema>;
+
+const certificateSchema = z.object({
+  arn: z.string(),
+  region: z.string(),
+  type: z.enum(["IMPORTED", "AMAZON_ISSUED", "PRIVATE"]),
+  status: z.enum(["PENDING_VALIDATION", "ISSUED", "INACTIVE", "EXPIRED", "VALIDATION_TIMED_OUT", "REVOKED", "FAILED"]),
+  domainName: z.string(),
+  subjectAlternativeNames: z.array(z.string()),
+  keyAlgorithm: z.string(),
+  signatureAlgorithm: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  serial: z.string(),
+  notBefore: z.number(),
+  notAfter: z.number(),
+  createdAt: z.number(),
+  importedAt: z.number().optional(),
+  issuedAt: z.number().optional(),
+  /** PENDING_VALIDATION until this time (emulator clock), then ISSUED. */
+  pendingUntil: z.number().optional(),
+  certificatePem: z.string(),
+  chainPem: z.string().optional(),
+  tags: z.record(z.string(), z.string()),
+});
+export type Certificate = z.infer<typeof certificateSchema>;
+
+const domainSchema = z.object({
+  region: z.string(),
+  domainName: z.string(),
+  domainNameId: z.string(),
+  regionalDomainName: z.string(),
+  regionalHostedZoneId: z.string(),
+  regionalCertificateArn: z.string().optional(),
+  regionalCertificateName: z.string().optional(),
+  endpointType: z.enum(["REGIONAL", "EDGE", "PRIVATE"]),
+  securityPolicy: z.string(),
+  status: z.enum(DOMAIN_STATUSES),
+  statusMessage: z.string().optional(),
+  updatingUntil: z.number().optional(),
+  mutualTls: z
+    .object({
+      truststoreUri: z.string(),
+      truststoreVersion: z.string().optional(),
+      truststoreWarnings: z.array(z.string()),
+    })
+    .optional(),
+  ownershipVerificationCertificateArn: z.string().optional(),
+  certificateUploadDate: z.number(),
+  tags: z.record(z.string(), z.string()),
+});
+export type DomainName = z.infer<typeof domainSchema>;
+
+const restApiSchema = z.object({
+  region: z.string(),
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  createdDate: z.number(),
+  disableExecuteApiEndpoint: z.boolean(),
+  endpointTypes: z.array(z.string()),
+  tags: z.record(z.string(), z.string()),
+});
+export type RestApi = z.infer<typeof restApiSchema>;
+
+const mappingSchema = z.object({
+  region: z.string(),
+  domainName: z.string(),
+  basePath: z.string(),
+  restApiId: z.string(),
+  stage: z.string().optional(),
+});
+export type BasePathMapping = z.infer<typeof mappingSchema>;
+
+export const stateSchema = z.object({
+  version: z.literal(1),
+  clockOffsetMs: z.number(),
+  buckets: z.record(z.string(), bucketSchema),
+  certificates: z.record(z.string(), certificateSchema),
+  domains: z.record(z.string(), domainSchema),
+  restApis: z.record(z.string(), restApiSchema),
+  mappings: z.record(z.string(), mappingSchema),
+});
+export type EmulatorState = z.infer<typeof stateSchema>;
+
+export function emptyState(): EmulatorState {
+  return { version: 1, clockOffsetMs: 0, buckets: {}, certificates: {}, domains: {}, restApis: {}, mappings: {} };
+}
+
+export const domainKey = (region: string, name: string) => `${region}|${name}`;
+export const restApiKey = (region: string, id: string) => `${region}|${id}`;
+export const mappingKey = (region: string, domain: string, basePath: string) => `${region}|${domain}|${basePath}`;
+export const ACCOUNT_ID = "000000000000";
+
+export function domainArn(region: string, name: string): string {
+  return `arn:aws:apigateway:${region}::/domainnames/${name}`;
+}
+
+/** A random id of AWS's shape: lowercase letters and digits. */
+export function randomId(length: number): string {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
+}
