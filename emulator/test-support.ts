@@ -1,0 +1,48 @@
+/**
+ * For tests: an emulator on a free port, the project's own SDK clients
+ * pointed at it, and a caller for the control endpoints.
+ */
+import "reflect-metadata";
+import { createClients, type AwsClients } from "../lib/aws/config";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./server";
+
+export interface TestEmulator {
+  emulator: RunningEmulator;
+  endpoint: string;
+  clients(region?: string, options?: { maxAttempts?: number }): AwsClients;
+  control<T = unknown>(path: string, body?: unknown, method?: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
+  const emulator = await startEmulator({ port: 0, ...options });
+  const endpoint = emulator.endpoint;
+  return {
+    emulator,
+    endpoint,
+    clients(region = "us-east-1", clientOptions = {}) {
+      return createClients(
+        { kind: "endpoint", endpoint, serviceEndpoints: {}, defaultRegion: region, staticCredentials: { accessKeyId: "test", secretAccessKey: "test" } },
+        region,
+        clientOptions,
+      );
+    },
+    async control<T>(path: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<T> {
+      const res = await fetch(`${endpoint}/_emulator/${path}`, {
+        method,
+        headers: { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = (await res.json()) as T;
+      if (!res.ok) throw new Error(`control ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    },
+    stop: () => emulator.stop(),
+  };
+}
+
+/** A private key as PKCS#8 PEM, for ACM ImportCertificate. */
+export async function privateKeyPem(keys: CryptoKeyPair): Promise<string> {
+  const der = Buffer.from(await crypto.subtle.exportKey("pkcs8", keys.privateKey));
+  return `-----BEGIN PRIVATE KEY-----\n${der.toString("base64").match(/.{1,64}/g)!.join("\n")}\n-----END PRIVATE KEY-----\n`;
+}

@@ -1,0 +1,154 @@
+import "server-only";
+/**
+ * One place builds the AWS SDK clients: region, endpoint (AWS_ENDPOINT_URL
+ * and the per-service variants), path-style S3 when an endpoint is set, the
+ * standard credential chain, adaptive retries.
+ *
+ * Embedded default: when no AWS configuration is present at all (no
+ * profile, keys, endpoint or config file), the app starts the local
+ * emulator in-process with demo data. MTLS_CONSOLE_BACKEND=aws or
+ * =embedded overrides the detection.
+ */
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { ACMClient } from "@aws-sdk/client-acm";
+import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { S3Client } from "@aws-sdk/client-s3";
+
+export type BackendKind = "embedded" | "endpoint" | "aws";
+
+export interface Backend {
+  kind: BackendKind;
+  /** The endpoint all services go to, when one is set (embedded or AWS_ENDPOINT_URL). */
+  endpoint?: string;
+  /** Per-service endpoints from AWS_ENDPOINT_URL_<SERVICE>. */
+  serviceEndpoints: Partial<Record<ServiceName, string>>;
+  defaultRegion: string;
+  /** Static test credentials for the embedded emulator; otherwise the SDK's chain. */
+  staticCredentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+export type ServiceName = "apigateway" | "acm" | "s3";
+const SERVICE_ENV: Record<ServiceName, string> = { apigateway: "AWS_ENDPOINT_URL_API_GATEWAY", acm: "AWS_ENDPOINT_URL_ACM", s3: "AWS_ENDPOINT_URL_S3" };
+
+type Env = Record<string, string | undefined>;
+
+/** Is anything configured that points the SDK at some AWS (real or local)? */
+export function hasAwsConfiguration(env: Env = process.env, fileExists: (path: string) => boolean = existsSync): boolean {
+  const keys = [
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_ENDPOINT_URL",
+    ...Object.values(SERVICE_ENV),
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+  ];
+  if (keys.some((k) => env[k])) return true;
+  const home = env.HOME ?? homedir();
+  const files = [env.AWS_CONFIG_FILE ?? join(home, ".aws", "config"), env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, ".aws", "credentials")];
+  return files.some((f) => fileExists(f));
+}
+
+export function resolveBackendKind(env: Env = process.env, fileExists?: (path: string) => boolean): BackendKind {
+  const forced = env.MTLS_CONSOLE_BACKEND;
+  if (forced === "embedded") return "embedded";
+  if (forced === "aws") return env.AWS_ENDPOINT_URL ? "endpoint" : "aws";
+  if (forced) throw new Error(`MTLS_CONSOLE_BACKEND is "embedded" or "aws", not "${forced}".`);
+  if (!hasAwsConfiguration(env, fileExists)) return "embedded";
+  return env.AWS_ENDPOINT_URL ? "endpoint" : "aws";
+}
+
+function serviceEndpoints(env: Env): Partial<Record<ServiceName, string>> {
+  const out: Partial<Record<ServiceName, string>> = {};
+  for (const [service, key] of Object.entries(SERVICE_ENV) as [ServiceName, string][]) if (env[key]) out[service] = env[key];
+  return out;
+}
+
+interface EmbeddedHandle {
+  endpoint: string;
+}
+const globalForEmbedded = globalThis as unknown as { __mtlsConsoleEmbedded?: Promise<EmbeddedHandle> };
+
+/** Starts the in-process emulator once per server process (it survives dev-mode reloads). */
+function startEmbedded(env: Env): Promise<EmbeddedHandle> {
+  globalForEmbedded.__mtlsConsoleEmbedded ??= (async () => {
+    await import("reflect-metadata");
+    const { startEmulator } = await import("../../emulator/server");
+    const options = { seed: true, updatingMs: 2_000, issueDelayMs: 5_000, stateFile: env.EMULATOR_STATE || undefined, log: (m: string) => console.log(`[emulator] ${m}`) };
+    const preferred = Number(env.EMULATOR_PORT ?? 4566);
+    try {
+      return await startEmulator({ ...options, port: preferred });
+    } catch {
+      return await startEmulator({ ...options, port: 0 });
+    }
+  })().then((emulator) => {
+    console.log(`[emulator] No AWS configuration found: embedded AWS emulator with demo data on ${emulator.endpoint}`);
+    return { endpoint: emulator.endpoint };
+  });
+  return globalForEmbedded.__mtlsConsoleEmbedded;
+}
+
+let cachedBackend: Promise<Backend> | undefined;
+
+export function getBackend(env: Env = process.env): Promise<Backend> {
+  cachedBackend ??= (async (): Promise<Backend> => {
+    const kind = resolveBackendKind(env);
+    const defaultRegion = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+    if (kind === "embedded") {
+      const { endpoint } = await startEmbedded(env);
+      return { kind, endpoint, serviceEndpoints: {}, defaultRegion, staticCredentials: { accessKeyId: "test", secretAccessKey: "test" } };
+    }
+    const backend: Backend = { kind, serviceEndpoints: serviceEndpoints(env), defaultRegion };
+    if (env.AWS_ENDPOINT_URL) backend.endpoint = env.AWS_ENDPOINT_URL;
+    return backend;
+  })();
+  cachedBackend.catch(() => {
+    cachedBackend = undefined;
+  });
+  return cachedBackend;
+}
+
+export interface AwsClients {
+  region: string;
+  apiGateway: APIGatewayClient;
+  acm: ACMClient;
+  s3: S3Client;
+}
+
+/** SDK clients for one region of a backend. */
+export function createClients(backend: Backend, region: string, options: { maxAttempts?: number } = {}): AwsClients {
+  const common = {
+    region,
+    retryMode: "adaptive" as const,
+    maxAttempts: options.maxAttempts ?? 3,
+    ...(backend.staticCredentials ? { credentials: backend.staticCredentials } : {}),
+  };
+  const endpointFor = (service: ServiceName) => backend.serviceEndpoints[service] ?? backend.endpoint;
+  const s3Endpoint = endpointFor("s3");
+  return {
+    region,
+    apiGateway: new APIGatewayClient({ ...common, ...(endpointFor("apigateway") ? { endpoint: endpointFor("apigateway") } : {}) }),
+    acm: new ACMClient({ ...common, ...(endpointFor("acm") ? { endpoint: endpointFor("acm") } : {}) }),
+    s3: new S3Client({
+      ...common,
+      ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
+      // Checksums only where S3 requires them: LocalStack and older S3-compatible stores reject the rest.
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+    }),
+  };
+}
+
+const clientCache = new Map<string, AwsClients>();
+
+/** The clients for `region` (default: the backend's region), built once. */
+export async function getClients(region?: string): Promise<AwsClients> {
+  const backend = await getBackend();
+  const r = region ?? backend.defaultRegion;
+  let clients = clientCache.get(r);
+  if (!clients) clientCache.set(r, (clients = createClients(backend, r)));
+  return clients;
+}
