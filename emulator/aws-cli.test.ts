@@ -1,0 +1,122 @@
+/**
+ * A cross-check with a client we did not write: Debian's AWS CLI drives the
+ * whole truststore flow against the emulator.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundle, chain, issue } from "../lib/pki/generate";
+import { privateKeyPem, startTestEmulator, type TestEmulator } from "./test-support";
+
+const run = promisify(execFile);
+/** Debian's package installs /usr/bin/aws; AWS_CLI names another. */
+const AWS = process.env.AWS_CLI ?? "/usr/bin/aws";
+const available = existsSync(AWS);
+if (!available && process.env.CI) throw new Error(`The AWS CLI cross-check needs ${AWS} (Debian package awscli); .ci/run installs it.`);
+
+describe.skipIf(!available)("AWS CLI against the emulator", () => {
+  let t: TestEmulator;
+  const dir = mkdtempSync(join(tmpdir(), "aws-cli-"));
+  beforeAll(async () => {
+    t = await startTestEmulator();
+  });
+  afterAll(async () => {
+    await t.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function aws(...args: string[]): Promise<Record<string, unknown>> {
+    const { stdout } = await run(AWS, ["--endpoint-url", t.endpoint, "--output", "json", ...args], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: dir,
+        AWS_ACCESS_KEY_ID: "test",
+        AWS_SECRET_ACCESS_KEY: "test",
+        AWS_REGION: "us-east-1",
+        AWS_PAGER: "",
+        AWS_CONFIG_FILE: join(dir, "config"),
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials"),
+      },
+    });
+    return stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {};
+  }
+  const file = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it("bucket, versions, certificate, mTLS domain, version switch, warnings, paging", async () => {
+    await aws("s3api", "create-bucket", "--bucket", "cli-truststores");
+    await aws("s3api", "put-bucket-versioning", "--bucket", "cli-truststores", "--versioning-configuration", "Status=Enabled");
+    const pki = await chain(3, { prefix: "Cli" });
+    const sha1 = await issue({ subject: "CN=Cli SHA1 Root", hash: "SHA-1" });
+    const v1 = (await aws("s3api", "put-object", "--bucket", "cli-truststores", "--key", "ts.pem", "--body", file("v1.pem", bundle(pki[0]!, pki[1]!)))).VersionId as string;
+    const v2 = (await aws("s3api", "put-object", "--bucket", "cli-truststores", "--key", "ts.pem", "--body", file("v2.pem", bundle(pki[0]!, pki[1]!, sha1)))).VersionId as string;
+    expect(v1).not.toBe(v2);
+    const versions = (await aws("s3api", "list-object-versions", "--bucket", "cli-truststores")).Versions as { VersionId: string; IsLatest: boolean }[];
+    expect(versions.map((v) => [v.VersionId, v.IsLatest])).toEqual([
+      [v2, true],
+      [v1, false],
+    ]);
+
+    const server = await issue({ subject: "CN=cli.test.example", sans: ["cli.test.example"], ca: false, key: { rsa: 2048 } });
+    const imported = await aws(
+      "acm",
+      "import-certificate",
+      "--certificate",
+      `fileb://${file("server.pem", server.pem)}`,
+      "--private-key",
+      `fileb://${file("server.key", await privateKeyPem(server.keys))}`,
+    );
+    const serverArn = imported.CertificateArn as string;
+    const owner = (await aws("acm", "request-certificate", "--domain-name", "cli.test.example")).CertificateArn as string;
+    const described = (await aws("acm", "describe-certificate", "--certificate-arn", serverArn)).Certificate as Record<string, unknown>;
+    expect(described).toMatchObject({ Type: "IMPORTED", KeyAlgorithm: "RSA_2048", DomainName: "cli.test.example" });
+
+    const created = await aws(
+      "apigateway",
+      "create-domain-name",
+      "--domain-name",
+      "cli.test.example",
+      "--regional-certificate-arn",
+      serverArn,
+      "--ownership-verification-certificate-arn",
+      owner,
+      "--endpoint-configuration",
+      "types=REGIONAL",
+      "--security-policy",
+      "TLS_1_2",
+      "--mutual-tls-authentication",
+      `truststoreUri=s3://cli-truststores/ts.pem,truststoreVersion=${v1}`,
+    );
+    expect(created.mutualTlsAuthentication).toEqual({ truststoreUri: "s3://cli-truststores/ts.pem", truststoreVersion: v1, truststoreWarnings: [] });
+
+    const switched = await aws(
+      "apigateway",
+      "update-domain-name",
+      "--domain-name",
+      "cli.test.example",
+      "--patch-operations",
+      `op=replace,path=/mutualTlsAuthentication/truststoreVersion,value=${v2}`,
+    );
+    const mtls = switched.mutualTlsAuthentication as { truststoreVersion: string; truststoreWarnings: string[] };
+    expect(mtls.truststoreVersion).toBe(v2);
+    expect(mtls.truststoreWarnings).toEqual([expect.stringMatching(/^weak-hash: "CN=Cli SHA1 Root"/)]);
+    const read = await aws("apigateway", "get-domain-name", "--domain-name", "cli.test.example");
+    expect((read.mutualTlsAuthentication as { truststoreWarnings: string[] }).truststoreWarnings).toHaveLength(1);
+
+    // Paging: the CLI follows `position` on its own.
+    for (let i = 0; i < 4; i++) {
+      await aws("apigateway", "create-domain-name", "--domain-name", `page${i}.test.example`, "--regional-certificate-arn", owner, "--endpoint-configuration", "types=REGIONAL");
+    }
+    await t.control("requests", undefined, "DELETE");
+    const listed = (await aws("apigateway", "get-domain-names", "--page-size", "2")).items as { domainName: string }[];
+    expect(listed.map((d) => d.domainName)).toEqual(["cli.test.example", "page0.test.example", "page1.test.example", "page2.test.example", "page3.test.example"]);
+    const { counts } = await t.control<{ counts: Record<string, number> }>("requests");
+    expect(counts.GetDomainNames).toBe(3);
+  });
+});
