@@ -22,5 +22,27 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Components and client islands never reach AWS (docs/architecture.md).
+    files: ["components/**/*.{ts,tsx}", "app/**/*-client.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/aws/*", "**/lib/aws/*", "@aws-sdk/*"], message: "Components may not import AWS code: go through a page or a server action." }] },
+      ],
+    },
+  },
+  {
+    // Playwright fixtures call `use`, which is not React's hook.
+    files: ["e2e/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    // The emulator is the test double of AWS: it never reaches into the app.
+    files: ["emulator/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "**/app/*"], message: "The emulator may not import app/." }] }],
+    },
+  },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);

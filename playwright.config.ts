@@ -3,6 +3,8 @@ import { existsSync } from "node:fs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** The app runs in its embedded mode with the emulator on this port; tests seed and check AWS state through it. */
+export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4610);
 
 /**
  * Chromium: Playwright's own build when installed (`npx playwright install
@@ -21,6 +23,7 @@ const executablePath = chromiumPath();
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -45,5 +48,11 @@ export default defineConfig({
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
+    env: {
+      MTLS_CONSOLE_BACKEND: "embedded",
+      EMULATOR_PORT: String(EMULATOR_PORT),
+      EMULATOR_STATE: "",
+      AWS_REGION: "us-east-1",
+    },
   },
 });

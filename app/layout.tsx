@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackendBanner } from "@/components/backend-banner";
+import { describeBackend } from "@/lib/domains/backend";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,13 +9,18 @@ export const metadata: Metadata = {
   description: "Custom domain names of Amazon API Gateway with mutual TLS: truststores decoded, checked and rolled back safely.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Everything shown is live AWS state: render on every request, never at build time.
+export const dynamic = "force-dynamic";
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const backend = await describeBackend();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
+        <BackendBanner backend={backend} />
         <header className="border-b border-slate-200 bg-white">
           <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3" aria-label="Main">
             <Link href="/" className="font-semibold tracking-tight">

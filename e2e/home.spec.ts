@@ -1,8 +1,21 @@
-import { expect, test } from "@playwright/test";
+import { GetDomainNamesCommand } from "@aws-sdk/client-api-gateway";
+import { expect, test } from "./aws";
 
-test("the home page renders with its heading and navigation", async ({ page }) => {
+test("with no AWS configured, every page says it runs the embedded emulator with demo data", async ({ page }) => {
+  await page.goto("/");
+  const banner = page.getByTestId("backend-banner");
+  await expect(banner).toContainText("Demo mode");
+  await expect(banner).toContainText("http://127.0.0.1:4610");
+  await expect(page).toHaveTitle("mTLS Console");
+});
+
+test("the home page lists the domains the emulator holds, read through the SDK", async ({ page, aws }) => {
+  const { items = [] } = await aws.apiGateway.send(new GetDomainNamesCommand({ limit: 500 }));
+  expect(items.length).toBeGreaterThanOrEqual(8);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Custom domain names" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "mTLS Console" })).toBeVisible();
-  await expect(page).toHaveTitle("mTLS Console");
+  for (const d of items) {
+    const row = page.getByRole("row").filter({ hasText: d.domainName! });
+    await expect(row).toContainText(d.domainNameStatus!);
+  }
 });

@@ -31,6 +31,7 @@ describe.skipIf(!available)("AWS CLI against the emulator", () => {
   async function aws(...args: string[]): Promise<Record<string, unknown>> {
     const { stdout } = await run(AWS, ["--endpoint-url", t.endpoint, "--output", "json", ...args], {
       env: {
+        NODE_ENV: "test",
         PATH: process.env.PATH,
         HOME: dir,
         AWS_ACCESS_KEY_ID: "test",

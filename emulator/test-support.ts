@@ -3,7 +3,7 @@
  * pointed at it, and a caller for the control endpoints.
  */
 import "reflect-metadata";
-import { createClients, type AwsClients } from "../lib/aws/config";
+import { createClients, type AwsClients } from "../lib/aws/clients";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./server";
 
 export interface TestEmulator {

@@ -1,8 +1,9 @@
 import "server-only";
 /**
- * One place builds the AWS SDK clients: region, endpoint (AWS_ENDPOINT_URL
- * and the per-service variants), path-style S3 when an endpoint is set, the
- * standard credential chain, adaptive retries.
+ * Which AWS the dashboard talks to, and its SDK clients (built in
+ * ./clients.ts): region, endpoint (AWS_ENDPOINT_URL and the per-service
+ * variants), path-style S3 when an endpoint is set, the standard credential
+ * chain, adaptive retries.
  *
  * Embedded default: when no AWS configuration is present at all (no
  * profile, keys, endpoint or config file), the app starts the local
@@ -12,24 +13,10 @@ import "server-only";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { ACMClient } from "@aws-sdk/client-acm";
-import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
-import { S3Client } from "@aws-sdk/client-s3";
+import { createClients, type AwsClients, type Backend, type BackendKind, type ServiceName } from "./clients";
 
-export type BackendKind = "embedded" | "endpoint" | "aws";
+export { createClients, type AwsClients, type Backend, type BackendKind, type ServiceName } from "./clients";
 
-export interface Backend {
-  kind: BackendKind;
-  /** The endpoint all services go to, when one is set (embedded or AWS_ENDPOINT_URL). */
-  endpoint?: string;
-  /** Per-service endpoints from AWS_ENDPOINT_URL_<SERVICE>. */
-  serviceEndpoints: Partial<Record<ServiceName, string>>;
-  defaultRegion: string;
-  /** Static test credentials for the embedded emulator; otherwise the SDK's chain. */
-  staticCredentials?: { accessKeyId: string; secretAccessKey: string };
-}
-
-export type ServiceName = "apigateway" | "acm" | "s3";
 const SERVICE_ENV: Record<ServiceName, string> = { apigateway: "AWS_ENDPOINT_URL_API_GATEWAY", acm: "AWS_ENDPOINT_URL_ACM", s3: "AWS_ENDPOINT_URL_S3" };
 
 type Env = Record<string, string | undefined>;
@@ -109,37 +96,6 @@ export function getBackend(env: Env = process.env): Promise<Backend> {
     cachedBackend = undefined;
   });
   return cachedBackend;
-}
-
-export interface AwsClients {
-  region: string;
-  apiGateway: APIGatewayClient;
-  acm: ACMClient;
-  s3: S3Client;
-}
-
-/** SDK clients for one region of a backend. */
-export function createClients(backend: Backend, region: string, options: { maxAttempts?: number } = {}): AwsClients {
-  const common = {
-    region,
-    retryMode: "adaptive" as const,
-    maxAttempts: options.maxAttempts ?? 3,
-    ...(backend.staticCredentials ? { credentials: backend.staticCredentials } : {}),
-  };
-  const endpointFor = (service: ServiceName) => backend.serviceEndpoints[service] ?? backend.endpoint;
-  const s3Endpoint = endpointFor("s3");
-  return {
-    region,
-    apiGateway: new APIGatewayClient({ ...common, ...(endpointFor("apigateway") ? { endpoint: endpointFor("apigateway") } : {}) }),
-    acm: new ACMClient({ ...common, ...(endpointFor("acm") ? { endpoint: endpointFor("acm") } : {}) }),
-    s3: new S3Client({
-      ...common,
-      ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
-      // Checksums only where S3 requires them: LocalStack and older S3-compatible stores reject the rest.
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-    }),
-  };
 }
 
 const clientCache = new Map<string, AwsClients>();

@@ -1,0 +1,37 @@
+/**
+ * The e2e suite's view of AWS: the project's own SDK clients pointed at the
+ * emulator the app runs (embedded mode), and its control endpoints.
+ */
+import { test as base } from "@playwright/test";
+import { createClients, type AwsClients } from "../lib/aws/clients";
+
+export const EMULATOR_ENDPOINT = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4610}`;
+
+export function awsClients(region = "us-east-1"): AwsClients {
+  return createClients(
+    { kind: "endpoint", endpoint: EMULATOR_ENDPOINT, serviceEndpoints: {}, defaultRegion: region, staticCredentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    region,
+  );
+}
+
+export async function emulatorControl<T = unknown>(path: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<T> {
+  const res = await fetch(`${EMULATOR_ENDPOINT}/_emulator/${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as T;
+  if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Tests get `aws` (SDK clients) and `emulator` (control) as fixtures. */
+export const test = base.extend<{ aws: AwsClients; emulator: typeof emulatorControl }>({
+  aws: async ({}, use) => {
+    await use(awsClients());
+  },
+  emulator: async ({}, use) => {
+    await use(emulatorControl);
+  },
+});
+export { expect } from "@playwright/test";

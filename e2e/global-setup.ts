@@ -1,0 +1,17 @@
+/**
+ * Before any test: the emulator the tests will seed must be local, and the
+ * app must have started it (its first page render does).
+ */
+import type { FullConfig } from "@playwright/test";
+import { EMULATOR_ENDPOINT } from "./aws";
+
+export default async function globalSetup(config: FullConfig) {
+  const host = new URL(EMULATOR_ENDPOINT).hostname;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
+    throw new Error(`Refusing to run end-to-end tests against a non-local AWS endpoint (${EMULATOR_ENDPOINT}): they create and change resources.`);
+  }
+  const baseURL = config.projects[0]?.use.baseURL;
+  if (baseURL) await fetch(baseURL);
+  const health = await fetch(`${EMULATOR_ENDPOINT}/_emulator/health`).catch(() => null);
+  if (!health?.ok) throw new Error(`The app's embedded emulator is not answering at ${EMULATOR_ENDPOINT}.`);
+}

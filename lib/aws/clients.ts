@@ -1,0 +1,56 @@
+/**
+ * Building the SDK clients from a resolved backend. Pure configuration, no
+ * environment reading: lib/aws/config.ts decides the backend. This file has
+ * no "server-only" marker because the end-to-end test runner (outside
+ * Next.js) builds its clients with it too; ESLint keeps components from
+ * importing anything under lib/aws.
+ */
+import { ACMClient } from "@aws-sdk/client-acm";
+import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { S3Client } from "@aws-sdk/client-s3";
+
+export type BackendKind = "embedded" | "endpoint" | "aws";
+export type ServiceName = "apigateway" | "acm" | "s3";
+
+export interface Backend {
+  kind: BackendKind;
+  /** The endpoint all services go to, when one is set (embedded or AWS_ENDPOINT_URL). */
+  endpoint?: string;
+  /** Per-service endpoints from AWS_ENDPOINT_URL_<SERVICE>. */
+  serviceEndpoints: Partial<Record<ServiceName, string>>;
+  defaultRegion: string;
+  /** Static test credentials for the embedded emulator; otherwise the SDK's chain. */
+  staticCredentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+export interface AwsClients {
+  region: string;
+  apiGateway: APIGatewayClient;
+  acm: ACMClient;
+  s3: S3Client;
+}
+
+/** SDK clients for one region of a backend. */
+export function createClients(backend: Backend, region: string, options: { maxAttempts?: number } = {}): AwsClients {
+  const common = {
+    region,
+    retryMode: "adaptive" as const,
+    maxAttempts: options.maxAttempts ?? 3,
+    ...(backend.staticCredentials ? { credentials: backend.staticCredentials } : {}),
+  };
+  const endpointFor = (service: ServiceName) => backend.serviceEndpoints[service] ?? backend.endpoint;
+  const s3Endpoint = endpointFor("s3");
+  return {
+    region,
+    apiGateway: new APIGatewayClient({ ...common, ...(endpointFor("apigateway") ? { endpoint: endpointFor("apigateway") } : {}) }),
+    acm: new ACMClient({ ...common, ...(endpointFor("acm") ? { endpoint: endpointFor("acm") } : {}) }),
+    s3: new S3Client({
+      ...common,
+      ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
+      // Checksums only where S3 requires them: LocalStack and older S3-compatible stores reject the rest.
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+    }),
+  };
+}
+
