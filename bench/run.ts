@@ -2,9 +2,13 @@
  * `npm run bench`: prints every benchmark's table. Figures, not pass/fail.
  */
 import "reflect-metadata";
+import { benchEmulator } from "./emulator";
 import { benchTruststore } from "./truststore";
 
-const sections: [string, () => Promise<string>][] = [["truststore", benchTruststore]];
+const sections: [string, () => Promise<string>][] = [
+  ["truststore", benchTruststore],
+  ["emulator", benchEmulator],
+];
 const only = process.argv[2];
 
 for (const [name, bench] of sections) {
