@@ -22,13 +22,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <BackendBanner backend={backend} />
         <header className="border-b border-slate-200 bg-white">
-          <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3" aria-label="Main">
+          <nav className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3" aria-label="Main">
             <Link href="/" className="font-semibold tracking-tight">
               mTLS Console
             </Link>
           </nav>
         </header>
-        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        <main id="main" className="mx-auto max-w-7xl px-4 py-8">
           {children}
         </main>
       </body>

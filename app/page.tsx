@@ -1,35 +1,31 @@
-import { listDomains } from "@/lib/domains/overview";
+import type { Metadata } from "next";
+import { ErrorPanel } from "@/components/error-panel";
+import { OverviewClient } from "@/components/overview-client";
+import { AwsFailure } from "@/lib/aws/errors";
+import { describeBackend } from "@/lib/domains/backend";
+import { getOverview, isRegion, REGIONS } from "@/lib/domains/overview";
 
-export default async function HomePage() {
-  const domains = await listDomains();
+export const metadata: Metadata = { title: "Custom domain names" };
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ region?: string }> }) {
+  const { region: asked } = await searchParams;
+  const backend = await describeBackend();
+  const region = isRegion(asked) ? asked : backend.defaultRegion;
+  let overview;
+  try {
+    overview = await getOverview(region);
+  } catch (error) {
+    if (error instanceof AwsFailure) return <ErrorPanel title={`Could not list the custom domain names of ${region}`} message={error.message} />;
+    throw error;
+  }
+  const regions = REGIONS.includes(region) ? REGIONS : [region, ...REGIONS];
   return (
     <section className="space-y-4">
-      <h1 className="text-2xl font-semibold">Custom domain names</h1>
-      {domains.length === 0 ? (
-        <p className="text-slate-600">No custom domain names in this region.</p>
-      ) : (
-        <table className="w-full border-collapse overflow-hidden rounded-lg bg-white text-sm shadow-sm">
-          <caption className="sr-only">Custom domain names</caption>
-          <thead className="bg-slate-100 text-left text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Domain name</th>
-              <th scope="col" className="px-3 py-2 font-medium">Status</th>
-              <th scope="col" className="px-3 py-2 font-medium">Mutual TLS</th>
-              <th scope="col" className="px-3 py-2 font-medium">Truststore</th>
-            </tr>
-          </thead>
-          <tbody>
-            {domains.map((d) => (
-              <tr key={d.domainName} className="border-t border-slate-100">
-                <td className="px-3 py-2 font-medium">{d.domainName}</td>
-                <td className="px-3 py-2">{d.status}</td>
-                <td className="px-3 py-2">{d.mtls ? "on" : "off"}</td>
-                <td className="px-3 py-2 font-mono text-xs break-all">{d.mtls?.truststoreUri ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <div>
+        <h1 className="text-2xl font-semibold">Custom domain names</h1>
+        <p className="text-sm text-slate-600">API Gateway REST custom domain names in {region}, with their mutual TLS truststores.</p>
+      </div>
+      <OverviewClient rows={overview.rows} region={region} regions={regions} now={overview.evaluatedAt} />
     </section>
   );
 }

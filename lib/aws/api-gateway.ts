@@ -2,8 +2,17 @@ import "server-only";
 /**
  * API Gateway: custom domain names, reshaped into the project's types.
  */
-import { GetDomainNamesCommand, type DomainName } from "@aws-sdk/client-api-gateway";
-import { DOMAIN_STATUSES, type DomainStatus, type MtlsDomain } from "../domains/types";
+import {
+  GetBasePathMappingsCommand,
+  GetDomainNameCommand,
+  GetDomainNamesCommand,
+  GetRestApiCommand,
+  UpdateDomainNameCommand,
+  UpdateRestApiCommand,
+  type DomainName,
+  type PatchOperation,
+} from "@aws-sdk/client-api-gateway";
+import { DOMAIN_STATUSES, type BasePathMappingView, type DomainStatus, type MtlsDomain, type RestApiSummary } from "../domains/types";
 import { getClients } from "./config";
 import { awsCall } from "./errors";
 
@@ -42,4 +51,72 @@ export async function listDomainNames(region?: string): Promise<MtlsDomain[]> {
     position = page.position;
   } while (position);
   return out;
+}
+
+/** One domain name, or null when it does not exist. */
+export async function getDomainName(domainName: string, region?: string): Promise<MtlsDomain | null> {
+  const { apiGateway } = await getClients(region);
+  try {
+    return toMtlsDomain(await apiGateway.send(new GetDomainNameCommand({ domainName })));
+  } catch (error) {
+    if ((error as { name?: string }).name === "NotFoundException") return null;
+    return awsCall("read the custom domain name", () => Promise.reject(error));
+  }
+}
+
+export interface UpdateResult {
+  domain: MtlsDomain;
+  requestId?: string;
+}
+
+async function updateDomainName(domainName: string, doing: string, patchOperations: PatchOperation[], region?: string): Promise<UpdateResult> {
+  const { apiGateway } = await getClients(region);
+  const res = await awsCall(doing, () => apiGateway.send(new UpdateDomainNameCommand({ domainName, patchOperations })));
+  return { domain: toMtlsDomain(res), requestId: res.$metadata.requestId };
+}
+
+/** PATCH /mutualTlsAuthentication/truststoreVersion: switch to an exact S3 version. */
+export function setTruststoreVersion(domainName: string, versionId: string, region?: string): Promise<UpdateResult> {
+  return updateDomainName(domainName, "switch the truststore version", [{ op: "replace", path: "/mutualTlsAuthentication/truststoreVersion", value: versionId }], region);
+}
+
+/** Replace truststoreUri with '': mutual TLS off. */
+export function disableMutualTls(domainName: string, region?: string): Promise<UpdateResult> {
+  return updateDomainName(domainName, "disable mutual TLS", [{ op: "replace", path: "/mutualTlsAuthentication/truststoreUri", value: "" }], region);
+}
+
+export async function getBasePathMappings(domainName: string, region?: string): Promise<BasePathMappingView[]> {
+  const { apiGateway } = await getClients(region);
+  const out: BasePathMappingView[] = [];
+  let position: string | undefined;
+  do {
+    const page = await awsCall("list the base path mappings", () => apiGateway.send(new GetBasePathMappingsCommand({ domainName, limit: 500, position })));
+    for (const m of page.items ?? []) {
+      const view: BasePathMappingView = { basePath: m.basePath ?? "(none)", restApiId: m.restApiId ?? "" };
+      if (m.stage) view.stage = m.stage;
+      out.push(view);
+    }
+    position = page.position;
+  } while (position);
+  return out;
+}
+
+export async function getRestApi(restApiId: string, region?: string): Promise<RestApiSummary | null> {
+  const { apiGateway } = await getClients(region);
+  try {
+    const api = await apiGateway.send(new GetRestApiCommand({ restApiId }));
+    return { id: api.id ?? restApiId, name: api.name ?? restApiId, disableExecuteApiEndpoint: api.disableExecuteApiEndpoint === true };
+  } catch (error) {
+    if ((error as { name?: string }).name === "NotFoundException") return null;
+    return awsCall("read the REST API", () => Promise.reject(error));
+  }
+}
+
+/** PATCH /restapis/{id} /disableExecuteApiEndpoint = true: clients can no longer bypass mTLS there. */
+export async function disableExecuteApiEndpoint(restApiId: string, region?: string): Promise<{ api: RestApiSummary; requestId?: string }> {
+  const { apiGateway } = await getClients(region);
+  const res = await awsCall("disable the default execute-api endpoint", () =>
+    apiGateway.send(new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: "replace", path: "/disableExecuteApiEndpoint", value: "true" }] })),
+  );
+  return { api: { id: res.id ?? restApiId, name: res.name ?? restApiId, disableExecuteApiEndpoint: res.disableExecuteApiEndpoint === true }, requestId: res.$metadata.requestId };
 }

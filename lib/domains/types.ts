@@ -35,3 +35,45 @@ export interface MtlsDomain {
   mtls?: MtlsSettings;
   tags: Record<string, string>;
 }
+
+export interface ServerCertificate {
+  arn: string;
+  type: "IMPORTED" | "AMAZON_ISSUED" | "PRIVATE" | string;
+  status: string;
+  domainName: string;
+  subjectAlternativeNames: string[];
+  keyAlgorithm?: string;
+  notBefore?: string;
+  notAfter?: string;
+  issuer?: string;
+  inUseBy: string[];
+}
+
+/** One S3 object version of a truststore. */
+export interface TruststoreVersion {
+  versionId: string;
+  lastModified: string;
+  size: number;
+  isLatest: boolean;
+  deleteMarker: boolean;
+}
+
+/** What the dashboard writes as S3 object metadata on every upload. */
+export interface TruststoreMetadata {
+  uploadedBy?: string;
+  sha256?: string;
+  certificateCount?: number;
+}
+
+export interface RestApiSummary {
+  id: string;
+  name: string;
+  disableExecuteApiEndpoint: boolean;
+}
+
+export interface BasePathMappingView {
+  basePath: string;
+  restApiId: string;
+  stage?: string;
+  api?: RestApiSummary;
+}

@@ -1,0 +1,61 @@
+"use client";
+import { useEffect, useRef } from "react";
+
+/** A modal confirmation (native <dialog>: focus trapped, Escape closes). */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  confirmDisabled,
+  pending,
+  tone = "primary",
+  onConfirm,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  children: React.ReactNode;
+  confirmLabel: string;
+  confirmDisabled?: boolean;
+  pending?: boolean;
+  tone?: "primary" | "danger";
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="confirm-title"
+      className="m-auto w-full max-w-2xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+    >
+      <div className="space-y-4 p-5">
+        <h2 id="confirm-title" className="text-lg font-semibold">
+          {title}
+        </h2>
+        <div className="max-h-[60vh] space-y-3 overflow-y-auto">{children}</div>
+        <div className="flex justify-end gap-2">
+          <button type="button" className="rounded border border-slate-300 px-3 py-1.5 text-sm" onClick={onClose} disabled={pending}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className={`rounded px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${tone === "danger" ? "bg-rose-700 hover:bg-rose-800" : "bg-sky-700 hover:bg-sky-800"}`}
+            onClick={onConfirm}
+            disabled={confirmDisabled || pending}
+          >
+            {pending ? "Working…" : confirmLabel}
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,225 @@
+"use client";
+/**
+ * Upload a new truststore version: drop a file, pick one, or paste PEM. The
+ * browser decodes and checks it at once with the same engine the server
+ * uses; errors block, warnings need an explicit acknowledgement, and the
+ * diff against the active version is shown before anything is sent.
+ */
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
+import { enableBucketVersioning } from "@/lib/actions/enable-bucket-versioning";
+import { uploadTruststoreVersion } from "@/lib/actions/upload-truststore-version";
+import { checkTruststore, diffTruststores, MAX_TRUSTSTORE_BYTES, type TruststoreReport } from "@/lib/truststore";
+import { ActivationOutcome, type ActivationData } from "./activation-outcome";
+import { certificateAnchor } from "./certificate-anchor";
+import { CertificateList } from "./certificate-list-client";
+import { DiffView } from "./diff-view";
+import { FindingsList } from "./findings-list";
+import { Notice } from "./notice";
+
+interface Candidate {
+  name: string;
+  text: string;
+  report: TruststoreReport;
+}
+
+type Outcome =
+  | { kind: "activated"; versionId: string; data: ActivationData }
+  | { kind: "uploaded-not-activated"; versionId: string; message: string }
+  | { kind: "unversioned"; message: string }
+  | { kind: "error"; message: string };
+
+export function UploadTruststore({
+  domainName,
+  region,
+  activeReport,
+  activeVersionId,
+  blockedReason,
+}: {
+  domainName: string;
+  region: string;
+  activeReport?: TruststoreReport;
+  activeVersionId?: string;
+  blockedReason?: string;
+}) {
+  const router = useRouter();
+  const ids = { ack: useId(), paste: useId(), help: useId() };
+  const [candidate, setCandidate] = useState<Candidate | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [paste, setPaste] = useState("");
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  async function inspect(name: string, input: File | string) {
+    setOutcome(null);
+    setAcknowledged(false);
+    setChecking(true);
+    try {
+      if (typeof input !== "string" && input.size > MAX_TRUSTSTORE_BYTES) {
+        // Refused before reading: API Gateway's quota is 1 MB.
+        const report = await checkTruststore(new Uint8Array(input.size));
+        setCandidate({ name, text: "", report });
+        return;
+      }
+      const bytes = typeof input === "string" ? new TextEncoder().encode(input) : new Uint8Array(await input.arrayBuffer());
+      const report = await checkTruststore(bytes);
+      setCandidate({ name, text: report.verdict === "error" ? "" : new TextDecoder().decode(bytes), report });
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  const errors = candidate?.report.findings.filter((f) => f.severity === "error") ?? [];
+  const warnings = candidate?.report.findings.filter((f) => f.severity === "warning") ?? [];
+  const diff = candidate && activeReport && errors.length === 0 ? diffTruststores(activeReport, candidate.report) : null;
+  const canUpload = !!candidate && errors.length === 0 && (warnings.length === 0 || acknowledged) && !blockedReason;
+
+  const upload = () =>
+    startTransition(async () => {
+      if (!candidate) return;
+      const result = await uploadTruststoreVersion({ domainName, region, pem: candidate.text, acknowledgeWarnings: acknowledged, expectedCurrentVersion: activeVersionId ?? "" });
+      if (!result.ok) {
+        setOutcome(result.code === "bucket-unversioned" ? { kind: "unversioned", message: result.message } : { kind: "error", message: result.message });
+        return;
+      }
+      const { versionId, activation } = result.data;
+      setOutcome(activation.ok ? { kind: "activated", versionId, data: activation.result } : { kind: "uploaded-not-activated", versionId, message: activation.message });
+      if (activation.ok) setCandidate(null);
+      router.refresh();
+    });
+
+  const retryActivation = (versionId: string) =>
+    startTransition(async () => {
+      const result = await activateTruststoreVersion({ domainName, region, versionId });
+      setOutcome(result.ok ? { kind: "activated", versionId, data: result.data } : { kind: "uploaded-not-activated", versionId, message: result.message });
+      if (result.ok) {
+        setCandidate(null);
+        router.refresh();
+      }
+    });
+
+  const enableVersioning = () =>
+    startTransition(async () => {
+      const result = await enableBucketVersioning({ domainName, region });
+      setOutcome(result.ok ? null : { kind: "error", message: result.message });
+      if (result.ok) router.refresh();
+    });
+
+  return (
+    <div className="space-y-4">
+      {blockedReason && <Notice tone="info">{blockedReason}</Notice>}
+      <div
+        data-testid="dropzone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const file = e.dataTransfer.files[0];
+          if (file) void inspect(file.name, file);
+        }}
+        className={`rounded-lg border-2 border-dashed p-6 text-center transition-colors ${dragging ? "border-sky-500 bg-sky-50" : "border-slate-300 bg-white"}`}
+      >
+        <p className="font-medium">Drop a truststore (.pem) here</p>
+        <p className="mt-1 text-sm text-slate-600" id={ids.help}>
+          It is decoded and checked in your browser first; nothing is sent until you choose to upload.
+        </p>
+        <label className="mt-3 inline-block cursor-pointer rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 focus-within:outline-2 focus-within:outline-sky-600">
+          Choose a file…
+          <input
+            type="file"
+            accept=".pem,.crt,.cer,.txt,application/x-pem-file"
+            className="sr-only"
+            aria-describedby={ids.help}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void inspect(file.name, file);
+              e.target.value = "";
+            }}
+          />
+        </label>
+      </div>
+      <details className="rounded border border-slate-200 bg-white p-3 text-sm">
+        <summary className="cursor-pointer font-medium">…or paste PEM text</summary>
+        <label htmlFor={ids.paste} className="sr-only">
+          PEM text
+        </label>
+        <textarea
+          id={ids.paste}
+          className="mt-2 h-32 w-full rounded border border-slate-300 p-2 font-mono text-xs"
+          placeholder="-----BEGIN CERTIFICATE-----"
+          value={paste}
+          onChange={(e) => setPaste(e.target.value)}
+        />
+        <button type="button" className="mt-2 rounded border border-slate-300 px-3 py-1 text-sm" disabled={!paste.trim()} onClick={() => void inspect("pasted text", paste)}>
+          Check pasted text
+        </button>
+      </details>
+
+      {checking && <p role="status">Checking…</p>}
+      {candidate && (
+        <section aria-label="Checked file" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h3 className="font-semibold">
+            {candidate.name}: {candidate.report.certificates.length} certificate{candidate.report.certificates.length === 1 ? "" : "s"},{" "}
+            <span data-testid="candidate-verdict" className={errors.length ? "text-rose-800" : warnings.length ? "text-amber-800" : "text-emerald-800"}>
+              {errors.length ? "refused" : warnings.length ? `${warnings.length} warning${warnings.length === 1 ? "" : "s"}` : "no problems found"}
+            </span>
+          </h3>
+          <FindingsList findings={candidate.report.findings} certificateAnchor={certificateAnchor("upload")} />
+          {errors.length > 0 && <p className="text-sm text-rose-800">Fix these errors and drop the file again: nothing can be uploaded while there are errors.</p>}
+          {diff && <DiffView diff={diff} />}
+          {candidate.report.certificates.length > 0 && (
+            <details>
+              <summary className="cursor-pointer text-sm font-medium">Decoded certificates</summary>
+              <div className="mt-2">
+                <CertificateList certificates={candidate.report.certificates} findings={candidate.report.findings} anchorPrefix="upload" now={Date.parse(candidate.report.evaluatedAt)} />
+              </div>
+            </details>
+          )}
+          {errors.length === 0 && warnings.length > 0 && (
+            <label htmlFor={ids.ack} className="flex items-start gap-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
+              <input id={ids.ack} type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} className="mt-1" />
+              I understand: clients whose chain runs through the certificates with warnings will be refused. Upload it anyway.
+            </label>
+          )}
+          <div className="flex gap-2">
+            <button type="button" className="rounded bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-40" disabled={!canUpload || pending} onClick={upload}>
+              {pending ? "Uploading…" : "Upload and activate"}
+            </button>
+            <button type="button" className="rounded border border-slate-300 px-3 py-2 text-sm" onClick={() => setCandidate(null)} disabled={pending}>
+              Discard
+            </button>
+          </div>
+        </section>
+      )}
+
+      {outcome?.kind === "activated" && <ActivationOutcome data={outcome.data} versionId={outcome.versionId} />}
+      {outcome?.kind === "uploaded-not-activated" && (
+        <Notice tone="error">
+          <p>
+            The file <strong>was uploaded</strong> as version <code className="font-mono">{outcome.versionId}</code>, but <strong>activating it failed</strong>: {outcome.message}
+          </p>
+          <p className="mt-1">The domain still uses its previous truststore version. Nothing else changed.</p>
+          <button type="button" className="mt-2 rounded bg-rose-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50" disabled={pending} onClick={() => retryActivation(outcome.versionId)}>
+            {pending ? "Activating…" : `Activate version ${outcome.versionId.slice(0, 12)}…`}
+          </button>
+        </Notice>
+      )}
+      {outcome?.kind === "unversioned" && (
+        <Notice tone="error">
+          <p>{outcome.message}</p>
+          <button type="button" className="mt-2 rounded bg-rose-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50" disabled={pending} onClick={enableVersioning}>
+            Enable versioning on the bucket
+          </button>
+        </Notice>
+      )}
+      {outcome?.kind === "error" && <Notice tone="error">{outcome.message}</Notice>}
+    </div>
+  );
+}

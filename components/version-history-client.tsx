@@ -1,0 +1,169 @@
+"use client";
+/**
+ * Truststore versions from S3: which is active, what each holds, a diff of
+ * any against the active one, and one-click activation (roll back or
+ * forward) behind a confirmation that shows what changes for clients.
+ */
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
+import type { VersionSummary } from "@/lib/domains/truststores-types";
+import { ConfirmDialog } from "./confirm-dialog-client";
+import { DiffView } from "./diff-view";
+import { Notice } from "./notice";
+import { ActivationOutcome, type ActivationData } from "./activation-outcome";
+
+export function VersionHistory({
+  domainName,
+  region,
+  versions,
+  activeVersionId,
+  blockedReason,
+}: {
+  domainName: string;
+  region: string;
+  versions: VersionSummary[];
+  activeVersionId?: string;
+  /** Why versions cannot be switched here (LocalStack, UPDATING, locked), if so. */
+  blockedReason?: string;
+}) {
+  const router = useRouter();
+  const [openDiff, setOpenDiff] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<VersionSummary | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [outcome, setOutcome] = useState<{ ok: true; data: ActivationData; versionId: string } | { ok: false; message: string } | null>(null);
+  const activeIndex = versions.findIndex((v) => v.isActive);
+
+  const activate = (v: VersionSummary) =>
+    startTransition(async () => {
+      const result = await activateTruststoreVersion({ domainName, region, versionId: v.versionId, expectedCurrentVersion: activeVersionId ?? "" });
+      setConfirming(null);
+      setOutcome(result.ok ? { ok: true, data: result.data, versionId: v.versionId } : { ok: false, message: result.message });
+      if (result.ok) router.refresh();
+    });
+
+  if (versions.length === 0) return <p className="text-sm text-slate-600">No versions of this object were found in S3.</p>;
+  return (
+    <div className="space-y-3">
+      {outcome && (outcome.ok ? <ActivationOutcome data={outcome.data} versionId={outcome.versionId} /> : <Notice tone="error">{outcome.message}</Notice>)}
+      {blockedReason && <Notice tone="info">{blockedReason}</Notice>}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <caption className="sr-only">Truststore versions, newest first</caption>
+          <thead className="bg-slate-50 text-left text-xs text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">Uploaded</th>
+              <th scope="col" className="px-3 py-2 font-medium">Version</th>
+              <th scope="col" className="px-3 py-2 font-medium">By</th>
+              <th scope="col" className="px-3 py-2 font-medium">Size</th>
+              <th scope="col" className="px-3 py-2 font-medium">Certificates</th>
+              <th scope="col" className="px-3 py-2 font-medium">Findings</th>
+              <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v, i) => (
+              <VersionRow
+                key={v.versionId}
+                v={v}
+                direction={activeIndex < 0 ? "activate" : i > activeIndex ? "back" : "forward"}
+                diffOpen={openDiff === v.versionId}
+                toggleDiff={() => setOpenDiff(openDiff === v.versionId ? null : v.versionId)}
+                onActivate={() => setConfirming(v)}
+                blocked={!!blockedReason}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={confirming ? `Switch ${domainName} to version ${confirming.versionId.slice(0, 12)}…?` : ""}
+        confirmLabel="Switch version"
+        pending={pending}
+        onConfirm={() => confirming && activate(confirming)}
+        onClose={() => !pending && setConfirming(null)}
+      >
+        {confirming && (
+          <>
+            <p className="text-sm">
+              API Gateway will use this exact S3 version ({confirming.lastModified.slice(0, 16).replace("T", " ")} UTC
+              {confirming.metadata.uploadedBy ? `, uploaded by ${confirming.metadata.uploadedBy}` : ""}) for every new TLS handshake. The domain is UPDATING for a short while.
+            </p>
+            {confirming.diffFromActive ? <DiffView diff={confirming.diffFromActive} /> : <p className="text-sm text-slate-600">This version could not be compared with the active one.</p>}
+            {confirming.counts.warning > 0 && (
+              <Notice tone="info">
+                This version has {confirming.counts.warning} warning{confirming.counts.warning === 1 ? "" : "s"}: clients whose chain runs through those certificates will be refused.
+              </Notice>
+            )}
+          </>
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function VersionRow({
+  v,
+  direction,
+  diffOpen,
+  toggleDiff,
+  onActivate,
+  blocked,
+}: {
+  v: VersionSummary;
+  direction: "back" | "forward" | "activate";
+  diffOpen: boolean;
+  toggleDiff: () => void;
+  onActivate: () => void;
+  blocked: boolean;
+}) {
+  const label = direction === "back" ? "Roll back to this version" : direction === "forward" ? "Roll forward to this version" : "Activate this version";
+  return (
+    <>
+      <tr className={`border-t border-slate-100 align-top ${v.isActive ? "bg-emerald-50/60" : ""}`} data-testid="version-row" data-version-id={v.versionId}>
+        <td className="px-3 py-2 whitespace-nowrap tabular-nums">{v.deleteMarker ? <span className="text-slate-500">deleted</span> : v.lastModified.slice(0, 16).replace("T", " ")}</td>
+        <td className="px-3 py-2">
+          <code className="font-mono text-xs" title={v.versionId}>
+            {v.versionId.slice(0, 12)}…
+          </code>
+          {v.isActive && <span className="ml-2 rounded bg-emerald-600 px-1.5 py-0.5 text-xs font-medium text-white">active</span>}
+          {v.isLatest && !v.deleteMarker && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">latest</span>}
+        </td>
+        <td className="px-3 py-2 text-xs">{v.metadata.uploadedBy ?? <span className="text-slate-400">unknown</span>}</td>
+        <td className="px-3 py-2 text-xs tabular-nums">{v.deleteMarker ? "—" : `${(v.size / 1024).toFixed(1)} KB`}</td>
+        <td className="px-3 py-2 tabular-nums">{v.deleteMarker ? "—" : v.certificateCount}</td>
+        <td className="px-3 py-2 text-xs">
+          {v.deleteMarker ? "—" : v.counts.error > 0 ? <span className="text-rose-800">{v.counts.error} error(s)</span> : v.counts.warning > 0 ? <span className="text-amber-800">{v.counts.warning} warning(s)</span> : <span className="text-emerald-800">none</span>}
+        </td>
+        <td className="px-3 py-2 text-right whitespace-nowrap">
+          {!v.deleteMarker && !v.isActive && (
+            <div className="flex justify-end gap-2">
+              {v.diffFromActive && (
+                <button type="button" className="rounded border border-slate-300 px-2 py-1 text-xs" aria-expanded={diffOpen} onClick={toggleDiff}>
+                  {diffOpen ? "Hide diff" : "Diff"}
+                </button>
+              )}
+              <button
+                type="button"
+                className="rounded bg-sky-700 px-2 py-1 text-xs font-medium text-white hover:bg-sky-800 disabled:opacity-40"
+                disabled={blocked || v.verdict === "error"}
+                title={v.verdict === "error" ? "This version has file-level errors and cannot be activated" : undefined}
+                onClick={onActivate}
+              >
+                {label}
+              </button>
+            </div>
+          )}
+        </td>
+      </tr>
+      {diffOpen && v.diffFromActive && (
+        <tr className="border-t border-slate-100">
+          <td colSpan={7} className="bg-slate-50 px-3 py-3">
+            <DiffView diff={v.diffFromActive} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

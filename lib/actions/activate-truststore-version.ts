@@ -1,0 +1,21 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { activateVersion } from "../domains/mutations";
+import { activateSchema } from "../domains/schemas";
+import { defineAction } from "./safe-action";
+
+const action = defineAction({
+  name: "activate-truststore-version",
+  permission: "change",
+  schema: activateSchema,
+  handler: async (input) => {
+    const result = await activateVersion(input);
+    revalidatePath(`/domains/${input.domainName}`);
+    return result;
+  },
+});
+
+/** Switch a domain to an exact truststore version (activate, roll back, roll forward). */
+export async function activateTruststoreVersion(input: unknown) {
+  return action(input);
+}

@@ -1,0 +1,21 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { disableDefaultEndpoint as disable } from "../domains/mutations";
+import { restApiRefSchema } from "../domains/schemas";
+import { defineAction } from "./safe-action";
+
+const action = defineAction({
+  name: "disable-default-endpoint",
+  permission: "change",
+  schema: restApiRefSchema,
+  handler: async (input) => {
+    const result = await disable(input);
+    revalidatePath("/domains", "layout");
+    return result;
+  },
+});
+
+/** Disable a REST API's default execute-api endpoint, which bypasses mTLS. */
+export async function disableDefaultEndpoint(input: unknown) {
+  return action(input);
+}

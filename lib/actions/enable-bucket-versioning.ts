@@ -1,0 +1,21 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { enableVersioning } from "../domains/mutations";
+import { domainRefSchema } from "../domains/schemas";
+import { defineAction } from "./safe-action";
+
+const action = defineAction({
+  name: "enable-bucket-versioning",
+  permission: "change",
+  schema: domainRefSchema,
+  handler: async (input) => {
+    const result = await enableVersioning(input);
+    revalidatePath(`/domains/${input.domainName}`);
+    return result;
+  },
+});
+
+/** Enable versioning on the bucket of a domain's truststore. */
+export async function enableBucketVersioning(input: unknown) {
+  return action(input);
+}

@@ -1,0 +1,110 @@
+import "server-only";
+/**
+ * S3: truststore objects and their versions.
+ */
+import {
+  GetBucketVersioningCommand,
+  GetObjectCommand,
+  ListObjectVersionsCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
+import type { TruststoreMetadata, TruststoreVersion } from "../domains/types";
+import { getClients } from "./config";
+import { awsCall } from "./errors";
+
+export const METADATA_KEYS = { uploadedBy: "uploaded-by", sha256: "sha256", certificateCount: "certificate-count" } as const;
+
+export interface S3Location {
+  bucket: string;
+  key: string;
+}
+
+export function parseS3Uri(uri: string): S3Location | null {
+  const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+  return match ? { bucket: match[1]!, key: match[2]! } : null;
+}
+
+/** Versions of exactly this key, newest first (delete markers included). */
+export async function listObjectVersions(location: S3Location, region?: string): Promise<TruststoreVersion[]> {
+  const { s3 } = await getClients(region);
+  const out: TruststoreVersion[] = [];
+  let keyMarker: string | undefined;
+  let versionMarker: string | undefined;
+  do {
+    const page = await awsCall("list the truststore's S3 versions", () =>
+      s3.send(new ListObjectVersionsCommand({ Bucket: location.bucket, Prefix: location.key, KeyMarker: keyMarker, VersionIdMarker: versionMarker })),
+    );
+    for (const v of page.Versions ?? []) {
+      if (v.Key !== location.key) continue;
+      out.push({ versionId: v.VersionId ?? "null", lastModified: (v.LastModified ?? new Date(0)).toISOString(), size: v.Size ?? 0, isLatest: !!v.IsLatest, deleteMarker: false });
+    }
+    for (const m of page.DeleteMarkers ?? []) {
+      if (m.Key !== location.key) continue;
+      out.push({ versionId: m.VersionId ?? "null", lastModified: (m.LastModified ?? new Date(0)).toISOString(), size: 0, isLatest: !!m.IsLatest, deleteMarker: true });
+    }
+    keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+    versionMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+  } while (keyMarker);
+  return out.sort((a, b) => b.lastModified.localeCompare(a.lastModified) || Number(b.isLatest) - Number(a.isLatest));
+}
+
+export interface ObjectVersionContent {
+  body: Uint8Array;
+  versionId: string;
+  metadata: TruststoreMetadata;
+}
+
+function toMetadata(raw: Record<string, string> | undefined): TruststoreMetadata {
+  const out: TruststoreMetadata = {};
+  if (!raw) return out;
+  if (raw[METADATA_KEYS.uploadedBy]) out.uploadedBy = raw[METADATA_KEYS.uploadedBy];
+  if (raw[METADATA_KEYS.sha256]) out.sha256 = raw[METADATA_KEYS.sha256];
+  const count = Number(raw[METADATA_KEYS.certificateCount]);
+  if (Number.isInteger(count)) out.certificateCount = count;
+  return out;
+}
+
+export async function getObjectVersion(location: S3Location, versionId: string | undefined, region?: string): Promise<ObjectVersionContent> {
+  const { s3 } = await getClients(region);
+  return awsCall("read the truststore from S3", async () => {
+    const res = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key, VersionId: versionId }));
+    const body = await res.Body!.transformToByteArray();
+    return { body, versionId: res.VersionId ?? versionId ?? "null", metadata: toMetadata(res.Metadata) };
+  });
+}
+
+export async function getBucketVersioning(bucket: string, region?: string): Promise<"Enabled" | "Suspended" | "Disabled"> {
+  const { s3 } = await getClients(region);
+  const res = await awsCall("read the bucket's versioning setting", () => s3.send(new GetBucketVersioningCommand({ Bucket: bucket })));
+  return res.Status === "Enabled" ? "Enabled" : res.Status === "Suspended" ? "Suspended" : "Disabled";
+}
+
+export async function enableBucketVersioning(bucket: string, region?: string): Promise<void> {
+  const { s3 } = await getClients(region);
+  await awsCall("enable versioning on the bucket", () => s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: "Enabled" } })));
+}
+
+/** Writes a new version; returns its version id. */
+export async function putTruststoreObject(location: S3Location, body: Uint8Array, metadata: Required<TruststoreMetadata>, region?: string): Promise<{ versionId: string; requestId?: string }> {
+  const { s3 } = await getClients(region);
+  const res = await awsCall("upload the truststore to S3", () =>
+    s3.send(
+      new PutObjectCommand({
+        Bucket: location.bucket,
+        Key: location.key,
+        Body: body,
+        ContentType: "application/x-pem-file",
+        Metadata: {
+          [METADATA_KEYS.uploadedBy]: metadata.uploadedBy,
+          [METADATA_KEYS.sha256]: metadata.sha256,
+          [METADATA_KEYS.certificateCount]: String(metadata.certificateCount),
+        },
+      }),
+    ),
+  );
+  if (!res.VersionId || res.VersionId === "null") {
+    throw new Error("S3 returned no version id: the bucket is not versioned.");
+  }
+  return { versionId: res.VersionId, requestId: res.$metadata.requestId };
+}

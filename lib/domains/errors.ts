@@ -1,0 +1,25 @@
+/**
+ * A refusal from the domain layer: a fixed message for the user and a code
+ * the UI can branch on (e.g. offer to enable bucket versioning).
+ */
+export type DomainErrorCode =
+  | "not-found"
+  | "mtls-off"
+  | "bucket-unversioned"
+  | "truststore-refused"
+  | "warnings-not-acknowledged"
+  | "version-missing"
+  | "conflict"
+  | "unsupported"
+  | "status-locked";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}

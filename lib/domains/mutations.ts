@@ -1,0 +1,169 @@
+import "server-only";
+/**
+ * Changes to a domain's mutual TLS: switch (activate, roll back, roll
+ * forward) to an exact truststore version, upload a new version and
+ * activate it, disable mTLS, disable a REST API's default endpoint, enable
+ * bucket versioning. Each checks before it changes anything.
+ */
+import { createHash } from "node:crypto";
+import { checkTruststore, MAX_TRUSTSTORE_BYTES } from "../truststore";
+import { disableExecuteApiEndpoint, disableMutualTls, getDomainName, getRestApi, setTruststoreVersion } from "../aws/api-gateway";
+import { enableBucketVersioning, getBucketVersioning, listObjectVersions, parseS3Uri, putTruststoreObject, type S3Location } from "../aws/s3";
+import { AwsFailure } from "../aws/errors";
+import { getCapabilities } from "../aws/capabilities";
+import { checkVersion } from "./truststores";
+import { DomainError } from "./errors";
+import type { MtlsDomain, RestApiSummary } from "./types";
+
+export interface DomainRef {
+  domainName: string;
+  region?: string;
+}
+
+async function requireMtlsDomain(ref: DomainRef): Promise<{ domain: MtlsDomain; location: S3Location }> {
+  const domain = await getDomainName(ref.domainName, ref.region);
+  if (!domain) throw new DomainError("not-found", `The custom domain name ${ref.domainName} does not exist (any more).`);
+  if (!domain.mtls) throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
+  const location = parseS3Uri(domain.mtls.truststoreUri);
+  if (!location) throw new DomainError("truststore-refused", "The domain's truststore URI is not of the form s3://bucket/key.");
+  return { domain, location };
+}
+
+async function requireUpdatable(domain: MtlsDomain): Promise<void> {
+  const capabilities = await getCapabilities();
+  if (!capabilities.updateDomainName) {
+    throw new DomainError(
+      "unsupported",
+      "This AWS endpoint (LocalStack) does not implement UpdateDomainName, so truststore versions cannot be switched and mTLS cannot be disabled here. Use real AWS or the mTLS Console emulator.",
+    );
+  }
+  if (domain.status === "UPDATING") {
+    throw new DomainError("conflict", `${domain.domainName} is being updated right now. Wait until it is AVAILABLE, then try again.`);
+  }
+  if (domain.status === "PENDING_OWNERSHIP_VERIFICATION") {
+    throw new DomainError("status-locked", "Updates to this domain name are locked until a valid ownership verification certificate is set.");
+  }
+}
+
+function checkExpected(domain: MtlsDomain, expectedVersion: string | undefined) {
+  if (expectedVersion !== undefined && (domain.mtls?.truststoreVersion ?? "") !== expectedVersion) {
+    throw new DomainError("conflict", `The active truststore version of ${domain.domainName} changed since this page was loaded. Reload to see the current state before changing it.`, {
+      currentVersion: domain.mtls?.truststoreVersion ?? null,
+    });
+  }
+}
+
+/** Unwraps AWS's refusal of an update into words (LocalStack's 501 included). */
+function explainUpdateFailure(error: unknown): never {
+  if (error instanceof AwsFailure && (error.status === 501 || error.code === "InternalFailure")) {
+    throw new DomainError("unsupported", "This AWS endpoint does not implement UpdateDomainName (LocalStack does not). Use real AWS or the mTLS Console emulator.");
+  }
+  throw error;
+}
+
+export interface ActivationResult {
+  domain: MtlsDomain;
+  previousVersion?: string;
+  requestId?: string;
+}
+
+export async function activateVersion(ref: DomainRef & { versionId: string; expectedCurrentVersion?: string }): Promise<ActivationResult> {
+  const { domain, location } = await requireMtlsDomain(ref);
+  checkExpected(domain, ref.expectedCurrentVersion);
+  await requireUpdatable(domain);
+  const versions = await listObjectVersions(location, ref.region);
+  const target = versions.find((v) => v.versionId === ref.versionId);
+  if (!target || target.deleteMarker) throw new DomainError("version-missing", `Version ${ref.versionId} of ${domain.mtls!.truststoreUri} does not exist.`);
+  const checked = await checkVersion(location, ref.versionId, ref.region);
+  if (checked.report.verdict === "error") {
+    throw new DomainError("truststore-refused", "That version is not a usable truststore (it has file-level errors), so it cannot be activated.");
+  }
+  try {
+    const result = await setTruststoreVersion(ref.domainName, ref.versionId, ref.region);
+    const out: ActivationResult = { domain: result.domain };
+    if (domain.mtls?.truststoreVersion) out.previousVersion = domain.mtls.truststoreVersion;
+    if (result.requestId) out.requestId = result.requestId;
+    return out;
+  } catch (error) {
+    explainUpdateFailure(error);
+  }
+}
+
+export interface UploadResult {
+  versionId: string;
+  /** The activation, or why it failed after the upload succeeded. */
+  activation: { ok: true; result: ActivationResult } | { ok: false; message: string };
+}
+
+export async function uploadAndActivate(
+  ref: DomainRef & { pem: string; acknowledgeWarnings: boolean; uploadedBy: string; expectedCurrentVersion?: string },
+): Promise<UploadResult> {
+  const bytes = new TextEncoder().encode(ref.pem);
+  if (bytes.length > MAX_TRUSTSTORE_BYTES) {
+    throw new DomainError("truststore-refused", `The file is ${bytes.length.toLocaleString("en-US")} bytes; API Gateway accepts at most 1,000,000.`);
+  }
+  // The server checks again: it never trusts the browser's verdict.
+  const report = await checkTruststore(bytes);
+  const errors = report.findings.filter((f) => f.severity === "error");
+  if (errors.length) {
+    throw new DomainError("truststore-refused", `The file was refused and nothing was uploaded: ${errors.map((f) => `${f.rule}: ${f.message}`).join(" ")}`, { rules: errors.map((f) => f.rule) });
+  }
+  const warnings = report.findings.filter((f) => f.severity === "warning");
+  if (warnings.length && !ref.acknowledgeWarnings) {
+    throw new DomainError("warnings-not-acknowledged", `The file has ${warnings.length} warning(s); acknowledge them to upload it anyway.`);
+  }
+  const { domain, location } = await requireMtlsDomain(ref);
+  checkExpected(domain, ref.expectedCurrentVersion);
+  await requireUpdatable(domain);
+  const versioning = await getBucketVersioning(location.bucket, ref.region);
+  if (versioning !== "Enabled") {
+    throw new DomainError(
+      "bucket-unversioned",
+      `The bucket ${location.bucket} does not have versioning enabled (${versioning.toLowerCase()}), so a new upload would overwrite the truststore in place and there would be nothing to roll back to. Enable versioning first.`,
+      { bucket: location.bucket },
+    );
+  }
+  const { versionId } = await putTruststoreObject(
+    location,
+    bytes,
+    { uploadedBy: ref.uploadedBy, sha256: createHash("sha256").update(bytes).digest("hex"), certificateCount: report.certificates.length },
+    ref.region,
+  );
+  try {
+    const result = await activateVersion({ domainName: ref.domainName, region: ref.region, versionId });
+    return { versionId, activation: { ok: true, result } };
+  } catch (error) {
+    const message = error instanceof DomainError || error instanceof AwsFailure ? error.message : "The activation failed.";
+    return { versionId, activation: { ok: false, message } };
+  }
+}
+
+export async function disableMtls(ref: DomainRef & { expectedCurrentVersion?: string }): Promise<ActivationResult> {
+  const { domain } = await requireMtlsDomain(ref);
+  checkExpected(domain, ref.expectedCurrentVersion);
+  await requireUpdatable(domain);
+  try {
+    const result = await disableMutualTls(ref.domainName, ref.region);
+    const out: ActivationResult = { domain: result.domain };
+    if (domain.mtls?.truststoreVersion) out.previousVersion = domain.mtls.truststoreVersion;
+    if (result.requestId) out.requestId = result.requestId;
+    return out;
+  } catch (error) {
+    explainUpdateFailure(error);
+  }
+}
+
+export async function disableDefaultEndpoint(ref: { restApiId: string; region?: string }): Promise<{ api: RestApiSummary; requestId?: string }> {
+  const api = await getRestApi(ref.restApiId, ref.region);
+  if (!api) throw new DomainError("not-found", `The REST API ${ref.restApiId} does not exist (any more).`);
+  if (api.disableExecuteApiEndpoint) return { api };
+  return disableExecuteApiEndpoint(ref.restApiId, ref.region);
+}
+
+export async function enableVersioning(ref: DomainRef): Promise<{ bucket: string }> {
+  const domain = await getDomainName(ref.domainName, ref.region);
+  const location = domain?.mtls ? parseS3Uri(domain.mtls.truststoreUri) : null;
+  if (!location) throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
+  await enableBucketVersioning(location.bucket, ref.region);
+  return { bucket: location.bucket };
+}

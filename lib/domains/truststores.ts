@@ -1,0 +1,104 @@
+import "server-only";
+/**
+ * Truststore versions from S3, decoded and checked. An S3 object version
+ * never changes, so a parsed version is cached by bucket/key/versionId for
+ * the life of the process; the rules run again on every request (they
+ * depend on the time).
+ */
+import { diffTruststores, loadBundle, validateBundle, type LoadedBundle, type TruststoreReport } from "../truststore";
+import { getObjectVersion, listObjectVersions, type S3Location } from "../aws/s3";
+import { DomainError } from "./errors";
+import type { VersionSummary } from "./truststores-types";
+import type { TruststoreMetadata } from "./types";
+
+interface CachedVersion {
+  bundle: LoadedBundle;
+  metadata: TruststoreMetadata;
+  versionId: string;
+}
+
+const MAX_CACHED = 500;
+const cache = new Map<string, Promise<CachedVersion>>();
+
+/** Exposed for tests and the benchmark. */
+export const truststoreCacheStats = { hits: 0, misses: 0 };
+
+function loadVersion(location: S3Location, versionId: string, region?: string): Promise<CachedVersion> {
+  const key = `${location.bucket}/${location.key}#${versionId}`;
+  const cached = cache.get(key);
+  if (cached) {
+    truststoreCacheStats.hits++;
+    return cached;
+  }
+  truststoreCacheStats.misses++;
+  const loading = (async () => {
+    const object = await getObjectVersion(location, versionId, region);
+    return { bundle: await loadBundle(object.body), metadata: object.metadata, versionId: object.versionId };
+  })();
+  cache.set(key, loading);
+  loading.catch(() => cache.delete(key));
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  return loading;
+}
+
+export interface CheckedVersion {
+  versionId: string;
+  metadata: TruststoreMetadata;
+  report: TruststoreReport;
+}
+
+/**
+ * A version decoded and checked now. Without a version id (a domain that
+ * follows the latest object), the latest version is looked up first.
+ */
+export async function checkVersion(location: S3Location, versionId: string | undefined, region?: string, at = new Date()): Promise<CheckedVersion> {
+  let id = versionId;
+  if (!id) {
+    const latest = (await listObjectVersions(location, region)).find((v) => v.isLatest && !v.deleteMarker);
+    if (!latest) throw new DomainError("version-missing", `s3://${location.bucket}/${location.key} has no current version.`);
+    id = latest.versionId;
+  }
+  const loaded = await loadVersion(location, id, region);
+  return { versionId: loaded.versionId, metadata: loaded.metadata, report: await validateBundle(loaded.bundle, at, 30) };
+}
+
+export type { VersionSummary } from "./truststores-types";
+
+const ANALYSED_VERSIONS = 50;
+
+/**
+ * Every version of the truststore object, newest first; the newest 50 (and
+ * the active one) decoded, checked and diffed against the active version.
+ */
+export async function versionHistory(location: S3Location, activeVersionId: string | undefined, region?: string): Promise<{ versions: VersionSummary[]; active?: CheckedVersion; truncated: boolean }> {
+  const all = await listObjectVersions(location, region);
+  const activeId = activeVersionId ?? all.find((v) => v.isLatest && !v.deleteMarker)?.versionId;
+  const analysed = all.filter((v) => !v.deleteMarker).slice(0, ANALYSED_VERSIONS);
+  if (activeId && !analysed.some((v) => v.versionId === activeId)) {
+    const activeRow = all.find((v) => v.versionId === activeId);
+    if (activeRow) analysed.push(activeRow);
+  }
+  const at = new Date();
+  const checked = new Map<string, CheckedVersion>();
+  await Promise.all(
+    analysed.map(async (v) => {
+      checked.set(v.versionId, await checkVersion(location, v.versionId, region, at));
+    }),
+  );
+  const active = activeId ? checked.get(activeId) : undefined;
+  const versions: VersionSummary[] = all.map((v) => {
+    const c = checked.get(v.versionId);
+    const count = (s: string) => c?.report.findings.filter((f) => f.severity === s).length ?? 0;
+    const summary: VersionSummary = {
+      ...v,
+      metadata: c?.metadata ?? {},
+      certificateCount: c?.report.certificates.length ?? 0,
+      verdict: c?.report.verdict ?? "ok",
+      counts: { error: count("error"), warning: count("warning"), info: count("info") },
+      isActive: v.versionId === activeId,
+    };
+    if (c && active && v.versionId !== activeId) summary.diffFromActive = diffTruststores(active.report, c.report);
+    return summary;
+  });
+  return { versions, ...(active ? { active } : {}), truncated: all.filter((v) => !v.deleteMarker).length > ANALYSED_VERSIONS };
+}
