@@ -26,6 +26,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/" className="font-semibold tracking-tight">
               mTLS Console
             </Link>
+            <Link href="/" className="text-sm text-slate-600 hover:text-slate-900">
+              Domain names
+            </Link>
+            <Link href="/inspect" className="text-sm text-slate-600 hover:text-slate-900">
+              Inspect
+            </Link>
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-8">
