@@ -5,7 +5,7 @@ import { AwsFailure } from "@/lib/aws/errors";
 import { describeBackend } from "@/lib/domains/backend";
 import { getOverview, isRegion, REGIONS } from "@/lib/domains/overview";
 
-export const metadata: Metadata = { title: "Custom domain names" };
+export const metadata: Metadata = { title: { absolute: "Custom domain names · mTLS Console" } };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ region?: string }> }) {
   const { region: asked } = await searchParams;

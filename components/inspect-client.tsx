@@ -11,9 +11,11 @@ import { certificateAnchor } from "./certificate-anchor";
 import { CertificateList } from "./certificate-list-client";
 import { FindingsList } from "./findings-list";
 import { Notice } from "./notice";
+import { useHydrated } from "./use-hydrated";
 
 export function Inspect({ domains, region }: { domains: string[]; region: string }) {
   const ids = { text: useId(), domain: useId() };
+  const hydrated = useHydrated();
   const [text, setText] = useState("");
   const [report, setReport] = useState<TruststoreReport | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -43,6 +45,7 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
     <div className="space-y-6">
       <div
         data-testid="inspect-dropzone"
+        data-ready={hydrated}
         onDragOver={(e) => {
           e.preventDefault();
           setDragging(true);

@@ -5,7 +5,7 @@
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import type { OverviewRow } from "@/lib/domains/overview-types";
 import { DOMAIN_STATUSES, type DomainStatus } from "@/lib/domains/types";
 import { STATUS_HELP, daysUntil } from "@/lib/domains/status-help";
@@ -22,6 +22,7 @@ function soonestExpiry(row: OverviewRow): string | undefined {
 
 export function OverviewClient({ rows, region, regions, now }: { rows: OverviewRow[]; region: string; regions: string[]; now: number }) {
   const router = useRouter();
+  const ids = { region: useId(), search: useId(), status: useId() };
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState<DomainStatus | "ALL">("ALL");
   const [withWarnings, setWithWarnings] = useState(false);
@@ -89,9 +90,10 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Region
+        <div className="flex flex-col text-xs font-medium text-slate-600">
+          <label htmlFor={ids.region}>Region</label>
           <select
+            id={ids.region}
             className="mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900"
             value={region}
             onChange={(e) => router.push(`/?region=${encodeURIComponent(e.target.value)}`)}
@@ -100,10 +102,11 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
               <option key={r}>{r}</option>
             ))}
           </select>
-        </label>
-        <label className="flex min-w-56 flex-1 flex-col text-xs font-medium text-slate-600">
-          Search by name
+        </div>
+        <div className="flex min-w-56 flex-1 flex-col text-xs font-medium text-slate-600">
+          <label htmlFor={ids.search}>Search by name</label>
           <input
+            id={ids.search}
             type="search"
             className="mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900"
             placeholder="api.example.com"
@@ -113,10 +116,11 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
               setPage(0);
             }}
           />
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Status
+        </div>
+        <div className="flex flex-col text-xs font-medium text-slate-600">
+          <label htmlFor={ids.status}>Status</label>
           <select
+            id={ids.status}
             className="mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900"
             value={status}
             onChange={(e) => {
@@ -131,7 +135,7 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="flex items-center gap-2 pb-1.5 text-sm">
           <input type="checkbox" checked={withWarnings} onChange={(e) => (setWithWarnings(e.target.checked), setPage(0))} />
           Has warnings

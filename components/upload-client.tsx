@@ -17,6 +17,7 @@ import { CertificateList } from "./certificate-list-client";
 import { DiffView } from "./diff-view";
 import { FindingsList } from "./findings-list";
 import { Notice } from "./notice";
+import { useHydrated } from "./use-hydrated";
 
 interface Candidate {
   name: string;
@@ -44,6 +45,7 @@ export function UploadTruststore({
   blockedReason?: string;
 }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const ids = { ack: useId(), paste: useId(), help: useId() };
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [checking, setChecking] = useState(false);
@@ -113,6 +115,7 @@ export function UploadTruststore({
       {blockedReason && <Notice tone="info">{blockedReason}</Notice>}
       <div
         data-testid="dropzone"
+        data-ready={hydrated}
         onDragOver={(e) => {
           e.preventDefault();
           setDragging(true);

@@ -14,4 +14,7 @@ export default async function globalSetup(config: FullConfig) {
   if (baseURL) await fetch(baseURL);
   const health = await fetch(`${EMULATOR_ENDPOINT}/_emulator/health`).catch(() => null);
   if (!health?.ok) throw new Error(`The app's embedded emulator is not answering at ${EMULATOR_ENDPOINT}.`);
+  // Tests want certificates issued at once and updates applied at once;
+  // a test about UPDATING sets its own delay.
+  await fetch(`${EMULATOR_ENDPOINT}/_emulator/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ issueDelayMs: 0, updatingMs: 0, compat: "aws" }) });
 }

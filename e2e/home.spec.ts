@@ -6,7 +6,7 @@ test("with no AWS configured, every page says it runs the embedded emulator with
   const banner = page.getByTestId("backend-banner");
   await expect(banner).toContainText("Demo mode");
   await expect(banner).toContainText("http://127.0.0.1:4610");
-  await expect(page).toHaveTitle("mTLS Console");
+  await expect(page).toHaveTitle("Custom domain names · mTLS Console");
 });
 
 test("the home page lists the domains the emulator holds, read through the SDK", async ({ page, aws }) => {

@@ -122,7 +122,11 @@ const statusSchema = z.object({
   settleAfterMs: z.number().int().min(0).optional(),
 });
 const clockSchema = z.union([z.object({ advanceSeconds: z.number() }), z.object({ now: z.string() }), z.object({ reset: z.literal(true) })]);
-const configSchema = z.object({ updatingMs: z.number().int().min(0).max(600_000).optional(), issueDelayMs: z.number().int().min(0).max(600_000).optional() });
+const configSchema = z.object({
+  updatingMs: z.number().int().min(0).max(600_000).optional(),
+  issueDelayMs: z.number().int().min(0).max(600_000).optional(),
+  compat: z.enum(["aws", "localstack"]).optional(),
+});
 const seedSchema = z.object({ bulkDomains: z.number().int().min(0).max(5000).optional(), region: z.string().optional(), reset: z.boolean().optional() });
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -228,6 +232,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const c = parse(configSchema);
       if (c.updatingMs !== undefined) config.updatingMs = c.updatingMs;
       if (c.issueDelayMs !== undefined) config.issueDelayMs = c.issueDelayMs;
+      if (c.compat !== undefined) config.compat = c.compat;
       return json(200, config);
     }
     const statusMatch = /^\/_emulator\/domains\/([^/]+)\/status$/.exec(path);

@@ -14,7 +14,6 @@ export interface Capabilities {
 
 const FULL: Capabilities = { backend: "aws", mtlsFields: true, updateDomainName: true };
 const LOCALSTACK: Capabilities = { backend: "localstack", mtlsFields: false, updateDomainName: false };
-let cached: { at: number; value: Promise<Capabilities> } | undefined;
 
 async function probe(endpoint: string): Promise<Capabilities> {
   const get = async (path: string) => {
@@ -31,9 +30,12 @@ async function probe(endpoint: string): Promise<Capabilities> {
   return { backend: "unknown-endpoint", mtlsFields: true, updateDomainName: true };
 }
 
-export function getCapabilities(): Promise<Capabilities> {
-  if (cached && Date.now() - cached.at < 15_000) return cached.value;
-  const value = getBackend().then((b) => (b.endpoint ? probe(b.endpoint) : FULL));
-  cached = { at: Date.now(), value };
-  return value;
+/**
+ * Asked on every page render that needs it: only a custom endpoint (always
+ * local, or LocalStack) is probed, and a backend can change under a running
+ * app (an emulator restarted in another mode).
+ */
+export async function getCapabilities(): Promise<Capabilities> {
+  const backend = await getBackend();
+  return backend.endpoint ? probe(backend.endpoint) : FULL;
 }

@@ -1,0 +1,89 @@
+import { CreateBasePathMappingCommand, CreateRestApiCommand, GetDomainNameCommand, GetRestApiCommand } from "@aws-sdk/client-api-gateway";
+import { bundle, chain, issue } from "../lib/pki/generate";
+import { expect, test } from "./aws";
+import { activeVersion, domainUrl, seedMtlsDomain } from "./seed";
+
+test("rollback in one click (after a confirmation with the diff) points the domain at the older version", async ({ page, aws }) => {
+  const a = await issue({ subject: "CN=Rollback Root A" });
+  const b = await issue({ subject: "CN=Rollback Root B" });
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(a), bundle(a, b)] });
+  await page.goto(domainUrl(seeded.domainName));
+  const oldRow = page.locator(`[data-version-id="${seeded.versionIds[0]}"]`);
+  await oldRow.getByRole("button", { name: "Roll back to this version" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("CN=Rollback Root B");
+  await expect(dialog.locator("[data-impact=refused]")).toContainText("will be refused");
+  await dialog.getByRole("button", { name: "Switch version" }).click();
+  await expect(page.getByTestId("outcome-status")).toBeVisible();
+  expect(await activeVersion(aws, seeded.domainName)).toBe(seeded.versionIds[0]);
+  await expect(page.getByTestId("active-version")).toHaveText(seeded.versionIds[0]!);
+});
+
+test("status help for PENDING_OWNERSHIP_VERIFICATION says what it means and what to do", async ({ page, aws, emulator }) => {
+  const pki = await chain(2, { prefix: "Owner" });
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
+  await emulator(`domains/${seeded.domainName}/status`, { status: "PENDING_OWNERSHIP_VERIFICATION", message: "The ownership verification certificate expired." });
+  await page.goto(domainUrl(seeded.domainName));
+  const help = page.getByTestId("status-help");
+  await expect(help).toContainText("ownership verification certificate expired and ACM could not renew it");
+  await expect(help).toContainText("All updates to this domain name are locked");
+  await expect(help).toContainText("What to do: Renew the ownership verification certificate");
+  await expect(page.getByRole("button", { name: "Disable mutual TLS…" })).toBeDisabled();
+});
+
+test("disable mutual TLS after typing the domain name", async ({ page, aws }) => {
+  const pki = await chain(2, { prefix: "Disable" });
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
+  await page.goto(domainUrl(seeded.domainName));
+  await page.getByRole("button", { name: "Disable mutual TLS…" }).click();
+  const dialog = page.getByRole("dialog");
+  const confirm = dialog.getByRole("button", { name: "Disable mutual TLS" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/Type .* to confirm/).fill(seeded.domainName);
+  await confirm.click();
+  await expect(page.getByText(`Mutual TLS is now off for ${seeded.domainName}`)).toBeVisible();
+  const domain = await aws.apiGateway.send(new GetDomainNameCommand({ domainName: seeded.domainName }));
+  expect(domain.mutualTlsAuthentication).toBeUndefined();
+});
+
+test("a mapped REST API's default endpoint is flagged and can be disabled", async ({ page, aws }) => {
+  const pki = await chain(2, { prefix: "Mapping" });
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
+  const api = await aws.apiGateway.send(new CreateRestApiCommand({ name: "orders-e2e", endpointConfiguration: { types: ["REGIONAL"] } }));
+  await aws.apiGateway.send(new CreateBasePathMappingCommand({ domainName: seeded.domainName, restApiId: api.id, stage: "prod" }));
+  await page.goto(domainUrl(seeded.domainName));
+  await expect(page.getByTestId("default-endpoint-warning")).toContainText("bypassing mTLS");
+  await page.getByRole("button", { name: "Disable the default endpoint" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Disable it" }).click();
+  await expect(page.getByText("default endpoint disabled")).toBeVisible();
+  expect((await aws.apiGateway.send(new GetRestApiCommand({ restApiId: api.id }))).disableExecuteApiEndpoint).toBe(true);
+});
+
+test("a certificate subject made of HTML renders as text", async ({ page, aws }) => {
+  const evil = await issue({ subject: "CN=<img src=x onerror=alert(1)>, O=Markup" });
+  const seeded = await seedMtlsDomain(aws, { versions: [evil.pem] });
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await page.goto(domainUrl(seeded.domainName));
+  await expect(page.getByTestId("certificate-subject").first()).toHaveText("CN=\\<img src=x onerror=alert(1)\\>, O=Markup");
+  expect(await page.locator("img[src=x]").count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test("against a LocalStack-like backend, the unsupported actions are explained, not crashed", async ({ page, aws, emulator }) => {
+  const pki = await chain(2, { prefix: "Compat" });
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
+  await emulator("config", { compat: "localstack" });
+  try {
+    await page.goto(domainUrl(seeded.domainName));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(seeded.domainName);
+    await expect(page.getByText("does not return mutualTlsAuthentication at all")).toBeVisible();
+    await page.goto("/");
+    await expect(page.getByTestId("domain-row").first()).toBeVisible();
+  } finally {
+    await emulator("config", { compat: "aws" });
+  }
+});
