@@ -5,8 +5,11 @@ import { disableMutualTls } from "@/lib/actions/disable-mutual-tls";
 import { ConfirmDialog } from "./confirm-dialog-client";
 import { Notice } from "./notice";
 
-/** Turn mutual TLS off, after typing the domain name. */
-export function DisableMtls({ domainName, region, activeVersionId, blockedReason }: { domainName: string; region: string; activeVersionId?: string; blockedReason?: string }) {
+/**
+ * Turn mutual TLS off, after typing the domain name. Rendered in both states
+ * (at the same place) so that its notice outlives the page refresh.
+ */
+export function DisableMtls({ mtlsOn, domainName, region, activeVersionId, blockedReason }: { mtlsOn: boolean; domainName: string; region: string; activeVersionId?: string; blockedReason?: string }) {
   const router = useRouter();
   const inputId = useId();
   const [open, setOpen] = useState(false);
@@ -23,9 +26,9 @@ export function DisableMtls({ domainName, region, activeVersionId, blockedReason
         router.refresh();
       } else setError(result.message);
     });
+  if (!mtlsOn) return done ? <Notice tone="success">Mutual TLS is now off for {domainName}: API Gateway no longer asks clients for a certificate.</Notice> : null;
   return (
     <div>
-      {done && <Notice tone="success">Mutual TLS is now off for {domainName}: API Gateway no longer asks clients for a certificate.</Notice>}
       <button type="button" className="rounded border border-rose-300 bg-white px-3 py-1.5 text-sm text-rose-800 hover:bg-rose-50 disabled:opacity-40" disabled={!!blockedReason} title={blockedReason} onClick={() => (setOpen(true), setTyped(""), setError(null))}>
         Disable mutual TLS…
       </button>

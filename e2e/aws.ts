@@ -5,7 +5,20 @@
 import { test as base } from "@playwright/test";
 import { createClients, type AwsClients } from "../lib/aws/clients";
 
-export const EMULATOR_ENDPOINT = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4610}`;
+/**
+ * "emulator" (default): the app runs its embedded emulator and tests use its
+ * control endpoints. "localstack": the app and the tests use a running
+ * LocalStack (npm run test:e2e:localstack); what LocalStack cannot do is
+ * skipped, with the reason.
+ */
+export const TARGET = process.env.E2E_TARGET === "localstack" ? "localstack" : "emulator";
+export const LOCALSTACK_ENDPOINT = process.env.LOCALSTACK_ENDPOINT ?? "http://127.0.0.1:4566";
+export const EMULATOR_ENDPOINT = TARGET === "localstack" ? LOCALSTACK_ENDPOINT : `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4610}`;
+
+/** Skips the calling test on LocalStack, saying why. */
+export function needsFullApiGateway(reason = "LocalStack drops mutualTlsAuthentication and answers UpdateDomainName with 501") {
+  base.skip(TARGET === "localstack", reason);
+}
 
 export function awsClients(region = "us-east-1"): AwsClients {
   return createClients(

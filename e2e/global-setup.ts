@@ -3,7 +3,7 @@
  * app must have started it (its first page render does).
  */
 import type { FullConfig } from "@playwright/test";
-import { EMULATOR_ENDPOINT } from "./aws";
+import { EMULATOR_ENDPOINT, TARGET } from "./aws";
 
 export default async function globalSetup(config: FullConfig) {
   const host = new URL(EMULATOR_ENDPOINT).hostname;
@@ -12,6 +12,12 @@ export default async function globalSetup(config: FullConfig) {
   }
   const baseURL = config.projects[0]?.use.baseURL;
   if (baseURL) await fetch(baseURL);
+  if (TARGET === "localstack") {
+    const health = await fetch(`${EMULATOR_ENDPOINT}/_localstack/health`).catch(() => null);
+    const ours = await fetch(`${EMULATOR_ENDPOINT}/_emulator/health`).catch(() => null);
+    if (!health?.ok && !ours?.ok) throw new Error(`No LocalStack answers at ${EMULATOR_ENDPOINT}: start it with \`docker compose up\` first.`);
+    return;
+  }
   const health = await fetch(`${EMULATOR_ENDPOINT}/_emulator/health`).catch(() => null);
   if (!health?.ok) throw new Error(`The app's embedded emulator is not answering at ${EMULATOR_ENDPOINT}.`);
   // Tests want certificates issued at once and updates applied at once;

@@ -2,7 +2,7 @@ import { GetBucketVersioningCommand } from "@aws-sdk/client-s3";
 import type { Page } from "@playwright/test";
 import { bundle, chain, issue } from "../lib/pki/generate";
 import { privateKeyPem } from "../emulator/test-support";
-import { expect, test } from "./aws";
+import { expect, needsFullApiGateway, test } from "./aws";
 import { activeVersion, domainUrl, objectVersions, seedMtlsDomain } from "./seed";
 
 /** A real drop: a `drop` event carrying a File in its DataTransfer. */
@@ -21,6 +21,7 @@ async function dropFile(page: Page, testId: string, name: string, content: strin
 }
 
 test("drag and drop shows the findings before upload; upload and activate points the domain at the new S3 version", async ({ page, aws }) => {
+  needsFullApiGateway();
   const pki = await chain(2, { prefix: "Upload" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   const weak = await issue({ subject: "CN=Dropped SHA1 Root", hash: "SHA-1" });
@@ -46,6 +47,7 @@ test("drag and drop shows the findings before upload; upload and activate points
 });
 
 test("a bundle with a private key is refused in the browser and no S3 version is written", async ({ page, aws }) => {
+  needsFullApiGateway();
   const pki = await chain(2, { prefix: "Keyed" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   await page.goto(domainUrl(seeded.domainName));
@@ -60,6 +62,7 @@ test("a bundle with a private key is refused in the browser and no S3 version is
 });
 
 test("a failed activation after a successful upload is reported, and retrying it works", async ({ page, aws, emulator }) => {
+  needsFullApiGateway();
   const pki = await chain(2, { prefix: "Retry" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   const next = await issue({ subject: "CN=Retry Second Root" });
@@ -81,6 +84,7 @@ test("a failed activation after a successful upload is reported, and retrying it
 });
 
 test("an unversioned bucket is refused, with an offer to enable versioning", async ({ page, aws }) => {
+  needsFullApiGateway();
   const pki = await chain(2, { prefix: "Unversioned" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)], versioned: false });
   await page.goto(domainUrl(seeded.domainName));

@@ -152,15 +152,17 @@ async function requestCertificate(req: EmulatorRequest, ctx: Context) {
   const now = ctx.now();
   const issued = await issueAmazonCertificate(domainName, [domainName, ...sans.filter((s) => s !== domainName)], requested, now);
   const arn = `arn:aws:acm:${req.region}:${ACCOUNT_ID}:certificate/${crypto.randomUUID()}`;
+  // LocalStack issues at once; so does the emulator in its compatibility mode.
+  const delay = ctx.config.compat === "localstack" ? 0 : ctx.config.issueDelayMs;
   const cert: Certificate = {
     ...issued,
     arn,
     region: req.region,
-    status: ctx.config.issueDelayMs > 0 ? "PENDING_VALIDATION" : "ISSUED",
+    status: delay > 0 ? "PENDING_VALIDATION" : "ISSUED",
     createdAt: epochSeconds(now),
     tags: tagsFrom(body),
   };
-  if (ctx.config.issueDelayMs > 0) cert.pendingUntil = now + ctx.config.issueDelayMs;
+  if (delay > 0) cert.pendingUntil = now + delay;
   else cert.issuedAt = epochSeconds(now);
   ctx.state.certificates[arn] = cert;
   return json(200, { CertificateArn: arn });

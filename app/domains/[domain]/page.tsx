@@ -166,7 +166,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
         </div>
       </Section>
 
-      <Section title="Mutual TLS" id="mtls" actions={domain.mtls ? <DisableMtls domainName={domain.domainName} region={region} activeVersionId={domain.mtls.truststoreVersion} blockedReason={blockedReason} /> : undefined}>
+      <Section title="Mutual TLS" id="mtls" actions={<DisableMtls mtlsOn={!!domain.mtls} domainName={domain.domainName} region={region} activeVersionId={domain.mtls?.truststoreVersion} blockedReason={blockedReason} />}>
         {!domain.mtls ? (
           <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
             <p>Mutual TLS is off: API Gateway does not ask clients for a certificate on this domain name.</p>
