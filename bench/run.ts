@@ -2,12 +2,14 @@
  * `npm run bench`: prints every benchmark's table. Figures, not pass/fail.
  */
 import "reflect-metadata";
+import { benchDashboard } from "./dashboard";
 import { benchEmulator } from "./emulator";
 import { benchTruststore } from "./truststore";
 
 const sections: [string, () => Promise<string>][] = [
   ["truststore", benchTruststore],
   ["emulator", benchEmulator],
+  ["dashboard", benchDashboard],
 ];
 const only = process.argv[2];
 

@@ -20,12 +20,17 @@ export function relativeDays(iso: string, now = Date.now()): string {
 }
 
 /** An expiry date with its colour band: expired / under 7 days / under 30 days / fine. */
-export function Expiry({ notAfter, now }: { notAfter: string; now?: number }) {
+export function Expiry({ notAfter, now, compact }: { notAfter: string; now?: number; compact?: boolean }) {
   const band = expiryBand(notAfter, now);
+  const days = Math.round(daysUntil(notAfter, now));
   return (
-    <span className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs tabular-nums ${BAND_CLASS[band]}`} data-band={band} title={notAfter}>
+    <span className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs tabular-nums ${BAND_CLASS[band]}`} data-band={band} title={`${notAfter} (${relativeDays(notAfter, now)}${BAND_LABEL[band] ? `, ${BAND_LABEL[band]}` : ""})`}>
       {formatDay(notAfter)}
-      <span className="opacity-80">({relativeDays(notAfter, now)}{BAND_LABEL[band] && band !== "expired" ? `, ${BAND_LABEL[band]}` : ""})</span>
+      {compact ? (
+        <span className="opacity-80">{band === "expired" ? "expired" : `${days} d`}</span>
+      ) : (
+        <span className="opacity-80">({relativeDays(notAfter, now)}{BAND_LABEL[band] && band !== "expired" ? `, ${BAND_LABEL[band]}` : ""})</span>
+      )}
     </span>
   );
 }

@@ -117,7 +117,7 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
             }}
           />
         </div>
-        <div className="flex flex-col text-xs font-medium text-slate-600">
+        <div className="flex w-64 flex-col text-xs font-medium text-slate-600">
           <label htmlFor={ids.status}>Status</label>
           <select
             id={ids.status}
@@ -220,11 +220,11 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
                   </td>
                   <td className="px-3 py-2 tabular-nums">{r.warningCount > 0 ? <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">{r.warningCount}</span> : <span className="text-slate-400">0</span>}</td>
                   <td className="space-y-1 px-3 py-2 whitespace-nowrap">
-                    {r.serverCertificateNotAfter ? <div><Expiry notAfter={r.serverCertificateNotAfter} now={now} /></div> : <span className="text-xs text-slate-400">unknown</span>}
+                    {r.serverCertificateNotAfter ? <div><Expiry notAfter={r.serverCertificateNotAfter} now={now} compact /></div> : <span className="text-xs text-slate-400">unknown</span>}
                     {r.ownershipNotAfter && (
                       <div className="text-xs text-slate-500">
                         <span className="mr-1">ownership</span>
-                        <Expiry notAfter={r.ownershipNotAfter} now={now} />
+                        <Expiry notAfter={r.ownershipNotAfter} now={now} compact />
                       </div>
                     )}
                   </td>
