@@ -1,0 +1,104 @@
+/**
+ * The server side of upload and activation, against the emulator through
+ * the real SDK: the server checks again and never trusts the browser.
+ */
+import { RequestCertificateCommand } from "@aws-sdk/client-acm";
+import { CreateDomainNameCommand, GetDomainNameCommand } from "@aws-sdk/client-api-gateway";
+import { CreateBucketCommand, ListObjectVersionsCommand, PutBucketVersioningCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestEmulator, privateKeyPem, type TestEmulator } from "../../emulator/test-support";
+import { bundle, chain, issue, type Issued } from "../pki/generate";
+import type { DomainError } from "./errors";
+
+let t: TestEmulator;
+let pki: Issued[];
+let mutations: typeof import("./mutations");
+let firstVersion: string;
+const DOMAIN = "mut.test.example";
+
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error("expected a refusal");
+}
+
+const versions = async () => (await t.clients().s3.send(new ListObjectVersionsCommand({ Bucket: "mut", Prefix: "ts.pem" }))).Versions?.length ?? 0;
+
+beforeAll(async () => {
+  t = await startTestEmulator();
+  process.env.AWS_ENDPOINT_URL = t.endpoint;
+  process.env.AWS_ACCESS_KEY_ID = "test";
+  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  process.env.AWS_REGION = "us-east-1";
+  mutations = await import("./mutations");
+  const { s3, acm, apiGateway } = t.clients();
+  pki = await chain(2, { prefix: "Mut" });
+  await s3.send(new CreateBucketCommand({ Bucket: "mut" }));
+  await s3.send(new PutBucketVersioningCommand({ Bucket: "mut", VersioningConfiguration: { Status: "Enabled" } }));
+  firstVersion = (await s3.send(new PutObjectCommand({ Bucket: "mut", Key: "ts.pem", Body: pki[0]!.pem }))).VersionId!;
+  const { CertificateArn } = await acm.send(new RequestCertificateCommand({ DomainName: DOMAIN }));
+  await apiGateway.send(
+    new CreateDomainNameCommand({
+      domainName: DOMAIN,
+      regionalCertificateArn: CertificateArn,
+      endpointConfiguration: { types: ["REGIONAL"] },
+      securityPolicy: "TLS_1_2",
+      mutualTlsAuthentication: { truststoreUri: "s3://mut/ts.pem", truststoreVersion: firstVersion },
+    }),
+  );
+});
+afterAll(async () => {
+  for (const key of ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"]) delete process.env[key];
+  await t.stop();
+});
+
+describe("upload and activate on the server", () => {
+  it("refuses a file with a private key even when the browser let it through, writing nothing", async () => {
+    const pem = `${pki[0]!.pem}\n${await privateKeyPem(pki[0]!.keys)}`;
+    const error = await refusal(mutations.uploadAndActivate({ domainName: DOMAIN, pem, acknowledgeWarnings: true, uploadedBy: "x" }));
+    expect(error.code).toBe("truststore-refused");
+    expect(error.message).toContain("private-key");
+    expect(error.message).not.toContain("BEGIN PRIVATE KEY");
+    expect(await versions()).toBe(1);
+  });
+
+  it("refuses warnings that were not acknowledged, and a version that changed since the page was loaded", async () => {
+    const weak = await issue({ subject: "CN=Mut SHA1", hash: "SHA-1" });
+    const notAcked = await refusal(mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, weak), acknowledgeWarnings: false, uploadedBy: "x" }));
+    expect(notAcked.code).toBe("warnings-not-acknowledged");
+    const stale = await refusal(
+      mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, pki[1]!), acknowledgeWarnings: false, uploadedBy: "x", expectedCurrentVersion: "someone-else" }),
+    );
+    expect(stale.code).toBe("conflict");
+    expect(await versions()).toBe(1);
+  });
+
+  it("writes the version with its metadata and switches the domain to that exact version id", async () => {
+    const result = await mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, pki[1]!), acknowledgeWarnings: false, uploadedBy: "alice@example.com", expectedCurrentVersion: firstVersion });
+    expect(result.activation.ok).toBe(true);
+    const domain = await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }));
+    expect(domain.mutualTlsAuthentication?.truststoreVersion).toBe(result.versionId);
+    const { GetObjectCommand } = await import("@aws-sdk/client-s3");
+    const object = await t.clients().s3.send(new GetObjectCommand({ Bucket: "mut", Key: "ts.pem", VersionId: result.versionId }));
+    expect(object.Metadata).toMatchObject({ "uploaded-by": "alice@example.com", "certificate-count": "2" });
+    expect(object.Metadata?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("reports an upload whose activation failed, and activation of that version works afterwards", async () => {
+    await t.control("faults", { operation: "UpdateDomainName", kind: "error503", count: 3 });
+    const result = await mutations.uploadAndActivate({ domainName: DOMAIN, pem: pki[1]!.pem + "\n" + pki[0]!.pem, acknowledgeWarnings: false, uploadedBy: "bob" });
+    expect(result.activation.ok).toBe(false);
+    const activated = await mutations.activateVersion({ domainName: DOMAIN, versionId: result.versionId });
+    expect(activated.domain.mtls?.truststoreVersion).toBe(result.versionId);
+  });
+
+  it("rolls back to the first version, and refuses versions that do not exist", async () => {
+    const back = await mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion });
+    expect(back.domain.mtls?.truststoreVersion).toBe(firstVersion);
+    expect((await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: "nope" }))).code).toBe("version-missing");
+    expect((await refusal(mutations.activateVersion({ domainName: "missing.test.example", versionId: firstVersion }))).code).toBe("not-found");
+  });
+});
