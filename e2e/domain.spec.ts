@@ -113,3 +113,20 @@ test("a domain that is UPDATING polls until it settles, without a reload", async
     await emulator("config", { updatingMs: 0 });
   }
 });
+
+test("parsed truststore versions are cached: a second visit reads no S3 object again", async ({ page, aws, emulator }) => {
+  needsFullApiGateway("uses the emulator's request counts");
+  const a = await issue({ subject: "CN=Cache Root A" });
+  const b = await issue({ subject: "CN=Cache Root B" });
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(a), bundle(a, b), bundle(b)] });
+  await emulator("requests", undefined, "DELETE");
+  await page.goto(domainUrl(seeded.domainName));
+  await expect(page.getByTestId("version-row")).toHaveCount(3);
+  const first = (await emulator<{ counts: Record<string, number> }>("requests")).counts;
+  expect(first.GetObject).toBe(3);
+  await page.reload();
+  await expect(page.getByTestId("version-row")).toHaveCount(3);
+  const second = (await emulator<{ counts: Record<string, number> }>("requests")).counts;
+  expect(second.GetObject).toBe(3);
+  expect(second.ListObjectVersions).toBe(2 * first.ListObjectVersions!);
+});
