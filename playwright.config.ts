@@ -1,10 +1,29 @@
 import { defineConfig, devices } from "@playwright/test";
-import { existsSync } from "node:fs";
+import { hashSync } from "@node-rs/argon2";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${PORT}`;
-/** The app runs in its embedded mode with the emulator on this port; tests seed and check AWS state through it. */
-export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4610);
+/**
+ * Three apps from one build (`npm run test:e2e` builds first):
+ * - demo (3100): the embedded emulator and its automatic demo operator;
+ * - auth (3102): AUTH_MODE=local with test users, its own embedded emulator;
+ * - oidc (3103): AUTH_MODE=oidc against a local OpenID Provider (4700).
+ */
+const PORTS = { demo: Number(process.env.E2E_PORT ?? 3100), auth: 3102, oidc: 3103, oidcProvider: 4700 };
+export const EMULATOR_PORTS = { demo: Number(process.env.E2E_EMULATOR_PORT ?? 4610), auth: 4612, oidc: 4613 };
+export const TEST_USERS = {
+  viewer: { username: "vera-viewer", password: "viewer-password-e2e", role: "viewer" },
+  operator: { username: "otto-operator", password: "operator-password-e2e", role: "operator" },
+  operator2: { username: "olga-operator", password: "operator2-password-e2e", role: "operator" },
+  limited: { username: "rita-ratelimited", password: "limited-password-e2e", role: "viewer" },
+} as const;
+
+const usersFile = resolve("reports/e2e-users.json");
+if (!existsSync(usersFile) || process.env.CI) {
+  mkdirSync("reports", { recursive: true });
+  writeFileSync(usersFile, JSON.stringify({ users: Object.values(TEST_USERS).map((u) => ({ username: u.username, passwordHash: hashSync(u.password), role: u.role })) }));
+}
+const SECRET = "e2e-auth-secret-that-is-long-enough-0123456789";
 
 /**
  * Chromium: Playwright's own build when installed (`npx playwright install
@@ -19,7 +38,8 @@ function chromiumPath(): string | undefined {
   return undefined;
 }
 
-const executablePath = chromiumPath();
+const start = (port: number) => `npm run start -- --hostname 127.0.0.1 --port ${port}`;
+const reuse = !process.env.CI;
 
 export default defineConfig({
   testDir: "e2e",
@@ -35,24 +55,67 @@ export default defineConfig({
   ],
   timeout: 60_000,
   use: {
-    baseURL,
     trace: "on-first-retry",
     launchOptions: {
-      executablePath,
+      executablePath: chromiumPath(),
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: `npm run build && npm run start -- --hostname 127.0.0.1 --port ${PORT}`,
-    url: baseURL,
-    reuseExistingServer: !process.env.CI,
-    timeout: 300_000,
-    env: {
-      MTLS_CONSOLE_BACKEND: "embedded",
-      EMULATOR_PORT: String(EMULATOR_PORT),
-      EMULATOR_STATE: "",
-      AWS_REGION: "us-east-1",
+  projects: [
+    { name: "demo", testIgnore: ["auth/**", "oidc/**"], use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.demo}` } },
+    { name: "auth", testMatch: "auth/**/*.spec.ts", use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.auth}` } },
+    { name: "oidc", testMatch: "oidc/**/*.spec.ts", use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.oidc}` } },
+  ],
+  webServer: [
+    {
+      command: start(PORTS.demo),
+      url: `http://127.0.0.1:${PORTS.demo}/api/health`,
+      reuseExistingServer: reuse,
+      timeout: 120_000,
+      env: { MTLS_CONSOLE_BACKEND: "embedded", EMULATOR_PORT: String(EMULATOR_PORTS.demo), EMULATOR_STATE: "", AWS_REGION: "us-east-1" },
     },
-  },
+    {
+      command: start(PORTS.auth),
+      url: `http://127.0.0.1:${PORTS.auth}/api/health`,
+      reuseExistingServer: reuse,
+      timeout: 120_000,
+      env: {
+        MTLS_CONSOLE_BACKEND: "embedded",
+        EMULATOR_PORT: String(EMULATOR_PORTS.auth),
+        EMULATOR_STATE: "",
+        AWS_REGION: "us-east-1",
+        AUTH_MODE: "local",
+        AUTH_USERS_FILE: usersFile,
+        AUTH_SECRET: SECRET,
+        NEXTAUTH_URL: `http://127.0.0.1:${PORTS.auth}`,
+      },
+    },
+    {
+      command: "npx tsx e2e/oidc-provider.ts",
+      url: `http://127.0.0.1:${PORTS.oidcProvider}/.well-known/openid-configuration`,
+      reuseExistingServer: reuse,
+      timeout: 60_000,
+      env: { OIDC_PORT: String(PORTS.oidcProvider), OIDC_APP_URL: `http://127.0.0.1:${PORTS.oidc}` },
+    },
+    {
+      command: start(PORTS.oidc),
+      url: `http://127.0.0.1:${PORTS.oidc}/api/health`,
+      reuseExistingServer: reuse,
+      timeout: 120_000,
+      env: {
+        MTLS_CONSOLE_BACKEND: "embedded",
+        EMULATOR_PORT: String(EMULATOR_PORTS.oidc),
+        EMULATOR_STATE: "",
+        AWS_REGION: "us-east-1",
+        AUTH_MODE: "oidc",
+        AUTH_SECRET: SECRET,
+        NEXTAUTH_URL: `http://127.0.0.1:${PORTS.oidc}`,
+        OIDC_ISSUER: `http://127.0.0.1:${PORTS.oidcProvider}`,
+        OIDC_CLIENT_ID: "mtls-console",
+        OIDC_CLIENT_SECRET: "e2e-client-secret-0123456789abcdef",
+        OIDC_ROLE_CLAIM: "groups",
+        OIDC_OPERATOR_VALUE: "mtls-console-operators",
+      },
+    },
+  ],
 });

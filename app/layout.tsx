@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BackendBanner } from "@/components/backend-banner";
+import { UserMenu } from "@/components/user-menu-client";
+import { getSession } from "@/lib/auth/session";
 import { describeBackend } from "@/lib/domains/backend";
 import "./globals.css";
 
@@ -13,14 +15,19 @@ export const metadata: Metadata = {
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const backend = await describeBackend();
+  const [backend, session] = await Promise.all([describeBackend(), getSession()]);
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <BackendBanner backend={backend} />
+        {session?.mode === "none" && (
+          <div role="alert" data-testid="no-auth-banner" className="bg-rose-700 px-4 py-2 text-center text-sm font-semibold text-white">
+            Sign-in is OFF (AUTH_MODE=none): anyone who can reach this page can change which clients may call your APIs.
+          </div>
+        )}
+        <BackendBanner backend={backend} demoUser={session?.mode === "demo" ? session.user : undefined} />
         <header className="border-b border-slate-200 bg-white">
           <nav className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3" aria-label="Main">
             <Link href="/" className="font-semibold tracking-tight">
@@ -32,6 +39,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/inspect" className="text-sm text-slate-600 hover:text-slate-900">
               Inspect
             </Link>
+            {session && <UserMenu user={session.user} role={session.role} canSignOut={session.mode === "local" || session.mode === "oidc"} />}
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-8">

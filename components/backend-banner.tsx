@@ -1,7 +1,7 @@
 import type { BackendInfo } from "@/lib/domains/backend";
 
 /** Says on every page which AWS the dashboard is talking to. */
-export function BackendBanner({ backend }: { backend: BackendInfo }) {
+export function BackendBanner({ backend, demoUser }: { backend: BackendInfo; demoUser?: string }) {
   if (backend.kind === "embedded") {
     return (
       <div role="status" data-testid="backend-banner" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
@@ -9,6 +9,12 @@ export function BackendBanner({ backend }: { backend: BackendInfo }) {
           <strong className="font-semibold">Demo mode.</strong> No AWS configuration was found, so the dashboard runs an
           embedded AWS emulator with demo data at <code className="font-mono">{backend.endpoint}</code>. Nothing here touches
           a real AWS account. Set <code className="font-mono">AWS_PROFILE</code> (or keys) to use AWS.
+          {demoUser && (
+            <>
+              {" "}
+              You are signed in automatically as <strong>{demoUser}</strong> (operator).
+            </>
+          )}
         </div>
       </div>
     );

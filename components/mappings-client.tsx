@@ -10,7 +10,7 @@ import type { BasePathMappingView } from "@/lib/domains/types";
 import { ConfirmDialog } from "./confirm-dialog-client";
 import { Notice } from "./notice";
 
-export function Mappings({ mappings, region, mtlsOn }: { mappings: BasePathMappingView[]; region: string; mtlsOn: boolean }) {
+export function Mappings({ domainName, mappings, region, mtlsOn, canChange }: { domainName: string; mappings: BasePathMappingView[]; region: string; mtlsOn: boolean; canChange: boolean }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState<BasePathMappingView | null>(null);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -18,7 +18,7 @@ export function Mappings({ mappings, region, mtlsOn }: { mappings: BasePathMappi
   if (mappings.length === 0) return <p className="text-sm text-slate-600">No REST API is mapped to this domain name.</p>;
   const disable = (m: BasePathMappingView) =>
     startTransition(async () => {
-      const result = await disableDefaultEndpoint({ restApiId: m.restApiId, region });
+      const result = await disableDefaultEndpoint({ restApiId: m.restApiId, region, domainName });
       setConfirming(null);
       setNotice(result.ok ? { tone: "success", text: `The default execute-api endpoint of ${result.data.api.name} is now disabled: clients must come through the custom domain.` } : { tone: "error", text: result.message });
       if (result.ok) router.refresh();
@@ -38,9 +38,11 @@ export function Mappings({ mappings, region, mtlsOn }: { mappings: BasePathMappi
                 <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900" data-testid="default-endpoint-warning">
                   {mtlsOn ? "Default execute-api endpoint is enabled: clients can call it without a client certificate, bypassing mTLS." : "Default execute-api endpoint is enabled."}
                 </span>
-                <button type="button" className="ml-auto rounded border border-amber-400 bg-white px-2 py-1 text-xs hover:bg-amber-50" onClick={() => setConfirming(m)}>
-                  Disable the default endpoint
-                </button>
+                {canChange && (
+                  <button type="button" className="ml-auto rounded border border-amber-400 bg-white px-2 py-1 text-xs hover:bg-amber-50" onClick={() => setConfirming(m)}>
+                    Disable the default endpoint
+                  </button>
+                )}
               </>
             )}
             {m.api?.disableExecuteApiEndpoint && <span className="text-xs text-emerald-800">default endpoint disabled</span>}

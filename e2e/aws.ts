@@ -20,15 +20,19 @@ export function needsFullApiGateway(reason = "LocalStack drops mutualTlsAuthenti
   base.skip(TARGET === "localstack", reason);
 }
 
-export function awsClients(region = "us-east-1"): AwsClients {
+/** The emulator behind each project's app (see playwright.config.ts). */
+const PROJECT_EMULATORS: Record<string, string> = { auth: "http://127.0.0.1:4612", oidc: "http://127.0.0.1:4613" };
+export const emulatorFor = (project: string) => (TARGET === "localstack" ? EMULATOR_ENDPOINT : (PROJECT_EMULATORS[project] ?? EMULATOR_ENDPOINT));
+
+export function awsClients(region = "us-east-1", endpoint = EMULATOR_ENDPOINT): AwsClients {
   return createClients(
-    { kind: "endpoint", endpoint: EMULATOR_ENDPOINT, serviceEndpoints: {}, defaultRegion: region, staticCredentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    { kind: "endpoint", endpoint, serviceEndpoints: {}, defaultRegion: region, staticCredentials: { accessKeyId: "test", secretAccessKey: "test" } },
     region,
   );
 }
 
-export async function emulatorControl<T = unknown>(path: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<T> {
-  const res = await fetch(`${EMULATOR_ENDPOINT}/_emulator/${path}`, {
+export async function emulatorControl<T = unknown>(path: string, body?: unknown, method = body === undefined ? "GET" : "POST", endpoint = EMULATOR_ENDPOINT): Promise<T> {
+  const res = await fetch(`${endpoint}/_emulator/${path}`, {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -39,12 +43,13 @@ export async function emulatorControl<T = unknown>(path: string, body?: unknown,
 }
 
 /** Tests get `aws` (SDK clients) and `emulator` (control) as fixtures. */
-export const test = base.extend<{ aws: AwsClients; emulator: typeof emulatorControl }>({
-  aws: async ({}, use) => {
-    await use(awsClients());
+export const test = base.extend<{ aws: AwsClients; emulator: <T = unknown>(path: string, body?: unknown, method?: string) => Promise<T> }>({
+  aws: async ({}, use, testInfo) => {
+    await use(awsClients("us-east-1", emulatorFor(testInfo.project.name)));
   },
-  emulator: async ({}, use) => {
-    await use(emulatorControl);
+  emulator: async ({}, use, testInfo) => {
+    const endpoint = emulatorFor(testInfo.project.name);
+    await use((path, body, method) => emulatorControl(path, body, method ?? (body === undefined ? "GET" : "POST"), endpoint));
   },
 });
 export { expect } from "@playwright/test";

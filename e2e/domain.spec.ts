@@ -60,7 +60,7 @@ test("a mapped REST API's default endpoint is flagged and can be disabled", asyn
   if (TARGET === "emulator") await expect(page.getByTestId("default-endpoint-warning")).toContainText("bypassing mTLS");
   await page.getByRole("button", { name: "Disable the default endpoint" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Disable it" }).click();
-  await expect(page.getByText("default endpoint disabled")).toBeVisible();
+  await expect(page.getByTestId("mapping").getByText("default endpoint disabled")).toBeVisible();
   expect((await aws.apiGateway.send(new GetRestApiCommand({ restApiId: api.id }))).disableExecuteApiEndpoint).toBe(true);
 });
 

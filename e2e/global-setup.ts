@@ -3,6 +3,7 @@
  * app must have started it (its first page render does).
  */
 import type { FullConfig } from "@playwright/test";
+import { EMULATOR_PORTS } from "../playwright.config";
 import { EMULATOR_ENDPOINT, TARGET } from "./aws";
 
 export default async function globalSetup(config: FullConfig) {
@@ -10,8 +11,10 @@ export default async function globalSetup(config: FullConfig) {
   if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
     throw new Error(`Refusing to run end-to-end tests against a non-local AWS endpoint (${EMULATOR_ENDPOINT}): they create and change resources.`);
   }
-  const baseURL = config.projects[0]?.use.baseURL;
-  if (baseURL) await fetch(baseURL);
+  // The apps start their embedded emulators on first use: touch each once.
+  for (const project of config.projects) {
+    if (project.use.baseURL) await fetch(project.use.baseURL, { redirect: "manual" }).catch(() => null);
+  }
   if (TARGET === "localstack") {
     const health = await fetch(`${EMULATOR_ENDPOINT}/_localstack/health`).catch(() => null);
     const ours = await fetch(`${EMULATOR_ENDPOINT}/_emulator/health`).catch(() => null);
@@ -22,5 +25,12 @@ export default async function globalSetup(config: FullConfig) {
   if (!health?.ok) throw new Error(`The app's embedded emulator is not answering at ${EMULATOR_ENDPOINT}.`);
   // Tests want certificates issued at once and updates applied at once;
   // a test about UPDATING sets its own delay.
-  await fetch(`${EMULATOR_ENDPOINT}/_emulator/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ issueDelayMs: 0, updatingMs: 0, compat: "aws" }) });
+  for (const port of Object.values(EMULATOR_PORTS)) {
+    for (let i = 0; i < 60; i++) {
+      const up = await fetch(`http://127.0.0.1:${port}/_emulator/health`).catch(() => null);
+      if (up?.ok) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await fetch(`http://127.0.0.1:${port}/_emulator/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ issueDelayMs: 0, updatingMs: 0, compat: "aws" }) }).catch(() => null);
+  }
 }

@@ -122,6 +122,13 @@ function decodeAwsChunked(body: Buffer): Buffer {
 
 function putObject(req: EmulatorRequest, ctx: Context, bucketName: string, key: string): Reply {
   const bucket = getBucket(ctx.state, bucketName);
+  // Conditional write (If-None-Match: *): only when no current object exists.
+  if (header(req, "if-none-match") === "*") {
+    const current = latest(bucket.objects[key]);
+    if (current && !current.deleteMarker) {
+      throw new AwsError(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold", { fields: { Condition: "If-None-Match" } });
+    }
+  }
   const encoding = header(req, "content-encoding") ?? "";
   const sha = header(req, "x-amz-content-sha256") ?? "";
   const body = encoding.includes("aws-chunked") || sha.startsWith("STREAMING-") ? decodeAwsChunked(req.body) : req.body;

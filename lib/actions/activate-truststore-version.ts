@@ -8,11 +8,12 @@ const action = defineAction({
   name: "activate-truststore-version",
   permission: "change",
   schema: activateSchema,
-  handler: async (input) => {
-    const result = await activateVersion(input);
+  handler: async (input, session) => {
+    const result = await activateVersion({ ...input, actor: session.user });
     revalidatePath(`/domains/${input.domainName}`);
     return result;
   },
+  audit: (input, data) => ({ fromVersion: data.previousVersion, toVersion: input.versionId, requestId: data.requestId }),
 });
 
 /** Switch a domain to an exact truststore version (activate, roll back, roll forward). */

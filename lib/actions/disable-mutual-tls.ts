@@ -9,14 +9,15 @@ const action = defineAction({
   name: "disable-mutual-tls",
   permission: "change",
   schema: disableMtlsSchema,
-  handler: async (input) => {
+  handler: async (input, session) => {
     if (input.confirmation !== input.domainName) {
       throw new DomainError("conflict", "Type the domain name exactly to confirm.");
     }
-    const result = await disableMtls(input);
+    const result = await disableMtls({ ...input, actor: session.user });
     revalidatePath(`/domains/${input.domainName}`);
     return result;
   },
+  audit: (_input, data) => ({ fromVersion: data.previousVersion, requestId: data.requestId }),
 });
 
 /** Turn mutual TLS off (truststoreUri replaced with ''), after a typed confirmation. */

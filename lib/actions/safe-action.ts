@@ -1,39 +1,98 @@
 import "server-only";
 /**
  * The one wrapper every server action goes through: session → permission →
- * zod parse → typed result. AWS errors become fixed messages; nothing raw
- * (SDK text, stack traces, credentials) reaches the browser.
+ * zod parse → typed result. Changes, and every refused or failed attempt at
+ * one, go into the audit trail. AWS errors become fixed messages; nothing
+ * raw (SDK text, stack traces, credentials) reaches the browser.
  */
 import { z } from "zod";
 import { AwsFailure } from "../aws/errors";
+import { recordAuditEvent, type AuditResult } from "../auth/audit";
 import { allows, getSession, type Permission, type Session } from "../auth/session";
+import { getBackend } from "../aws/config";
 import { DomainError } from "../domains/errors";
 import type { ActionResult } from "./result";
+
+/** What a change action tells the audit trail about itself. */
+export interface AuditFacts {
+  domainName?: string;
+  region?: string;
+  fromVersion?: string;
+  toVersion?: string;
+  requestId?: string;
+  /** Overrides "success" (e.g. uploaded but not activated). */
+  result?: AuditResult;
+  message?: string;
+}
+
+const targetSchema = z.object({ domainName: z.string().max(253).optional(), region: z.string().max(32).optional() });
 
 export function defineAction<S extends z.ZodType, T>(options: {
   name: string;
   permission: Permission;
   schema: S;
   handler: (input: z.infer<S>, session: Session) => Promise<T>;
+  /** For change actions: the facts of a successful change. */
+  audit?: (input: z.infer<S>, data: T) => AuditFacts;
 }): (input: unknown) => Promise<ActionResult<T>> {
+  async function record(session: Session | null, input: unknown, result: AuditResult, facts: AuditFacts, message?: string) {
+    if (options.permission !== "change") return;
+    const target = targetSchema.safeParse(input);
+    const region = facts.region ?? (target.success ? target.data.region : undefined) ?? (await getBackend()).defaultRegion;
+    const domainName = facts.domainName ?? (target.success ? target.data.domainName : undefined) ?? "(unknown)";
+    try {
+      await recordAuditEvent({
+        user: session?.user ?? "(no session)",
+        role: session?.role ?? "none",
+        action: options.name,
+        domainName,
+        region,
+        result,
+        ...(facts.fromVersion ? { fromVersion: facts.fromVersion } : {}),
+        ...(facts.toVersion ? { toVersion: facts.toVersion } : {}),
+        ...(facts.requestId ? { requestId: facts.requestId } : {}),
+        ...(message ? { message } : {}),
+      });
+    } catch (error) {
+      console.error(`[audit] could not record ${options.name} (${result}) for ${domainName}:`, (error as Error).message);
+    }
+  }
+
   return async (input: unknown) => {
     const session = await getSession();
-    if (!session) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
-    if (!allows(session, options.permission)) {
-      return { ok: false, code: "forbidden", message: "Your role can look but not change: ask an operator to do this." };
+    if (!session) {
+      const message = "Your session has ended. Sign in again.";
+      await record(null, input, "refused", {}, message);
+      return { ok: false, code: "unauthenticated", message };
+    }
+    if (!allows(session.role, options.permission)) {
+      const message = "Your role (viewer) can look but not change: ask an operator to do this.";
+      await record(session, input, "refused", {}, message);
+      return { ok: false, code: "forbidden", message };
     }
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "input"] ??= []).push(issue.message);
+      await record(session, input, "refused", {}, "invalid input");
       return { ok: false, code: "invalid-input", message: "Some of the input is not valid.", fieldErrors };
     }
     try {
-      return { ok: true, data: await options.handler(parsed.data, session) };
+      const data = await options.handler(parsed.data, session);
+      const facts = options.audit?.(parsed.data, data) ?? {};
+      await record(session, parsed.data, facts.result ?? "success", facts, facts.message);
+      return { ok: true, data };
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
-      if (error instanceof AwsFailure) return { ok: false, code: "aws", message: error.message };
+      if (error instanceof DomainError) {
+        await record(session, parsed.data, "refused", {}, error.message);
+        return { ok: false, code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+      }
+      if (error instanceof AwsFailure) {
+        await record(session, parsed.data, "failed", { ...(error.requestId ? { requestId: error.requestId } : {}) }, error.message);
+        return { ok: false, code: "aws", message: error.message };
+      }
       console.error(`[action ${options.name}]`, error);
+      await record(session, parsed.data, "failed", {}, "internal error");
       return { ok: false, code: "internal", message: "Something went wrong on the server. Nothing was changed unless the page says so; reload to see the current state." };
     }
   };

@@ -9,10 +9,14 @@ const action = defineAction({
   permission: "change",
   schema: uploadSchema,
   handler: async (input, session) => {
-    const result = await uploadAndActivate({ ...input, uploadedBy: session.user });
+    const result = await uploadAndActivate({ ...input, actor: session.user });
     revalidatePath(`/domains/${input.domainName}`);
     return result;
   },
+  audit: (input, data) =>
+    data.activation.ok
+      ? { fromVersion: data.activation.result.previousVersion, toVersion: data.versionId, requestId: data.activation.result.requestId }
+      : { fromVersion: data.previousVersion, toVersion: data.versionId, result: "failed", message: `uploaded as ${data.versionId}, not activated: ${data.activation.message}` },
 });
 
 /** Upload a new truststore version (S3) and switch the domain to it. */

@@ -1,21 +1,29 @@
 import "server-only";
 /**
- * Who is using the dashboard and what they may do. Until sign-in exists,
- * every request acts as one local operator; the action wrapper already asks
- * here for every call, so sign-in and roles plug in at this one place.
+ * Who is using the dashboard. The demo and AUTH_MODE=none have one built-in
+ * user; local and OIDC modes read the signed session cookie.
  */
-export type Role = "viewer" | "operator";
-export type Permission = "read" | "change";
+import { getServerSession } from "next-auth";
+import { getAuthConfig, type AuthMode } from "./config";
+import { getAuthOptions } from "./options";
+import type { Role } from "./roles";
+
+export type { Permission, Role } from "./roles";
+export { allows } from "./roles";
 
 export interface Session {
   user: string;
   role: Role;
+  mode: AuthMode;
 }
 
 export async function getSession(): Promise<Session | null> {
-  return { user: "local-operator", role: "operator" };
-}
-
-export function allows(session: Session, permission: Permission): boolean {
-  return permission === "read" || session.role === "operator";
+  const config = getAuthConfig();
+  if (config.mode === "demo") return { user: "demo-operator", role: "operator", mode: "demo" };
+  if (config.mode === "none") return { user: "anonymous (AUTH_MODE=none)", role: "operator", mode: "none" };
+  const session = await getServerSession(getAuthOptions());
+  const user = session?.user;
+  if (!user) return null;
+  const role = (user as { role?: Role }).role === "operator" ? "operator" : "viewer";
+  return { user: user.email ?? user.name ?? "unknown", role, mode: config.mode };
 }

@@ -6,6 +6,8 @@ import { describeCertificate } from "../aws/acm";
 import { getBasePathMappings, getDomainName, getRestApi } from "../aws/api-gateway";
 import { parseS3Uri } from "../aws/s3";
 import { AwsFailure } from "../aws/errors";
+import { getBackend } from "../aws/config";
+import { listAuditEvents, type AuditEvent } from "../auth/audit";
 import { versionHistory, type CheckedVersion, type VersionSummary } from "./truststores";
 import type { BasePathMappingView, MtlsDomain, ServerCertificate } from "./types";
 
@@ -29,6 +31,9 @@ export interface DomainDetail {
   mappings: BasePathMappingView[];
   /** The time everything was evaluated at (ms since the epoch). */
   evaluatedAt: number;
+  /** The audit trail of this domain, newest first. */
+  history: AuditEvent[];
+  historyProblem?: string;
 }
 
 export async function getDomainDetail(name: string, region?: string): Promise<DomainDetail | null> {
@@ -44,7 +49,12 @@ export async function getDomainDetail(name: string, region?: string): Promise<Do
     const api = apis.find((a) => a?.id === m.restApiId);
     if (api) m.api = api;
   }
-  const detail: DomainDetail = { domain, serverCertificate, ownershipCertificate, mappings, evaluatedAt: Date.now() };
+  const detail: DomainDetail = { domain, serverCertificate, ownershipCertificate, mappings, evaluatedAt: Date.now(), history: [] };
+  try {
+    detail.history = await listAuditEvents(name, region ?? (await getBackend()).defaultRegion);
+  } catch (error) {
+    detail.historyProblem = error instanceof AwsFailure ? error.message : (error as Error).message;
+  }
   if (domain.mtls) {
     const location = parseS3Uri(domain.mtls.truststoreUri);
     if (!location) {

@@ -36,6 +36,7 @@ beforeAll(async () => {
   mutations = await import("./mutations");
   const { s3, acm, apiGateway } = t.clients();
   pki = await chain(2, { prefix: "Mut" });
+  await s3.send(new CreateBucketCommand({ Bucket: "mtls-console-audit" }));
   await s3.send(new CreateBucketCommand({ Bucket: "mut" }));
   await s3.send(new PutBucketVersioningCommand({ Bucket: "mut", VersioningConfiguration: { Status: "Enabled" } }));
   firstVersion = (await s3.send(new PutObjectCommand({ Bucket: "mut", Key: "ts.pem", Body: pki[0]!.pem }))).VersionId!;
@@ -58,7 +59,7 @@ afterAll(async () => {
 describe("upload and activate on the server", () => {
   it("refuses a file with a private key even when the browser let it through, writing nothing", async () => {
     const pem = `${pki[0]!.pem}\n${await privateKeyPem(pki[0]!.keys)}`;
-    const error = await refusal(mutations.uploadAndActivate({ domainName: DOMAIN, pem, acknowledgeWarnings: true, uploadedBy: "x" }));
+    const error = await refusal(mutations.uploadAndActivate({ domainName: DOMAIN, pem, acknowledgeWarnings: true, actor: "x" }));
     expect(error.code).toBe("truststore-refused");
     expect(error.message).toContain("private-key");
     expect(error.message).not.toContain("BEGIN PRIVATE KEY");
@@ -67,17 +68,18 @@ describe("upload and activate on the server", () => {
 
   it("refuses warnings that were not acknowledged, and a version that changed since the page was loaded", async () => {
     const weak = await issue({ subject: "CN=Mut SHA1", hash: "SHA-1" });
-    const notAcked = await refusal(mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, weak), acknowledgeWarnings: false, uploadedBy: "x" }));
+    const notAcked = await refusal(mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, weak), acknowledgeWarnings: false, actor: "x" }));
     expect(notAcked.code).toBe("warnings-not-acknowledged");
     const stale = await refusal(
-      mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, pki[1]!), acknowledgeWarnings: false, uploadedBy: "x", expectedCurrentVersion: "someone-else" }),
+      mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, pki[1]!), acknowledgeWarnings: false, actor: "x", expectedCurrentVersion: "someone-else" }),
     );
     expect(stale.code).toBe("conflict");
+    expect(stale.message).toContain("changed outside this dashboard");
     expect(await versions()).toBe(1);
   });
 
   it("writes the version with its metadata and switches the domain to that exact version id", async () => {
-    const result = await mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, pki[1]!), acknowledgeWarnings: false, uploadedBy: "alice@example.com", expectedCurrentVersion: firstVersion });
+    const result = await mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, pki[1]!), acknowledgeWarnings: false, actor: "alice@example.com", expectedCurrentVersion: firstVersion });
     expect(result.activation.ok).toBe(true);
     const domain = await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }));
     expect(domain.mutualTlsAuthentication?.truststoreVersion).toBe(result.versionId);
@@ -89,16 +91,34 @@ describe("upload and activate on the server", () => {
 
   it("reports an upload whose activation failed, and activation of that version works afterwards", async () => {
     await t.control("faults", { operation: "UpdateDomainName", kind: "error503", count: 3 });
-    const result = await mutations.uploadAndActivate({ domainName: DOMAIN, pem: pki[1]!.pem + "\n" + pki[0]!.pem, acknowledgeWarnings: false, uploadedBy: "bob" });
+    const result = await mutations.uploadAndActivate({ domainName: DOMAIN, pem: pki[1]!.pem + "\n" + pki[0]!.pem, acknowledgeWarnings: false, actor: "bob" });
     expect(result.activation.ok).toBe(false);
-    const activated = await mutations.activateVersion({ domainName: DOMAIN, versionId: result.versionId });
+    const activated = await mutations.activateVersion({ domainName: DOMAIN, versionId: result.versionId, actor: "bob" });
     expect(activated.domain.mtls?.truststoreVersion).toBe(result.versionId);
   });
 
+  it("two changes from the same starting point at once: exactly one applies", async () => {
+    const current = (await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }))).mutualTlsAuthentication!.truststoreVersion!;
+    const outcomes = await Promise.allSettled([
+      mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "ann", expectedCurrentVersion: current }),
+      mutations.disableMtls({ domainName: DOMAIN, actor: "ben", expectedCurrentVersion: current }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect((refused.reason as DomainError).code).toBe("conflict");
+    expect((refused.reason as DomainError).message).toContain("Nothing was changed");
+    // Put mTLS back where it was for the next test, if it was the disable that won.
+    const domain = await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }));
+    if (!domain.mutualTlsAuthentication) {
+      const { UpdateDomainNameCommand } = await import("@aws-sdk/client-api-gateway");
+      await t.clients().apiGateway.send(new UpdateDomainNameCommand({ domainName: DOMAIN, patchOperations: [{ op: "replace", path: "/mutualTlsAuthentication/truststoreUri", value: "s3://mut/ts.pem" }] }));
+    }
+  });
+
   it("rolls back to the first version, and refuses versions that do not exist", async () => {
-    const back = await mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion });
+    const back = await mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "carol" });
     expect(back.domain.mtls?.truststoreVersion).toBe(firstVersion);
-    expect((await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: "nope" }))).code).toBe("version-missing");
-    expect((await refusal(mutations.activateVersion({ domainName: "missing.test.example", versionId: firstVersion }))).code).toBe("not-found");
+    expect((await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: "nope", actor: "carol" }))).code).toBe("version-missing");
+    expect((await refusal(mutations.activateVersion({ domainName: "missing.test.example", versionId: firstVersion, actor: "carol" }))).code).toBe("not-found");
   });
 });

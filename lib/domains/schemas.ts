@@ -32,7 +32,12 @@ export const disableMtlsSchema = domainRefSchema.extend({
   expectedCurrentVersion: z.string().max(1024).optional(),
 });
 
-export const restApiRefSchema = z.object({ restApiId: z.string().regex(/^[a-z0-9]{1,32}$/, "Not a REST API id."), region: regionSchema });
+export const restApiRefSchema = z.object({
+  restApiId: z.string().regex(/^[a-z0-9]{1,32}$/, "Not a REST API id."),
+  region: regionSchema,
+  /** The domain page it was done from, for that domain's audit history. */
+  domainName: domainNameSchema.optional(),
+});
 
 export const clientCheckSchema = domainRefSchema.extend({
   clientPem: z.string().min(1, "Paste or drop a client certificate.").max(1_000_000),

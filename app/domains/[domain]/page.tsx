@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditHistory } from "@/components/audit-history";
 import { AutoRefresh } from "@/components/auto-refresh-client";
 import { certificateAnchor } from "@/components/certificate-anchor";
 import { CertificateList } from "@/components/certificate-list-client";
@@ -16,6 +17,7 @@ import { ValidityTimeline } from "@/components/validity-timeline";
 import { VersionHistory } from "@/components/version-history-client";
 import { AwsFailure } from "@/lib/aws/errors";
 import { getCapabilities } from "@/lib/aws/capabilities";
+import { getSession } from "@/lib/auth/session";
 import { describeBackend } from "@/lib/domains/backend";
 import { getDomainDetail, type DomainDetail } from "@/lib/domains/detail";
 import { isRegion } from "@/lib/domains/overview";
@@ -28,7 +30,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: decodeURIComponent((await params).domain) };
 }
 
-function Section({ title, id, children, actions }: { title: string; id: string; children: React.ReactNode; actions?: React.ReactNode }) {
+function Section({
+  title,
+  id,
+  children,
+  actions,
+}: {
+  title: string;
+  id: string;
+  children: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -42,7 +54,17 @@ function Section({ title, id, children, actions }: { title: string; id: string; 
   );
 }
 
-function CertificateCard({ title, cert, ownership, now }: { title: string; cert: ServerCertificate | null; ownership?: boolean; now: number }) {
+function CertificateCard({
+  title,
+  cert,
+  ownership,
+  now,
+}: {
+  title: string;
+  cert: ServerCertificate | null;
+  ownership?: boolean;
+  now: number;
+}) {
   if (!cert) {
     return (
       <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
@@ -53,7 +75,10 @@ function CertificateCard({ title, cert, ownership, now }: { title: string; cert:
   }
   const days = cert.notAfter ? daysUntil(cert.notAfter, now) : undefined;
   return (
-    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid={ownership ? "ownership-certificate" : "server-certificate"}>
+    <div
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+      data-testid={ownership ? "ownership-certificate" : "server-certificate"}
+    >
       <h3 className="font-medium">{title}</h3>
       <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-xs">
         <dt className="text-slate-500">Type · status</dt>
@@ -61,18 +86,24 @@ function CertificateCard({ title, cert, ownership, now }: { title: string; cert:
           {cert.type} · {cert.status}
         </dd>
         <dt className="text-slate-500">Names</dt>
-        <dd className="break-words">{cert.subjectAlternativeNames.join(", ") || cert.domainName}</dd>
+        <dd className="break-words">
+          {cert.subjectAlternativeNames.join(", ") || cert.domainName}
+        </dd>
         <dt className="text-slate-500">Key</dt>
         <dd>{cert.keyAlgorithm ?? "unknown"}</dd>
         <dt className="text-slate-500">Expires</dt>
         <dd>{cert.notAfter ? <Expiry notAfter={cert.notAfter} now={now} /> : "unknown"}</dd>
         <dt className="text-slate-500">ARN</dt>
-        <dd className="break-all font-mono">{cert.arn}</dd>
+        <dd className="font-mono break-all">{cert.arn}</dd>
       </dl>
       {ownership && days !== undefined && days < 45 && (
         <p role="alert" className="rounded bg-rose-50 px-2 py-1 text-xs text-rose-900">
-          {days < 0 ? "This ownership verification certificate has expired." : `This ownership verification certificate expires in ${Math.max(0, Math.floor(days))} days.`} If it expires and ACM cannot renew it, all updates to this
-          domain will be locked (PENDING_OWNERSHIP_VERIFICATION). Renew it, or request a new one and set it on the domain, before then.
+          {days < 0
+            ? "This ownership verification certificate has expired."
+            : `This ownership verification certificate expires in ${Math.max(0, Math.floor(days))} days.`}{" "}
+          If it expires and ACM cannot renew it, all updates to this domain will be locked
+          (PENDING_OWNERSHIP_VERIFICATION). Renew it, or request a new one and set it on the domain,
+          before then.
         </p>
       )}
     </div>
@@ -99,23 +130,27 @@ export default async function DomainPage({ params, searchParams }: Props) {
   try {
     detail = await getDomainDetail(domainName, region);
   } catch (error) {
-    if (error instanceof AwsFailure) return <ErrorPanel title={`Could not load ${domainName}`} message={error.message} />;
+    if (error instanceof AwsFailure)
+      return <ErrorPanel title={`Could not load ${domainName}`} message={error.message} />;
     throw error;
   }
   if (!detail) notFound();
-  const capabilities = await getCapabilities();
+  const [capabilities, session] = await Promise.all([getCapabilities(), getSession()]);
   const now = detail.evaluatedAt;
   const { domain, truststore } = detail;
   const help = STATUS_HELP[domain.status];
   const anchor = certificateAnchor("active");
   const active = truststore?.active;
-  const blockedReason = !capabilities.updateDomainName
-    ? "This AWS endpoint (LocalStack) does not implement UpdateDomainName: uploading, switching versions and disabling mTLS need real AWS or the mTLS Console emulator."
-    : domain.status === "UPDATING"
-      ? "The domain is UPDATING: wait until it is AVAILABLE to change it again."
-      : domain.status === "PENDING_OWNERSHIP_VERIFICATION"
-        ? "Updates are locked until a valid ownership verification certificate is set."
-        : undefined;
+  const blockedReason =
+    session?.role !== "operator"
+      ? "Your role (viewer) can see everything here but change nothing: ask an operator."
+      : !capabilities.updateDomainName
+        ? "This AWS endpoint (LocalStack) does not implement UpdateDomainName: uploading, switching versions and disabling mTLS need real AWS or the mTLS Console emulator."
+        : domain.status === "UPDATING"
+          ? "The domain is UPDATING: wait until it is AVAILABLE to change it again."
+          : domain.status === "PENDING_OWNERSHIP_VERIFICATION"
+            ? "Updates are locked until a valid ownership verification certificate is set."
+            : undefined;
 
   return (
     <article className="space-y-8">
@@ -137,7 +172,10 @@ export default async function DomainPage({ params, searchParams }: Props) {
       </header>
 
       <Section title="Status" id="status">
-        <div className={`space-y-2 rounded-lg border p-4 text-sm ${help.tone === "ok" ? "border-emerald-200 bg-emerald-50" : help.tone === "busy" ? "border-sky-200 bg-sky-50" : help.tone === "warn" ? "border-amber-300 bg-amber-50" : "border-rose-300 bg-rose-50"}`} data-testid="status-help">
+        <div
+          className={`space-y-2 rounded-lg border p-4 text-sm ${help.tone === "ok" ? "border-emerald-200 bg-emerald-50" : help.tone === "busy" ? "border-sky-200 bg-sky-50" : help.tone === "warn" ? "border-amber-300 bg-amber-50" : "border-rose-300 bg-rose-50"}`}
+          data-testid="status-help"
+        >
           <p>
             <strong>{help.label}.</strong> {help.meaning}
           </p>
@@ -147,55 +185,94 @@ export default async function DomainPage({ params, searchParams }: Props) {
             </p>
           )}
           {help.action && <p>What to do: {help.action}</p>}
-          {domain.statusMessage && SUBJECT_CONFLICT.pattern.test(domain.statusMessage) && <p data-testid="subject-conflict">{SUBJECT_CONFLICT.explanation}</p>}
+          {domain.statusMessage && SUBJECT_CONFLICT.pattern.test(domain.statusMessage) && (
+            <p data-testid="subject-conflict">{SUBJECT_CONFLICT.explanation}</p>
+          )}
         </div>
       </Section>
 
       <Section title="Server certificate" id="server-certificate">
         <div className="grid gap-4 md:grid-cols-2">
-          <CertificateCard title="Server certificate (ACM)" cert={detail.serverCertificate} now={now} />
+          <CertificateCard
+            title="Server certificate (ACM)"
+            cert={detail.serverCertificate}
+            now={now}
+          />
           {domain.ownershipVerificationCertificateArn ? (
-            <CertificateCard title="Ownership verification certificate" cert={detail.ownershipCertificate} ownership now={now} />
+            <CertificateCard
+              title="Ownership verification certificate"
+              cert={detail.ownershipCertificate}
+              ownership
+              now={now}
+            />
           ) : (
-            detail.serverCertificate && detail.serverCertificate.type !== "AMAZON_ISSUED" && domain.mtls && (
+            detail.serverCertificate &&
+            detail.serverCertificate.type !== "AMAZON_ISSUED" &&
+            domain.mtls && (
               <p className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
-                This {detail.serverCertificate.type.toLowerCase()} server certificate needs an ACM-issued ownership verification certificate for mutual TLS.
+                This {detail.serverCertificate.type.toLowerCase()} server certificate needs an
+                ACM-issued ownership verification certificate for mutual TLS.
               </p>
             )
           )}
         </div>
       </Section>
 
-      <Section title="Mutual TLS" id="mtls" actions={<DisableMtls mtlsOn={!!domain.mtls} domainName={domain.domainName} region={region} activeVersionId={domain.mtls?.truststoreVersion} blockedReason={blockedReason} />}>
+      <Section
+        title="Mutual TLS"
+        id="mtls"
+        actions={
+          <DisableMtls
+            mtlsOn={!!domain.mtls}
+            domainName={domain.domainName}
+            region={region}
+            activeVersionId={domain.mtls?.truststoreVersion}
+            blockedReason={blockedReason}
+          />
+        }
+      >
         {!domain.mtls ? (
           <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-            <p>Mutual TLS is off: API Gateway does not ask clients for a certificate on this domain name.</p>
+            <p>
+              Mutual TLS is off: API Gateway does not ask clients for a certificate on this domain
+              name.
+            </p>
             {!capabilities.mtlsFields && (
-              <p className="mt-1 text-amber-900">This AWS endpoint (LocalStack) does not return mutualTlsAuthentication at all, so whether mTLS is configured cannot be seen here.</p>
+              <p className="mt-1 text-amber-900">
+                This AWS endpoint (LocalStack) does not return mutualTlsAuthentication at all, so
+                whether mTLS is configured cannot be seen here.
+              </p>
             )}
           </div>
         ) : (
           <div className="space-y-4">
             <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
               <dt className="text-slate-500">Truststore</dt>
-              <dd className="break-all font-mono text-xs" data-testid="truststore-uri">
+              <dd className="font-mono text-xs break-all" data-testid="truststore-uri">
                 {domain.mtls.truststoreUri}
               </dd>
               <dt className="text-slate-500">Active version</dt>
-              <dd className="break-all font-mono text-xs" data-testid="active-version">
-                {domain.mtls.truststoreVersion ?? `latest (${truststore?.activeVersionId ?? "unknown"})`}
+              <dd className="font-mono text-xs break-all" data-testid="active-version">
+                {domain.mtls.truststoreVersion ??
+                  `latest (${truststore?.activeVersionId ?? "unknown"})`}
               </dd>
             </dl>
             <div className="space-y-2">
               <h3 className="font-medium">Warnings from API Gateway</h3>
               {domain.mtls.truststoreWarnings.length === 0 ? (
-                <p className="text-sm text-emerald-800">API Gateway returned no warnings at the last update. (It never re-checks later: see the findings below for what has expired since.)</p>
+                <p className="text-sm text-emerald-800">
+                  API Gateway returned no warnings at the last update. (It never re-checks later:
+                  see the findings below for what has expired since.)
+                </p>
               ) : (
                 <ul className="space-y-1" data-testid="aws-warnings">
                   {domain.mtls.truststoreWarnings.map((w, i) => {
                     const target = warningTarget(w, detail);
                     return (
-                      <li key={i} className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                      <li
+                        key={i}
+                        className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+                      >
                         {w}
                         {target !== undefined && (
                           <a className="ml-2 underline" href={`#${anchor(target)}`}>
@@ -208,11 +285,20 @@ export default async function DomainPage({ params, searchParams }: Props) {
                 </ul>
               )}
             </div>
-            {truststore?.problem && <ErrorPanel title="The truststore could not be read" message={truststore.problem} />}
+            {truststore?.problem && (
+              <ErrorPanel title="The truststore could not be read" message={truststore.problem} />
+            )}
             {active && (
               <div className="space-y-2">
-                <h3 className="font-medium">Findings now (evaluated {active.report.evaluatedAt.slice(0, 16).replace("T", " ")} UTC)</h3>
-                <FindingsList findings={active.report.findings} certificateAnchor={anchor} empty="No findings: every certificate is valid and chains to a root." />
+                <h3 className="font-medium">
+                  Findings now (evaluated {active.report.evaluatedAt.slice(0, 16).replace("T", " ")}{" "}
+                  UTC)
+                </h3>
+                <FindingsList
+                  findings={active.report.findings}
+                  certificateAnchor={anchor}
+                  empty="No findings: every certificate is valid and chains to a root."
+                />
               </div>
             )}
           </div>
@@ -222,12 +308,26 @@ export default async function DomainPage({ params, searchParams }: Props) {
       {domain.mtls && truststore && !truststore.problem && (
         <>
           <Section title="Upload a new version" id="upload">
-            <UploadTruststore domainName={domain.domainName} region={region} activeReport={active?.report} activeVersionId={domain.mtls.truststoreVersion} blockedReason={blockedReason} />
+            <UploadTruststore
+              domainName={domain.domainName}
+              region={region}
+              activeReport={active?.report}
+              activeVersionId={domain.mtls.truststoreVersion}
+              blockedReason={blockedReason}
+            />
           </Section>
 
           {active && (
-            <Section title={`Certificates of the active version (${active.report.certificates.length})`} id="certificates">
-              <CertificateList certificates={active.report.certificates} findings={active.report.findings} anchorPrefix="active" now={now} />
+            <Section
+              title={`Certificates of the active version (${active.report.certificates.length})`}
+              id="certificates"
+            >
+              <CertificateList
+                certificates={active.report.certificates}
+                findings={active.report.findings}
+                anchorPrefix="active"
+                now={now}
+              />
               <div className="grid gap-6 lg:grid-cols-2">
                 <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
                   <h3 className="text-sm font-medium">Chains</h3>
@@ -242,14 +342,34 @@ export default async function DomainPage({ params, searchParams }: Props) {
           )}
 
           <Section title="Version history" id="versions">
-            <VersionHistory domainName={domain.domainName} region={region} versions={truststore.versions} activeVersionId={domain.mtls.truststoreVersion} blockedReason={blockedReason} />
-            {truststore.truncated && <p className="text-xs text-slate-500">Only the newest 50 versions are decoded and compared.</p>}
+            <VersionHistory
+              domainName={domain.domainName}
+              region={region}
+              versions={truststore.versions}
+              activeVersionId={domain.mtls.truststoreVersion}
+              blockedReason={blockedReason}
+            />
+            {truststore.truncated && (
+              <p className="text-xs text-slate-500">
+                Only the newest 50 versions are decoded and compared.
+              </p>
+            )}
           </Section>
         </>
       )}
 
       <Section title="Base path mappings" id="mappings">
-        <Mappings mappings={detail.mappings} region={region} mtlsOn={!!domain.mtls} />
+        <Mappings
+          domainName={domain.domainName}
+          mappings={detail.mappings}
+          region={region}
+          mtlsOn={!!domain.mtls}
+          canChange={session?.role === "operator"}
+        />
+      </Section>
+
+      <Section title="Audit trail" id="audit">
+        <AuditHistory events={detail.history} problem={detail.historyProblem} />
       </Section>
     </article>
   );

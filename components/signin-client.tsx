@@ -1,0 +1,68 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useId, useState } from "react";
+
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+/** Sign-in: user name and password (local users), or single sign-on (OIDC). */
+export function SignInForm({ mode, callbackUrl, initialError }: { mode: "local" | "oidc"; callbackUrl?: string; initialError?: string }) {
+  const ids = { user: useId(), password: useId(), error: useId() };
+  const [error, setError] = useState<string | null>(initialError ?? null);
+  const [pending, setPending] = useState(false);
+  const target = safeCallback(callbackUrl);
+
+  if (mode === "oidc") {
+    return (
+      <div className="space-y-3">
+        {error && (
+          <p role="alert" className="text-sm text-rose-800">
+            {error}
+          </p>
+        )}
+        <button type="button" className="w-full rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800" onClick={() => signIn("oidc", { callbackUrl: target })}>
+          Sign in with single sign-on
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        setPending(true);
+        setError(null);
+        const result = await signIn("credentials", { username: form.get("username"), password: form.get("password"), redirect: false });
+        setPending(false);
+        if (result?.ok && !result.error) {
+          window.location.assign(target);
+          return;
+        }
+        const locked = /locked:(\d+)/.exec(result?.error ?? "");
+        setError(locked ? `Too many failed attempts for this user name. Try again in ${locked[1]} minute(s).` : "The user name or password is not right.");
+      }}
+    >
+      <div className="flex flex-col gap-1">
+        <label htmlFor={ids.user} className="text-sm font-medium">
+          User name
+        </label>
+        <input id={ids.user} name="username" autoComplete="username" required className="rounded border border-slate-300 px-2 py-1.5" aria-describedby={error ? ids.error : undefined} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={ids.password} className="text-sm font-medium">
+          Password
+        </label>
+        <input id={ids.password} name="password" type="password" autoComplete="current-password" required className="rounded border border-slate-300 px-2 py-1.5" aria-describedby={error ? ids.error : undefined} />
+      </div>
+      <p id={ids.error} role="alert" aria-live="polite" className="min-h-5 text-sm text-rose-800">
+        {error}
+      </p>
+      <button type="submit" disabled={pending} className="w-full rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-50">
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

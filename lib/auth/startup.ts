@@ -1,0 +1,30 @@
+import { getBackend } from "../aws/config";
+import { AuthConfigError, loadAuthConfig } from "./config";
+
+/** At server start: the sign-in configuration is checked, and the embedded emulator (if any) starts now rather than on the first page. */
+export function checkAuthAtStartup(): void {
+  try {
+    const config = loadAuthConfig();
+    if (config.mode === "none") {
+      console.warn(
+        [
+          "",
+          "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+          "!!  AUTH_MODE=none: SIGN-IN IS OFF. Anyone who can reach this dashboard can  !!",
+          "!!  change which clients may call your APIs. Never expose it like this.      !!",
+          "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+          "",
+        ].join("\n"),
+      );
+    } else {
+      console.log(`[auth] sign-in mode: ${config.mode}`);
+    }
+    void getBackend().catch((error: Error) => console.error(`[aws] ${error.message}`));
+  } catch (error) {
+    if (error instanceof AuthConfigError) {
+      console.error(`\nmTLS Console refuses to start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
