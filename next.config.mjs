@@ -8,7 +8,13 @@ const nextConfig = {
   experimental: {
     // A truststore may be 1,000,000 bytes (API Gateway's quota); its upload
     // travels as a server action argument.
-    serverActions: { bodySizeLimit: "2mb" },
+    // Server actions are accepted from the app's own origin only, plus the
+    // origins in ALLOWED_ORIGINS (comma-separated hosts, e.g. behind a proxy
+    // that rewrites the Host header).
+    serverActions: {
+      bodySizeLimit: "2mb",
+      allowedOrigins: (process.env.ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    },
   },
 };
 

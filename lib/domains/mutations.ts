@@ -6,7 +6,7 @@ import "server-only";
  * bucket versioning. Each checks before it changes anything.
  */
 import { createHash } from "node:crypto";
-import { checkTruststore, MAX_TRUSTSTORE_BYTES } from "../truststore";
+import { checkTruststore, MAX_TRUSTSTORE_BYTES, MAX_TRUSTSTORE_CERTIFICATES } from "../truststore";
 import {
   disableExecuteApiEndpoint,
   disableMutualTls,
@@ -188,6 +188,11 @@ export async function uploadAndActivate(
       "truststore-refused",
       `The file is ${bytes.length.toLocaleString("en-US")} bytes; API Gateway accepts at most 1,000,000.`,
     );
+  }
+  // API Gateway's certificate quota, counted before anything is parsed.
+  const blocks = ref.pem.split("-----BEGIN CERTIFICATE-----").length - 1;
+  if (blocks > MAX_TRUSTSTORE_CERTIFICATES) {
+    throw new DomainError("truststore-refused", `The file holds ${blocks.toLocaleString("en-US")} certificates; API Gateway accepts at most 1,000.`);
   }
   // The server checks again: it never trusts the browser's verdict.
   const report = await checkTruststore(bytes);
