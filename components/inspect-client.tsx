@@ -9,16 +9,14 @@ import { checkClientCertificate } from "@/lib/actions/check-client-certificate";
 import { checkTruststore, MAX_TRUSTSTORE_BYTES, type ClientCheckResult, type TruststoreReport } from "@/lib/truststore";
 import { certificateAnchor } from "./certificate-anchor";
 import { CertificateList } from "./certificate-list-client";
+import { DropZone } from "./drop-zone-client";
 import { FindingsList } from "./findings-list";
 import { Notice } from "./notice";
-import { useHydrated } from "./use-hydrated";
 
 export function Inspect({ domains, region }: { domains: string[]; region: string }) {
   const ids = { text: useId(), domain: useId() };
-  const hydrated = useHydrated();
   const [text, setText] = useState("");
   const [report, setReport] = useState<TruststoreReport | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [domain, setDomain] = useState(domains[0] ?? "");
   const [client, setClient] = useState<(ClientCheckResult & { truststoreVersion: string }) | { error: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -43,22 +41,7 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
 
   return (
     <div className="space-y-6">
-      <div
-        data-testid="inspect-dropzone"
-        data-ready={hydrated}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          const file = e.dataTransfer.files[0];
-          if (file) void inspect(file);
-        }}
-        className={`space-y-2 rounded-lg border-2 border-dashed p-4 ${dragging ? "border-sky-500 bg-sky-50" : "border-slate-300 bg-white"}`}
-      >
+      <DropZone testId="inspect-dropzone" onFile={(file) => void inspect(file)} className="space-y-2 rounded-lg border-2 border-dashed p-4">
         <label htmlFor={ids.text} className="block font-medium">
           Drop a PEM file here, or paste PEM text (a truststore, or a client certificate with its chain)
         </label>
@@ -73,7 +56,7 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
           </label>
           <span className="text-xs text-slate-500">Decoded in your browser: nothing is sent anywhere.</span>
         </div>
-      </div>
+      </DropZone>
 
       {report && (
         <section aria-label="Result" className="space-y-3">

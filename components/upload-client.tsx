@@ -15,9 +15,9 @@ import { ActivationOutcome, type ActivationData } from "./activation-outcome";
 import { certificateAnchor } from "./certificate-anchor";
 import { CertificateList } from "./certificate-list-client";
 import { DiffView } from "./diff-view";
+import { DropZone } from "./drop-zone-client";
 import { FindingsList } from "./findings-list";
 import { Notice } from "./notice";
-import { useHydrated } from "./use-hydrated";
 
 interface Candidate {
   name: string;
@@ -45,11 +45,9 @@ export function UploadTruststore({
   blockedReason?: string;
 }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const ids = { ack: useId(), paste: useId(), help: useId() };
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [checking, setChecking] = useState(false);
-  const [dragging, setDragging] = useState(false);
   const [paste, setPaste] = useState("");
   const [acknowledged, setAcknowledged] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -113,22 +111,7 @@ export function UploadTruststore({
   return (
     <div className="space-y-4">
       {blockedReason && <Notice tone="info">{blockedReason}</Notice>}
-      <div
-        data-testid="dropzone"
-        data-ready={hydrated}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          const file = e.dataTransfer.files[0];
-          if (file) void inspect(file.name, file);
-        }}
-        className={`rounded-lg border-2 border-dashed p-6 text-center transition-colors ${dragging ? "border-sky-500 bg-sky-50" : "border-slate-300 bg-white"}`}
-      >
+      <DropZone testId="dropzone" onFile={(file) => void inspect(file.name, file)} className="rounded-lg border-2 border-dashed p-6 text-center transition-colors">
         <p className="font-medium">Drop a truststore (.pem) here</p>
         <p className="mt-1 text-sm text-slate-600" id={ids.help}>
           It is decoded and checked in your browser first; nothing is sent until you choose to upload.
@@ -147,7 +130,7 @@ export function UploadTruststore({
             }}
           />
         </label>
-      </div>
+      </DropZone>
       <details className="rounded border border-slate-200 bg-white p-3 text-sm">
         <summary className="cursor-pointer font-medium">…or paste PEM text</summary>
         <label htmlFor={ids.paste} className="sr-only">

@@ -4,6 +4,7 @@
  */
 import { test as base } from "@playwright/test";
 import { createClients, type AwsClients } from "../lib/aws/clients";
+import { emulatorControl } from "../emulator/test-support";
 
 /**
  * "emulator" (default): the app runs its embedded emulator and tests use its
@@ -31,16 +32,6 @@ export function awsClients(region = "us-east-1", endpoint = EMULATOR_ENDPOINT): 
   );
 }
 
-export async function emulatorControl<T = unknown>(path: string, body?: unknown, method = body === undefined ? "GET" : "POST", endpoint = EMULATOR_ENDPOINT): Promise<T> {
-  const res = await fetch(`${endpoint}/_emulator/${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** Tests get `aws` (SDK clients) and `emulator` (control) as fixtures. */
 export const test = base.extend<{ aws: AwsClients; emulator: <T = unknown>(path: string, body?: unknown, method?: string) => Promise<T> }>({
@@ -49,7 +40,7 @@ export const test = base.extend<{ aws: AwsClients; emulator: <T = unknown>(path:
   },
   emulator: async ({}, use, testInfo) => {
     const endpoint = emulatorFor(testInfo.project.name);
-    await use((path, body, method) => emulatorControl(path, body, method ?? (body === undefined ? "GET" : "POST"), endpoint));
+    await use((path, body, method) => emulatorControl(endpoint, path, body, method));
   },
 });
 export { expect } from "@playwright/test";

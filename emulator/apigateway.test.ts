@@ -19,7 +19,7 @@ import { ImportCertificateCommand, RequestCertificateCommand } from "@aws-sdk/cl
 import { CreateBucketCommand, PutBucketVersioningCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundle, chain, issue, tamperSignature, type Issued } from "../lib/pki/generate";
-import { privateKeyPem, startTestEmulator, type TestEmulator } from "./test-support";
+import { privateKeyPem, startTestEmulator, type TestEmulator, errorOf } from "./test-support";
 
 let t: TestEmulator;
 let amazonCert: string;
@@ -29,15 +29,6 @@ let goodVersion: string;
 let badVersion: string;
 const URI = "s3://truststores/api/truststore.pem";
 
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; status?: number; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 beforeAll(async () => {
   t = await startTestEmulator();

@@ -20,17 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issue } from "../lib/pki/generate";
 import { checkTruststore } from "../lib/truststore";
 import { DOMAIN_STATUSES } from "./state";
-import { startTestEmulator, type TestEmulator } from "./test-support";
+import { startTestEmulator, type TestEmulator, errorOf } from "./test-support";
 
-async function errorOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number; attempts?: number }; $response?: { headers?: Record<string, string> } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, attempts: e.$metadata?.attempts, message: e.message, headers: e.$response?.headers ?? {} };
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function listAll(t: TestEmulator, region = "us-east-1") {
   const { apiGateway } = t.clients(region);

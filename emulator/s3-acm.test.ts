@@ -26,7 +26,7 @@ import {
 import { CreateDomainNameCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issue } from "../lib/pki/generate";
-import { privateKeyPem, startTestEmulator, type TestEmulator } from "./test-support";
+import { privateKeyPem, startTestEmulator, type TestEmulator, errorOf } from "./test-support";
 
 let t: TestEmulator;
 beforeAll(async () => {
@@ -34,15 +34,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; status?: number; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("S3", () => {
   it("versioned bucket: two versions, each readable by version id, listed newest first, with metadata", async () => {

@@ -4,14 +4,9 @@
  */
 import { z } from "zod";
 
-export const DOMAIN_STATUSES = [
-  "AVAILABLE",
-  "UPDATING",
-  "PENDING",
-  "PENDING_CERTIFICATE_REIMPORT",
-  "PENDING_OWNERSHIP_VERIFICATION",
-  "FAILED",
-] as const;
+import { DOMAIN_STATUSES } from "../lib/domains/types";
+
+export { DOMAIN_STATUSES };
 export type DomainStatus = (typeof DOMAIN_STATUSES)[number];
 
 const objectVersionSchema = z.object({

@@ -27,16 +27,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
         clientOptions,
       );
     },
-    async control<T>(path: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<T> {
-      const res = await fetch(`${endpoint}/_emulator/${path}`, {
-        method,
-        headers: { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const json = (await res.json()) as T;
-      if (!res.ok) throw new Error(`control ${path}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    },
+    control: <T>(path: string, body?: unknown, method?: string) => emulatorControl<T>(endpoint, path, body, method),
     stop: () => emulator.stop(),
   };
 }
@@ -45,4 +36,35 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
 export async function privateKeyPem(keys: CryptoKeyPair): Promise<string> {
   const der = Buffer.from(await crypto.subtle.exportKey("pkcs8", keys.privateKey));
   return `-----BEGIN PRIVATE KEY-----\n${der.toString("base64").match(/.{1,64}/g)!.join("\n")}\n-----END PRIVATE KEY-----\n`;
+}
+
+export interface CaughtAwsError {
+  name: string;
+  status?: number;
+  attempts?: number;
+  message: string;
+  headers: Record<string, string>;
+}
+
+/** The AWS error a call fails with (the test fails if it does not). */
+export async function errorOf(promise: Promise<unknown>): Promise<CaughtAwsError> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number; attempts?: number }; $response?: { headers?: Record<string, string> } };
+    return { name: e.name, status: e.$metadata?.httpStatusCode, attempts: e.$metadata?.attempts, message: e.message, headers: e.$response?.headers ?? {} };
+  }
+  throw new Error("expected the call to fail");
+}
+
+/** Calls an emulator control endpoint (/_emulator/PATH): GET without a body, POST with one. */
+export async function emulatorControl<T = unknown>(endpoint: string, path: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<T> {
+  const res = await fetch(`${endpoint}/_emulator/${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as T;
+  if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
 }

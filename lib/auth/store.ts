@@ -6,7 +6,7 @@ import "server-only";
  */
 import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getBackend, getClients } from "../aws/config";
-import { awsCall, AwsFailure } from "../aws/errors";
+import { awsCall, awsReadOrNull, AwsFailure } from "../aws/errors";
 
 export interface StoreLocation {
   bucket: string;
@@ -66,13 +66,8 @@ export async function putJson(key: string, value: unknown, options: { onlyIfAbse
 export async function getJson<T>(key: string): Promise<T | null> {
   const store = await storeLocation();
   const { s3 } = await getClients(store.region);
-  try {
-    const res = await s3.send(new GetObjectCommand({ Bucket: store.bucket, Key: store.prefix + key }));
-    return JSON.parse(await res.Body!.transformToString()) as T;
-  } catch (error) {
-    if ((error as { name?: string }).name === "NoSuchKey") return null;
-    return awsCall("read from the audit bucket", () => Promise.reject(error));
-  }
+  const res = await awsReadOrNull("read from the audit bucket", "NoSuchKey", () => s3.send(new GetObjectCommand({ Bucket: store.bucket, Key: store.prefix + key })));
+  return res ? (JSON.parse(await res.Body!.transformToString()) as T) : null;
 }
 
 export async function deleteKey(key: string): Promise<void> {

@@ -2,15 +2,57 @@ import "server-only";
 /**
  * ACM: server and ownership verification certificates.
  */
-import { DescribeCertificateCommand, ListCertificatesCommand, type KeyAlgorithm } from "@aws-sdk/client-acm";
+import {
+  DescribeCertificateCommand,
+  ListCertificatesCommand,
+  type KeyAlgorithm,
+} from "@aws-sdk/client-acm";
 import type { ServerCertificate } from "../domains/types";
 import { getClients } from "./config";
-import { awsCall } from "./errors";
+import { awsCall, awsReadOrNull } from "./errors";
 
 /** ListCertificates returns only RSA_1024/RSA_2048 unless asked: always ask for every key type. */
-const ALL_KEY_TYPES: KeyAlgorithm[] = ["RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1", "EC_secp384r1", "EC_secp521r1"];
+const ALL_KEY_TYPES: KeyAlgorithm[] = [
+  "RSA_1024",
+  "RSA_2048",
+  "RSA_3072",
+  "RSA_4096",
+  "EC_prime256v1",
+  "EC_secp384r1",
+  "EC_secp521r1",
+];
 
 const iso = (d?: Date) => (d ? d.toISOString() : undefined);
+
+/** The project's shape of a certificate, from either a summary or a description. */
+function toServerCertificate(c: {
+  arn: string;
+  type?: string;
+  status?: string;
+  domainName?: string;
+  names?: string[];
+  inUseBy?: string[];
+  keyAlgorithm?: string;
+  issuer?: string;
+  notBefore?: Date;
+  notAfter?: Date;
+}): ServerCertificate {
+  const cert: ServerCertificate = {
+    arn: c.arn,
+    type: c.type ?? "UNKNOWN",
+    status: c.status ?? "UNKNOWN",
+    domainName: c.domainName ?? "",
+    subjectAlternativeNames: c.names ?? [],
+    inUseBy: c.inUseBy ?? [],
+  };
+  if (c.keyAlgorithm) cert.keyAlgorithm = c.keyAlgorithm;
+  if (c.issuer) cert.issuer = c.issuer;
+  const notBefore = iso(c.notBefore);
+  const notAfter = iso(c.notAfter);
+  if (notBefore) cert.notBefore = notBefore;
+  if (notAfter) cert.notAfter = notAfter;
+  return cert;
+}
 
 /** Every certificate of the region (summaries: names, type, status, dates), paged. */
 export async function listCertificates(region?: string): Promise<ServerCertificate[]> {
@@ -22,20 +64,18 @@ export async function listCertificates(region?: string): Promise<ServerCertifica
       acm.send(new ListCertificatesCommand({ Includes: { keyTypes: ALL_KEY_TYPES }, MaxItems: 1000, NextToken: token })),
     );
     for (const c of page.CertificateSummaryList ?? []) {
-      const cert: ServerCertificate = {
-        arn: c.CertificateArn ?? "",
-        type: c.Type ?? "UNKNOWN",
-        status: c.Status ?? "UNKNOWN",
-        domainName: c.DomainName ?? "",
-        subjectAlternativeNames: c.SubjectAlternativeNameSummaries ?? [],
-        inUseBy: [],
-      };
-      if (c.KeyAlgorithm) cert.keyAlgorithm = c.KeyAlgorithm;
-      const notBefore = iso(c.NotBefore);
-      const notAfter = iso(c.NotAfter);
-      if (notBefore) cert.notBefore = notBefore;
-      if (notAfter) cert.notAfter = notAfter;
-      out.push(cert);
+      out.push(
+        toServerCertificate({
+          arn: c.CertificateArn ?? "",
+          type: c.Type,
+          status: c.Status,
+          domainName: c.DomainName,
+          names: c.SubjectAlternativeNameSummaries,
+          keyAlgorithm: c.KeyAlgorithm,
+          notBefore: c.NotBefore,
+          notAfter: c.NotAfter,
+        }),
+      );
     }
     token = page.NextToken;
   } while (token);
@@ -44,26 +84,19 @@ export async function listCertificates(region?: string): Promise<ServerCertifica
 
 export async function describeCertificate(arn: string, region?: string): Promise<ServerCertificate | null> {
   const { acm } = await getClients(region);
-  try {
-    const { Certificate: c } = await acm.send(new DescribeCertificateCommand({ CertificateArn: arn }));
-    if (!c) return null;
-    const cert: ServerCertificate = {
-      arn,
-      type: c.Type ?? "UNKNOWN",
-      status: c.Status ?? "UNKNOWN",
-      domainName: c.DomainName ?? "",
-      subjectAlternativeNames: c.SubjectAlternativeNames ?? [],
-      inUseBy: c.InUseBy ?? [],
-    };
-    if (c.KeyAlgorithm) cert.keyAlgorithm = c.KeyAlgorithm;
-    if (c.Issuer) cert.issuer = c.Issuer;
-    const notBefore = iso(c.NotBefore);
-    const notAfter = iso(c.NotAfter);
-    if (notBefore) cert.notBefore = notBefore;
-    if (notAfter) cert.notAfter = notAfter;
-    return cert;
-  } catch (error) {
-    if ((error as { name?: string }).name === "ResourceNotFoundException") return null;
-    return awsCall("read the ACM certificate", () => Promise.reject(error));
-  }
+  const described = await awsReadOrNull("read the ACM certificate", "ResourceNotFoundException", () => acm.send(new DescribeCertificateCommand({ CertificateArn: arn })));
+  const c = described?.Certificate;
+  if (!c) return null;
+  return toServerCertificate({
+    arn,
+    type: c.Type,
+    status: c.Status,
+    domainName: c.DomainName,
+    names: c.SubjectAlternativeNames,
+    inUseBy: c.InUseBy,
+    keyAlgorithm: c.KeyAlgorithm,
+    issuer: c.Issuer,
+    notBefore: c.NotBefore,
+    notAfter: c.NotAfter,
+  });
 }

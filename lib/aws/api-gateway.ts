@@ -14,7 +14,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { DOMAIN_STATUSES, type BasePathMappingView, type DomainStatus, type MtlsDomain, type RestApiSummary } from "../domains/types";
 import { getClients } from "./config";
-import { awsCall } from "./errors";
+import { awsCall, awsReadOrNull } from "./errors";
 
 export function toMtlsDomain(d: DomainName): MtlsDomain {
   const status = DOMAIN_STATUSES.includes(d.domainNameStatus as (typeof DOMAIN_STATUSES)[number]) ? (d.domainNameStatus as DomainStatus) : "UNKNOWN";
@@ -56,12 +56,8 @@ export async function listDomainNames(region?: string): Promise<MtlsDomain[]> {
 /** One domain name, or null when it does not exist. */
 export async function getDomainName(domainName: string, region?: string): Promise<MtlsDomain | null> {
   const { apiGateway } = await getClients(region);
-  try {
-    return toMtlsDomain(await apiGateway.send(new GetDomainNameCommand({ domainName })));
-  } catch (error) {
-    if ((error as { name?: string }).name === "NotFoundException") return null;
-    return awsCall("read the custom domain name", () => Promise.reject(error));
-  }
+  const found = await awsReadOrNull("read the custom domain name", "NotFoundException", () => apiGateway.send(new GetDomainNameCommand({ domainName })));
+  return found ? toMtlsDomain(found) : null;
 }
 
 export interface UpdateResult {
@@ -103,13 +99,8 @@ export async function getBasePathMappings(domainName: string, region?: string): 
 
 export async function getRestApi(restApiId: string, region?: string): Promise<RestApiSummary | null> {
   const { apiGateway } = await getClients(region);
-  try {
-    const api = await apiGateway.send(new GetRestApiCommand({ restApiId }));
-    return { id: api.id ?? restApiId, name: api.name ?? restApiId, disableExecuteApiEndpoint: api.disableExecuteApiEndpoint === true };
-  } catch (error) {
-    if ((error as { name?: string }).name === "NotFoundException") return null;
-    return awsCall("read the REST API", () => Promise.reject(error));
-  }
+  const api = await awsReadOrNull("read the REST API", "NotFoundException", () => apiGateway.send(new GetRestApiCommand({ restApiId })));
+  return api ? { id: api.id ?? restApiId, name: api.name ?? restApiId, disableExecuteApiEndpoint: api.disableExecuteApiEndpoint === true } : null;
 }
 
 /** PATCH /restapis/{id} /disableExecuteApiEndpoint = true: clients can no longer bypass mTLS there. */

@@ -65,3 +65,13 @@ export async function awsCall<T>(doing: string, call: () => Promise<T>): Promise
     throw toAwsFailure(error, doing);
   }
 }
+
+/** Runs an SDK read; `null` when AWS answers that the thing does not exist (errorName), an AwsFailure otherwise. */
+export async function awsReadOrNull<T>(doing: string, errorName: string, call: () => Promise<T>): Promise<T | null> {
+  try {
+    return await call();
+  } catch (error) {
+    if ((error as { name?: string }).name === errorName) return null;
+    throw toAwsFailure(error, doing);
+  }
+}

@@ -160,14 +160,17 @@ async function activateLocked(
     );
   }
   try {
-    const result = await setTruststoreVersion(ref.domainName, ref.versionId, ref.region);
-    const out: ActivationResult = { domain: result.domain };
-    if (domain.mtls?.truststoreVersion) out.previousVersion = domain.mtls.truststoreVersion;
-    if (result.requestId) out.requestId = result.requestId;
-    return out;
+    return activationResult(domain, await setTruststoreVersion(ref.domainName, ref.versionId, ref.region));
   } catch (error) {
     explainUpdateFailure(error);
   }
+}
+
+function activationResult(before: MtlsDomain, update: { domain: MtlsDomain; requestId?: string }): ActivationResult {
+  const out: ActivationResult = { domain: update.domain };
+  if (before.mtls?.truststoreVersion) out.previousVersion = before.mtls.truststoreVersion;
+  if (update.requestId) out.requestId = update.requestId;
+  return out;
 }
 
 export interface UploadResult {
@@ -265,11 +268,7 @@ async function disableLocked(
   await checkExpected(domain, ref.region, ref.expectedCurrentVersion);
   await requireUpdatable(domain);
   try {
-    const result = await disableMutualTls(ref.domainName, ref.region);
-    const out: ActivationResult = { domain: result.domain };
-    if (domain.mtls?.truststoreVersion) out.previousVersion = domain.mtls.truststoreVersion;
-    if (result.requestId) out.requestId = result.requestId;
-    return out;
+    return activationResult(domain, await disableMutualTls(ref.domainName, ref.region));
   } catch (error) {
     explainUpdateFailure(error);
   }
