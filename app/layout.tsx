@@ -33,12 +33,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/" className="font-semibold tracking-tight">
               mTLS Console
             </Link>
-            <Link href="/" className="text-sm text-slate-600 hover:text-slate-900">
-              Domain names
-            </Link>
-            <Link href="/inspect" className="text-sm text-slate-600 hover:text-slate-900">
-              Inspect
-            </Link>
+            {session && (
+              <>
+                <Link href="/" className="text-sm text-slate-600 hover:text-slate-900">
+                  Domain names
+                </Link>
+                <Link href="/inspect" className="text-sm text-slate-600 hover:text-slate-900">
+                  Inspect
+                </Link>
+              </>
+            )}
             {session && <UserMenu user={session.user} role={session.role} canSignOut={session.mode === "local" || session.mode === "oidc"} />}
           </nav>
         </header>
