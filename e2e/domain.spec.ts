@@ -33,6 +33,19 @@ test("status help for PENDING_OWNERSHIP_VERIFICATION says what it means and what
   await expect(page.getByRole("button", { name: "Disable mutual TLS…" })).toBeDisabled();
 });
 
+test("a FAILED domain with the subject-conflict error gets it explained", async ({ page, aws, emulator }) => {
+  needsFullApiGateway("uses the emulator's control endpoints");
+  const pki = await chain(2, { prefix: "Conflict" });
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
+  await emulator(`domains/${seeded.domainName}/status`, {
+    status: "FAILED",
+    message: `The certificate subject CN=${seeded.domainName} conflicts with an existing certificate from a different issuer.`,
+  });
+  await page.goto(domainUrl(seeded.domainName));
+  await expect(page.getByTestId("status-help")).toContainText("AWS says");
+  await expect(page.getByTestId("subject-conflict")).toContainText("each certificate subject may have only one issuer per Region");
+});
+
 test("disable mutual TLS after typing the domain name", async ({ page, aws }) => {
   needsFullApiGateway();
   const pki = await chain(2, { prefix: "Disable" });

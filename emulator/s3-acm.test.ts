@@ -206,6 +206,18 @@ describe("ACM", () => {
     await t.control("config", { issueDelayMs: 0 });
   });
 
+  it("filters the list by status", async () => {
+    const { acm } = t.clients("sa-east-1");
+    await t.control("config", { issueDelayMs: 60_000 });
+    const pending = await acm.send(new RequestCertificateCommand({ DomainName: "pending.test.example" }));
+    await t.control("config", { issueDelayMs: 0 });
+    const issued = await acm.send(new RequestCertificateCommand({ DomainName: "issued.test.example" }));
+    const onlyPending = await acm.send(new ListCertificatesCommand({ CertificateStatuses: ["PENDING_VALIDATION"] }));
+    expect(onlyPending.CertificateSummaryList?.map((c) => c.CertificateArn)).toEqual([pending.CertificateArn]);
+    const onlyIssued = await acm.send(new ListCertificatesCommand({ CertificateStatuses: ["ISSUED"] }));
+    expect(onlyIssued.CertificateSummaryList?.map((c) => c.CertificateArn)).toEqual([issued.CertificateArn]);
+  });
+
   it("InUseBy names the domains using a certificate, and DeleteCertificate refuses while in use", async () => {
     const { acm, apiGateway } = t.clients("ap-south-1");
     const { CertificateArn } = await acm.send(new RequestCertificateCommand({ DomainName: "used.test.example" }));
