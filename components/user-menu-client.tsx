@@ -1,4 +1,5 @@
 "use client";
+import { useRouter } from "next/navigation";
 
 /** Ends the session through Auth.js's REST endpoints (keeps next-auth/react out of every page's bundle). */
 async function signOut() {
@@ -8,18 +9,36 @@ async function signOut() {
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrfToken, callbackUrl: "/signin", json: "true" }),
   });
-  window.location.assign("/signin");
 }
 
 /** Who is signed in, their role, and sign-out. */
-export function UserMenu({ user, role, canSignOut }: { user: string; role: string; canSignOut: boolean }) {
+export function UserMenu({
+  user,
+  role,
+  canSignOut,
+}: {
+  user: string;
+  role: string;
+  canSignOut: boolean;
+}) {
+  const router = useRouter();
   return (
     <div className="ml-auto flex items-center gap-3 text-sm" data-testid="user-menu">
       <span>
-        {user} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{role}</span>
+        {user}{" "}
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{role}</span>
       </span>
       {canSignOut && (
-        <button type="button" className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50" onClick={() => void signOut()}>
+        <button
+          type="button"
+          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
+          onClick={() =>
+            void signOut().then(() => {
+              router.replace("/signin");
+              router.refresh();
+            })
+          }
+        >
           Sign out
         </button>
       )}
