@@ -102,6 +102,8 @@ test("fuzzed uploads through the real upload action: no crash, and no S3 write u
       return pemOf(copy);
     }),
     fc.constant(`${pki[0]!.pem}\n-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n`),
+    fc.constant("$"),
+    fc.constant("$$not-a-reference"),
   );
   let versions = (await objectVersions(aws, seeded.bucket, seeded.key)).length;
   await fc.assert(

@@ -54,7 +54,8 @@ export function buildActions(): { id: string; file: string; name: string; page: 
 export async function callAction<T = { ok: boolean; code?: string; message?: string; data?: unknown }>(request: APIRequestContext, action: { id: string; page: string }, input: unknown): Promise<T> {
   const res = await request.post(action.page, {
     headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-    data: JSON.stringify([input]),
+    // React's reply encoding: a string that starts with "$" is sent as "$$…" (a bare "$…" is a reference).
+    data: JSON.stringify([input], (_key, value: unknown) => (typeof value === "string" && value.startsWith("$") ? `$${value}` : value)),
     maxRedirects: 0,
   });
   const text = await res.text();
