@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { request as newRequest } from "@playwright/test";
 import { ListObjectsV2Command, GetObjectCommand } from "@aws-sdk/client-s3";
 import { expect, test } from "../aws";
+import { unique } from "../seed";
 import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./helpers";
 
 const ACTION_FILES = readdirSync("lib/actions").filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !["safe-action.ts", "result.ts"].includes(f));
@@ -32,7 +33,7 @@ test("every server action refuses without a session, refuses a viewer's change, 
   const operator = await newRequest.newContext({ baseURL });
   await signInApi(viewer, "viewer");
   await signInApi(operator, "operator");
-  const input = { domainName: "matrix.test.example" };
+  const input = { domainName: `${unique("matrix")}.test.example` };
   for (const action of actions) {
     const source = readFileSync(action.file, "utf8");
     const permission = /permission:\s*"(read|change)"/.exec(source)?.[1];
@@ -46,7 +47,7 @@ test("every server action refuses without a session, refuses a viewer's change, 
     expect(["unauthenticated", "forbidden"], action.name).not.toContain(asOperator.code);
   }
   // The refused attempts are in the audit trail, read back through S3.
-  const listed = await aws.s3.send(new ListObjectsV2Command({ Bucket: "mtls-console-audit", Prefix: "mtls-console/events/us-east-1/matrix.test.example/" }));
+  const listed = await aws.s3.send(new ListObjectsV2Command({ Bucket: "mtls-console-audit", Prefix: `mtls-console/events/us-east-1/${input.domainName}/` }));
   const events = await Promise.all(
     (listed.Contents ?? []).map(async (o) => JSON.parse(await (await aws.s3.send(new GetObjectCommand({ Bucket: "mtls-console-audit", Key: o.Key! }))).Body!.transformToString())),
   );
