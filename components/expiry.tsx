@@ -12,9 +12,10 @@ export function formatDay(iso: string): string {
   return iso.slice(0, 10);
 }
 
+/** Whole days left (rounded down, as the engine's findings count them), or days since. */
 export function relativeDays(iso: string, now = Date.now()): string {
   const days = daysUntil(iso, now);
-  const whole = Math.round(Math.abs(days));
+  const whole = Math.floor(Math.abs(days));
   if (whole === 0) return days < 0 ? "today (expired)" : "today";
   return days < 0 ? `${whole} day${whole === 1 ? "" : "s"} ago` : `in ${whole} day${whole === 1 ? "" : "s"}`;
 }
@@ -22,7 +23,7 @@ export function relativeDays(iso: string, now = Date.now()): string {
 /** An expiry date with its colour band: expired / under 7 days / under 30 days / fine. */
 export function Expiry({ notAfter, now, compact }: { notAfter: string; now?: number; compact?: boolean }) {
   const band = expiryBand(notAfter, now);
-  const days = Math.round(daysUntil(notAfter, now));
+  const days = Math.floor(daysUntil(notAfter, now));
   return (
     <span className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs tabular-nums ${BAND_CLASS[band]}`} data-band={band} title={`${notAfter} (${relativeDays(notAfter, now)}${BAND_LABEL[band] ? `, ${BAND_LABEL[band]}` : ""})`}>
       {formatDay(notAfter)}
