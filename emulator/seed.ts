@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { bundle, issue, makeKeys, type Issued } from "../lib/pki/generate";
+import { TRUSTSTORE_METADATA_KEYS } from "../lib/domains/types";
 import { checkTruststore } from "../lib/truststore";
 import { issueAmazonCertificate } from "./acm";
 import { truststoreWarnings } from "./apigateway";
@@ -29,8 +30,6 @@ export const DEMO_BUCKET = "mtls-console-demo-truststores";
 export const DEMO_UNVERSIONED_BUCKET = "mtls-console-demo-unversioned";
 export const DEMO_REGION = "us-east-1";
 
-/** Metadata keys the dashboard writes on every truststore version it uploads. */
-export const METADATA = { uploadedBy: "uploaded-by", sha256: "sha256", certificateCount: "certificate-count" } as const;
 
 export interface SeedSummary {
   domains: number;
@@ -51,9 +50,9 @@ async function putVersion(ctx: Context, bucketName: string, key: string, pem: st
     lastModified: at,
     contentType: "application/x-pem-file",
     metadata: {
-      [METADATA.uploadedBy]: uploadedBy,
-      [METADATA.sha256]: createHash("sha256").update(body).digest("hex"),
-      [METADATA.certificateCount]: String(count),
+      [TRUSTSTORE_METADATA_KEYS.uploadedBy]: uploadedBy,
+      [TRUSTSTORE_METADATA_KEYS.sha256]: createHash("sha256").update(body).digest("hex"),
+      [TRUSTSTORE_METADATA_KEYS.certificateCount]: String(count),
     },
   };
   (bucket.objects[key] ??= []).push(version);

@@ -6,7 +6,7 @@ import "server-only";
  */
 import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getBackend, getClients } from "../aws/config";
-import { awsCall, awsReadOrNull, AwsFailure } from "../aws/errors";
+import { awsCall, awsReadOrNull, AwsFailure, toAwsFailure } from "../aws/errors";
 
 export interface StoreLocation {
   bucket: string;
@@ -59,7 +59,7 @@ export async function putJson(key: string, value: unknown, options: { onlyIfAbse
   } catch (error) {
     const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
     if (options.onlyIfAbsent && (e.name === "PreconditionFailed" || e.$metadata?.httpStatusCode === 412)) return "exists";
-    return awsCall("write to the audit bucket", () => Promise.reject(error));
+    throw toAwsFailure(error, "write to the audit bucket");
   }
 }
 

@@ -9,11 +9,10 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
-import type { TruststoreMetadata, TruststoreVersion } from "../domains/types";
+import { TRUSTSTORE_METADATA_KEYS, type TruststoreMetadata, type TruststoreVersion } from "../domains/types";
 import { getClients } from "./config";
 import { awsCall } from "./errors";
 
-export const METADATA_KEYS = { uploadedBy: "uploaded-by", sha256: "sha256", certificateCount: "certificate-count" } as const;
 
 export interface S3Location {
   bucket: string;
@@ -58,9 +57,9 @@ export interface ObjectVersionContent {
 function toMetadata(raw: Record<string, string> | undefined): TruststoreMetadata {
   const out: TruststoreMetadata = {};
   if (!raw) return out;
-  if (raw[METADATA_KEYS.uploadedBy]) out.uploadedBy = raw[METADATA_KEYS.uploadedBy];
-  if (raw[METADATA_KEYS.sha256]) out.sha256 = raw[METADATA_KEYS.sha256];
-  const count = Number(raw[METADATA_KEYS.certificateCount]);
+  if (raw[TRUSTSTORE_METADATA_KEYS.uploadedBy]) out.uploadedBy = raw[TRUSTSTORE_METADATA_KEYS.uploadedBy];
+  if (raw[TRUSTSTORE_METADATA_KEYS.sha256]) out.sha256 = raw[TRUSTSTORE_METADATA_KEYS.sha256];
+  const count = Number(raw[TRUSTSTORE_METADATA_KEYS.certificateCount]);
   if (Number.isInteger(count)) out.certificateCount = count;
   return out;
 }
@@ -96,9 +95,9 @@ export async function putTruststoreObject(location: S3Location, body: Uint8Array
         Body: body,
         ContentType: "application/x-pem-file",
         Metadata: {
-          [METADATA_KEYS.uploadedBy]: metadata.uploadedBy,
-          [METADATA_KEYS.sha256]: metadata.sha256,
-          [METADATA_KEYS.certificateCount]: String(metadata.certificateCount),
+          [TRUSTSTORE_METADATA_KEYS.uploadedBy]: metadata.uploadedBy,
+          [TRUSTSTORE_METADATA_KEYS.sha256]: metadata.sha256,
+          [TRUSTSTORE_METADATA_KEYS.certificateCount]: String(metadata.certificateCount),
         },
       }),
     ),

@@ -20,17 +20,10 @@ interface CachedVersion {
 const MAX_CACHED = 500;
 const cache = new Map<string, Promise<CachedVersion>>();
 
-/** Exposed for tests and the benchmark. */
-export const truststoreCacheStats = { hits: 0, misses: 0 };
-
 function loadVersion(location: S3Location, versionId: string, region?: string): Promise<CachedVersion> {
   const key = `${location.bucket}/${location.key}#${versionId}`;
   const cached = cache.get(key);
-  if (cached) {
-    truststoreCacheStats.hits++;
-    return cached;
-  }
-  truststoreCacheStats.misses++;
+  if (cached) return cached;
   const loading = (async () => {
     const object = await getObjectVersion(location, versionId, region);
     return { bundle: await loadBundle(object.body), metadata: object.metadata, versionId: object.versionId };
