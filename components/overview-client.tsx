@@ -223,7 +223,7 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
                     {r.serverCertificateNotAfter ? <div><Expiry notAfter={r.serverCertificateNotAfter} now={now} compact /></div> : <span className="text-xs text-slate-400">unknown</span>}
                     {r.ownershipNotAfter && (
                       <div className="text-xs text-slate-500">
-                        <span className="mr-1">ownership</span>
+                        <span className="block">ownership certificate</span>
                         <Expiry notAfter={r.ownershipNotAfter} now={now} compact />
                       </div>
                     )}
