@@ -1,13 +1,16 @@
 /**
  * Runs before every request: security headers with a per-request CSP nonce
- * (no unsafe-inline scripts), and sign-in for every page but the sign-in
- * page, Auth.js's own routes and the health endpoint. Server actions are let
- * through: each checks the session itself (a page check never protects the
- * actions on it).
+ * (no unsafe-inline scripts; HSTS over https), and sign-in for every page
+ * but the sign-in page, Auth.js's own routes and the health endpoint. Only
+ * what Next.js really runs as a server action (a POST with a Next-Action
+ * header) is let through without a session: each action checks the session
+ * itself. This is a convenience: every page checks the session too
+ * (lib/auth/page-guard.ts), so no header can skip sign-in.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { getAuthConfig } from "@/lib/auth/config";
+import { decodeWithLifetime } from "@/lib/auth/session-token";
 
 const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
 
@@ -28,7 +31,8 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
+function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
+  if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("X-Frame-Options", "DENY");
@@ -47,17 +51,24 @@ export async function proxy(request: NextRequest) {
 
   const path = request.nextUrl.pathname;
   const config = getAuthConfig();
-  const needsSignIn = (config.mode === "local" || config.mode === "oidc") && !PUBLIC.some((p) => p.test(path)) && !request.headers.has("next-action");
+  const https = config.secureCookies || request.nextUrl.protocol === "https:";
+  const isServerAction = request.method === "POST" && request.headers.has("next-action");
+  const needsSignIn = (config.mode === "local" || config.mode === "oidc") && !PUBLIC.some((p) => p.test(path)) && !isServerAction;
   if (needsSignIn) {
-    const token = await getToken({ req: request, secret: config.secret });
+    const token = await getToken({
+      req: request,
+      secret: config.secret,
+      secureCookie: config.secureCookies,
+      decode: decodeWithLifetime(config.sessionMaxAgeSeconds),
+    });
     if (!token) {
-      if (path.startsWith("/api/")) return withSecurityHeaders(NextResponse.json({ message: "Sign in first." }, { status: 401 }), csp);
+      if (path.startsWith("/api/")) return withSecurityHeaders(NextResponse.json({ message: "Sign in first." }, { status: 401 }), csp, https);
       const signIn = new URL("/signin", request.url);
       signIn.searchParams.set("callbackUrl", `${path}${request.nextUrl.search}`);
-      return withSecurityHeaders(NextResponse.redirect(signIn), csp);
+      return withSecurityHeaders(NextResponse.redirect(signIn), csp, https);
     }
   }
-  return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp, https);
 }
 
 export const config = {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ErrorPanel } from "@/components/error-panel";
 import { OverviewClient } from "@/components/overview-client";
 import { AwsFailure } from "@/lib/aws/errors";
+import { requirePageSession } from "@/lib/auth/page-guard";
 import { describeBackend } from "@/lib/domains/backend";
 import { getOverview, isRegion, REGIONS } from "@/lib/domains/overview";
 
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: { absolute: "Custom domain names · m
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ region?: string }> }) {
   const { region: asked } = await searchParams;
+  await requirePageSession(isRegion(asked) ? `/?region=${asked}` : "/");
   const backend = await describeBackend();
   const region = isRegion(asked) ? asked : backend.defaultRegion;
   let overview;

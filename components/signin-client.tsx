@@ -1,17 +1,15 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useId, useState } from "react";
-
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 /** Sign-in: user name and password (local users), or single sign-on (OIDC). */
 export function SignInForm({ mode, callbackUrl, initialError }: { mode: "local" | "oidc"; callbackUrl?: string; initialError?: string }) {
   const ids = { user: useId(), password: useId(), error: useId() };
   const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
-  const target = safeCallback(callbackUrl);
+  // Checked again here, against the page's own origin: only ever back to this app.
+  const target = typeof window === "undefined" ? "/" : safeCallbackUrl(callbackUrl, window.location.origin);
 
   if (mode === "oidc") {
     return (
@@ -41,8 +39,13 @@ export function SignInForm({ mode, callbackUrl, initialError }: { mode: "local" 
           window.location.assign(target);
           return;
         }
-        const locked = /locked:(\d+)/.exec(result?.error ?? "");
-        setError(locked ? `Too many failed attempts for this user name. Try again in ${locked[1]} minute(s).` : "The user name or password is not right.");
+        const locked = /locked:(name|address|global):(\d+)/.exec(result?.error ?? "");
+        const whose = { name: "for this user name", address: "from your network address", global: "on this dashboard right now" };
+        setError(
+          locked
+            ? `Too many failed attempts ${whose[locked[1] as keyof typeof whose]}. Try again in ${locked[2]} minute(s).`
+            : "The user name or password is not right.",
+        );
       }}
     >
       <div className="flex flex-col gap-1">

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { AwsError, header, type Context, type EmulatorRequest, type Reply, type Route } from "./http";
-import { randomId, type Bucket, type EmulatorState, type ObjectVersion } from "./state";
+import { ACCOUNT_ID, randomId, type Bucket, type EmulatorState, type ObjectVersion } from "./state";
 
 const OWNER = "<Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID><DisplayName>emulator</DisplayName></Owner>";
 
@@ -120,15 +120,27 @@ function decodeAwsChunked(body: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
+/**
+ * S3's conditional writes and deletes: If-None-Match: * (only when no
+ * current object exists) and If-Match: ETag (only while the current object
+ * has that ETag; `*` for any). A missing object fails If-Match with 404.
+ */
+function checkConditions(req: EmulatorRequest, current: ObjectVersion | undefined, key: string): void {
+  const live = current && !current.deleteMarker ? current : undefined;
+  if (header(req, "if-none-match") === "*" && live) {
+    throw new AwsError(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold", { fields: { Condition: "If-None-Match" } });
+  }
+  const ifMatch = header(req, "if-match");
+  if (ifMatch === undefined) return;
+  if (!live) throw noSuchKey(key);
+  if (ifMatch !== "*" && ifMatch !== live.etag) {
+    throw new AwsError(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold", { fields: { Condition: "If-Match" } });
+  }
+}
+
 function putObject(req: EmulatorRequest, ctx: Context, bucketName: string, key: string): Reply {
   const bucket = getBucket(ctx.state, bucketName);
-  // Conditional write (If-None-Match: *): only when no current object exists.
-  if (header(req, "if-none-match") === "*") {
-    const current = latest(bucket.objects[key]);
-    if (current && !current.deleteMarker) {
-      throw new AwsError(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold", { fields: { Condition: "If-None-Match" } });
-    }
-  }
+  checkConditions(req, latest(bucket.objects[key]), key);
   const encoding = header(req, "content-encoding") ?? "";
   const sha = header(req, "x-amz-content-sha256") ?? "";
   const body = encoding.includes("aws-chunked") || sha.startsWith("STREAMING-") ? decodeAwsChunked(req.body) : req.body;
@@ -161,6 +173,7 @@ function putObject(req: EmulatorRequest, ctx: Context, bucketName: string, key: 
 function deleteObject(req: EmulatorRequest, ctx: Context, bucketName: string, key: string): Reply {
   const bucket = getBucket(ctx.state, bucketName);
   const versionId = req.url.searchParams.get("versionId");
+  checkConditions(req, latest(bucket.objects[key]), key);
   const versions = (bucket.objects[key] ??= []);
   if (versionId !== null) {
     const i = versions.findIndex((v) => v.versionId === versionId);
@@ -291,6 +304,13 @@ export function route(req: EmulatorRequest): Route | null {
   const q = req.url.searchParams;
   const m = req.method;
   const r = (operation: string, mutates: boolean, run: Route["run"]): Route => ({ operation, mutates, run });
+  // ExpectedBucketOwner: every bucket here belongs to the emulator's one account.
+  const expectedOwner = header(req, "x-amz-expected-bucket-owner");
+  if (bucket && expectedOwner !== undefined && expectedOwner !== ACCOUNT_ID) {
+    return r("ExpectedBucketOwnerMismatch", false, () => {
+      throw new AwsError(403, "AccessDenied", "Access Denied");
+    });
+  }
 
   if (!bucket) {
     if (m === "GET") {

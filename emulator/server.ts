@@ -9,6 +9,7 @@ import { z } from "zod";
 import * as acm from "./acm";
 import * as apigateway from "./apigateway";
 import * as s3 from "./s3";
+import * as sts from "./sts";
 import { AwsError, json, type Context, type EmulatorConfig, type EmulatorRequest, type Reply, type Route, type Service } from "./http";
 import { loadState, saveState } from "./persistence";
 import { seedDemo, seedBulkDomains } from "./seed";
@@ -54,6 +55,7 @@ function serviceOf(req: IncomingMessage, rawPath: string): { service: Service; r
   if (scope === "acm" || String(req.headers["x-amz-target"] ?? "").startsWith("CertificateManager.")) return { service: "acm", region };
   if (scope === "apigateway") return { service: "apigateway", region };
   if (scope === "s3") return { service: "s3", region };
+  if (scope === "sts") return { service: "sts", region };
   if (/^\/(domainnames|restapis)(\/|$)/.test(rawPath)) return { service: "apigateway", region };
   return { service: "s3", region };
 }
@@ -90,6 +92,7 @@ function errorReply(err: AwsError, service: Service, requestId: string): Reply {
   const headers: Record<string, string> = { ...(err.extra.headers ?? {}) };
   if (err.extra.retryAfterSeconds !== undefined) headers["retry-after"] = String(err.extra.retryAfterSeconds);
   if (service === "s3") return s3.s3Error(new AwsError(err.status, err.code, err.message, { ...err.extra, headers }), requestId);
+  if (service === "sts") return sts.stsError(err, requestId, headers);
   if (service === "acm") {
     return json(err.status, { __type: err.code, message: err.message }, { ...headers, "x-amzn-errortype": err.code, "content-type": "application/x-amz-json-1.1" });
   }
@@ -279,7 +282,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         const bucket = virtualHostBucket(req.headers.host);
         if (bucket) request.virtualHostBucket = bucket;
       }
-      const route: Route | null = service === "acm" ? acm.route(request) : service === "apigateway" ? apigateway.route(request) : s3.route(request);
+      const routers = { acm: acm.route, apigateway: apigateway.route, s3: s3.route, sts: sts.route };
+      const route: Route | null = routers[service](request);
       if (!route) {
         throw service === "s3"
           ? new AwsError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.")

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Inspect } from "@/components/inspect-client";
 import { AwsFailure } from "@/lib/aws/errors";
+import { requirePageSession } from "@/lib/auth/page-guard";
 import { describeBackend } from "@/lib/domains/backend";
 import { getOverview, isRegion } from "@/lib/domains/overview";
 
@@ -8,6 +9,7 @@ export const metadata: Metadata = { title: "Inspect certificates" };
 
 export default async function InspectPage({ searchParams }: { searchParams: Promise<{ region?: string }> }) {
   const { region: asked } = await searchParams;
+  await requirePageSession(isRegion(asked) ? `/inspect?region=${asked}` : "/inspect");
   const backend = await describeBackend();
   const region = isRegion(asked) ? asked : backend.defaultRegion;
   let domains: string[] = [];

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/signin-client";
+import { callbackPath, safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getAuthConfig } from "@/lib/auth/config";
 import { getSession } from "@/lib/auth/session";
 
@@ -10,12 +11,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl, error } = await searchParams;
   const config = getAuthConfig();
   if (config.mode !== "local" && config.mode !== "oidc") redirect("/");
-  if (await getSession()) redirect(callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/");
+  // Only ever back to this app (resolved as a browser would, same origin or home).
+  const origin = config.appUrl ?? "http://localhost";
+  if (await getSession()) redirect(safeCallbackUrl(callbackUrl, origin));
+  const target = callbackPath(callbackUrl, origin);
   return (
     <section className="mx-auto max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="text-xl font-semibold">Sign in to mTLS Console</h1>
       <p className="text-sm text-slate-600">Whoever signs in here can see which clients may call your APIs{config.mode === "local" ? "; operators can change it" : ""}.</p>
-      <SignInForm mode={config.mode} callbackUrl={callbackUrl} initialError={error ? "Signing in did not work. Try again." : undefined} />
+      <SignInForm mode={config.mode} callbackUrl={target} initialError={error ? "Signing in did not work. Try again." : undefined} />
     </section>
   );
 }

@@ -1,15 +1,20 @@
 import "server-only";
 /**
  * The one wrapper every server action goes through: session → permission →
- * zod parse → typed result. Changes, and every refused or failed attempt at
- * one, go into the audit trail. AWS errors become fixed messages; nothing
- * raw (SDK text, stack traces, credentials) reaches the browser.
+ * zod parse → typed result. Changes, and refused or failed attempts at one,
+ * go into the audit trail: a change's record is retried, and if it still
+ * cannot be written the user is told ("changed, but not recorded"). Calls
+ * without a session are only logged (nobody can fill the bucket), and a
+ * user's refused attempts are recorded at a bounded rate. AWS errors become
+ * fixed messages; nothing raw (SDK text, stack traces, credentials) reaches
+ * the browser.
  */
 import { z } from "zod";
 import { AwsFailure } from "../aws/errors";
-import { recordAuditEvent, type AuditResult } from "../auth/audit";
+import { recordAuditEvent, refusalMayBeRecorded, type AuditResult } from "../auth/audit";
 import { allows, getSession, type Permission, type Session } from "../auth/session";
 import { getBackend } from "../aws/config";
+import { isKnownRegion } from "../aws/regions";
 import { DomainError } from "../domains/errors";
 import type { ActionResult } from "./result";
 
@@ -35,15 +40,21 @@ export function defineAction<S extends z.ZodType, T>(options: {
   /** For change actions: the facts of a successful change. */
   audit?: (input: z.infer<S>, data: T) => AuditFacts;
 }): (input: unknown) => Promise<ActionResult<T>> {
-  async function record(session: Session | null, input: unknown, result: AuditResult, facts: AuditFacts, message?: string) {
-    if (options.permission !== "change") return;
+  /** true: recorded (or nothing to record); false: the record could not be written. */
+  async function record(session: Session, input: unknown, result: AuditResult, facts: AuditFacts, message?: string): Promise<boolean> {
+    if (options.permission !== "change") return true;
+    if (result === "refused" && !refusalMayBeRecorded(session.user)) {
+      console.warn(`[audit] ${session.user}: ${options.name} refused (${message ?? ""}); not recorded: too many refusals from this user`);
+      return true;
+    }
     const target = targetSchema.safeParse(input);
-    const region = facts.region ?? (target.success ? target.data.region : undefined) ?? (await getBackend()).defaultRegion;
+    const asked = target.success ? target.data.region : undefined;
+    const region = facts.region ?? (isKnownRegion(asked) ? asked : (await getBackend()).defaultRegion);
     const domainName = facts.domainName ?? (target.success ? target.data.domainName : undefined) ?? "(unknown)";
     try {
       await recordAuditEvent({
-        user: session?.user ?? "(no session)",
-        role: session?.role ?? "none",
+        user: session.user,
+        role: session.role,
         action: options.name,
         domainName,
         region,
@@ -53,17 +64,19 @@ export function defineAction<S extends z.ZodType, T>(options: {
         ...(facts.requestId ? { requestId: facts.requestId } : {}),
         ...(message ? { message } : {}),
       });
+      return true;
     } catch (error) {
       console.error(`[audit] could not record ${options.name} (${result}) for ${domainName}:`, (error as Error).message);
+      return false;
     }
   }
 
   return async (input: unknown) => {
     const session = await getSession();
     if (!session) {
-      const message = "Your session has ended. Sign in again.";
-      await record(null, input, "refused", {}, message);
-      return { ok: false, code: "unauthenticated", message };
+      // Logged, never written to S3: callers without a session cannot fill the bucket.
+      console.warn(`[action ${options.name}] refused: no session`);
+      return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
     }
     if (!allows(session.role, options.permission)) {
       const message = "Your role (viewer) can look but not change: ask an operator to do this.";
@@ -80,7 +93,14 @@ export function defineAction<S extends z.ZodType, T>(options: {
     try {
       const data = await options.handler(parsed.data, session);
       const facts = options.audit?.(parsed.data, data) ?? {};
-      await record(session, parsed.data, facts.result ?? "success", facts, facts.message);
+      const recorded = await record(session, parsed.data, facts.result ?? "success", facts, facts.message);
+      if (!recorded) {
+        return {
+          ok: true,
+          data,
+          warning: "The change was made, but it could not be recorded in the audit trail (the audit bucket did not accept it after 3 tries). Tell whoever keeps the audit trail: who, when and what are in the server log.",
+        };
+      }
       return { ok: true, data };
     } catch (error) {
       if (error instanceof DomainError) {

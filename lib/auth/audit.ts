@@ -13,14 +13,38 @@ const MAX_TIME = 9_999_999_999_999;
 const safe = (s: string) => s.replace(/[^A-Za-z0-9.*_-]/g, "_");
 const domainPrefix = (region: string, domainName: string) => `events/${safe(region)}/${safe(domainName)}/`;
 
-export async function recordAuditEvent(event: Omit<AuditEvent, "id" | "at"> & { at?: Date }): Promise<AuditEvent> {
+/** Writes one event; tried up to `attempts` times (the SDK retries each try too). */
+export async function recordAuditEvent(event: Omit<AuditEvent, "id" | "at"> & { at?: Date }, attempts = 3): Promise<AuditEvent> {
   const at = event.at ?? new Date();
   const full: AuditEvent = { ...event, id: crypto.randomUUID(), at: at.toISOString() };
   const inverted = String(MAX_TIME - at.getTime()).padStart(13, "0");
-  await putJson(`${domainPrefix(event.region, event.domainName)}${inverted}-${full.id}.json`, full);
-  return full;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await putJson(`${domainPrefix(event.region, event.domainName)}${inverted}-${full.id}.json`, full);
+      return full;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
+/** Refused attempts recorded per user and minute, at most (the rest are only logged). */
+export const REFUSALS_PER_MINUTE = 10;
+const refusals = new Map<string, number[]>();
+
+/** May one more refused attempt of this user be written to the audit trail now? */
+export function refusalMayBeRecorded(user: string, now = Date.now()): boolean {
+  const recent = (refusals.get(user) ?? []).filter((t) => now - t < 60_000);
+  const allowed = recent.length < REFUSALS_PER_MINUTE;
+  if (allowed) recent.push(now);
+  refusals.delete(user);
+  refusals.set(user, recent);
+  if (refusals.size > 10_000) refusals.delete(refusals.keys().next().value!);
+  return allowed;
+}
+
+const MAX_CACHED_EVENTS = 5_000;
 const eventCache = new Map<string, AuditEvent>();
 
 /** A domain's audit events, newest first (events never change: cached by key). */
@@ -30,8 +54,11 @@ export async function listAuditEvents(domainName: string, region: string, limit 
     keys.map(async (key) => {
       const cached = eventCache.get(key);
       if (cached) return cached;
-      const event = await getJson<AuditEvent>(key);
-      if (event) eventCache.set(key, event);
+      const event = (await getJson<AuditEvent>(key))?.value ?? null;
+      if (event) {
+        eventCache.set(key, event);
+        if (eventCache.size > MAX_CACHED_EVENTS) eventCache.delete(eventCache.keys().next().value!);
+      }
       return event;
     }),
   );

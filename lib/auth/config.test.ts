@@ -25,7 +25,7 @@ describe("sign-in configuration", () => {
 
   it("local users need a readable users file of argon2 hashes and a long secret", () => {
     const good = usersFile({ users: [{ username: "alice", passwordHash: hashSync("long enough password"), role: "operator" }] });
-    const config = loadAuthConfig({ AUTH_MODE: "local", AUTH_USERS_FILE: good, AUTH_SECRET: SECRET });
+    const config = loadAuthConfig({ AUTH_MODE: "local", AUTH_USERS_FILE: good, AUTH_SECRET: SECRET, NEXTAUTH_URL: "https://console.example.com" });
     expect(config.users.map((u) => [u.username, u.role])).toEqual([["alice", "operator"]]);
     expect(config.sessionMaxAgeSeconds).toBe(8 * 3600);
     expect(() => loadAuthConfig({ AUTH_MODE: "local", AUTH_USERS_FILE: good, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
@@ -37,10 +37,11 @@ describe("sign-in configuration", () => {
   });
 
   it("OIDC needs issuer, client and secret; roles come from a claim or an allowlist", () => {
-    expect(() => loadAuthConfig({ AUTH_MODE: "oidc", AUTH_SECRET: SECRET })).toThrow(/OIDC_ISSUER/);
+    expect(() => loadAuthConfig({ AUTH_MODE: "oidc", AUTH_SECRET: SECRET, NEXTAUTH_URL: "https://c.example.com" })).toThrow(/OIDC_ISSUER/);
     const config = loadAuthConfig({
       AUTH_MODE: "oidc",
       AUTH_SECRET: SECRET,
+      NEXTAUTH_URL: "https://c.example.com",
       OIDC_ISSUER: "https://idp.example.com/",
       OIDC_CLIENT_ID: "c",
       OIDC_CLIENT_SECRET: "s",
@@ -52,9 +53,23 @@ describe("sign-in configuration", () => {
     expect(oidc.issuer).toBe("https://idp.example.com");
     expect(roleFromClaims({ sub: "1", roles: ["x", "mtls-admin"] }, oidc)).toBe("operator");
     expect(roleFromClaims({ sub: "2", roles: "mtls-admin other" }, oidc)).toBe("operator");
-    expect(roleFromClaims({ sub: "3", email: "boss@example.com" }, oidc)).toBe("operator");
+    // An allowlisted e-mail counts only when the provider verified it.
+    expect(roleFromClaims({ sub: "3", email: "boss@example.com", email_verified: true }, oidc)).toBe("operator");
+    expect(roleFromClaims({ sub: "3", email: "boss@example.com" }, oidc)).toBe("viewer");
+    expect(roleFromClaims({ sub: "3", email: "boss@example.com", email_verified: false }, oidc)).toBe("viewer");
     expect(roleFromClaims({ sub: "4", roles: ["mtls-viewers"], email: "someone@example.com" }, oidc)).toBe("viewer");
+    expect(oidc.claimsMaxAgeSeconds).toBe(300);
     expect(() => loadAuthConfig({ AUTH_MODE: "sometimes" })).toThrow(/"local", "oidc" or "none"/);
+  });
+
+  it("local and OIDC sign-in refuse to start without NEXTAUTH_URL; cookies are Secure over https", () => {
+    const good = usersFile({ users: [{ username: "alice", passwordHash: hashSync("long enough password"), role: "operator" }] });
+    const local = { AUTH_MODE: "local", AUTH_USERS_FILE: good, AUTH_SECRET: SECRET };
+    expect(() => loadAuthConfig(local)).toThrow(/NEXTAUTH_URL/);
+    expect(() => loadAuthConfig({ ...local, NEXTAUTH_URL: "not a url" })).toThrow(/not a URL/);
+    expect(() => loadAuthConfig({ AUTH_MODE: "oidc", AUTH_SECRET: SECRET, OIDC_ISSUER: "https://idp", OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s" })).toThrow(/NEXTAUTH_URL/);
+    expect(loadAuthConfig({ ...local, NEXTAUTH_URL: "https://console.example.com/x" })).toMatchObject({ appUrl: "https://console.example.com", secureCookies: true });
+    expect(loadAuthConfig({ ...local, NEXTAUTH_URL: "http://127.0.0.1:3000" }).secureCookies).toBe(false);
   });
 
   it("viewers read, operators also change", () => {

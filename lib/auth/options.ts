@@ -1,58 +1,59 @@
 import "server-only";
 /**
  * Auth.js (next-auth) for the two real sign-in modes: local users (argon2
- * hashes, rate-limited) and OpenID Connect (roles from a claim or an
- * allowlist). Sessions: JWT in an encrypted, http-only, SameSite=Lax cookie
- * with an expiry.
+ * hashes, throttled) and OpenID Connect (roles from a claim, or a verified
+ * e-mail on an allowlist). Sessions: an encrypted JWT in an http-only,
+ * SameSite=Lax cookie (Secure over https) that ends a fixed time after
+ * sign-in however often it is used; redirects only ever to this app.
  */
 import { verify } from "@node-rs/argon2";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getAuthConfig, type AuthConfig, type OidcSettings } from "./config";
-import { lockedForMinutes, recordFailure } from "./rate-limit";
+import { safeCallbackUrl } from "./callback-url";
+import { clientAddress } from "./client-address";
+import { getAuthConfig, type AuthConfig } from "./config";
+import { findLocalUser } from "./local-users";
+import { roleFromClaims, type OidcProfile } from "./oidc-claims";
+import { beginSignInAttempt, signInFailed, signInSucceeded } from "./rate-limit";
 import type { Role } from "./roles";
+import { decodeWithLifetime, SIGNED_IN_AT } from "./session-token";
 
-interface OidcProfile {
-  sub: string;
-  name?: string;
-  email?: string;
-  preferred_username?: string;
-  [claim: string]: unknown;
-}
-
-/** operator when the role claim holds the operator value or the e-mail is allowlisted; otherwise viewer. */
-export function roleFromClaims(profile: OidcProfile, settings: OidcSettings): Role {
-  const claim = profile[settings.roleClaim];
-  const values = Array.isArray(claim) ? claim.map(String) : typeof claim === "string" ? claim.split(/[\s,]+/) : [];
-  if (values.includes(settings.operatorValue)) return "operator";
-  if (profile.email && settings.operatorEmails.includes(profile.email.toLowerCase())) return "operator";
-  return "viewer";
-}
+export { roleFromClaims } from "./oidc-claims";
 
 /** A hash to verify against when the user does not exist, so timing does not tell. */
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Ak4t7EWMgXqyGZGrWLy4yB8R9KJ2bYCjHBUqtLkExPA";
 
-export class SignInLockedError extends Error {}
+function header(req: { headers?: unknown } | undefined, name: string): string | undefined {
+  const headers = req?.headers as Headers | Record<string, string | string[] | undefined> | undefined;
+  if (!headers) return undefined;
+  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(value) ? value.join(",") : value;
+}
 
 function providers(config: AuthConfig): NextAuthOptions["providers"] {
-  if (config.mode === "local") {
+  if (config.mode === "local" && config.usersFile) {
+    const usersFile = config.usersFile;
     return [
       CredentialsProvider({
         id: "credentials",
         name: "User name and password",
         credentials: { username: { label: "User name", type: "text" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const username = String(credentials?.username ?? "").slice(0, 128);
           const password = String(credentials?.password ?? "").slice(0, 1024);
           if (!username || !password) return null;
-          const minutes = await lockedForMinutes(username);
-          if (minutes > 0) throw new Error(`locked:${minutes}`);
-          const user = config.users.find((u) => u.username === username);
+          const address = clientAddress(header(req, "x-forwarded-for"), config.signInLimits.trustedProxyHops);
+          // Throttled before the password hash is verified.
+          const verdict = await beginSignInAttempt(username, address, config.signInLimits);
+          if (!verdict.allowed) throw new Error(`locked:${verdict.scope}:${verdict.minutes}`);
+          const user = findLocalUser(usersFile, username);
           const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
           if (!user || !ok) {
-            await recordFailure(username);
+            await signInFailed(username, address, config.signInLimits);
             return null;
           }
+          await signInSucceeded(verdict.attempt);
           return { id: user.username, name: user.username, role: user.role } as { id: string; name: string; role: Role };
         },
       }),
@@ -90,20 +91,32 @@ let cached: NextAuthOptions | undefined;
 export function getAuthOptions(): NextAuthOptions {
   if (cached) return cached;
   const config = getAuthConfig();
+  const origin = config.appUrl ?? "http://localhost:3000";
   cached = {
     secret: config.secret,
     providers: providers(config),
+    useSecureCookies: config.secureCookies,
     session: { strategy: "jwt", maxAge: config.sessionMaxAgeSeconds },
-    jwt: { maxAge: config.sessionMaxAgeSeconds },
+    jwt: { maxAge: config.sessionMaxAgeSeconds, decode: decodeWithLifetime(config.sessionMaxAgeSeconds) },
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
-      async jwt({ token, user }) {
-        if (user) token.role = (user as { role?: Role }).role ?? "viewer";
+      async jwt({ token, user, account }) {
+        if (user) {
+          const now = Date.now();
+          token[SIGNED_IN_AT] = now;
+          token.role = (user as { role?: Role }).role ?? "viewer";
+          token.claimsAt = now;
+          if (account?.access_token) token.accessToken = account.access_token;
+        }
         return token;
       },
       async session({ session, token }) {
+        // Only what the browser may see: never the access token.
         if (session.user) (session.user as { role?: Role }).role = token.role === "operator" ? "operator" : "viewer";
         return session;
+      },
+      async redirect({ url }) {
+        return safeCallbackUrl(url, origin);
       },
     },
   };

@@ -1,28 +1,79 @@
 import "server-only";
 /**
- * Sign-in attempts, limited per user name: failures are S3 objects (shared
- * by every instance); five within fifteen minutes lock the name until the
- * oldest of them ages out.
+ * Sign-in throttling that holds under bursts and across instances.
+ *
+ * Every attempt first writes one small S3 object under three prefixes (its
+ * user name, its client address, and "all"), keyed by time, and then counts,
+ * per prefix, the objects of the sliding window (listed from the window's
+ * start, so old objects are never read). Over any limit: the attempt deletes
+ * its own objects and is refused *before* the password is verified. Within
+ * the limits: the password is verified; a success deletes the attempt's
+ * objects, a failure leaves them to count.
+ *
+ * Why a burst cannot get through: an attempt is verified only if its count,
+ * taken after its own write, was within the limit; the last of the verified
+ * attempts to count saw every verified attempt's object, so no more than
+ * the limit are ever verified within one window.
+ *
+ * Objects older than the window are removed as new failures come in.
  */
 import { createHash } from "node:crypto";
-import { listKeys, putJson } from "./store";
+import type { SignInLimits } from "./config";
+import { deleteKey, listKeys, putJson } from "./store";
 
-export const MAX_FAILURES = 5;
-export const WINDOW_MS = 15 * 60_000;
+type Scope = "name" | "address" | "global";
 
-const prefixFor = (username: string) => `signin-failures/${createHash("sha256").update(username.toLowerCase()).digest("hex").slice(0, 32)}/`;
-
-/** Minutes until the name may try again, or 0. */
-export async function lockedForMinutes(username: string, now = Date.now()): Promise<number> {
-  const keys = await listKeys(prefixFor(username), 200);
-  const recent = keys
-    .map((k) => Number(/\/(\d{13})-/.exec(k)?.[1]))
-    .filter((t) => Number.isFinite(t) && now - t < WINDOW_MS)
-    .sort((a, b) => a - b);
-  if (recent.length < MAX_FAILURES) return 0;
-  return Math.max(1, Math.ceil((recent[recent.length - MAX_FAILURES]! + WINDOW_MS - now) / 60_000));
+export interface Attempt {
+  keys: string[];
 }
 
-export async function recordFailure(username: string, now = Date.now()): Promise<void> {
-  await putJson(`${prefixFor(username)}${String(now).padStart(13, "0")}-${crypto.randomUUID()}.json`, { at: new Date(now).toISOString() });
+export type AttemptVerdict = { allowed: true; attempt: Attempt } | { allowed: false; scope: Scope; minutes: number };
+
+const hash = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 32);
+const stamp = (ms: number) => String(Math.max(0, ms)).padStart(13, "0");
+const prefixes = (username: string, address: string): Record<Scope, string> => ({
+  name: `signin-attempts/name/${hash(username.toLowerCase())}/`,
+  address: `signin-attempts/address/${hash(address)}/`,
+  global: "signin-attempts/all/",
+});
+const timeOf = (key: string) => Number(/\/(\d{13})-[^/]*$/.exec(key)?.[1]);
+
+/** Starts a sign-in attempt; refused when the name, the address or everyone is over the limit. */
+export async function beginSignInAttempt(username: string, address: string, limits: SignInLimits, now = Date.now()): Promise<AttemptVerdict> {
+  const scopes = prefixes(username, address);
+  const id = `${stamp(now)}-${crypto.randomUUID()}.json`;
+  const keys = Object.values(scopes).map((p) => p + id);
+  await Promise.all(keys.map((key) => putJson(key, { at: new Date(now).toISOString() })));
+  const windowStart = stamp(now - limits.windowMs);
+  const limitOf: Record<Scope, number> = { name: limits.perName, address: limits.perAddress, global: limits.global };
+  const counted = await Promise.all(
+    (Object.keys(scopes) as Scope[]).map(async (scope) => {
+      const inWindow = await listKeys(scopes[scope], limitOf[scope] + 1, scopes[scope] + windowStart);
+      return { scope, inWindow };
+    }),
+  );
+  const over = counted.find(({ scope, inWindow }) => inWindow.length > limitOf[scope]);
+  if (!over) return { allowed: true, attempt: { keys } };
+  await Promise.all(keys.map((key) => deleteKey(key).catch(() => undefined)));
+  const oldest = Math.min(...over.inWindow.map(timeOf).filter(Number.isFinite));
+  const minutes = Math.max(1, Math.ceil((oldest + limits.windowMs - now) / 60_000));
+  return { allowed: false, scope: over.scope, minutes };
+}
+
+/** The password was right: the attempt does not count. */
+export async function signInSucceeded(attempt: Attempt): Promise<void> {
+  await Promise.all(attempt.keys.map((key) => deleteKey(key).catch(() => undefined)));
+}
+
+/**
+ * The password was wrong: the attempt counts. Objects older than the window
+ * under its prefixes go (up to 50 each time: more than each failure adds).
+ */
+export async function signInFailed(username: string, address: string, limits: SignInLimits, now = Date.now()): Promise<void> {
+  await Promise.all(
+    Object.values(prefixes(username, address)).map(async (prefix) => {
+      const old = (await listKeys(prefix, 50)).filter((key) => timeOf(key) < now - limits.windowMs);
+      await Promise.all(old.map((key) => deleteKey(key).catch(() => undefined)));
+    }),
+  );
 }

@@ -1,12 +1,22 @@
 import "server-only";
 /**
- * Who is using the dashboard. The demo and AUTH_MODE=none have one built-in
- * user; local and OIDC modes read the signed session cookie.
+ * Who is using the dashboard, checked on every request. The demo and
+ * AUTH_MODE=none have one built-in user. Local and OIDC modes read the
+ * signed session cookie, then:
+ * - refuse it once it is older than the absolute lifetime (from sign-in);
+ * - local: the user must still be in AUTH_USERS_FILE, with the role it has
+ *   there now;
+ * - OIDC: the role comes from claims at most 5 minutes old (re-read from
+ *   the provider when older; a session the provider no longer vouches for
+ *   is over).
  */
-import { getServerSession } from "next-auth";
+import { cookies, headers } from "next/headers";
+import { getToken } from "next-auth/jwt";
 import { getAuthConfig, type AuthMode } from "./config";
-import { getAuthOptions } from "./options";
+import { findLocalUser } from "./local-users";
+import { currentOidcRole } from "./oidc-claims";
 import type { Role } from "./roles";
+import { decodeWithLifetime } from "./session-token";
 
 export type { Permission, Role } from "./roles";
 export { allows } from "./roles";
@@ -21,9 +31,20 @@ export async function getSession(): Promise<Session | null> {
   const config = getAuthConfig();
   if (config.mode === "demo") return { user: "demo-operator", role: "operator", mode: "demo" };
   if (config.mode === "none") return { user: "anonymous (AUTH_MODE=none)", role: "operator", mode: "none" };
-  const session = await getServerSession(getAuthOptions());
-  const user = session?.user;
-  if (!user) return null;
-  const role = (user as { role?: Role }).role === "operator" ? "operator" : "viewer";
-  return { user: user.email ?? user.name ?? "unknown", role, mode: config.mode };
+  const token = await getToken({
+    req: { cookies: await cookies(), headers: Object.fromEntries((await headers()).entries()) } as never,
+    secret: config.secret,
+    secureCookie: config.secureCookies,
+    decode: decodeWithLifetime(config.sessionMaxAgeSeconds),
+  });
+  if (!token) return null;
+  if (config.mode === "local") {
+    const name = typeof token.name === "string" ? token.name : "";
+    const user = config.usersFile ? findLocalUser(config.usersFile, name) : undefined;
+    return user ? { user: user.username, role: user.role, mode: "local" } : null;
+  }
+  if (!config.oidc) return null;
+  const role = await currentOidcRole(token, config.oidc);
+  if (!role) return null;
+  return { user: token.email ?? token.name ?? token.sub ?? "unknown", role, mode: "oidc" };
 }

@@ -1,10 +1,19 @@
 import { getBackend } from "../aws/config";
 import { AuthConfigError, loadAuthConfig } from "./config";
+import { storeSettings } from "./store";
 
 /** At server start: the sign-in configuration is checked, and the embedded emulator (if any) starts now rather than on the first page. */
 export function checkAuthAtStartup(): void {
   try {
     const config = loadAuthConfig();
+    try {
+      storeSettings();
+    } catch (error) {
+      throw new AuthConfigError((error as Error).message);
+    }
+    if (config.appUrl?.startsWith("http:") && !/^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|$)/.test(config.appUrl)) {
+      console.warn(`[auth] NEXTAUTH_URL is ${config.appUrl}: over plain http, session cookies cannot be marked Secure. Serve the dashboard over https.`);
+    }
     if (config.mode === "none") {
       console.warn(
         [

@@ -8,9 +8,10 @@
 import { ACMClient } from "@aws-sdk/client-acm";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { S3Client } from "@aws-sdk/client-s3";
+import { STSClient } from "@aws-sdk/client-sts";
 
 export type BackendKind = "embedded" | "endpoint" | "aws";
-export type ServiceName = "apigateway" | "acm" | "s3";
+export type ServiceName = "apigateway" | "acm" | "s3" | "sts";
 
 export interface Backend {
   kind: BackendKind;
@@ -28,7 +29,16 @@ export interface AwsClients {
   apiGateway: APIGatewayClient;
   acm: ACMClient;
   s3: S3Client;
+  sts: STSClient;
 }
+
+/**
+ * Every request gives up after this long (and is retried at most
+ * maxAttempts times), so a change's duration is bounded and a change lock's
+ * lease can outlive it (lib/domains/locks.ts).
+ */
+export const REQUEST_TIMEOUT_MS = 10_000;
+export const CONNECTION_TIMEOUT_MS = 5_000;
 
 /** SDK clients for one region of a backend. */
 export function createClients(backend: Backend, region: string, options: { maxAttempts?: number } = {}): AwsClients {
@@ -36,6 +46,7 @@ export function createClients(backend: Backend, region: string, options: { maxAt
     region,
     retryMode: "adaptive" as const,
     maxAttempts: options.maxAttempts ?? 3,
+    requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
     ...(backend.staticCredentials ? { credentials: backend.staticCredentials } : {}),
   };
   const endpointFor = (service: ServiceName) => backend.serviceEndpoints[service] ?? backend.endpoint;
@@ -44,6 +55,7 @@ export function createClients(backend: Backend, region: string, options: { maxAt
     region,
     apiGateway: new APIGatewayClient({ ...common, ...(endpointFor("apigateway") ? { endpoint: endpointFor("apigateway") } : {}) }),
     acm: new ACMClient({ ...common, ...(endpointFor("acm") ? { endpoint: endpointFor("acm") } : {}) }),
+    sts: new STSClient({ ...common, ...(endpointFor("sts") ? { endpoint: endpointFor("sts") } : {}) }),
     s3: new S3Client({
       ...common,
       ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),

@@ -13,11 +13,18 @@ import "server-only";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { AwsFailure } from "./errors";
+import { isKnownRegion } from "./regions";
 import { createClients, type AwsClients, type Backend, type BackendKind, type ServiceName } from "./clients";
 
 export { createClients, type AwsClients, type Backend, type BackendKind, type ServiceName } from "./clients";
 
-const SERVICE_ENV: Record<ServiceName, string> = { apigateway: "AWS_ENDPOINT_URL_API_GATEWAY", acm: "AWS_ENDPOINT_URL_ACM", s3: "AWS_ENDPOINT_URL_S3" };
+const SERVICE_ENV: Record<ServiceName, string> = {
+  apigateway: "AWS_ENDPOINT_URL_API_GATEWAY",
+  acm: "AWS_ENDPOINT_URL_ACM",
+  s3: "AWS_ENDPOINT_URL_S3",
+  sts: "AWS_ENDPOINT_URL_STS",
+};
 
 type Env = Record<string, string | undefined>;
 
@@ -100,10 +107,14 @@ export function getBackend(env: Env = process.env): Promise<Backend> {
 
 const clientCache = new Map<string, AwsClients>();
 
-/** The clients for `region` (default: the backend's region), built once. */
+/**
+ * The clients for `region` (default: the backend's region), built once.
+ * Only known regions (./regions.ts) get clients: the cache stays bounded.
+ */
 export async function getClients(region?: string): Promise<AwsClients> {
   const backend = await getBackend();
   const r = region ?? backend.defaultRegion;
+  if (r !== backend.defaultRegion && !isKnownRegion(r)) throw new AwsFailure(`${String(r).slice(0, 40)} is not an AWS region this dashboard knows.`, "UnknownRegion");
   let clients = clientCache.get(r);
   if (!clients) clientCache.set(r, (clients = createClients(backend, r)));
   return clients;

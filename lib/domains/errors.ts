@@ -11,7 +11,10 @@ export type DomainErrorCode =
   | "version-missing"
   | "conflict"
   | "unsupported"
-  | "status-locked";
+  | "status-locked"
+  | "lock-lost"
+  | "lockout-unconfirmed"
+  | "not-mapped";
 
 export class DomainError extends Error {
   constructor(

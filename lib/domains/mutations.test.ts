@@ -25,6 +25,7 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   throw new Error("expected a refusal");
 }
 
+const current = async () => (await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }))).mutualTlsAuthentication?.truststoreVersion ?? "";
 const versions = async () => (await t.clients().s3.send(new ListObjectVersionsCommand({ Bucket: "mut", Prefix: "ts.pem" }))).Versions?.length ?? 0;
 
 beforeAll(async () => {
@@ -33,6 +34,7 @@ beforeAll(async () => {
   process.env.AWS_ACCESS_KEY_ID = "test";
   process.env.AWS_SECRET_ACCESS_KEY = "test";
   process.env.AWS_REGION = "us-east-1";
+  process.env.AUDIT_BUCKET = "mtls-console-audit";
   mutations = await import("./mutations");
   const { s3, acm, apiGateway } = t.clients();
   pki = await chain(2, { prefix: "Mut" });
@@ -52,14 +54,14 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  for (const key of ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"]) delete process.env[key];
+  for (const key of ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AUDIT_BUCKET"]) delete process.env[key];
   await t.stop();
 });
 
 describe("upload and activate on the server", () => {
   it("refuses a file with a private key even when the browser let it through, writing nothing", async () => {
     const pem = `${pki[0]!.pem}\n${await privateKeyPem(pki[0]!.keys)}`;
-    const error = await refusal(mutations.uploadAndActivate({ domainName: DOMAIN, pem, acknowledgeWarnings: true, actor: "x" }));
+    const error = await refusal(mutations.uploadAndActivate({ domainName: DOMAIN, pem, acknowledgeWarnings: true, actor: "x", expectedCurrentVersion: firstVersion }));
     expect(error.code).toBe("truststore-refused");
     expect(error.message).toContain("private-key");
     expect(error.message).not.toContain("BEGIN PRIVATE KEY");
@@ -68,7 +70,7 @@ describe("upload and activate on the server", () => {
 
   it("refuses warnings that were not acknowledged, and a version that changed since the page was loaded", async () => {
     const weak = await issue({ subject: "CN=Mut SHA1", hash: "SHA-1" });
-    const notAcked = await refusal(mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, weak), acknowledgeWarnings: false, actor: "x" }));
+    const notAcked = await refusal(mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, weak), acknowledgeWarnings: false, actor: "x", expectedCurrentVersion: firstVersion }));
     expect(notAcked.code).toBe("warnings-not-acknowledged");
     const stale = await refusal(
       mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, pki[1]!), acknowledgeWarnings: false, actor: "x", expectedCurrentVersion: "someone-else" }),
@@ -91,9 +93,11 @@ describe("upload and activate on the server", () => {
 
   it("reports an upload whose activation failed, and activation of that version works afterwards", async () => {
     await t.control("faults", { operation: "UpdateDomainName", kind: "error503", count: 3 });
-    const result = await mutations.uploadAndActivate({ domainName: DOMAIN, pem: pki[1]!.pem + "\n" + pki[0]!.pem, acknowledgeWarnings: false, actor: "bob" });
+    const before = await current();
+    const result = await mutations.uploadAndActivate({ domainName: DOMAIN, pem: pki[1]!.pem + "\n" + pki[0]!.pem, acknowledgeWarnings: false, actor: "bob", expectedCurrentVersion: before });
     expect(result.activation.ok).toBe(false);
-    const activated = await mutations.activateVersion({ domainName: DOMAIN, versionId: result.versionId, actor: "bob" });
+    expect(await current()).toBe(before);
+    const activated = await mutations.activateVersion({ domainName: DOMAIN, versionId: result.versionId, actor: "bob", expectedCurrentVersion: before });
     expect(activated.domain.mtls?.truststoreVersion).toBe(result.versionId);
   });
 
@@ -115,10 +119,27 @@ describe("upload and activate on the server", () => {
     }
   });
 
-  it("rolls back to the first version, and refuses versions that do not exist", async () => {
-    const back = await mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "carol" });
+  it("a rollback that drops a CA clients chain to today needs the domain name typed", async () => {
+    // Adding a CA refuses nobody: no confirmation needed.
+    const intermediate = await issue({ subject: "CN=Mut Intermediate CA", issuer: pki[0]!, ca: true });
+    const both = await mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, intermediate), acknowledgeWarnings: false, actor: "carol", expectedCurrentVersion: await current() });
+    expect(both.activation.ok).toBe(true);
+    const seen = await current();
+    const unconfirmed = await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "carol", expectedCurrentVersion: seen }));
+    expect(unconfirmed.code).toBe("lockout-unconfirmed");
+    expect(unconfirmed.message).toContain("1 of 2 CAs that clients chain to today stop working");
+    expect(unconfirmed.details?.broken).toEqual(["CN=Mut Intermediate CA"]);
+    expect(await current()).toBe(seen);
+    const wrong = await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "carol", expectedCurrentVersion: seen, confirmation: "other.example" }));
+    expect(wrong.code).toBe("lockout-unconfirmed");
+    const back = await mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "carol", expectedCurrentVersion: seen, confirmation: DOMAIN });
     expect(back.domain.mtls?.truststoreVersion).toBe(firstVersion);
-    expect((await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: "nope", actor: "carol" }))).code).toBe("version-missing");
-    expect((await refusal(mutations.activateVersion({ domainName: "missing.test.example", versionId: firstVersion, actor: "carol" }))).code).toBe("not-found");
+  });
+
+  it("refuses versions that do not exist, and a change without the version the user saw", async () => {
+    expect((await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: "nope", actor: "carol", expectedCurrentVersion: firstVersion }))).code).toBe("version-missing");
+    expect((await refusal(mutations.activateVersion({ domainName: "missing.test.example", versionId: firstVersion, actor: "carol", expectedCurrentVersion: "" }))).code).toBe("not-found");
+    // "" means "I saw no version set": a domain pinned to a version refuses it.
+    expect((await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "carol", expectedCurrentVersion: "" }))).code).toBe("conflict");
   });
 });

@@ -2,31 +2,19 @@ import "server-only";
 /**
  * Changes to a domain's mutual TLS: switch (activate, roll back, roll
  * forward) to an exact truststore version, upload a new version and
- * activate it, disable mTLS, disable a REST API's default endpoint, enable
- * bucket versioning. Each checks before it changes anything.
+ * activate it, disable mTLS, disable a mapped REST API's default endpoint,
+ * enable bucket versioning. Each checks before it changes anything
+ * (./change-guards.ts), holds the domain's lock, and confirms it still holds
+ * it before the final AWS call.
  */
 import { createHash } from "node:crypto";
-import { checkTruststore, MAX_TRUSTSTORE_BYTES, MAX_TRUSTSTORE_CERTIFICATES } from "../truststore";
-import {
-  disableExecuteApiEndpoint,
-  disableMutualTls,
-  getDomainName,
-  getRestApi,
-  setTruststoreVersion,
-} from "../aws/api-gateway";
-import {
-  enableBucketVersioning,
-  getBucketVersioning,
-  listObjectVersions,
-  parseS3Uri,
-  putTruststoreObject,
-  type S3Location,
-} from "../aws/s3";
+import { checkTruststore, MAX_TRUSTSTORE_BYTES, MAX_TRUSTSTORE_CERTIFICATES, type TruststoreReport } from "../truststore";
+import { disableExecuteApiEndpoint, disableMutualTls, getBasePathMappings, getDomainName, getRestApi, setTruststoreVersion } from "../aws/api-gateway";
+import { enableBucketVersioning, getBucketVersioning, listObjectVersions, parseS3Uri, putTruststoreObject, type S3Location } from "../aws/s3";
 import { AwsFailure } from "../aws/errors";
-import { getCapabilities } from "../aws/capabilities";
 import { getBackend } from "../aws/config";
-import { lastChange } from "../auth/audit";
-import { withDomainLock } from "./locks";
+import { checkExpected, explainUpdateFailure, requireLockoutConfirmation, requireMtlsDomain, requireUpdatable } from "./change-guards";
+import { withDomainLock, type Lease } from "./locks";
 import { checkVersion } from "./truststores";
 import { DomainError } from "./errors";
 import type { MtlsDomain, RestApiSummary } from "./types";
@@ -41,87 +29,24 @@ export interface Actor {
   actor: string;
 }
 
+/** What the user saw and confirmed: the active version ("" for none) and, when the change refuses today's clients, the typed domain name. */
+export interface Seen {
+  expectedCurrentVersion: string;
+  confirmation?: string;
+}
+
 async function regionOf(ref: DomainRef): Promise<string> {
   return ref.region ?? (await getBackend()).defaultRegion;
 }
 
-async function requireMtlsDomain(
-  ref: DomainRef,
-): Promise<{ domain: MtlsDomain; location: S3Location }> {
-  const domain = await getDomainName(ref.domainName, ref.region);
-  if (!domain)
-    throw new DomainError(
-      "not-found",
-      `The custom domain name ${ref.domainName} does not exist (any more).`,
-    );
-  if (!domain.mtls)
-    throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
-  const location = parseS3Uri(domain.mtls.truststoreUri);
-  if (!location)
-    throw new DomainError(
-      "truststore-refused",
-      "The domain's truststore URI is not of the form s3://bucket/key.",
-    );
-  return { domain, location };
-}
-
-async function requireUpdatable(domain: MtlsDomain): Promise<void> {
-  const capabilities = await getCapabilities();
-  if (!capabilities.updateDomainName) {
-    throw new DomainError(
-      "unsupported",
-      "This AWS endpoint (LocalStack) does not implement UpdateDomainName, so truststore versions cannot be switched and mTLS cannot be disabled here. Use real AWS or the mTLS Console emulator.",
-    );
+/** The active version's report, when the domain has one that can be read. */
+async function activeReport(domain: MtlsDomain, location: S3Location, region: string): Promise<TruststoreReport | undefined> {
+  try {
+    return (await checkVersion(location, domain.mtls?.truststoreVersion || undefined, region)).report;
+  } catch (error) {
+    if (error instanceof DomainError) return undefined;
+    throw error;
   }
-  if (domain.status === "UPDATING") {
-    throw new DomainError(
-      "conflict",
-      `${domain.domainName} is being updated right now. Wait until it is AVAILABLE, then try again.`,
-    );
-  }
-  if (domain.status === "PENDING_OWNERSHIP_VERIFICATION") {
-    throw new DomainError(
-      "status-locked",
-      "Updates to this domain name are locked until a valid ownership verification certificate is set.",
-    );
-  }
-}
-
-/**
- * Optimistic concurrency: the change applies only to the version the user
- * saw. If the domain changed since, nothing is changed and the message says
- * who changed it and when (from the audit trail).
- */
-async function checkExpected(
-  domain: MtlsDomain,
-  region: string,
-  expectedVersion: string | undefined,
-) {
-  const current = domain.mtls?.truststoreVersion ?? "";
-  if (expectedVersion === undefined || current === expectedVersion) return;
-  const last = await lastChange(domain.domainName, region).catch(() => undefined);
-  const who = last
-    ? `${last.user} changed it at ${last.at.slice(0, 19).replace("T", " ")} UTC (${last.action}${last.toVersion ? ` → ${last.toVersion.slice(0, 12)}…` : ""})`
-    : "it was changed outside this dashboard";
-  throw new DomainError(
-    "conflict",
-    `${domain.domainName} changed since this page was loaded: ${who}. Nothing was changed. Reload to see the current state before changing it.`,
-    {
-      currentVersion: current || null,
-      ...(last ? { changedBy: last.user, changedAt: last.at } : {}),
-    },
-  );
-}
-
-/** Unwraps AWS's refusal of an update into words (LocalStack's 501 included). */
-function explainUpdateFailure(error: unknown): never {
-  if (error instanceof AwsFailure && (error.status === 501 || error.code === "InternalFailure")) {
-    throw new DomainError(
-      "unsupported",
-      "This AWS endpoint does not implement UpdateDomainName (LocalStack does not). Use real AWS or the mTLS Console emulator.",
-    );
-  }
-  throw error;
 }
 
 export interface ActivationResult {
@@ -130,37 +55,28 @@ export interface ActivationResult {
   requestId?: string;
 }
 
-export async function activateVersion(
-  ref: DomainRef & Actor & { versionId: string; expectedCurrentVersion?: string },
-): Promise<ActivationResult> {
+export async function activateVersion(ref: DomainRef & Actor & Seen & { versionId: string }): Promise<ActivationResult> {
   const region = await regionOf(ref);
-  return withDomainLock(ref.domainName, region, ref.actor, () =>
-    activateLocked({ ...ref, region }),
-  );
+  return withDomainLock(ref.domainName, region, ref.actor, async (lease) => {
+    const { domain, location } = await requireMtlsDomain({ ...ref, region });
+    await checkExpected(domain, region, ref.expectedCurrentVersion);
+    await requireUpdatable(domain);
+    const versions = await listObjectVersions(location, region);
+    const target = versions.find((v) => v.versionId === ref.versionId);
+    if (!target || target.deleteMarker) throw new DomainError("version-missing", `Version ${ref.versionId} of ${domain.mtls!.truststoreUri} does not exist.`);
+    const checked = await checkVersion(location, ref.versionId, region);
+    if (checked.report.verdict === "error") {
+      throw new DomainError("truststore-refused", "That version is not a usable truststore (it has file-level errors), so it cannot be activated.");
+    }
+    requireLockoutConfirmation(ref.domainName, await activeReport(domain, location, region), checked.report, ref.confirmation);
+    return switchVersion(domain, ref.versionId, region, lease);
+  });
 }
 
-async function activateLocked(
-  ref: DomainRef & { region: string; versionId: string; expectedCurrentVersion?: string },
-): Promise<ActivationResult> {
-  const { domain, location } = await requireMtlsDomain(ref);
-  await checkExpected(domain, ref.region, ref.expectedCurrentVersion);
-  await requireUpdatable(domain);
-  const versions = await listObjectVersions(location, ref.region);
-  const target = versions.find((v) => v.versionId === ref.versionId);
-  if (!target || target.deleteMarker)
-    throw new DomainError(
-      "version-missing",
-      `Version ${ref.versionId} of ${domain.mtls!.truststoreUri} does not exist.`,
-    );
-  const checked = await checkVersion(location, ref.versionId, ref.region);
-  if (checked.report.verdict === "error") {
-    throw new DomainError(
-      "truststore-refused",
-      "That version is not a usable truststore (it has file-level errors), so it cannot be activated.",
-    );
-  }
+async function switchVersion(domain: MtlsDomain, versionId: string, region: string, lease: Lease): Promise<ActivationResult> {
+  await lease.confirm();
   try {
-    return activationResult(domain, await setTruststoreVersion(ref.domainName, ref.versionId, ref.region));
+    return activationResult(domain, await setTruststoreVersion(domain.domainName, versionId, region));
   } catch (error) {
     explainUpdateFailure(error);
   }
@@ -181,19 +97,13 @@ export interface UploadResult {
   activation: { ok: true; result: ActivationResult } | { ok: false; message: string };
 }
 
-export async function uploadAndActivate(
-  ref: DomainRef &
-    Actor & { pem: string; acknowledgeWarnings: boolean; expectedCurrentVersion?: string },
-): Promise<UploadResult> {
-  const bytes = new TextEncoder().encode(ref.pem);
+async function checkUpload(pem: string, acknowledgeWarnings: boolean): Promise<{ bytes: Uint8Array; report: TruststoreReport }> {
+  const bytes = new TextEncoder().encode(pem);
   if (bytes.length > MAX_TRUSTSTORE_BYTES) {
-    throw new DomainError(
-      "truststore-refused",
-      `The file is ${bytes.length.toLocaleString("en-US")} bytes; API Gateway accepts at most 1,000,000.`,
-    );
+    throw new DomainError("truststore-refused", `The file is ${bytes.length.toLocaleString("en-US")} bytes; API Gateway accepts at most 1,000,000.`);
   }
   // API Gateway's certificate quota, counted before anything is parsed.
-  const blocks = ref.pem.split("-----BEGIN CERTIFICATE-----").length - 1;
+  const blocks = pem.split("-----BEGIN CERTIFICATE-----").length - 1;
   if (blocks > MAX_TRUSTSTORE_CERTIFICATES) {
     throw new DomainError("truststore-refused", `The file holds ${blocks.toLocaleString("en-US")} certificates; API Gateway accepts at most 1,000.`);
   }
@@ -201,25 +111,26 @@ export async function uploadAndActivate(
   const report = await checkTruststore(bytes);
   const errors = report.findings.filter((f) => f.severity === "error");
   if (errors.length) {
-    throw new DomainError(
-      "truststore-refused",
-      `The file was refused and nothing was uploaded: ${errors.map((f) => `${f.rule}: ${f.message}`).join(" ")}`,
-      { rules: errors.map((f) => f.rule) },
-    );
+    throw new DomainError("truststore-refused", `The file was refused and nothing was uploaded: ${errors.map((f) => `${f.rule}: ${f.message}`).join(" ")}`, {
+      rules: errors.map((f) => f.rule),
+    });
   }
   const warnings = report.findings.filter((f) => f.severity === "warning");
-  if (warnings.length && !ref.acknowledgeWarnings) {
-    throw new DomainError(
-      "warnings-not-acknowledged",
-      `The file has ${warnings.length} warning(s); acknowledge them to upload it anyway.`,
-    );
+  if (warnings.length && !acknowledgeWarnings) {
+    throw new DomainError("warnings-not-acknowledged", `The file has ${warnings.length} warning(s); acknowledge them to upload it anyway.`);
   }
+  return { bytes, report };
+}
+
+export async function uploadAndActivate(ref: DomainRef & Actor & Seen & { pem: string; acknowledgeWarnings: boolean }): Promise<UploadResult> {
+  const { bytes, report } = await checkUpload(ref.pem, ref.acknowledgeWarnings);
   const region = await regionOf(ref);
-  return withDomainLock(ref.domainName, region, ref.actor, async () => {
-    const { domain, location } = await requireMtlsDomain(ref);
+  return withDomainLock(ref.domainName, region, ref.actor, async (lease) => {
+    const { domain, location } = await requireMtlsDomain({ ...ref, region });
     await checkExpected(domain, region, ref.expectedCurrentVersion);
     await requireUpdatable(domain);
-    const versioning = await getBucketVersioning(location.bucket, ref.region);
+    requireLockoutConfirmation(ref.domainName, await activeReport(domain, location, region), report, ref.confirmation);
+    const versioning = await getBucketVersioning(location.bucket, region);
     if (versioning !== "Enabled") {
       throw new DomainError(
         "bucket-unversioned",
@@ -227,60 +138,46 @@ export async function uploadAndActivate(
         { bucket: location.bucket },
       );
     }
+    await lease.confirm();
     const { versionId } = await putTruststoreObject(
       location,
       bytes,
-      {
-        uploadedBy: ref.actor,
-        sha256: createHash("sha256").update(bytes).digest("hex"),
-        certificateCount: report.certificates.length,
-      },
-      ref.region,
+      { uploadedBy: ref.actor, sha256: createHash("sha256").update(bytes).digest("hex"), certificateCount: report.certificates.length },
+      region,
     );
     try {
-      const result = await activateLocked({ domainName: ref.domainName, region, versionId });
+      const result = await switchVersion(domain, versionId, region, lease);
       return { versionId, activation: { ok: true, result } } satisfies UploadResult;
     } catch (error) {
-      const message =
-        error instanceof DomainError || error instanceof AwsFailure
-          ? error.message
-          : "The activation failed.";
-      return {
-        versionId,
-        previousVersion: domain.mtls?.truststoreVersion,
-        activation: { ok: false, message },
-      } satisfies UploadResult;
+      const message = error instanceof DomainError || error instanceof AwsFailure ? error.message : "The activation failed.";
+      return { versionId, previousVersion: domain.mtls?.truststoreVersion, activation: { ok: false, message } } satisfies UploadResult;
     }
   });
 }
 
-export async function disableMtls(
-  ref: DomainRef & Actor & { expectedCurrentVersion?: string },
-): Promise<ActivationResult> {
+export async function disableMtls(ref: DomainRef & Actor & Seen): Promise<ActivationResult> {
   const region = await regionOf(ref);
-  return withDomainLock(ref.domainName, region, ref.actor, () => disableLocked({ ...ref, region }));
+  return withDomainLock(ref.domainName, region, ref.actor, async (lease) => {
+    const { domain } = await requireMtlsDomain({ ...ref, region });
+    await checkExpected(domain, region, ref.expectedCurrentVersion);
+    await requireUpdatable(domain);
+    await lease.confirm();
+    try {
+      return activationResult(domain, await disableMutualTls(ref.domainName, region));
+    } catch (error) {
+      explainUpdateFailure(error);
+    }
+  });
 }
 
-async function disableLocked(
-  ref: DomainRef & { region: string; expectedCurrentVersion?: string },
-): Promise<ActivationResult> {
-  const { domain } = await requireMtlsDomain(ref);
-  await checkExpected(domain, ref.region, ref.expectedCurrentVersion);
-  await requireUpdatable(domain);
-  try {
-    return activationResult(domain, await disableMutualTls(ref.domainName, ref.region));
-  } catch (error) {
-    explainUpdateFailure(error);
+/** Disables the default execute-api endpoint of a REST API that is mapped to the domain (and only then). */
+export async function disableDefaultEndpoint(ref: DomainRef & { restApiId: string }): Promise<{ api: RestApiSummary; requestId?: string }> {
+  const mappings = await getBasePathMappings(ref.domainName, ref.region);
+  if (!mappings.some((m) => m.restApiId === ref.restApiId)) {
+    throw new DomainError("not-mapped", `The REST API ${ref.restApiId} is not mapped to ${ref.domainName}, so it cannot be changed from this domain's page. Nothing was changed.`);
   }
-}
-
-export async function disableDefaultEndpoint(ref: {
-  restApiId: string;
-  region?: string;
-}): Promise<{ api: RestApiSummary; requestId?: string }> {
   const api = await getRestApi(ref.restApiId, ref.region);
-  if (!api)
-    throw new DomainError("not-found", `The REST API ${ref.restApiId} does not exist (any more).`);
+  if (!api) throw new DomainError("not-found", `The REST API ${ref.restApiId} does not exist (any more).`);
   if (api.disableExecuteApiEndpoint) return { api };
   return disableExecuteApiEndpoint(ref.restApiId, ref.region);
 }
@@ -288,8 +185,7 @@ export async function disableDefaultEndpoint(ref: {
 export async function enableVersioning(ref: DomainRef): Promise<{ bucket: string }> {
   const domain = await getDomainName(ref.domainName, ref.region);
   const location = domain?.mtls ? parseS3Uri(domain.mtls.truststoreUri) : null;
-  if (!location)
-    throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
+  if (!location) throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
   await enableBucketVersioning(location.bucket, ref.region);
   return { bucket: location.bucket };
 }

@@ -6,6 +6,7 @@ import "server-only";
  */
 import { listCertificates } from "../aws/acm";
 import { listDomainNames } from "../aws/api-gateway";
+import { isKnownRegion } from "../aws/regions";
 import type { OverviewRow } from "./overview-types";
 
 export type { OverviewRow } from "./overview-types";
@@ -44,6 +45,7 @@ export const REGIONS = [
   "sa-east-1",
 ];
 
+/** A region from the URL: only those the SDK (or AWS_REGIONS) knows. */
 export function isRegion(value: string | undefined): value is string {
-  return !!value && /^[a-z]{2}(-[a-z]+)+-\d$/.test(value);
+  return isKnownRegion(value);
 }

@@ -2,8 +2,9 @@
  * Input schemas of the server actions, beside the domain types.
  */
 import { z } from "zod";
+import { isKnownRegion } from "../aws/regions";
 
-export const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Not an AWS region name.").optional();
+export const regionSchema = z.string().max(32).refine(isKnownRegion, "Not an AWS region this dashboard knows.").optional();
 export const domainNameSchema = z
   .string()
   .min(1)
@@ -14,29 +15,35 @@ export const versionIdSchema = z.string().min(1).max(1024).regex(/^[A-Za-z0-9._-
 
 export const domainRefSchema = z.object({ domainName: domainNameSchema, region: regionSchema });
 
+/** The version the user saw as active ("" when none was set): every change carries it. */
+const expectedCurrentVersion = z.string({ error: "The version you saw is missing: reload the page and try again." }).max(1024);
+/** The domain name, typed, when a change would refuse clients that connect today. */
+const lockoutConfirmation = z.string().max(253).optional();
+
 export const activateSchema = domainRefSchema.extend({
   versionId: versionIdSchema,
-  /** The version the user saw as active; "" when none was set. */
-  expectedCurrentVersion: z.string().max(1024).optional(),
+  expectedCurrentVersion,
+  confirmation: lockoutConfirmation,
 });
 
 export const uploadSchema = domainRefSchema.extend({
   /** At most 1,000,000 bytes (checked again on the bytes); a little slack for the characters count. */
   pem: z.string().min(1, "The file is empty.").max(1_000_000, "The file is over API Gateway's 1 MB quota."),
   acknowledgeWarnings: z.boolean(),
-  expectedCurrentVersion: z.string().max(1024).optional(),
+  expectedCurrentVersion,
+  confirmation: lockoutConfirmation,
 });
 
 export const disableMtlsSchema = domainRefSchema.extend({
-  confirmation: z.string(),
-  expectedCurrentVersion: z.string().max(1024).optional(),
+  confirmation: z.string().max(253),
+  expectedCurrentVersion,
 });
 
 export const restApiRefSchema = z.object({
   restApiId: z.string().regex(/^[a-z0-9]{1,32}$/, "Not a REST API id."),
   region: regionSchema,
-  /** The domain page it was done from, for that domain's audit history. */
-  domainName: domainNameSchema.optional(),
+  /** The domain the REST API is mapped to: only a mapped API's endpoint can be changed from its page. */
+  domainName: domainNameSchema,
 });
 
 export const clientCheckSchema = domainRefSchema.extend({

@@ -15,3 +15,4 @@ export {
   type PathStep,
 } from "./client-check";
 export { toJsonReport, type JsonReport } from "./json-report";
+export { assessLockout, type BrokenChain, type LockoutAssessment } from "./lockout";

@@ -17,7 +17,7 @@ import { ValidityTimeline } from "@/components/validity-timeline";
 import { VersionHistory } from "@/components/version-history-client";
 import { AwsFailure } from "@/lib/aws/errors";
 import { getCapabilities } from "@/lib/aws/capabilities";
-import { getSession } from "@/lib/auth/session";
+import { requirePageSession } from "@/lib/auth/page-guard";
 import { describeBackend } from "@/lib/domains/backend";
 import { getDomainDetail, type DomainDetail } from "@/lib/domains/detail";
 import { isRegion } from "@/lib/domains/overview";
@@ -124,6 +124,9 @@ function warningTarget(warning: string, detail: DomainDetail): number | undefine
 export default async function DomainPage({ params, searchParams }: Props) {
   const domainName = decodeURIComponent((await params).domain);
   const { region: asked } = await searchParams;
+  const session = await requirePageSession(
+    `/domains/${encodeURIComponent(domainName)}${isRegion(asked) ? `?region=${asked}` : ""}`,
+  );
   const backend = await describeBackend();
   const region = isRegion(asked) ? asked : backend.defaultRegion;
   let detail: DomainDetail | null;
@@ -135,14 +138,14 @@ export default async function DomainPage({ params, searchParams }: Props) {
     throw error;
   }
   if (!detail) notFound();
-  const [capabilities, session] = await Promise.all([getCapabilities(), getSession()]);
+  const capabilities = await getCapabilities();
   const now = detail.evaluatedAt;
   const { domain, truststore } = detail;
   const help = STATUS_HELP[domain.status];
   const anchor = certificateAnchor("active");
   const active = truststore?.active;
   const blockedReason =
-    session?.role !== "operator"
+    session.role !== "operator"
       ? "Your role (viewer) can see everything here but change nothing: ask an operator."
       : !capabilities.updateDomainName
         ? "This AWS endpoint (LocalStack) does not implement UpdateDomainName: uploading, switching versions and disabling mTLS need real AWS or the mTLS Console emulator."
@@ -364,7 +367,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
           mappings={detail.mappings}
           region={region}
           mtlsOn={!!domain.mtls}
-          canChange={session?.role === "operator"}
+          canChange={session.role === "operator"}
         />
       </Section>
 

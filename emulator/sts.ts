@@ -1,0 +1,34 @@
+/**
+ * STS, as much as the dashboard uses: GetCallerIdentity (query protocol,
+ * XML), so the console can name its own account as the audit bucket's
+ * expected owner.
+ */
+import { AwsError, type EmulatorRequest, type Reply, type Route } from "./http";
+import { ACCOUNT_ID } from "./state";
+
+const XMLNS = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+export function route(req: EmulatorRequest): Route | null {
+  const params = new URLSearchParams(req.method === "POST" ? req.body.toString("utf8") : req.url.search);
+  const action = params.get("Action");
+  if (action !== "GetCallerIdentity") return null;
+  return {
+    operation: "GetCallerIdentity",
+    mutates: false,
+    run: (): Reply => ({
+      status: 200,
+      headers: { "content-type": "text/xml" },
+      body: `<GetCallerIdentityResponse xmlns="${XMLNS}"><GetCallerIdentityResult><Arn>arn:aws:iam::${ACCOUNT_ID}:root</Arn><UserId>${ACCOUNT_ID}</UserId><Account>${ACCOUNT_ID}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${req.requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+    }),
+  };
+}
+
+/** STS's query-protocol error document. */
+export function stsError(err: AwsError, requestId: string, headers: Record<string, string>): Reply {
+  const type = err.status >= 500 ? "Receiver" : "Sender";
+  return {
+    status: err.status,
+    headers: { ...headers, "content-type": "text/xml" },
+    body: `<ErrorResponse xmlns="${XMLNS}"><Error><Type>${type}</Type><Code>${err.code}</Code><Message>${err.message}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+  };
+}
