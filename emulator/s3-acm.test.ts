@@ -128,6 +128,33 @@ describe("S3", () => {
     expect(seen).toEqual([...ids].reverse());
   });
 
+  it("conditional writes and deletes on ETags (If-None-Match: *, If-Match), as S3 does them", async () => {
+    const { s3 } = t.clients();
+    const put = (Body: string, c: { IfMatch?: string; IfNoneMatch?: string } = {}) => s3.send(new PutObjectCommand({ Bucket: "stores", Key: "lock.json", Body, ...c }));
+    const first = await put("one", { IfNoneMatch: "*" });
+    expect((await errorOf(put("two", { IfNoneMatch: "*" }))).status).toBe(412);
+    const second = await put("two", { IfMatch: first.ETag! });
+    expect(second.ETag).not.toBe(first.ETag);
+    // The old ETag no longer matches: neither a write nor a delete conditional on it goes through.
+    expect((await errorOf(put("three", { IfMatch: first.ETag! }))).name).toBe("PreconditionFailed");
+    expect((await errorOf(s3.send(new DeleteObjectCommand({ Bucket: "stores", Key: "lock.json", IfMatch: first.ETag! })))).status).toBe(412);
+    expect(await (await s3.send(new GetObjectCommand({ Bucket: "stores", Key: "lock.json" }))).Body!.transformToString()).toBe("two");
+    await s3.send(new DeleteObjectCommand({ Bucket: "stores", Key: "lock.json", IfMatch: second.ETag! }));
+    expect((await errorOf(s3.send(new GetObjectCommand({ Bucket: "stores", Key: "lock.json" })))).name).toBe("NoSuchKey");
+    expect((await errorOf(put("four", { IfMatch: second.ETag! }))).name).toBe("NoSuchKey");
+  });
+
+  it("ExpectedBucketOwner: the emulator's own account passes, any other is refused; STS names the account", async () => {
+    const { s3 } = t.clients();
+    const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
+    const { Account } = await t.clients().sts.send(new GetCallerIdentityCommand({}));
+    expect(Account).toMatch(/^\d{12}$/);
+    await s3.send(new HeadBucketCommand({ Bucket: "stores", ExpectedBucketOwner: Account }));
+    const other = await errorOf(s3.send(new PutObjectCommand({ Bucket: "stores", Key: "x", Body: "x", ExpectedBucketOwner: "111122223333" })));
+    expect([other.name, other.status]).toEqual(["AccessDenied", 403]);
+    expect((await errorOf(s3.send(new GetObjectCommand({ Bucket: "stores", Key: "x" })))).name).toBe("NoSuchKey");
+  });
+
   it("virtual-host style requests reach the bucket named in the Host header", async () => {
     const port = new URL(t.endpoint).port;
     const body = await new Promise<string>((resolve, reject) => {

@@ -1,10 +1,13 @@
 import "server-only";
 /**
  * Truststore versions from S3, decoded and checked. An S3 object version
- * never changes, so a parsed version is cached by bucket/key/versionId for
- * the life of the process; the rules run again on every request (they
+ * never changes, so a parsed version is cached by bucket/key/versionId; the
+ * cache is bounded by bytes (the objects' sizes, least recently used out
+ * first: TRUSTSTORE_CACHE_MB, default 24), so a few huge truststores cannot
+ * take the server's memory. The rules run again on every request (they
  * depend on the time).
  */
+import { LRUCache } from "lru-cache";
 import { diffTruststores, loadBundle, validateBundle, type LoadedBundle, type TruststoreReport } from "../truststore";
 import { getObjectVersion, listObjectVersions, type S3Location } from "../aws/s3";
 import { DomainError } from "./errors";
@@ -15,23 +18,39 @@ interface CachedVersion {
   bundle: LoadedBundle;
   metadata: TruststoreMetadata;
   versionId: string;
+  /** The object's size: what the cache counts. */
+  bytes: number;
 }
 
-const MAX_CACHED = 500;
-const cache = new Map<string, Promise<CachedVersion>>();
+interface LoadContext {
+  location: S3Location;
+  versionId: string;
+  region?: string;
+}
 
-function loadVersion(location: S3Location, versionId: string, region?: string): Promise<CachedVersion> {
-  const key = `${location.bucket}/${location.key}#${versionId}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const loading = (async () => {
-    const object = await getObjectVersion(location, versionId, region);
-    return { bundle: await loadBundle(object.body), metadata: object.metadata, versionId: object.versionId };
-  })();
-  cache.set(key, loading);
-  loading.catch(() => cache.delete(key));
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
-  return loading;
+const megabytes = Number(process.env.TRUSTSTORE_CACHE_MB ?? 24);
+export const TRUSTSTORE_CACHE_BYTES = (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 24) * 1_000_000;
+
+const cache = new LRUCache<string, CachedVersion, LoadContext>({
+  maxSize: TRUSTSTORE_CACHE_BYTES,
+  // A parsed bundle holds its source and decoded fields: count the source bytes, at least 1 KB.
+  sizeCalculation: (v) => Math.max(1_000, v.bytes),
+  // Concurrent requests for one version share one download.
+  fetchMethod: async (_key, _stale, { context }) => {
+    const object = await getObjectVersion(context.location, context.versionId, context.region);
+    return { bundle: await loadBundle(object.body), metadata: object.metadata, versionId: object.versionId, bytes: object.body.byteLength };
+  },
+});
+
+async function loadVersion(location: S3Location, versionId: string, region?: string): Promise<CachedVersion> {
+  const loaded = await cache.fetch(`${location.bucket}/${location.key}#${versionId}`, { context: { location, versionId, ...(region ? { region } : {}) } });
+  if (!loaded) throw new DomainError("version-missing", `Version ${versionId} of s3://${location.bucket}/${location.key} could not be read.`);
+  return loaded;
+}
+
+/** What the parsed-truststore cache holds now (for tests and the bench). */
+export function truststoreCacheUsage(): { entries: number; bytes: number } {
+  return { entries: cache.size, bytes: cache.calculatedSize };
 }
 
 export interface CheckedVersion {

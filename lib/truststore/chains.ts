@@ -16,6 +16,15 @@ export interface IssuerLinks {
   unverifiable: number[];
 }
 
+/**
+ * At most this many same-named certificates are considered as a
+ * certificate's issuer (those whose subject key id matches its authority
+ * key id first). Real truststores hold a few per name (renewals, cross-
+ * signs); a hostile one with hundreds would otherwise make chain building
+ * quadratic in signature checks and in path search.
+ */
+export const MAX_ISSUER_CANDIDATES = 16;
+
 /** Finds issuers by subject name in a pool of certificates. */
 export class IssuerIndex {
   private readonly bySubject = new Map<string, number[]>();
@@ -28,13 +37,23 @@ export class IssuerIndex {
     });
   }
 
-  /** Name-matching candidates, those whose SKI matches the child's AKI first. */
+  /** Name-matching candidates, those whose SKI matches the child's AKI first; at most MAX_ISSUER_CANDIDATES. */
   candidates(child: ParsedCertificate, exclude: (i: number) => boolean): number[] {
-    const list = (this.bySubject.get(child.issuerKey) ?? []).filter((i) => !exclude(i));
+    const all = this.bySubject.get(child.issuerKey) ?? [];
     const aki = child.decoded.authorityKeyId;
-    if (!aki || list.length < 2) return list;
-    const hinted = (i: number) => (this.certs[i]!.decoded.subjectKeyId === aki ? 0 : 1);
-    return [...list].sort((a, b) => hinted(a) - hinted(b));
+    const list: number[] = [];
+    const rest: number[] = [];
+    for (const i of all) {
+      if (exclude(i)) continue;
+      if (aki && this.certs[i]!.decoded.subjectKeyId === aki) list.push(i);
+      else rest.push(i);
+      if (list.length >= MAX_ISSUER_CANDIDATES) break;
+    }
+    for (const i of rest) {
+      if (list.length >= MAX_ISSUER_CANDIDATES) break;
+      list.push(i);
+    }
+    return list;
   }
 
   async links(
@@ -43,8 +62,16 @@ export class IssuerIndex {
     exclude: (i: number) => boolean,
   ): Promise<IssuerLinks> {
     const candidates = this.candidates(child, exclude);
+    // One signature check per distinct issuer key: same-keyed candidates (renewals) share the verdict.
+    const byKey = new Map<string, Promise<SignatureCheck>>();
     const checks: SignatureCheck[] = await Promise.all(
-      candidates.map((i) => verifier.check(child, this.certs[i]!)),
+      candidates.map((i) => {
+        const issuer = this.certs[i]!;
+        const key = issuer.decoded.publicKeySha256;
+        let check = byKey.get(key);
+        if (!check) byKey.set(key, (check = verifier.check(child, issuer)));
+        return check;
+      }),
     );
     return {
       candidates,
