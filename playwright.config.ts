@@ -16,6 +16,7 @@ export const TEST_USERS = {
   operator: { username: "otto-operator", password: "operator-password-e2e", role: "operator" },
   operator2: { username: "olga-operator", password: "operator2-password-e2e", role: "operator" },
   limited: { username: "rita-ratelimited", password: "limited-password-e2e", role: "viewer" },
+  locked: { username: "lou-locked", password: "locked-password-e2e", role: "operator" },
 } as const;
 
 const usersFile = resolve("reports/e2e-users.json");
@@ -23,7 +24,8 @@ if (!existsSync(usersFile) || process.env.CI) {
   mkdirSync("reports", { recursive: true });
   writeFileSync(usersFile, JSON.stringify({ users: Object.values(TEST_USERS).map((u) => ({ username: u.username, passwordHash: hashSync(u.password), role: u.role })) }));
 }
-const SECRET = "e2e-auth-secret-that-is-long-enough-0123456789";
+export const SECRET = "e2e-auth-secret-that-is-long-enough-0123456789";
+export const USERS_FILE = usersFile;
 
 /**
  * Chromium: Playwright's own build when installed (`npx playwright install
@@ -87,6 +89,8 @@ export default defineConfig({
         AUTH_MODE: "local",
         AUTH_USERS_FILE: usersFile,
         AUTH_SECRET: SECRET,
+        // Every test signs in from 127.0.0.1: the per-address limit is tested in lib/auth/rate-limit.test.ts.
+        AUTH_MAX_FAILURES_PER_ADDRESS: "1000",
         NEXTAUTH_URL: `http://127.0.0.1:${PORTS.auth}`,
       },
     },
@@ -115,6 +119,9 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: "e2e-client-secret-0123456789abcdef",
         OIDC_ROLE_CLAIM: "groups",
         OIDC_OPERATOR_VALUE: "mtls-console-operators",
+        OIDC_OPERATORS: "unverified-boss@example.com",
+        // Claims re-read after 2 s (default 300) so that a role change at the provider is seen within a test.
+        OIDC_CLAIMS_MAX_AGE_SECONDS: "2",
       },
     },
   ],

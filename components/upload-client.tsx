@@ -10,13 +10,14 @@ import { useId, useState, useTransition } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import { enableBucketVersioning } from "@/lib/actions/enable-bucket-versioning";
 import { uploadTruststoreVersion } from "@/lib/actions/upload-truststore-version";
-import { checkTruststore, diffTruststores, MAX_TRUSTSTORE_BYTES, type TruststoreReport } from "@/lib/truststore";
+import { assessLockout, checkTruststore, diffTruststores, MAX_TRUSTSTORE_BYTES, type TruststoreReport } from "@/lib/truststore";
 import { ActivationOutcome, type ActivationData } from "./activation-outcome";
 import { certificateAnchor } from "./certificate-anchor";
 import { CertificateList } from "./certificate-list-client";
 import { DiffView } from "./diff-view";
 import { DropZone } from "./drop-zone-client";
 import { FindingsList } from "./findings-list";
+import { LockoutGuard, lockoutConfirmed } from "./lockout-guard-client";
 import { Notice } from "./notice";
 
 interface Candidate {
@@ -26,8 +27,8 @@ interface Candidate {
 }
 
 type Outcome =
-  | { kind: "activated"; versionId: string; data: ActivationData }
-  | { kind: "uploaded-not-activated"; versionId: string; message: string }
+  | { kind: "activated"; versionId: string; data: ActivationData; warning?: string }
+  | { kind: "uploaded-not-activated"; versionId: string; message: string; previousVersion: string }
   | { kind: "unversioned"; message: string }
   | { kind: "error"; message: string };
 
@@ -50,12 +51,14 @@ export function UploadTruststore({
   const [checking, setChecking] = useState(false);
   const [paste, setPaste] = useState("");
   const [acknowledged, setAcknowledged] = useState(false);
+  const [typed, setTyped] = useState("");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, startTransition] = useTransition();
 
   async function inspect(name: string, input: File | string) {
     setOutcome(null);
     setAcknowledged(false);
+    setTyped("");
     setChecking(true);
     try {
       if (typeof input !== "string" && input.size > MAX_TRUSTSTORE_BYTES) {
@@ -75,26 +78,38 @@ export function UploadTruststore({
   const errors = candidate?.report.findings.filter((f) => f.severity === "error") ?? [];
   const warnings = candidate?.report.findings.filter((f) => f.severity === "warning") ?? [];
   const diff = candidate && activeReport && errors.length === 0 ? diffTruststores(activeReport, candidate.report) : null;
-  const canUpload = !!candidate && errors.length === 0 && (warnings.length === 0 || acknowledged) && !blockedReason;
+  const lockout = candidate && activeReport && errors.length === 0 ? assessLockout(activeReport, candidate.report) : null;
+  const canUpload =
+    !!candidate && errors.length === 0 && (warnings.length === 0 || acknowledged) && lockoutConfirmed(lockout, typed, domainName) && !blockedReason;
 
   const upload = () =>
     startTransition(async () => {
       if (!candidate) return;
-      const result = await uploadTruststoreVersion({ domainName, region, pem: candidate.text, acknowledgeWarnings: acknowledged, expectedCurrentVersion: activeVersionId ?? "" });
+      const expectedCurrentVersion = activeVersionId ?? "";
+      const result = await uploadTruststoreVersion({ domainName, region, pem: candidate.text, acknowledgeWarnings: acknowledged, expectedCurrentVersion, confirmation: typed });
       if (!result.ok) {
         setOutcome(result.code === "bucket-unversioned" ? { kind: "unversioned", message: result.message } : { kind: "error", message: result.message });
         return;
       }
       const { versionId, activation } = result.data;
-      setOutcome(activation.ok ? { kind: "activated", versionId, data: activation.result } : { kind: "uploaded-not-activated", versionId, message: activation.message });
+      setOutcome(
+        activation.ok
+          ? { kind: "activated", versionId, data: activation.result, ...(result.warning ? { warning: result.warning } : {}) }
+          : { kind: "uploaded-not-activated", versionId, message: activation.message, previousVersion: result.data.previousVersion ?? expectedCurrentVersion },
+      );
       if (activation.ok) setCandidate(null);
       router.refresh();
     });
 
-  const retryActivation = (versionId: string) =>
+  // The retry carries the version that stayed active, and the confirmation already typed.
+  const retryActivation = (versionId: string, previousVersion: string) =>
     startTransition(async () => {
-      const result = await activateTruststoreVersion({ domainName, region, versionId });
-      setOutcome(result.ok ? { kind: "activated", versionId, data: result.data } : { kind: "uploaded-not-activated", versionId, message: result.message });
+      const result = await activateTruststoreVersion({ domainName, region, versionId, expectedCurrentVersion: previousVersion, confirmation: typed });
+      setOutcome(
+        result.ok
+          ? { kind: "activated", versionId, data: result.data, ...(result.warning ? { warning: result.warning } : {}) }
+          : { kind: "uploaded-not-activated", versionId, message: result.message, previousVersion },
+      );
       if (result.ok) {
         setCandidate(null);
         router.refresh();
@@ -151,10 +166,11 @@ export function UploadTruststore({
       {checking && <p role="status">Checking…</p>}
       {candidate && (
         <section aria-label="Checked file" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          {lockout && <LockoutGuard lockout={lockout} domainName={domainName} typed={typed} onTyped={setTyped} />}
           <h3 className="font-semibold">
             {candidate.name}: {candidate.report.certificates.length} certificate{candidate.report.certificates.length === 1 ? "" : "s"},{" "}
             <span data-testid="candidate-verdict" className={errors.length ? "text-rose-800" : warnings.length ? "text-amber-800" : "text-emerald-800"}>
-              {errors.length ? "refused" : warnings.length ? `${warnings.length} warning${warnings.length === 1 ? "" : "s"}` : "no problems found"}
+              {errors.length ? "refused" : warnings.length ? `${warnings.length} warning${warnings.length === 1 ? "" : "s"} in the file` : "no problems found in the file"}
             </span>
           </h3>
           <FindingsList findings={candidate.report.findings} certificateAnchor={certificateAnchor("upload")} />
@@ -186,13 +202,14 @@ export function UploadTruststore({
       )}
 
       {outcome?.kind === "activated" && <ActivationOutcome data={outcome.data} versionId={outcome.versionId} />}
+      {outcome?.kind === "activated" && outcome.warning && <Notice tone="error">{outcome.warning}</Notice>}
       {outcome?.kind === "uploaded-not-activated" && (
         <Notice tone="error">
           <p>
             The file <strong>was uploaded</strong> as version <code className="font-mono">{outcome.versionId}</code>, but <strong>activating it failed</strong>: {outcome.message}
           </p>
           <p className="mt-1">The domain still uses its previous truststore version. Nothing else changed.</p>
-          <button type="button" className="mt-2 rounded bg-rose-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50" disabled={pending} onClick={() => retryActivation(outcome.versionId)}>
+          <button type="button" className="mt-2 rounded bg-rose-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50" disabled={pending} onClick={() => retryActivation(outcome.versionId, outcome.previousVersion)}>
             {pending ? "Activating…" : `Activate version ${outcome.versionId.slice(0, 12)}…`}
           </button>
         </Notice>

@@ -12,6 +12,7 @@ import { ConfirmDialog } from "./confirm-dialog-client";
 import { DiffView } from "./diff-view";
 import { Notice } from "./notice";
 import { ActivationOutcome, type ActivationData } from "./activation-outcome";
+import { LockoutGuard, lockoutConfirmed } from "./lockout-guard-client";
 
 export function VersionHistory({
   domainName,
@@ -31,14 +32,15 @@ export function VersionHistory({
   const [openDiff, setOpenDiff] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<VersionSummary | null>(null);
   const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<{ ok: true; data: ActivationData; versionId: string } | { ok: false; message: string } | null>(null);
+  const [typed, setTyped] = useState("");
+  const [outcome, setOutcome] = useState<{ ok: true; data: ActivationData; versionId: string; warning?: string } | { ok: false; message: string } | null>(null);
   const activeIndex = versions.findIndex((v) => v.isActive);
 
   const activate = (v: VersionSummary) =>
     startTransition(async () => {
-      const result = await activateTruststoreVersion({ domainName, region, versionId: v.versionId, expectedCurrentVersion: activeVersionId ?? "" });
+      const result = await activateTruststoreVersion({ domainName, region, versionId: v.versionId, expectedCurrentVersion: activeVersionId ?? "", confirmation: typed });
       setConfirming(null);
-      setOutcome(result.ok ? { ok: true, data: result.data, versionId: v.versionId } : { ok: false, message: result.message });
+      setOutcome(result.ok ? { ok: true, data: result.data, versionId: v.versionId, ...(result.warning ? { warning: result.warning } : {}) } : { ok: false, message: result.message });
       if (result.ok) router.refresh();
     });
 
@@ -46,6 +48,7 @@ export function VersionHistory({
   return (
     <div className="space-y-3">
       {outcome && (outcome.ok ? <ActivationOutcome data={outcome.data} versionId={outcome.versionId} /> : <Notice tone="error">{outcome.message}</Notice>)}
+      {outcome?.ok && outcome.warning && <Notice tone="error">{outcome.warning}</Notice>}
       {blockedReason && <Notice tone="info">{blockedReason}</Notice>}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
@@ -69,7 +72,7 @@ export function VersionHistory({
                 direction={activeIndex < 0 ? "activate" : i > activeIndex ? "back" : "forward"}
                 diffOpen={openDiff === v.versionId}
                 toggleDiff={() => setOpenDiff(openDiff === v.versionId ? null : v.versionId)}
-                onActivate={() => setConfirming(v)}
+                onActivate={() => (setTyped(""), setConfirming(v))}
                 blocked={!!blockedReason}
               />
             ))}
@@ -80,12 +83,15 @@ export function VersionHistory({
         open={confirming !== null}
         title={confirming ? `Switch ${domainName} to version ${confirming.versionId.slice(0, 12)}…?` : ""}
         confirmLabel="Switch version"
+        tone={confirming?.lockout?.broken.length ? "danger" : "primary"}
+        confirmDisabled={!lockoutConfirmed(confirming?.lockout, typed, domainName)}
         pending={pending}
         onConfirm={() => confirming && activate(confirming)}
         onClose={() => !pending && setConfirming(null)}
       >
         {confirming && (
           <>
+            {confirming.lockout && <LockoutGuard lockout={confirming.lockout} domainName={domainName} typed={typed} onTyped={setTyped} />}
             <p className="text-sm">
               API Gateway will use this exact S3 version ({confirming.lastModified.slice(0, 16).replace("T", " ")} UTC
               {confirming.metadata.uploadedBy ? `, uploaded by ${confirming.metadata.uploadedBy}` : ""}) for every new TLS handshake. The domain is UPDATING for a short while.

@@ -14,6 +14,10 @@ test("rollback in one click (after a confirmation with the diff) points the doma
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("CN=Rollback Root B");
   await expect(dialog.locator("[data-impact=refused]")).toContainText("will be refused");
+  // It drops a CA clients chain to today: the guard names it and wants the domain name typed.
+  await expect(dialog.getByTestId("lockout-guard")).toContainText("1 of 2 CAs that clients chain to today stop working");
+  await expect(dialog.getByRole("button", { name: "Switch version" })).toBeDisabled();
+  await dialog.getByLabel(/Type .* to confirm/).fill(seeded.domainName);
   await dialog.getByRole("button", { name: "Switch version" }).click();
   await expect(page.getByTestId("outcome-status")).toBeVisible();
   expect(await activeVersion(aws, seeded.domainName)).toBe(seeded.versionIds[0]);
@@ -117,6 +121,7 @@ test("a domain that is UPDATING polls until it settles, without a reload", async
   try {
     await page.goto(domainUrl(seeded.domainName));
     await page.locator(`[data-version-id="${seeded.versionIds[0]}"]`).getByRole("button", { name: "Roll back to this version" }).click();
+    await page.getByRole("dialog").getByLabel(/Type .* to confirm/).fill(seeded.domainName);
     await page.getByRole("dialog").getByRole("button", { name: "Switch version" }).click();
     await expect(page.getByTestId("outcome-status")).toHaveText("UPDATING");
     const badge = page.getByRole("banner").or(page.locator("header")).locator("[data-status]").first();

@@ -28,7 +28,7 @@ test("drag and drop shows the findings before upload; upload and activate points
   await page.goto(domainUrl(seeded.domainName));
 
   await dropFile(page, "dropzone", "new.pem", bundle(pki[0]!, weak));
-  await expect(page.getByTestId("candidate-verdict")).toHaveText("1 warning");
+  await expect(page.getByTestId("candidate-verdict")).toHaveText("1 warning in the file");
   await expect(page.locator("[data-rule=weak-hash]").first()).toContainText("CN=Dropped SHA1 Root");
   await expect(page.getByTestId("diff").locator("[data-change=added]")).toContainText("CN=Dropped SHA1 Root");
   // Nothing was sent yet.
@@ -44,6 +44,42 @@ test("drag and drop shows the findings before upload; upload and activate points
   expect(versions).toHaveLength(2);
   expect(await activeVersion(aws, seeded.domainName)).toBe(versions[0]);
   expect(versions[0]).not.toBe(seeded.versionIds[0]);
+});
+
+test("the lockout guard: a file that removes every CA clients chain to is red and needs the domain name typed; one that only adds a CA is one click", async ({ page, aws }) => {
+  needsFullApiGateway();
+  const roots = await Promise.all([1, 2, 3, 4, 5].map((n) => issue({ subject: `CN=Partner ${n} Root CA` })));
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(...roots)] });
+  const unrelated = await issue({ subject: "CN=Unrelated Root CA" });
+  await page.goto(domainUrl(seeded.domainName));
+
+  // Only adds a CA: no guard, one click.
+  await dropFile(page, "dropzone", "more.pem", bundle(...roots, unrelated));
+  await expect(page.getByTestId("lockout-ok")).toContainText("Keeps all 5 CAs that clients chain to today");
+  await expect(page.getByTestId("lockout-guard")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Upload and activate" })).toBeEnabled();
+  await page.getByRole("button", { name: "Discard" }).click();
+
+  // One unrelated CA replacing all five: the file is fine, the change is not.
+  await dropFile(page, "dropzone", "replace.pem", bundle(unrelated));
+  const guard = page.getByTestId("lockout-guard");
+  await expect(guard).toContainText("5 of 5 CAs that clients chain to today stop working: every client that can connect today will be refused.");
+  for (const n of [1, 2, 3, 4, 5]) await expect(guard).toContainText(`CN=Partner ${n} Root CA`);
+  await expect(page.getByTestId("candidate-verdict")).toHaveText("no problems found in the file");
+  // The guard comes first in the checked file's section, above the file's own verdict.
+  const guardBox = (await guard.boundingBox())!;
+  const verdictBox = (await page.getByTestId("candidate-verdict").boundingBox())!;
+  expect(guardBox.y).toBeLessThan(verdictBox.y);
+  const upload = page.getByRole("button", { name: "Upload and activate" });
+  await expect(upload).toBeDisabled();
+  await guard.getByLabel(/Type .* to confirm/).fill("not-the-name.example.com");
+  await expect(upload).toBeDisabled();
+  expect(await objectVersions(aws, seeded.bucket, seeded.key)).toEqual(seeded.versionIds);
+  await guard.getByLabel(/Type .* to confirm/).fill(seeded.domainName);
+  await upload.click();
+  await expect(page.getByTestId("outcome-status")).toBeVisible();
+  const versions = await objectVersions(aws, seeded.bucket, seeded.key);
+  expect(await activeVersion(aws, seeded.domainName)).toBe(versions[0]);
 });
 
 test("a bundle with a private key is refused in the browser and no S3 version is written", async ({ page, aws }) => {
@@ -68,7 +104,7 @@ test("a failed activation after a successful upload is reported, and retrying it
   const next = await issue({ subject: "CN=Retry Second Root" });
   await page.goto(domainUrl(seeded.domainName));
   await dropFile(page, "dropzone", "next.pem", bundle(pki[0]!, next));
-  await expect(page.getByTestId("candidate-verdict")).toHaveText("no problems found");
+  await expect(page.getByTestId("candidate-verdict")).toHaveText("no problems found in the file");
   // Enough 500s to outlast the SDK's retries.
   await emulator("faults", { operation: "UpdateDomainName", kind: "error500", count: 3 });
   await page.getByRole("button", { name: "Upload and activate" }).click();

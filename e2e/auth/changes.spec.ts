@@ -33,6 +33,9 @@ test("two operators roll back the same domain at once: exactly one change applie
   await Promise.all([p1.goto(domainUrl(seeded.domainName)), p2.goto(domainUrl(seeded.domainName))]);
   await p1.locator(`[data-version-id="${seeded.versionIds[0]}"]`).getByRole("button", { name: "Roll back to this version" }).click();
   await p2.locator(`[data-version-id="${seeded.versionIds[1]}"]`).getByRole("button", { name: "Roll back to this version" }).click();
+  // Both roll-backs drop CAs that clients chain to today: each operator types the name.
+  await p1.getByRole("dialog").getByLabel(/Type .* to confirm/).fill(seeded.domainName);
+  await p2.getByRole("dialog").getByLabel(/Type .* to confirm/).fill(seeded.domainName);
   await Promise.all([p1.getByRole("dialog").getByRole("button", { name: "Switch version" }).click(), p2.getByRole("dialog").getByRole("button", { name: "Switch version" }).click()]);
 
   const outcome = async (p: typeof p1) => {
@@ -63,6 +66,7 @@ test("every change is in the audit trail with who, when, versions, result and AW
   await signInUi(page, "operator");
   await page.goto(domainUrl(seeded.domainName));
   await page.locator(`[data-version-id="${seeded.versionIds[0]}"]`).getByRole("button", { name: "Roll back to this version" }).click();
+  await page.getByRole("dialog").getByLabel(/Type .* to confirm/).fill(seeded.domainName);
   await page.getByRole("dialog").getByRole("button", { name: "Switch version" }).click();
   await expect(page.getByTestId("outcome-status")).toBeVisible();
   await page.getByRole("button", { name: "Disable mutual TLS…" }).click();
@@ -114,6 +118,8 @@ test("fuzzed uploads through the real upload action: no crash, and no S3 write u
         pem,
         acknowledgeWarnings: true,
         expectedCurrentVersion: active,
+        // The fuzz is about the file: a change that drops today's CA is confirmed, as a careful operator would.
+        confirmation: seeded.domainName,
       });
       const now = (await objectVersions(aws, seeded.bucket, seeded.key)).length;
       if (result.ok) {

@@ -36,7 +36,12 @@ describe("safeCallbackUrl", () => {
     expect(safeCallbackUrl("http://[bad", ORIGIN)).toBe(`${ORIGIN}/`);
   });
 
-  it("never yields a path that a browser would read as another host", () => {
+  it("never yields a path that a browser or a router would read as another host", () => {
+    for (const raw of ["/.//evil.example", "/..//evil.example", "/./\\evil.example", "/%2F/evil.example"]) {
+      const url = new URL(safeCallbackUrl(raw, ORIGIN));
+      expect(url.pathname.startsWith("//"), raw).toBe(false);
+      expect(new URL(url.pathname, ORIGIN).origin, raw).toBe(ORIGIN);
+    }
     // "/.//evil.example" resolves to the path "//evil.example" on our origin.
     expect(callbackPath("/.//evil.example", ORIGIN)).toBe("/evil.example");
     expect(new URL(callbackPath("/.//evil.example", ORIGIN), ORIGIN).origin).toBe(ORIGIN);

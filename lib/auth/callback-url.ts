@@ -16,13 +16,15 @@ export function safeCallbackUrl(raw: string | null | undefined, origin: string):
     return home.href;
   }
   if (resolved.origin !== home.origin) return home.href;
-  // An absolute URL on our own origin: safe to assign, whatever its path looks like
-  // (a relative "//x" path would be protocol-relative; an absolute URL never is).
+  // A path of "//x" on our own origin ("/.//x" resolves to it) is read as
+  // another host by anything that keeps only the path (Next.js's client
+  // router does): one leading slash only.
+  resolved.pathname = `/${resolved.pathname.replace(/^[/\\]+/, "")}`;
   return resolved.href;
 }
 
-/** The path, query and fragment of a same-origin URL, for display and links. */
+/** The path, query and fragment of a same-origin URL, for links and the sign-in form. */
 export function callbackPath(raw: string | null | undefined, origin: string): string {
   const url = new URL(safeCallbackUrl(raw, origin));
-  return `/${url.pathname.replace(/^\/+/, "")}${url.search}${url.hash}`;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

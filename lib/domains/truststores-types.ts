@@ -1,4 +1,5 @@
 import type { TruststoreDiff } from "../truststore/diff";
+import type { LockoutAssessment } from "../truststore/lockout";
 import type { TruststoreReport } from "../truststore/types";
 import type { TruststoreMetadata, TruststoreVersion } from "./types";
 
@@ -10,5 +11,7 @@ export interface VersionSummary extends TruststoreVersion {
   counts: { error: number; warning: number; info: number };
   /** What switching from the active version to this one would change. */
   diffFromActive?: TruststoreDiff;
+  /** Which client chains that work today switching to this version would break. */
+  lockout?: LockoutAssessment;
   isActive: boolean;
 }

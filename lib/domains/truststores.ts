@@ -8,7 +8,7 @@ import "server-only";
  * depend on the time).
  */
 import { LRUCache } from "lru-cache";
-import { diffTruststores, loadBundle, validateBundle, type LoadedBundle, type TruststoreReport } from "../truststore";
+import { assessLockout, diffTruststores, loadBundle, validateBundle, type LoadedBundle, type TruststoreReport } from "../truststore";
 import { getObjectVersion, listObjectVersions, type S3Location } from "../aws/s3";
 import { DomainError } from "./errors";
 import type { VersionSummary } from "./truststores-types";
@@ -109,7 +109,10 @@ export async function versionHistory(location: S3Location, activeVersionId: stri
       counts: { error: count("error"), warning: count("warning"), info: count("info") },
       isActive: v.versionId === activeId,
     };
-    if (c && active && v.versionId !== activeId) summary.diffFromActive = diffTruststores(active.report, c.report);
+    if (c && active && v.versionId !== activeId) {
+      summary.diffFromActive = diffTruststores(active.report, c.report);
+      summary.lockout = assessLockout(active.report, c.report);
+    }
     return summary;
   });
   return { versions, ...(active ? { active } : {}), truncated: all.filter((v) => !v.deleteMarker).length > ANALYSED_VERSIONS };
