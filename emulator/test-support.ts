@@ -68,3 +68,15 @@ export async function emulatorControl<T = unknown>(endpoint: string, path: strin
   if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
+
+/**
+ * Points the project's own AWS configuration (lib/aws/config.ts) at a test
+ * emulator through the environment, as a deployment would; returns the undo.
+ */
+export function pointSdkAt(t: TestEmulator, extra: Record<string, string> = {}): () => void {
+  const env = { AWS_ENDPOINT_URL: t.endpoint, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1", ...extra };
+  Object.assign(process.env, env);
+  return () => {
+    for (const key of Object.keys(env)) delete process.env[key];
+  };
+}

@@ -4,10 +4,11 @@
  * beat and old failures do not fill.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "../../emulator/test-support";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../emulator/test-support";
 import type { SignInLimits } from "./config";
 
 let t: TestEmulator;
+let undoEnv: () => void;
 let limit: typeof import("./rate-limit");
 let store: typeof import("./store");
 const LIMITS: SignInLimits = { perName: 5, perAddress: 20, global: 200, windowMs: 15 * 60_000, trustedProxyHops: 0 };
@@ -21,14 +22,14 @@ async function wrongPassword(name: string, address: string, limits = LIMITS, now
 
 beforeAll(async () => {
   t = await startTestEmulator();
-  Object.assign(process.env, { AWS_ENDPOINT_URL: t.endpoint, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1", AUDIT_BUCKET: "throttle-audit" });
+  undoEnv = pointSdkAt(t, { AUDIT_BUCKET: "throttle-audit" });
   const { CreateBucketCommand } = await import("@aws-sdk/client-s3");
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: "throttle-audit" }));
   limit = await import("./rate-limit");
   store = await import("./store");
 });
 afterAll(async () => {
-  for (const key of ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AUDIT_BUCKET"]) delete process.env[key];
+  undoEnv();
   await t.stop();
 });
 

@@ -5,10 +5,11 @@
  */
 import { GetObjectCommand, CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "../../emulator/test-support";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../emulator/test-support";
 import type { DomainError } from "./errors";
 
 let t: TestEmulator;
+let undoEnv: () => void;
 let locks: typeof import("./locks");
 const BUCKET = "locks-audit";
 const lockObject = async (domain: string) =>
@@ -18,12 +19,12 @@ const lockObject = async (domain: string) =>
 
 beforeAll(async () => {
   t = await startTestEmulator();
-  Object.assign(process.env, { AWS_ENDPOINT_URL: t.endpoint, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1", AUDIT_BUCKET: BUCKET });
+  undoEnv = pointSdkAt(t, { AUDIT_BUCKET: BUCKET });
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   locks = await import("./locks");
 });
 afterAll(async () => {
-  for (const key of ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AUDIT_BUCKET"]) delete process.env[key];
+  undoEnv();
   await t.stop();
 });
 

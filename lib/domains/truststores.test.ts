@@ -4,10 +4,11 @@
  */
 import { CreateBucketCommand, PutBucketVersioningCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "../../emulator/test-support";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../emulator/test-support";
 import { bundle, largeBundle } from "../pki/generate";
 
 let t: TestEmulator;
+let undoEnv: () => void;
 let truststores: typeof import("./truststores");
 const versionIds: string[] = [];
 let size = 0;
@@ -15,7 +16,7 @@ let size = 0;
 beforeAll(async () => {
   t = await startTestEmulator();
   // 60 KB of cache: room for two of the ~25 KB versions below, not three.
-  Object.assign(process.env, { AWS_ENDPOINT_URL: t.endpoint, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1", TRUSTSTORE_CACHE_MB: "0.06" });
+  undoEnv = pointSdkAt(t, { TRUSTSTORE_CACHE_MB: "0.06" });
   const { s3 } = t.clients();
   await s3.send(new CreateBucketCommand({ Bucket: "cache" }));
   await s3.send(new PutBucketVersioningCommand({ Bucket: "cache", VersioningConfiguration: { Status: "Enabled" } }));
@@ -28,7 +29,7 @@ beforeAll(async () => {
   truststores = await import("./truststores");
 });
 afterAll(async () => {
-  for (const key of ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "TRUSTSTORE_CACHE_MB"]) delete process.env[key];
+  undoEnv();
   await t.stop();
 });
 
