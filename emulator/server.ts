@@ -42,6 +42,8 @@ interface Fault {
   remaining: number;
   latencyMs: number;
   retryAfterSeconds: number;
+  /** Only requests whose path contains this (e.g. an S3 key prefix). */
+  pathContains?: string;
 }
 
 const MAX_BODY = 16 * 1024 * 1024;
@@ -116,6 +118,7 @@ const faultSchema = z.object({
   count: z.number().int().min(1).max(10_000).default(1),
   latencyMs: z.number().int().min(0).max(60_000).default(1000),
   retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
+  pathContains: z.string().min(1).optional(),
 });
 const statusSchema = z.object({
   region: z.string().default("us-east-1"),
@@ -207,7 +210,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (method === "POST") {
         const f = parse(faultSchema);
         const list = faults.get(f.operation) ?? [];
-        list.push({ kind: f.kind, remaining: f.count, latencyMs: f.latencyMs, retryAfterSeconds: f.retryAfterSeconds });
+        list.push({ kind: f.kind, remaining: f.count, latencyMs: f.latencyMs, retryAfterSeconds: f.retryAfterSeconds, ...(f.pathContains ? { pathContains: f.pathContains } : {}) });
         faults.set(f.operation, list);
         return json(200, { operation: f.operation, kind: f.kind, count: f.count });
       }
@@ -291,7 +294,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
       counts.set(route.operation, (counts.get(route.operation) ?? 0) + 1);
       const pending = faults.get(route.operation);
-      const fault = pending?.find((f) => f.remaining > 0);
+      const fault = pending?.find((f) => f.remaining > 0 && (!f.pathContains || decodeURIComponent(rawPath).includes(f.pathContains)));
       if (fault) {
         fault.remaining--;
         if (pending!.every((f) => f.remaining === 0)) faults.delete(route.operation);

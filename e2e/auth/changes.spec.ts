@@ -135,3 +135,23 @@ test("fuzzed uploads through the real upload action: no crash, and no S3 write u
   );
   await operator.dispose();
 });
+
+test("a change whose audit record cannot be written is made, and the page says it was not recorded", async ({ page, aws, emulator }) => {
+  const a = await issue({ subject: "CN=Unrecorded Root A" });
+  const b = await issue({ subject: "CN=Unrecorded Root B" });
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(a, b), bundle(a)] });
+  await signInUi(page, "operator");
+  await page.goto(domainUrl(seeded.domainName));
+  // Every write under the audit trail's events fails; the lock and the change itself work.
+  await emulator("faults", { operation: "PutObject", kind: "error500", count: 50, pathContains: "mtls-console/events/" });
+  try {
+    await page.locator(`[data-version-id="${seeded.versionIds[0]}"]`).getByRole("button", { name: "Roll back to this version" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Switch version" }).click();
+    await expect(page.getByTestId("outcome-status")).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "could not be recorded in the audit trail" })).toBeVisible();
+  } finally {
+    await emulator("faults", undefined, "DELETE");
+  }
+  expect(await activeVersion(aws, seeded.domainName)).toBe(seeded.versionIds[0]);
+  expect(await auditEvents(aws, seeded.domainName)).toHaveLength(0);
+});

@@ -3,7 +3,7 @@
  * the real SDK: the server checks again and never trusts the browser.
  */
 import { RequestCertificateCommand } from "@aws-sdk/client-acm";
-import { CreateDomainNameCommand, GetDomainNameCommand } from "@aws-sdk/client-api-gateway";
+import { CreateBasePathMappingCommand, CreateDomainNameCommand, CreateRestApiCommand, GetDomainNameCommand, GetRestApiCommand } from "@aws-sdk/client-api-gateway";
 import { CreateBucketCommand, ListObjectVersionsCommand, PutBucketVersioningCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, privateKeyPem, type TestEmulator } from "../../emulator/test-support";
@@ -141,5 +141,17 @@ describe("upload and activate on the server", () => {
     expect((await refusal(mutations.activateVersion({ domainName: "missing.test.example", versionId: firstVersion, actor: "carol", expectedCurrentVersion: "" }))).code).toBe("not-found");
     // "" means "I saw no version set": a domain pinned to a version refuses it.
     expect((await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "carol", expectedCurrentVersion: "" }))).code).toBe("conflict");
+  });
+
+  it("disables a default endpoint only for a REST API mapped to the domain", async () => {
+    const { apiGateway } = t.clients();
+    const mapped = await apiGateway.send(new CreateRestApiCommand({ name: "mapped", endpointConfiguration: { types: ["REGIONAL"] } }));
+    const other = await apiGateway.send(new CreateRestApiCommand({ name: "other", endpointConfiguration: { types: ["REGIONAL"] } }));
+    await apiGateway.send(new CreateBasePathMappingCommand({ domainName: DOMAIN, restApiId: mapped.id!, basePath: "orders" }));
+    const refused = await refusal(mutations.disableDefaultEndpoint({ domainName: DOMAIN, restApiId: other.id! }));
+    expect(refused.code).toBe("not-mapped");
+    expect((await apiGateway.send(new GetRestApiCommand({ restApiId: other.id! }))).disableExecuteApiEndpoint).toBeFalsy();
+    const done = await mutations.disableDefaultEndpoint({ domainName: DOMAIN, restApiId: mapped.id! });
+    expect(done.api.disableExecuteApiEndpoint).toBe(true);
   });
 });
