@@ -21,7 +21,8 @@ beforeAll(async () => {
 
 describe("the proxy over https", () => {
   it("sends HSTS, and sends a page request without a session to sign-in whatever it carries", async () => {
-    for (const headers of [{}, { "next-action": "x" }, { rsc: "1" }, { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" }]) {
+    const probes: Record<string, string>[] = [{}, { "next-action": "x" }, { rsc: "1" }, { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" }];
+    for (const headers of probes) {
       const res = await proxy(new NextRequest("https://console.example.com/domains/a.example.com", { headers }));
       expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
       expect(res.status).toBe(307);
