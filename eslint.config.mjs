@@ -15,8 +15,14 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["node:*", "fs", "path", "crypto", "os", "child_process"], message: "lib/truststore must stay isomorphic: no Node-only modules." },
-            { group: ["next", "next/*", "@aws-sdk/*", "@/lib/aws/*", "../aws/*"], message: "lib/truststore may not depend on Next.js or AWS." },
+            {
+              group: ["node:*", "fs", "path", "crypto", "os", "child_process"],
+              message: "lib/truststore must stay isomorphic: no Node-only modules.",
+            },
+            {
+              group: ["next", "next/*", "@aws-sdk/*", "@/lib/aws/*", "../aws/*"],
+              message: "lib/truststore may not depend on Next.js or AWS.",
+            },
           ],
         },
       ],
@@ -28,7 +34,14 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/aws/*", "**/lib/aws/*", "@aws-sdk/*"], message: "Components may not import AWS code: go through a page or a server action." }] },
+        {
+          patterns: [
+            {
+              group: ["@/lib/aws/*", "**/lib/aws/*", "@aws-sdk/*"],
+              message: "Components may not import AWS code: go through a page or a server action.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -41,8 +54,22 @@ export default defineConfig([
     // The emulator is the test double of AWS: it never reaches into the app.
     files: ["emulator/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "**/app/*"], message: "The emulator may not import app/." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*", "**/app/*"], message: "The emulator may not import app/." },
+          ],
+        },
+      ],
     },
   },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
 ]);

@@ -13,7 +13,10 @@ const nextConfig = {
     // that rewrites the Host header).
     serverActions: {
       bodySizeLimit: "2mb",
-      allowedOrigins: (process.env.ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+      allowedOrigins: (process.env.ALLOWED_ORIGINS ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
     },
   },
 };

@@ -9,8 +9,17 @@ import { resolve } from "node:path";
  * - auth (3102): AUTH_MODE=local with test users, its own embedded emulator;
  * - oidc (3103): AUTH_MODE=oidc against a local OpenID Provider (4700).
  */
-const PORTS = { demo: Number(process.env.E2E_PORT ?? 3100), auth: 3102, oidc: 3103, oidcProvider: 4700 };
-export const EMULATOR_PORTS = { demo: Number(process.env.E2E_EMULATOR_PORT ?? 4610), auth: 4612, oidc: 4613 };
+const PORTS = {
+  demo: Number(process.env.E2E_PORT ?? 3100),
+  auth: 3102,
+  oidc: 3103,
+  oidcProvider: 4700,
+};
+export const EMULATOR_PORTS = {
+  demo: Number(process.env.E2E_EMULATOR_PORT ?? 4610),
+  auth: 4612,
+  oidc: 4613,
+};
 export const TEST_USERS = {
   viewer: { username: "vera-viewer", password: "viewer-password-e2e", role: "viewer" },
   operator: { username: "otto-operator", password: "operator-password-e2e", role: "operator" },
@@ -22,7 +31,16 @@ export const TEST_USERS = {
 const usersFile = resolve("reports/e2e-users.json");
 if (!existsSync(usersFile) || process.env.CI) {
   mkdirSync("reports", { recursive: true });
-  writeFileSync(usersFile, JSON.stringify({ users: Object.values(TEST_USERS).map((u) => ({ username: u.username, passwordHash: hashSync(u.password), role: u.role })) }));
+  writeFileSync(
+    usersFile,
+    JSON.stringify({
+      users: Object.values(TEST_USERS).map((u) => ({
+        username: u.username,
+        passwordHash: hashSync(u.password),
+        role: u.role,
+      })),
+    }),
+  );
 }
 export const SECRET = "e2e-auth-secret-that-is-long-enough-0123456789";
 export const USERS_FILE = usersFile;
@@ -53,20 +71,41 @@ export default defineConfig({
   reporter: [
     ["list"],
     ["json", { outputFile: "reports/playwright.json" }],
-    ...(process.env.CI ? [] : ([["html", { open: "never", outputFolder: "reports/playwright-html" }]] as const)),
+    ...(process.env.CI
+      ? []
+      : ([["html", { open: "never", outputFolder: "reports/playwright-html" }]] as const)),
   ],
   timeout: 60_000,
   use: {
     trace: "on-first-retry",
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
-    { name: "demo", testIgnore: ["auth/**", "oidc/**"], use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.demo}` } },
-    { name: "auth", testMatch: "auth/**/*.spec.ts", use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.auth}` } },
-    { name: "oidc", testMatch: "oidc/**/*.spec.ts", use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.oidc}` } },
+    {
+      name: "demo",
+      testIgnore: ["auth/**", "oidc/**"],
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.demo}` },
+    },
+    {
+      name: "auth",
+      testMatch: "auth/**/*.spec.ts",
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.auth}` },
+    },
+    {
+      name: "oidc",
+      testMatch: "oidc/**/*.spec.ts",
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.oidc}` },
+    },
   ],
   webServer: [
     {
@@ -74,7 +113,12 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORTS.demo}/api/health`,
       reuseExistingServer: reuse,
       timeout: 120_000,
-      env: { MTLS_CONSOLE_BACKEND: "embedded", EMULATOR_PORT: String(EMULATOR_PORTS.demo), EMULATOR_STATE: "", AWS_REGION: "us-east-1" },
+      env: {
+        MTLS_CONSOLE_BACKEND: "embedded",
+        EMULATOR_PORT: String(EMULATOR_PORTS.demo),
+        EMULATOR_STATE: "",
+        AWS_REGION: "us-east-1",
+      },
     },
     {
       command: start(PORTS.auth),
@@ -99,7 +143,10 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORTS.oidcProvider}/.well-known/openid-configuration`,
       reuseExistingServer: reuse,
       timeout: 60_000,
-      env: { OIDC_PORT: String(PORTS.oidcProvider), OIDC_APP_URL: `http://127.0.0.1:${PORTS.oidc}` },
+      env: {
+        OIDC_PORT: String(PORTS.oidcProvider),
+        OIDC_APP_URL: `http://127.0.0.1:${PORTS.oidc}`,
+      },
     },
     {
       command: start(PORTS.oidc),

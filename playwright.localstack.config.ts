@@ -13,7 +13,12 @@ const PORT = Number(process.env.E2E_PORT ?? 3101);
 
 export default defineConfig({
   ...base,
-  projects: [{ ...base.projects![0]!, use: { ...base.projects![0]!.use, baseURL: `http://127.0.0.1:${PORT}` } }],
+  projects: [
+    {
+      ...base.projects![0]!,
+      use: { ...base.projects![0]!.use, baseURL: `http://127.0.0.1:${PORT}` },
+    },
+  ],
   webServer: {
     command: `npm run start -- --hostname 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}`,

@@ -32,7 +32,8 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
-  if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  if (https)
+    response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("X-Frame-Options", "DENY");
@@ -53,7 +54,10 @@ export async function proxy(request: NextRequest) {
   const config = getAuthConfig();
   const https = config.secureCookies || request.nextUrl.protocol === "https:";
   const isServerAction = request.method === "POST" && request.headers.has("next-action");
-  const needsSignIn = (config.mode === "local" || config.mode === "oidc") && !PUBLIC.some((p) => p.test(path)) && !isServerAction;
+  const needsSignIn =
+    (config.mode === "local" || config.mode === "oidc") &&
+    !PUBLIC.some((p) => p.test(path)) &&
+    !isServerAction;
   if (needsSignIn) {
     const token = await getToken({
       req: request,
@@ -62,7 +66,12 @@ export async function proxy(request: NextRequest) {
       decode: decodeWithLifetime(config.sessionMaxAgeSeconds),
     });
     if (!token) {
-      if (path.startsWith("/api/")) return withSecurityHeaders(NextResponse.json({ message: "Sign in first." }, { status: 401 }), csp, https);
+      if (path.startsWith("/api/"))
+        return withSecurityHeaders(
+          NextResponse.json({ message: "Sign in first." }, { status: 401 }),
+          csp,
+          https,
+        );
       const signIn = new URL("/signin", request.url);
       signIn.searchParams.set("callbackUrl", `${path}${request.nextUrl.search}`);
       return withSecurityHeaders(NextResponse.redirect(signIn), csp, https);

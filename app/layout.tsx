@@ -8,7 +8,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "mTLS Console", template: "%s · mTLS Console" },
-  description: "Custom domain names of Amazon API Gateway with mutual TLS: truststores decoded, checked and rolled back safely.",
+  description:
+    "Custom domain names of Amazon API Gateway with mutual TLS: truststores decoded, checked and rolled back safely.",
 };
 
 // Everything shown is live AWS state: render on every request, never at build time.
@@ -19,15 +20,26 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         {session?.mode === "none" && (
-          <div role="alert" data-testid="no-auth-banner" className="bg-rose-700 px-4 py-2 text-center text-sm font-semibold text-white">
-            Sign-in is OFF (AUTH_MODE=none): anyone who can reach this page can change which clients may call your APIs.
+          <div
+            role="alert"
+            data-testid="no-auth-banner"
+            className="bg-rose-700 px-4 py-2 text-center text-sm font-semibold text-white"
+          >
+            Sign-in is OFF (AUTH_MODE=none): anyone who can reach this page can change which clients
+            may call your APIs.
           </div>
         )}
-        <BackendBanner backend={backend} demoUser={session?.mode === "demo" ? session.user : undefined} />
+        <BackendBanner
+          backend={backend}
+          demoUser={session?.mode === "demo" ? session.user : undefined}
+        />
         <header className="border-b border-slate-200 bg-white">
           <nav className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3" aria-label="Main">
             <Link href="/" className="font-semibold tracking-tight">
@@ -43,7 +55,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 </Link>
               </>
             )}
-            {session && <UserMenu user={session.user} role={session.role} canSignOut={session.mode === "local" || session.mode === "oidc"} />}
+            {session && (
+              <UserMenu
+                user={session.user}
+                role={session.role}
+                canSignOut={session.mode === "local" || session.mode === "oidc"}
+              />
+            )}
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-8">

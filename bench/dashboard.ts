@@ -27,14 +27,23 @@ async function waitFor(url: string, timeoutMs: number) {
 }
 
 async function control(path: string, body: unknown) {
-  const res = await fetch(`http://127.0.0.1:${EMULATOR_PORT}/_emulator/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`http://127.0.0.1:${EMULATOR_PORT}/_emulator/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
 }
 
 export async function benchDashboard(): Promise<string> {
   if (!existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "build"], { stdio: "ignore" });
   const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, MTLS_CONSOLE_BACKEND: "embedded", EMULATOR_PORT: String(EMULATOR_PORT), EMULATOR_STATE: "" },
+    env: {
+      ...process.env,
+      MTLS_CONSOLE_BACKEND: "embedded",
+      EMULATOR_PORT: String(EMULATOR_PORT),
+      EMULATOR_STATE: "",
+    },
     stdio: "ignore",
     detached: true,
   });
@@ -49,7 +58,12 @@ export async function benchDashboard(): Promise<string> {
       if (i >= 2) times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
-    const rows: (string | number)[][] = [["overview, 1,200 domains: server response (median of 10)", `${fixed(times[Math.floor(times.length / 2)]!)} ms`]];
+    const rows: (string | number)[][] = [
+      [
+        "overview, 1,200 domains: server response (median of 10)",
+        `${fixed(times[Math.floor(times.length / 2)]!)} ms`,
+      ],
+    ];
 
     // First-load JS as Next.js counts it: the scripts the page's HTML loads
     // (not the chunks <Link> prefetches later, not the noModule polyfills
@@ -61,7 +75,13 @@ export async function benchDashboard(): Promise<string> {
     ];
     for (const [label, path] of pages) {
       const html = await (await fetch(`${BASE}${path}`)).text();
-      const scripts = [...new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter((m) => !/\bnoModule\b/i.test(m[0])).map((m) => m[1]!))];
+      const scripts = [
+        ...new Set(
+          [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)]
+            .filter((m) => !/\bnoModule\b/i.test(m[0]))
+            .map((m) => m[1]!),
+        ),
+      ];
       let raw = 0;
       let gzipped = 0;
       for (const src of scripts) {
@@ -69,9 +89,16 @@ export async function benchDashboard(): Promise<string> {
         raw += body.length;
         gzipped += gzipSync(body).length;
       }
-      rows.push([`first-load JS ${label}`, `${fixed(gzipped / 1024)} KB gzipped (${fixed(raw / 1024)} KB raw, ${scripts.length} files)`]);
+      rows.push([
+        `first-load JS ${label}`,
+        `${fixed(gzipped / 1024)} KB gzipped (${fixed(raw / 1024)} KB raw, ${scripts.length} files)`,
+      ]);
     }
-    return ["Dashboard: production build (next start), embedded emulator", table(["measure", "figure"], rows), "Target: first-load JS of the overview under 150 KB gzipped."].join("\n");
+    return [
+      "Dashboard: production build (next start), embedded emulator",
+      table(["measure", "figure"], rows),
+      "Target: first-load JS of the overview under 150 KB gzipped.",
+    ].join("\n");
   } finally {
     try {
       process.kill(-server.pid!, "SIGTERM");

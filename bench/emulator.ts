@@ -3,7 +3,11 @@
  * with 500 items a page, PutObject of 100 KB, through the real SDK over HTTP.
  */
 import { GetDomainNamesCommand } from "@aws-sdk/client-api-gateway";
-import { CreateBucketCommand, PutBucketVersioningCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import {
+  CreateBucketCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
 import { startTestEmulator } from "../emulator/test-support";
 import { startEmulator } from "../emulator/server";
 import { fixed, table } from "./measure";
@@ -16,7 +20,11 @@ async function timeStart(seed: boolean): Promise<number> {
   return ms;
 }
 
-async function throughput(total: number, concurrency: number, call: () => Promise<unknown>): Promise<number> {
+async function throughput(
+  total: number,
+  concurrency: number,
+  call: () => Promise<unknown>,
+): Promise<number> {
   let next = 0;
   const start = performance.now();
   await Promise.all(
@@ -56,10 +64,17 @@ export async function benchEmulator(): Promise<string> {
   rows.push(["GetDomainNames, 500 items a page (4 concurrent)", `${fixed(listRps)} req/s`]);
 
   await s3.send(new CreateBucketCommand({ Bucket: "bench" }));
-  await s3.send(new PutBucketVersioningCommand({ Bucket: "bench", VersioningConfiguration: { Status: "Enabled" } }));
+  await s3.send(
+    new PutBucketVersioningCommand({
+      Bucket: "bench",
+      VersioningConfiguration: { Status: "Enabled" },
+    }),
+  );
   const body = Buffer.alloc(100 * 1024, 0x41);
   let k = 0;
-  const putRps = await throughput(300, 4, () => s3.send(new PutObjectCommand({ Bucket: "bench", Key: `obj-${k++ % 10}`, Body: body })));
+  const putRps = await throughput(300, 4, () =>
+    s3.send(new PutObjectCommand({ Bucket: "bench", Key: `obj-${k++ % 10}`, Body: body })),
+  );
   rows.push(["PutObject, 100 KB, versioned (4 concurrent)", `${fixed(putRps)} req/s`]);
   await t.stop();
   return [

@@ -11,7 +11,10 @@ function collect() {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-export async function measure(run: () => Promise<unknown> | unknown, repeats = 5): Promise<Measurement> {
+export async function measure(
+  run: () => Promise<unknown> | unknown,
+  repeats = 5,
+): Promise<Measurement> {
   await run(); // warm-up: JIT, key caches of the runtime, lazy imports
   const times: number[] = [];
   let peak = 0;
@@ -37,7 +40,11 @@ export function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i]!)).join("  ");
-  return [line(cells[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+  return [
+    line(cells[0]!),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...cells.slice(1).map(line),
+  ].join("\n");
 }
 
 export const fixed = (n: number, digits = 1) => n.toFixed(digits);

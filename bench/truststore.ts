@@ -35,10 +35,12 @@ export async function benchTruststore(): Promise<string> {
     const text = bundle(...issued);
     const ours = await measure(async () => {
       const report = await checkTruststore(text);
-      if (report.certificates.length !== count) throw new Error(`decoded ${report.certificates.length} of ${count}`);
+      if (report.certificates.length !== count)
+        throw new Error(`decoded ${report.certificates.length} of ${count}`);
     });
     const native = await measure(() => {
-      if (nativeParseAndVerify(pems) !== count) throw new Error("native baseline did not verify everything");
+      if (nativeParseAndVerify(pems) !== count)
+        throw new Error("native baseline did not verify everything");
     });
     const label = "rsa" in key ? `RSA ${key.rsa}` : `EC ${key.ec}`;
     rows.push([
@@ -54,7 +56,19 @@ export async function benchTruststore(): Promise<string> {
   }
   return [
     "Truststore engine: read + decode + validate (median of 5) vs native crypto.X509Certificate parse + fingerprint + verify",
-    table(["certs", "keys", "size", "engine ms", "engine JS heap peak MB", "native ms", "native JS heap peak MB", "ratio"], rows),
+    table(
+      [
+        "certs",
+        "keys",
+        "size",
+        "engine ms",
+        "engine JS heap peak MB",
+        "native ms",
+        "native JS heap peak MB",
+        "ratio",
+      ],
+      rows,
+    ),
     "Targets: 1,000 certificates within 2× native; 100 certificates validated in under 100 ms.",
     "Native X509Certificate objects live outside the JS heap, so its heap figure understates its memory.",
   ].join("\n");

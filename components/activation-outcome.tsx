@@ -7,12 +7,19 @@ export interface ActivationData {
 }
 
 /** What AWS answered to a truststore switch: the new status and its warnings. */
-export function ActivationOutcome({ data, versionId }: { data: ActivationData; versionId: string }) {
+export function ActivationOutcome({
+  data,
+  versionId,
+}: {
+  data: ActivationData;
+  versionId: string;
+}) {
   const warnings = data.domain.mtls?.truststoreWarnings ?? [];
   return (
     <Notice tone="success">
       <p>
-        <strong>{data.domain.domainName}</strong> now uses truststore version <code className="font-mono">{versionId}</code>
+        <strong>{data.domain.domainName}</strong> now uses truststore version{" "}
+        <code className="font-mono">{versionId}</code>
         {data.previousVersion ? (
           <>
             {" "}

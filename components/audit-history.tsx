@@ -1,35 +1,66 @@
 import type { AuditEvent } from "@/lib/auth/audit-types";
 
-const RESULT_CLASS = { success: "text-emerald-800", refused: "text-amber-800", failed: "text-rose-800" } as const;
+const RESULT_CLASS = {
+  success: "text-emerald-800",
+  refused: "text-amber-800",
+  failed: "text-rose-800",
+} as const;
 
 /** Who changed what and when, including refused and failed attempts. */
 export function AuditHistory({ events, problem }: { events: AuditEvent[]; problem?: string }) {
-  if (problem) return <p className="text-sm text-amber-900">The audit trail cannot be read: {problem}</p>;
-  if (events.length === 0) return <p className="text-sm text-slate-600">No change has been made to this domain through the dashboard yet.</p>;
+  if (problem)
+    return <p className="text-sm text-amber-900">The audit trail cannot be read: {problem}</p>;
+  if (events.length === 0)
+    return (
+      <p className="text-sm text-slate-600">
+        No change has been made to this domain through the dashboard yet.
+      </p>
+    );
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm" data-testid="audit-history">
         <caption className="sr-only">Audit trail, newest first</caption>
         <thead className="bg-slate-50 text-left text-xs text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">When (UTC)</th>
-            <th scope="col" className="px-3 py-2 font-medium">Who</th>
-            <th scope="col" className="px-3 py-2 font-medium">Action</th>
-            <th scope="col" className="px-3 py-2 font-medium">Versions</th>
-            <th scope="col" className="px-3 py-2 font-medium">Result</th>
-            <th scope="col" className="px-3 py-2 font-medium">AWS request id</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              When (UTC)
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Who
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Action
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Versions
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Result
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              AWS request id
+            </th>
           </tr>
         </thead>
         <tbody>
           {events.map((e) => (
-            <tr key={e.id} className="border-t border-slate-100 align-top" data-testid="audit-row" data-result={e.result}>
-              <td className="px-3 py-2 whitespace-nowrap tabular-nums">{e.at.slice(0, 19).replace("T", " ")}</td>
+            <tr
+              key={e.id}
+              className="border-t border-slate-100 align-top"
+              data-testid="audit-row"
+              data-result={e.result}
+            >
+              <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+                {e.at.slice(0, 19).replace("T", " ")}
+              </td>
               <td className="px-3 py-2">
                 {e.user} <span className="text-xs text-slate-500">{e.role}</span>
               </td>
               <td className="px-3 py-2">{e.action}</td>
               <td className="px-3 py-2 font-mono text-xs">
-                {e.fromVersion || e.toVersion ? `${e.fromVersion?.slice(0, 10) ?? "—"} → ${e.toVersion?.slice(0, 10) ?? "—"}` : "—"}
+                {e.fromVersion || e.toVersion
+                  ? `${e.fromVersion?.slice(0, 10) ?? "—"} → ${e.toVersion?.slice(0, 10) ?? "—"}`
+                  : "—"}
               </td>
               <td className={`px-3 py-2 ${RESULT_CLASS[e.result]}`}>
                 {e.result}

@@ -3,7 +3,13 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
 /** Re-renders the page from the server every few seconds while `active` (statuses that settle on their own). */
-export function AutoRefresh({ active, intervalMs = 3000 }: { active: boolean; intervalMs?: number }) {
+export function AutoRefresh({
+  active,
+  intervalMs = 3000,
+}: {
+  active: boolean;
+  intervalMs?: number;
+}) {
   const router = useRouter();
   useEffect(() => {
     if (!active) return;

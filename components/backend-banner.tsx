@@ -4,11 +4,16 @@ import type { BackendInfo } from "@/lib/domains/backend";
 export function BackendBanner({ backend, demoUser }: { backend: BackendInfo; demoUser?: string }) {
   if (backend.kind === "embedded") {
     return (
-      <div role="status" data-testid="backend-banner" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+      <div
+        role="status"
+        data-testid="backend-banner"
+        className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900"
+      >
         <div className="mx-auto max-w-7xl">
-          <strong className="font-semibold">Demo mode.</strong> No AWS configuration was found, so the dashboard runs an
-          embedded AWS emulator with demo data at <code className="font-mono">{backend.endpoint}</code>. Nothing here touches
-          a real AWS account. Set <code className="font-mono">AWS_PROFILE</code> (or keys) to use AWS.
+          <strong className="font-semibold">Demo mode.</strong> No AWS configuration was found, so
+          the dashboard runs an embedded AWS emulator with demo data at{" "}
+          <code className="font-mono">{backend.endpoint}</code>. Nothing here touches a real AWS
+          account. Set <code className="font-mono">AWS_PROFILE</code> (or keys) to use AWS.
           {demoUser && (
             <>
               {" "}
@@ -21,10 +26,14 @@ export function BackendBanner({ backend, demoUser }: { backend: BackendInfo; dem
   }
   if (backend.kind === "endpoint") {
     return (
-      <div role="status" data-testid="backend-banner" className="border-b border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900">
+      <div
+        role="status"
+        data-testid="backend-banner"
+        className="border-b border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900"
+      >
         <div className="mx-auto max-w-7xl">
-          Using the AWS endpoint <code className="font-mono">{backend.endpoint}</code> (AWS_ENDPOINT_URL), region{" "}
-          <code className="font-mono">{backend.defaultRegion}</code>.
+          Using the AWS endpoint <code className="font-mono">{backend.endpoint}</code>{" "}
+          (AWS_ENDPOINT_URL), region <code className="font-mono">{backend.defaultRegion}</code>.
         </div>
       </div>
     );

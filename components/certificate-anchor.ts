@@ -1,2 +1,3 @@
 /** Anchor ids of listed certificates, so findings and warnings can link to them. */
-export const certificateAnchor = (prefix: string) => (index: number) => `${prefix}-cert-${index + 1}`;
+export const certificateAnchor = (prefix: string) => (index: number) =>
+  `${prefix}-cert-${index + 1}`;

@@ -8,12 +8,11 @@ import type { CertificateReport, Finding } from "@/lib/truststore/types";
 import { certificateAnchor } from "./certificate-anchor";
 import { Expiry } from "./expiry";
 
-
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="grid grid-cols-[12rem_1fr] gap-2 border-t border-slate-100 py-1 text-xs">
       <dt className="text-slate-500">{label}</dt>
-      <dd className="min-w-0 break-words font-mono">{children}</dd>
+      <dd className="min-w-0 font-mono break-words">{children}</dd>
     </div>
   );
 }
@@ -34,7 +33,11 @@ function CopyButton({ text, label }: { text: string; label: string }) {
         setTimeout(() => setState("idle"), 2000);
       }}
     >
-      {state === "copied" ? "Copied" : state === "failed" ? "Copy failed: select the PEM below" : label}
+      {state === "copied"
+        ? "Copied"
+        : state === "failed"
+          ? "Copy failed: select the PEM below"
+          : label}
     </button>
   );
 }
@@ -69,24 +72,46 @@ export function CertificateDetails({ cert }: { cert: CertificateReport }) {
         ))}
         <Field label="SHA-256 fingerprint">{cert.fingerprintSha256}</Field>
         <Field label="SHA-1 fingerprint">{cert.fingerprintSha1}</Field>
-        <Field label="Chain">{cert.path.map((i) => `#${i + 1}`).join(" → ") + (cert.pathComplete ? " (root)" : " (no root in the file)")}</Field>
+        <Field label="Chain">
+          {cert.path.map((i) => `#${i + 1}`).join(" → ") +
+            (cert.pathComplete ? " (root)" : " (no root in the file)")}
+        </Field>
       </dl>
       <div className="flex flex-wrap gap-2">
         <CopyButton text={cert.pem} label="Copy PEM" />
-        <a className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50" href={download} download={fileName(cert.subject, cert.index)}>
+        <a
+          className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50"
+          href={download}
+          download={fileName(cert.subject, cert.index)}
+        >
           Download PEM
         </a>
       </div>
-      <pre className="max-h-48 overflow-auto rounded bg-slate-900 p-2 text-[11px] leading-tight text-slate-100">{cert.pem}</pre>
+      <pre className="max-h-48 overflow-auto rounded bg-slate-900 p-2 text-[11px] leading-tight text-slate-100">
+        {cert.pem}
+      </pre>
     </div>
   );
 }
 
-export function CertificateList({ certificates, findings, anchorPrefix, now }: { certificates: CertificateReport[]; findings: Finding[]; anchorPrefix: string; now: number }) {
+export function CertificateList({
+  certificates,
+  findings,
+  anchorPrefix,
+  now,
+}: {
+  certificates: CertificateReport[];
+  findings: Finding[];
+  anchorPrefix: string;
+  now: number;
+}) {
   const anchor = certificateAnchor(anchorPrefix);
   if (certificates.length === 0) return <p className="text-sm text-slate-600">No certificates.</p>;
   return (
-    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Certificates">
+    <ul
+      className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+      aria-label="Certificates"
+    >
       {certificates.map((cert) => {
         const own = findings.filter((f) => f.certificate === cert.index);
         return (
@@ -98,16 +123,22 @@ export function CertificateList({ certificates, findings, anchorPrefix, now }: {
                   <span className="block truncate font-medium" data-testid="certificate-subject">
                     {cert.subject || "(empty subject)"}
                   </span>
-                  <span className="block truncate text-xs text-slate-500">issued by {cert.issuer}</span>
+                  <span className="block truncate text-xs text-slate-500">
+                    issued by {cert.issuer}
+                  </span>
                 </span>
-                <span className="text-xs text-slate-500">{cert.selfSigned ? "root" : cert.isCA ? "CA" : "end entity"}</span>
+                <span className="text-xs text-slate-500">
+                  {cert.selfSigned ? "root" : cert.isCA ? "CA" : "end entity"}
+                </span>
                 <Expiry notAfter={cert.notAfter} now={now} />
                 {own.length > 0 && (
                   <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
                     {own.length} finding{own.length === 1 ? "" : "s"}
                   </span>
                 )}
-                <span aria-hidden className="text-slate-400 group-open:rotate-90">▸</span>
+                <span aria-hidden className="text-slate-400 group-open:rotate-90">
+                  ▸
+                </span>
               </summary>
               <div className="space-y-2 px-3 pb-3">
                 {own.length > 0 && (

@@ -7,7 +7,9 @@ interface Node {
 
 /** Trees from each root down through the certificates it issued (from the engine's paths). */
 function forest(certs: CertificateReport[]): { roots: Node[]; orphans: number[] } {
-  const nodes = new Map<number, Node>(certs.map((c) => [c.index, { index: c.index, children: [] }]));
+  const nodes = new Map<number, Node>(
+    certs.map((c) => [c.index, { index: c.index, children: [] }]),
+  );
   const roots: Node[] = [];
   const orphans: number[] = [];
   for (const c of certs) {
@@ -23,16 +25,29 @@ function forest(certs: CertificateReport[]): { roots: Node[]; orphans: number[] 
   return { roots, orphans };
 }
 
-function Branch({ node, certs, anchor }: { node: Node; certs: CertificateReport[]; anchor: (i: number) => string }) {
+function Branch({
+  node,
+  certs,
+  anchor,
+}: {
+  node: Node;
+  certs: CertificateReport[];
+  anchor: (i: number) => string;
+}) {
   const c = certs[node.index]!;
   return (
     <li className="relative pl-4">
-      <a href={`#${anchor(node.index)}`} className="inline-block rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:border-slate-500">
+      <a
+        href={`#${anchor(node.index)}`}
+        className="inline-block rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:border-slate-500"
+      >
         <span className="font-medium">{c.subject || "(empty subject)"}</span>
-        <span className="ml-1 text-slate-500">{c.selfSigned ? "root" : c.isCA ? "CA" : "end entity"}</span>
+        <span className="ml-1 text-slate-500">
+          {c.selfSigned ? "root" : c.isCA ? "CA" : "end entity"}
+        </span>
       </a>
       {node.children.length > 0 && (
-        <ul className="ml-3 mt-1 space-y-1 border-l border-slate-300">
+        <ul className="mt-1 ml-3 space-y-1 border-l border-slate-300">
           {node.children.map((child) => (
             <Branch key={child.index} node={child} certs={certs} anchor={anchor} />
           ))}
@@ -42,7 +57,13 @@ function Branch({ node, certs, anchor }: { node: Node; certs: CertificateReport[
   );
 }
 
-export function ChainDiagram({ certificates, anchor }: { certificates: CertificateReport[]; anchor: (i: number) => string }) {
+export function ChainDiagram({
+  certificates,
+  anchor,
+}: {
+  certificates: CertificateReport[];
+  anchor: (i: number) => string;
+}) {
   const { roots, orphans } = forest(certificates);
   return (
     <figure aria-label="Chains of trust" className="space-y-2">
@@ -56,7 +77,9 @@ export function ChainDiagram({ certificates, anchor }: { certificates: Certifica
           Without a root in this file: {orphans.map((i) => certificates[i]!.subject).join("; ")}
         </p>
       )}
-      <figcaption className="text-xs text-slate-500">Root → intermediates, as the engine chained them (name and key).</figcaption>
+      <figcaption className="text-xs text-slate-500">
+        Root → intermediates, as the engine chained them (name and key).
+      </figcaption>
     </figure>
   );
 }

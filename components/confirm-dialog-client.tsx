@@ -43,7 +43,12 @@ export function ConfirmDialog({
         </h2>
         <div className="max-h-[60vh] space-y-3 overflow-y-auto">{children}</div>
         <div className="flex justify-end gap-2">
-          <button type="button" className="rounded border border-slate-300 px-3 py-1.5 text-sm" onClick={onClose} disabled={pending}>
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-3 py-1.5 text-sm"
+            onClick={onClose}
+            disabled={pending}
+          >
             Cancel
           </button>
           <button

@@ -9,14 +9,25 @@ const IMPACT_CLASS = {
 } as const;
 
 /** What a change of truststore adds, removes and means for clients. */
-export function DiffView({ diff, fromLabel = "the active version" }: { diff: TruststoreDiff; fromLabel?: string }) {
+export function DiffView({
+  diff,
+  fromLabel = "the active version",
+}: {
+  diff: TruststoreDiff;
+  fromLabel?: string;
+}) {
   if (diff.identical && diff.impacts.length === 0) {
-    return <p className="text-sm text-slate-600">Same certificates as {fromLabel}: clients are not affected.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        Same certificates as {fromLabel}: clients are not affected.
+      </p>
+    );
   }
   return (
     <div className="space-y-2 text-sm" data-testid="diff">
       <p className="text-slate-700">
-        Compared with {fromLabel}: <strong>{diff.added.length}</strong> added, <strong>{diff.removed.length}</strong> removed, {diff.unchanged.length} unchanged.
+        Compared with {fromLabel}: <strong>{diff.added.length}</strong> added,{" "}
+        <strong>{diff.removed.length}</strong> removed, {diff.unchanged.length} unchanged.
       </p>
       {(diff.added.length > 0 || diff.removed.length > 0) && (
         <ul className="space-y-0.5 font-mono text-xs">
@@ -35,7 +46,11 @@ export function DiffView({ diff, fromLabel = "the active version" }: { diff: Tru
       {diff.impacts.length > 0 && (
         <ul className="space-y-1" aria-label="What this means for clients">
           {diff.impacts.map((impact, i) => (
-            <li key={i} className={`rounded border px-2 py-1 text-xs ${IMPACT_CLASS[impact.kind]}`} data-impact={impact.kind}>
+            <li
+              key={i}
+              className={`rounded border px-2 py-1 text-xs ${IMPACT_CLASS[impact.kind]}`}
+              data-impact={impact.kind}
+            >
               {impact.message}
             </li>
           ))}

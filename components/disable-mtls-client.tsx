@@ -9,7 +9,19 @@ import { Notice } from "./notice";
  * Turn mutual TLS off, after typing the domain name. Rendered in both states
  * (at the same place) so that its notice outlives the page refresh.
  */
-export function DisableMtls({ mtlsOn, domainName, region, activeVersionId, blockedReason }: { mtlsOn: boolean; domainName: string; region: string; activeVersionId?: string; blockedReason?: string }) {
+export function DisableMtls({
+  mtlsOn,
+  domainName,
+  region,
+  activeVersionId,
+  blockedReason,
+}: {
+  mtlsOn: boolean;
+  domainName: string;
+  region: string;
+  activeVersionId?: string;
+  blockedReason?: string;
+}) {
   const router = useRouter();
   const inputId = useId();
   const [open, setOpen] = useState(false);
@@ -19,27 +31,62 @@ export function DisableMtls({ mtlsOn, domainName, region, activeVersionId, block
   const [pending, startTransition] = useTransition();
   const confirm = () =>
     startTransition(async () => {
-      const result = await disableMutualTls({ domainName, region, confirmation: typed, expectedCurrentVersion: activeVersionId ?? "" });
+      const result = await disableMutualTls({
+        domainName,
+        region,
+        confirmation: typed,
+        expectedCurrentVersion: activeVersionId ?? "",
+      });
       if (result.ok) {
         setOpen(false);
         setDone(true);
         router.refresh();
       } else setError(result.message);
     });
-  if (!mtlsOn) return done ? <Notice tone="success">Mutual TLS is now off for {domainName}: API Gateway no longer asks clients for a certificate.</Notice> : null;
+  if (!mtlsOn)
+    return done ? (
+      <Notice tone="success">
+        Mutual TLS is now off for {domainName}: API Gateway no longer asks clients for a
+        certificate.
+      </Notice>
+    ) : null;
   return (
     <div>
-      <button type="button" className="rounded border border-rose-300 bg-white px-3 py-1.5 text-sm text-rose-800 hover:bg-rose-50 disabled:opacity-40" disabled={!!blockedReason} title={blockedReason} onClick={() => (setOpen(true), setTyped(""), setError(null))}>
+      <button
+        type="button"
+        className="rounded border border-rose-300 bg-white px-3 py-1.5 text-sm text-rose-800 hover:bg-rose-50 disabled:opacity-40"
+        disabled={!!blockedReason}
+        title={blockedReason}
+        onClick={() => (setOpen(true), setTyped(""), setError(null))}
+      >
         Disable mutual TLS…
       </button>
-      <ConfirmDialog open={open} title={`Disable mutual TLS on ${domainName}?`} confirmLabel="Disable mutual TLS" tone="danger" pending={pending} confirmDisabled={typed !== domainName} onConfirm={confirm} onClose={() => !pending && setOpen(false)}>
+      <ConfirmDialog
+        open={open}
+        title={`Disable mutual TLS on ${domainName}?`}
+        confirmLabel="Disable mutual TLS"
+        tone="danger"
+        pending={pending}
+        confirmDisabled={typed !== domainName}
+        onConfirm={confirm}
+        onClose={() => !pending && setOpen(false)}
+      >
         <p className="text-sm">
-          API Gateway will stop asking clients for a certificate: <strong>any client</strong> on the internet can then call this domain name (your authorizers still apply). The truststore in S3 is kept; turning mTLS on again needs a domain update.
+          API Gateway will stop asking clients for a certificate: <strong>any client</strong> on the
+          internet can then call this domain name (your authorizers still apply). The truststore in
+          S3 is kept; turning mTLS on again needs a domain update.
         </p>
         <label htmlFor={inputId} className="block text-sm font-medium">
           Type <code className="font-mono">{domainName}</code> to confirm
         </label>
-        <input id={inputId} className="w-full rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" aria-describedby={error ? `${inputId}-error` : undefined} />
+        <input
+          id={inputId}
+          className="w-full rounded border border-slate-300 px-2 py-1.5 font-mono text-sm"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          autoComplete="off"
+          aria-describedby={error ? `${inputId}-error` : undefined}
+        />
         {error && (
           <p id={`${inputId}-error`} className="text-sm text-rose-800" role="alert">
             {error}

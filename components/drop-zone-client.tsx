@@ -6,7 +6,17 @@ import { useHydrated } from "./use-hydrated";
  * A drop target for one file. `data-ready` turns true once React handles
  * drops (tests wait for it).
  */
-export function DropZone({ testId, onFile, className, children }: { testId: string; onFile: (file: File) => void; className: string; children: React.ReactNode }) {
+export function DropZone({
+  testId,
+  onFile,
+  className,
+  children,
+}: {
+  testId: string;
+  onFile: (file: File) => void;
+  className: string;
+  children: React.ReactNode;
+}) {
   const hydrated = useHydrated();
   const [dragging, setDragging] = useState(false);
   return (

@@ -7,12 +7,25 @@ const SEVERITY = {
 } as const;
 
 /** Findings of the truststore rules, each linked to the certificate it is about. */
-export function FindingsList({ findings, certificateAnchor, empty }: { findings: Finding[]; certificateAnchor?: (index: number) => string; empty?: string }) {
-  if (findings.length === 0) return empty ? <p className="text-sm text-emerald-800">{empty}</p> : null;
+export function FindingsList({
+  findings,
+  certificateAnchor,
+  empty,
+}: {
+  findings: Finding[];
+  certificateAnchor?: (index: number) => string;
+  empty?: string;
+}) {
+  if (findings.length === 0)
+    return empty ? <p className="text-sm text-emerald-800">{empty}</p> : null;
   return (
     <ul className="space-y-1.5" aria-label="Findings">
       {findings.map((f, i) => (
-        <li key={i} className={`rounded border px-3 py-2 text-sm ${SEVERITY[f.severity].className}`} data-rule={f.rule}>
+        <li
+          key={i}
+          className={`rounded border px-3 py-2 text-sm ${SEVERITY[f.severity].className}`}
+          data-rule={f.rule}
+        >
           <span className="mr-2 font-semibold">{SEVERITY[f.severity].label}</span>
           <code className="mr-2 rounded bg-white/60 px-1 font-mono text-xs">{f.rule}</code>
           {f.message}

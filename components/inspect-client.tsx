@@ -6,7 +6,12 @@
  */
 import { useId, useState, useTransition } from "react";
 import { checkClientCertificate } from "@/lib/actions/check-client-certificate";
-import { checkTruststore, MAX_TRUSTSTORE_BYTES, type ClientCheckResult, type TruststoreReport } from "@/lib/truststore";
+import {
+  checkTruststore,
+  MAX_TRUSTSTORE_BYTES,
+  type ClientCheckResult,
+  type TruststoreReport,
+} from "@/lib/truststore";
 import { certificateAnchor } from "./certificate-anchor";
 import { CertificateList } from "./certificate-list-client";
 import { DropZone } from "./drop-zone-client";
@@ -18,7 +23,9 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
   const [text, setText] = useState("");
   const [report, setReport] = useState<TruststoreReport | null>(null);
   const [domain, setDomain] = useState(domains[0] ?? "");
-  const [client, setClient] = useState<(ClientCheckResult & { truststoreVersion: string }) | { error: string } | null>(null);
+  const [client, setClient] = useState<
+    (ClientCheckResult & { truststoreVersion: string }) | { error: string } | null
+  >(null);
   const [pending, startTransition] = useTransition();
 
   async function inspect(input: string | File) {
@@ -27,9 +34,13 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
       setReport(await checkTruststore(new Uint8Array(input.size)));
       return;
     }
-    const bytes = typeof input === "string" ? new TextEncoder().encode(input) : new Uint8Array(await input.arrayBuffer());
+    const bytes =
+      typeof input === "string"
+        ? new TextEncoder().encode(input)
+        : new Uint8Array(await input.arrayBuffer());
     const checked = await checkTruststore(bytes);
-    if (typeof input !== "string" && checked.verdict !== "error") setText(new TextDecoder().decode(bytes));
+    if (typeof input !== "string" && checked.verdict !== "error")
+      setText(new TextDecoder().decode(bytes));
     setReport(checked);
   }
 
@@ -41,20 +52,43 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
 
   return (
     <div className="space-y-6">
-      <DropZone testId="inspect-dropzone" onFile={(file) => void inspect(file)} className="space-y-2 rounded-lg border-2 border-dashed p-4">
+      <DropZone
+        testId="inspect-dropzone"
+        onFile={(file) => void inspect(file)}
+        className="space-y-2 rounded-lg border-2 border-dashed p-4"
+      >
         <label htmlFor={ids.text} className="block font-medium">
-          Drop a PEM file here, or paste PEM text (a truststore, or a client certificate with its chain)
+          Drop a PEM file here, or paste PEM text (a truststore, or a client certificate with its
+          chain)
         </label>
-        <textarea id={ids.text} className="h-40 w-full rounded border border-slate-300 p-2 font-mono text-xs" value={text} onChange={(e) => setText(e.target.value)} placeholder="-----BEGIN CERTIFICATE-----" />
+        <textarea
+          id={ids.text}
+          className="h-40 w-full rounded border border-slate-300 p-2 font-mono text-xs"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="-----BEGIN CERTIFICATE-----"
+        />
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40" disabled={!text.trim()} onClick={() => void inspect(text)}>
+          <button
+            type="button"
+            className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40"
+            disabled={!text.trim()}
+            onClick={() => void inspect(text)}
+          >
             Decode and check
           </button>
           <label className="cursor-pointer rounded border border-slate-300 px-3 py-1.5 text-sm focus-within:outline-2 focus-within:outline-sky-600">
             Choose a file…
-            <input type="file" className="sr-only" accept=".pem,.crt,.cer,.txt" onChange={(e) => e.target.files?.[0] && void inspect(e.target.files[0])} />
+            <input
+              type="file"
+              className="sr-only"
+              accept=".pem,.crt,.cer,.txt"
+              onChange={(e) => e.target.files?.[0] && void inspect(e.target.files[0])}
+            />
           </label>
-          <span className="text-xs text-slate-500">Decoded in your browser: nothing is sent anywhere.</span>
+          <span className="text-xs text-slate-500">
+            Decoded in your browser: nothing is sent anywhere.
+          </span>
         </div>
       </DropZone>
 
@@ -62,14 +96,32 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
         <section aria-label="Result" className="space-y-3">
           <h2 className="text-lg font-semibold">
             {report.certificates.length} certificate{report.certificates.length === 1 ? "" : "s"} ·{" "}
-            <span data-testid="inspect-verdict">{report.verdict === "ok" ? "no problems found" : report.verdict === "warnings" ? "warnings" : "refused as a truststore"}</span>
+            <span data-testid="inspect-verdict">
+              {report.verdict === "ok"
+                ? "no problems found"
+                : report.verdict === "warnings"
+                  ? "warnings"
+                  : "refused as a truststore"}
+            </span>
           </h2>
-          <FindingsList findings={report.findings} certificateAnchor={certificateAnchor("inspect")} empty="No findings." />
-          <CertificateList certificates={report.certificates} findings={report.findings} anchorPrefix="inspect" now={Date.parse(report.evaluatedAt)} />
+          <FindingsList
+            findings={report.findings}
+            certificateAnchor={certificateAnchor("inspect")}
+            empty="No findings."
+          />
+          <CertificateList
+            certificates={report.certificates}
+            findings={report.findings}
+            anchorPrefix="inspect"
+            now={Date.parse(report.evaluatedAt)}
+          />
         </section>
       )}
 
-      <section aria-labelledby="client-check" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <section
+        aria-labelledby="client-check"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 id="client-check" className="text-lg font-semibold">
           Would this client certificate be accepted?
         </h2>
@@ -77,27 +129,51 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
           <p className="text-sm text-slate-600">No domain name in {region} has mutual TLS on.</p>
         ) : (
           <div className="flex flex-wrap items-end gap-2">
-            <label htmlFor={ids.domain} className="flex flex-col text-xs font-medium text-slate-600">
+            <label
+              htmlFor={ids.domain}
+              className="flex flex-col text-xs font-medium text-slate-600"
+            >
               Domain name ({region})
-              <select id={ids.domain} className="mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900" value={domain} onChange={(e) => setDomain(e.target.value)}>
+              <select
+                id={ids.domain}
+                className="mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900"
+                value={domain}
+                onChange={(e) => setDomain(e.target.value)}
+              >
                 {domains.map((d) => (
                   <option key={d}>{d}</option>
                 ))}
               </select>
             </label>
-            <button type="button" className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40" disabled={!text.trim() || pending} onClick={runClientCheck}>
+            <button
+              type="button"
+              className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40"
+              disabled={!text.trim() || pending}
+              onClick={runClientCheck}
+            >
               {pending ? "Checking…" : "Check against its active truststore"}
             </button>
           </div>
         )}
-        <p className="text-xs text-slate-500">The first certificate above is the client&apos;s; any others are the intermediates it sends.</p>
+        <p className="text-xs text-slate-500">
+          The first certificate above is the client&apos;s; any others are the intermediates it
+          sends.
+        </p>
         {client && "error" in client && <Notice tone="error">{client.error}</Notice>}
         {client && !("error" in client) && (
           <div data-testid="client-verdict">
             <Notice tone={client.accepted ? "success" : "error"}>
-              <p className="font-semibold">{client.accepted ? `Accepted by ${domain}` : `Refused by ${domain} (the TLS handshake fails; API Gateway answers 403)`}</p>
+              <p className="font-semibold">
+                {client.accepted
+                  ? `Accepted by ${domain}`
+                  : `Refused by ${domain} (the TLS handshake fails; API Gateway answers 403)`}
+              </p>
               <p className="text-xs">Truststore version {client.truststoreVersion}</p>
-              {client.path.length > 0 && <p className="mt-1 text-xs">Chain: {client.path.map((p) => `${p.subject} [${p.source}]`).join(" → ")}</p>}
+              {client.path.length > 0 && (
+                <p className="mt-1 text-xs">
+                  Chain: {client.path.map((p) => `${p.subject} [${p.source}]`).join(" → ")}
+                </p>
+              )}
               {client.refusals.length > 0 && (
                 <ul className="mt-1 ml-4 list-disc">
                   {client.refusals.map((r, i) => (

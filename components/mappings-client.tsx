@@ -10,17 +10,37 @@ import type { BasePathMappingView } from "@/lib/domains/types";
 import { ConfirmDialog } from "./confirm-dialog-client";
 import { Notice } from "./notice";
 
-export function Mappings({ domainName, mappings, region, mtlsOn, canChange }: { domainName: string; mappings: BasePathMappingView[]; region: string; mtlsOn: boolean; canChange: boolean }) {
+export function Mappings({
+  domainName,
+  mappings,
+  region,
+  mtlsOn,
+  canChange,
+}: {
+  domainName: string;
+  mappings: BasePathMappingView[];
+  region: string;
+  mtlsOn: boolean;
+  canChange: boolean;
+}) {
   const router = useRouter();
   const [confirming, setConfirming] = useState<BasePathMappingView | null>(null);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  if (mappings.length === 0) return <p className="text-sm text-slate-600">No REST API is mapped to this domain name.</p>;
+  if (mappings.length === 0)
+    return <p className="text-sm text-slate-600">No REST API is mapped to this domain name.</p>;
   const disable = (m: BasePathMappingView) =>
     startTransition(async () => {
       const result = await disableDefaultEndpoint({ restApiId: m.restApiId, region, domainName });
       setConfirming(null);
-      setNotice(result.ok ? { tone: "success", text: `The default execute-api endpoint of ${result.data.api.name} is now disabled: clients must come through the custom domain.` } : { tone: "error", text: result.message });
+      setNotice(
+        result.ok
+          ? {
+              tone: "success",
+              text: `The default execute-api endpoint of ${result.data.api.name} is now disabled: clients must come through the custom domain.`,
+            }
+          : { tone: "error", text: result.message },
+      );
       if (result.ok) router.refresh();
     });
   return (
@@ -28,24 +48,43 @@ export function Mappings({ domainName, mappings, region, mtlsOn, canChange }: { 
       {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {mappings.map((m) => (
-          <li key={m.basePath} className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm" data-testid="mapping">
+          <li
+            key={m.basePath}
+            className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm"
+            data-testid="mapping"
+          >
             <code className="font-mono">/{m.basePath === "(none)" ? "" : m.basePath}</code>
             <span>
-              → {m.api?.name ?? m.restApiId} <span className="text-xs text-slate-500">({m.restApiId}{m.stage ? `, stage ${m.stage}` : ""})</span>
+              → {m.api?.name ?? m.restApiId}{" "}
+              <span className="text-xs text-slate-500">
+                ({m.restApiId}
+                {m.stage ? `, stage ${m.stage}` : ""})
+              </span>
             </span>
             {m.api && !m.api.disableExecuteApiEndpoint && (
               <>
-                <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900" data-testid="default-endpoint-warning">
-                  {mtlsOn ? "Default execute-api endpoint is enabled: clients can call it without a client certificate, bypassing mTLS." : "Default execute-api endpoint is enabled."}
+                <span
+                  className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900"
+                  data-testid="default-endpoint-warning"
+                >
+                  {mtlsOn
+                    ? "Default execute-api endpoint is enabled: clients can call it without a client certificate, bypassing mTLS."
+                    : "Default execute-api endpoint is enabled."}
                 </span>
                 {canChange && (
-                  <button type="button" className="ml-auto rounded border border-amber-400 bg-white px-2 py-1 text-xs hover:bg-amber-50" onClick={() => setConfirming(m)}>
+                  <button
+                    type="button"
+                    className="ml-auto rounded border border-amber-400 bg-white px-2 py-1 text-xs hover:bg-amber-50"
+                    onClick={() => setConfirming(m)}
+                  >
                     Disable the default endpoint
                   </button>
                 )}
               </>
             )}
-            {m.api?.disableExecuteApiEndpoint && <span className="text-xs text-emerald-800">default endpoint disabled</span>}
+            {m.api?.disableExecuteApiEndpoint && (
+              <span className="text-xs text-emerald-800">default endpoint disabled</span>
+            )}
           </li>
         ))}
       </ul>
@@ -58,7 +97,12 @@ export function Mappings({ domainName, mappings, region, mtlsOn, canChange }: { 
         onClose={() => !pending && setConfirming(null)}
       >
         <p className="text-sm">
-          Clients calling <code className="font-mono">https://{confirming?.restApiId}.execute-api.{region}.amazonaws.com</code> directly will get 403. Every client must then come through a custom domain (and its mutual TLS). Make sure none still uses the default URL.
+          Clients calling{" "}
+          <code className="font-mono">
+            https://{confirming?.restApiId}.execute-api.{region}.amazonaws.com
+          </code>{" "}
+          directly will get 403. Every client must then come through a custom domain (and its mutual
+          TLS). Make sure none still uses the default URL.
         </p>
       </ConfirmDialog>
     </div>

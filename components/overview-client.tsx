@@ -17,17 +17,32 @@ type SortKey = "name" | "status" | "expiry" | "warnings";
 const PAGE_SIZE = 100;
 
 function soonestExpiry(row: OverviewRow): string | undefined {
-  return [row.serverCertificateNotAfter, row.ownershipNotAfter].filter((x): x is string => !!x).sort()[0];
+  return [row.serverCertificateNotAfter, row.ownershipNotAfter]
+    .filter((x): x is string => !!x)
+    .sort()[0];
 }
 
-export function OverviewClient({ rows, region, regions, now }: { rows: OverviewRow[]; region: string; regions: string[]; now: number }) {
+export function OverviewClient({
+  rows,
+  region,
+  regions,
+  now,
+}: {
+  rows: OverviewRow[];
+  region: string;
+  regions: string[];
+  now: number;
+}) {
   const router = useRouter();
   const ids = { region: useId(), search: useId(), status: useId() };
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState<DomainStatus | "ALL">("ALL");
   const [withWarnings, setWithWarnings] = useState(false);
   const [expiring, setExpiring] = useState(false);
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "name", descending: false });
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
+    key: "name",
+    descending: false,
+  });
   const [page, setPage] = useState(0);
 
   const filtered = useMemo(() => {
@@ -57,7 +72,10 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
     out.sort((a, b) => {
       const va = value(a);
       const vb = value(b);
-      const c = typeof va === "number" && typeof vb === "number" ? va - vb : String(va).localeCompare(String(vb));
+      const c =
+        typeof va === "number" && typeof vb === "number"
+          ? va - vb
+          : String(va).localeCompare(String(vb));
       return (sort.descending ? -c : c) || a.domain.domainName.localeCompare(b.domain.domainName);
     });
     return out;
@@ -85,7 +103,8 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
       {sort.key === key && <span aria-hidden>{sort.descending ? "▼" : "▲"}</span>}
     </button>
   );
-  const ariaSort = (key: SortKey) => (sort.key === key ? (sort.descending ? "descending" : "ascending") : "none");
+  const ariaSort = (key: SortKey) =>
+    sort.key === key ? (sort.descending ? "descending" : "ascending") : "none";
 
   return (
     <div className="space-y-4">
@@ -137,11 +156,19 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
           </select>
         </div>
         <label className="flex items-center gap-2 pb-1.5 text-sm">
-          <input type="checkbox" checked={withWarnings} onChange={(e) => (setWithWarnings(e.target.checked), setPage(0))} />
+          <input
+            type="checkbox"
+            checked={withWarnings}
+            onChange={(e) => (setWithWarnings(e.target.checked), setPage(0))}
+          />
           Has warnings
         </label>
         <label className="flex items-center gap-2 pb-1.5 text-sm">
-          <input type="checkbox" checked={expiring} onChange={(e) => (setExpiring(e.target.checked), setPage(0))} />
+          <input
+            type="checkbox"
+            checked={expiring}
+            onChange={(e) => (setExpiring(e.target.checked), setPage(0))}
+          />
           Certificate expiring within 30 days
         </label>
       </div>
@@ -158,7 +185,9 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
       {rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <p className="font-medium">No custom domain names in {region}.</p>
-          <p className="mt-1 text-sm text-slate-600">Create one in API Gateway, or switch to another region above.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Create one in API Gateway, or switch to another region above.
+          </p>
         </div>
       ) : filtered.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
@@ -179,8 +208,12 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
                 <th scope="col" className="px-3 py-2" aria-sort={ariaSort("status")}>
                   {sortButton("status", "Status")}
                 </th>
-                <th scope="col" className="px-3 py-2 font-medium">Endpoint · policy</th>
-                <th scope="col" className="px-3 py-2 font-medium">Mutual TLS</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Endpoint · policy
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Mutual TLS
+                </th>
                 <th scope="col" className="px-3 py-2" aria-sort={ariaSort("warnings")}>
                   {sortButton("warnings", "Warnings")}
                 </th>
@@ -191,9 +224,16 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
             </thead>
             <tbody>
               {visible.map((r) => (
-                <tr key={r.domain.domainName} className="border-t border-slate-100 align-top hover:bg-slate-50" data-testid="domain-row">
+                <tr
+                  key={r.domain.domainName}
+                  className="border-t border-slate-100 align-top hover:bg-slate-50"
+                  data-testid="domain-row"
+                >
                   <td className="px-3 py-2">
-                    <Link className="font-medium text-sky-800 hover:underline" href={`/domains/${encodeURIComponent(r.domain.domainName)}?region=${region}`}>
+                    <Link
+                      className="font-medium text-sky-800 hover:underline"
+                      href={`/domains/${encodeURIComponent(r.domain.domainName)}?region=${region}`}
+                    >
                       {r.domain.domainName}
                     </Link>
                   </td>
@@ -209,18 +249,40 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
                     {r.domain.mtls ? (
                       <>
                         <span className="font-medium text-emerald-800">on</span>
-                        <span className="block max-w-56 truncate font-mono text-slate-600" title={r.domain.mtls.truststoreUri}>
+                        <span
+                          className="block max-w-56 truncate font-mono text-slate-600"
+                          title={r.domain.mtls.truststoreUri}
+                        >
                           {r.domain.mtls.truststoreUri}
                         </span>
-                        <span className="block font-mono text-slate-500">version {r.domain.mtls.truststoreVersion ? r.domain.mtls.truststoreVersion.slice(0, 12) + "…" : "latest"}</span>
+                        <span className="block font-mono text-slate-500">
+                          version{" "}
+                          {r.domain.mtls.truststoreVersion
+                            ? r.domain.mtls.truststoreVersion.slice(0, 12) + "…"
+                            : "latest"}
+                        </span>
                       </>
                     ) : (
                       <span className="text-slate-500">off</span>
                     )}
                   </td>
-                  <td className="px-3 py-2 tabular-nums">{r.warningCount > 0 ? <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">{r.warningCount}</span> : <span className="text-slate-400">0</span>}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {r.warningCount > 0 ? (
+                      <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">
+                        {r.warningCount}
+                      </span>
+                    ) : (
+                      <span className="text-slate-400">0</span>
+                    )}
+                  </td>
                   <td className="space-y-1 px-3 py-2 whitespace-nowrap">
-                    {r.serverCertificateNotAfter ? <div><Expiry notAfter={r.serverCertificateNotAfter} now={now} compact /></div> : <span className="text-xs text-slate-400">unknown</span>}
+                    {r.serverCertificateNotAfter ? (
+                      <div>
+                        <Expiry notAfter={r.serverCertificateNotAfter} now={now} compact />
+                      </div>
+                    ) : (
+                      <span className="text-xs text-slate-400">unknown</span>
+                    )}
                     {r.ownershipNotAfter && (
                       <div className="text-xs text-slate-500">
                         <span className="block">ownership certificate</span>
@@ -236,13 +298,23 @@ export function OverviewClient({ rows, region, regions, now }: { rows: OverviewR
       )}
       {pages > 1 && (
         <nav className="flex items-center justify-center gap-3 text-sm" aria-label="Pages">
-          <button type="button" className="rounded border px-3 py-1 disabled:opacity-40" disabled={current === 0} onClick={() => setPage(current - 1)}>
+          <button
+            type="button"
+            className="rounded border px-3 py-1 disabled:opacity-40"
+            disabled={current === 0}
+            onClick={() => setPage(current - 1)}
+          >
             Previous
           </button>
           <span>
             Page {current + 1} of {pages}
           </span>
-          <button type="button" className="rounded border px-3 py-1 disabled:opacity-40" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+          <button
+            type="button"
+            className="rounded border px-3 py-1 disabled:opacity-40"
+            disabled={current >= pages - 1}
+            onClick={() => setPage(current + 1)}
+          >
             Next
           </button>
         </nav>

@@ -4,12 +4,21 @@ import { useId, useState } from "react";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 /** Sign-in: user name and password (local users), or single sign-on (OIDC). */
-export function SignInForm({ mode, callbackUrl, initialError }: { mode: "local" | "oidc"; callbackUrl?: string; initialError?: string }) {
+export function SignInForm({
+  mode,
+  callbackUrl,
+  initialError,
+}: {
+  mode: "local" | "oidc";
+  callbackUrl?: string;
+  initialError?: string;
+}) {
   const ids = { user: useId(), password: useId(), error: useId() };
   const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
   // Checked again here, against the page's own origin: only ever back to this app.
-  const target = typeof window === "undefined" ? "/" : safeCallbackUrl(callbackUrl, window.location.origin);
+  const target =
+    typeof window === "undefined" ? "/" : safeCallbackUrl(callbackUrl, window.location.origin);
 
   if (mode === "oidc") {
     return (
@@ -19,7 +28,11 @@ export function SignInForm({ mode, callbackUrl, initialError }: { mode: "local" 
             {error}
           </p>
         )}
-        <button type="button" className="w-full rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800" onClick={() => signIn("oidc", { callbackUrl: target })}>
+        <button
+          type="button"
+          className="w-full rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800"
+          onClick={() => signIn("oidc", { callbackUrl: target })}
+        >
           Sign in with single sign-on
         </button>
       </div>
@@ -33,14 +46,22 @@ export function SignInForm({ mode, callbackUrl, initialError }: { mode: "local" 
         const form = new FormData(e.currentTarget);
         setPending(true);
         setError(null);
-        const result = await signIn("credentials", { username: form.get("username"), password: form.get("password"), redirect: false });
+        const result = await signIn("credentials", {
+          username: form.get("username"),
+          password: form.get("password"),
+          redirect: false,
+        });
         setPending(false);
         if (result?.ok && !result.error) {
           window.location.assign(target);
           return;
         }
         const locked = /locked:(name|address|global):(\d+)/.exec(result?.error ?? "");
-        const whose = { name: "for this user name", address: "from your network address", global: "on this dashboard right now" };
+        const whose = {
+          name: "for this user name",
+          address: "from your network address",
+          global: "on this dashboard right now",
+        };
         setError(
           locked
             ? `Too many failed attempts ${whose[locked[1] as keyof typeof whose]}. Try again in ${locked[2]} minute(s).`
@@ -52,18 +73,37 @@ export function SignInForm({ mode, callbackUrl, initialError }: { mode: "local" 
         <label htmlFor={ids.user} className="text-sm font-medium">
           User name
         </label>
-        <input id={ids.user} name="username" autoComplete="username" required className="rounded border border-slate-300 px-2 py-1.5" aria-describedby={error ? ids.error : undefined} />
+        <input
+          id={ids.user}
+          name="username"
+          autoComplete="username"
+          required
+          className="rounded border border-slate-300 px-2 py-1.5"
+          aria-describedby={error ? ids.error : undefined}
+        />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor={ids.password} className="text-sm font-medium">
           Password
         </label>
-        <input id={ids.password} name="password" type="password" autoComplete="current-password" required className="rounded border border-slate-300 px-2 py-1.5" aria-describedby={error ? ids.error : undefined} />
+        <input
+          id={ids.password}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="rounded border border-slate-300 px-2 py-1.5"
+          aria-describedby={error ? ids.error : undefined}
+        />
       </div>
       <p id={ids.error} role="alert" aria-live="polite" className="min-h-5 text-sm text-rose-800">
         {error}
       </p>
-      <button type="submit" disabled={pending} className="w-full rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-50"
+      >
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

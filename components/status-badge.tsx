@@ -16,7 +16,9 @@ export function StatusBadge({ status }: { status: DomainStatus }) {
       title={help.meaning}
       data-status={status}
     >
-      {help.transient && <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />}
+      {help.transient && (
+        <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
+      )}
       {status}
     </span>
   );

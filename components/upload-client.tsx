@@ -10,7 +10,13 @@ import { useId, useState, useTransition } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import { enableBucketVersioning } from "@/lib/actions/enable-bucket-versioning";
 import { uploadTruststoreVersion } from "@/lib/actions/upload-truststore-version";
-import { assessLockout, checkTruststore, diffTruststores, MAX_TRUSTSTORE_BYTES, type TruststoreReport } from "@/lib/truststore";
+import {
+  assessLockout,
+  checkTruststore,
+  diffTruststores,
+  MAX_TRUSTSTORE_BYTES,
+  type TruststoreReport,
+} from "@/lib/truststore";
 import { ActivationOutcome, type ActivationData } from "./activation-outcome";
 import { certificateAnchor } from "./certificate-anchor";
 import { CertificateList } from "./certificate-list-client";
@@ -67,9 +73,16 @@ export function UploadTruststore({
         setCandidate({ name, text: "", report });
         return;
       }
-      const bytes = typeof input === "string" ? new TextEncoder().encode(input) : new Uint8Array(await input.arrayBuffer());
+      const bytes =
+        typeof input === "string"
+          ? new TextEncoder().encode(input)
+          : new Uint8Array(await input.arrayBuffer());
       const report = await checkTruststore(bytes);
-      setCandidate({ name, text: report.verdict === "error" ? "" : new TextDecoder().decode(bytes), report });
+      setCandidate({
+        name,
+        text: report.verdict === "error" ? "" : new TextDecoder().decode(bytes),
+        report,
+      });
     } finally {
       setChecking(false);
     }
@@ -77,25 +90,56 @@ export function UploadTruststore({
 
   const errors = candidate?.report.findings.filter((f) => f.severity === "error") ?? [];
   const warnings = candidate?.report.findings.filter((f) => f.severity === "warning") ?? [];
-  const diff = candidate && activeReport && errors.length === 0 ? diffTruststores(activeReport, candidate.report) : null;
-  const lockout = candidate && activeReport && errors.length === 0 ? assessLockout(activeReport, candidate.report) : null;
+  const diff =
+    candidate && activeReport && errors.length === 0
+      ? diffTruststores(activeReport, candidate.report)
+      : null;
+  const lockout =
+    candidate && activeReport && errors.length === 0
+      ? assessLockout(activeReport, candidate.report)
+      : null;
   const canUpload =
-    !!candidate && errors.length === 0 && (warnings.length === 0 || acknowledged) && lockoutConfirmed(lockout, typed, domainName) && !blockedReason;
+    !!candidate &&
+    errors.length === 0 &&
+    (warnings.length === 0 || acknowledged) &&
+    lockoutConfirmed(lockout, typed, domainName) &&
+    !blockedReason;
 
   const upload = () =>
     startTransition(async () => {
       if (!candidate) return;
       const expectedCurrentVersion = activeVersionId ?? "";
-      const result = await uploadTruststoreVersion({ domainName, region, pem: candidate.text, acknowledgeWarnings: acknowledged, expectedCurrentVersion, confirmation: typed });
+      const result = await uploadTruststoreVersion({
+        domainName,
+        region,
+        pem: candidate.text,
+        acknowledgeWarnings: acknowledged,
+        expectedCurrentVersion,
+        confirmation: typed,
+      });
       if (!result.ok) {
-        setOutcome(result.code === "bucket-unversioned" ? { kind: "unversioned", message: result.message } : { kind: "error", message: result.message });
+        setOutcome(
+          result.code === "bucket-unversioned"
+            ? { kind: "unversioned", message: result.message }
+            : { kind: "error", message: result.message },
+        );
         return;
       }
       const { versionId, activation } = result.data;
       setOutcome(
         activation.ok
-          ? { kind: "activated", versionId, data: activation.result, ...(result.warning ? { warning: result.warning } : {}) }
-          : { kind: "uploaded-not-activated", versionId, message: activation.message, previousVersion: result.data.previousVersion ?? expectedCurrentVersion },
+          ? {
+              kind: "activated",
+              versionId,
+              data: activation.result,
+              ...(result.warning ? { warning: result.warning } : {}),
+            }
+          : {
+              kind: "uploaded-not-activated",
+              versionId,
+              message: activation.message,
+              previousVersion: result.data.previousVersion ?? expectedCurrentVersion,
+            },
       );
       if (activation.ok) setCandidate(null);
       router.refresh();
@@ -104,10 +148,21 @@ export function UploadTruststore({
   // The retry carries the version that stayed active, and the confirmation already typed.
   const retryActivation = (versionId: string, previousVersion: string) =>
     startTransition(async () => {
-      const result = await activateTruststoreVersion({ domainName, region, versionId, expectedCurrentVersion: previousVersion, confirmation: typed });
+      const result = await activateTruststoreVersion({
+        domainName,
+        region,
+        versionId,
+        expectedCurrentVersion: previousVersion,
+        confirmation: typed,
+      });
       setOutcome(
         result.ok
-          ? { kind: "activated", versionId, data: result.data, ...(result.warning ? { warning: result.warning } : {}) }
+          ? {
+              kind: "activated",
+              versionId,
+              data: result.data,
+              ...(result.warning ? { warning: result.warning } : {}),
+            }
           : { kind: "uploaded-not-activated", versionId, message: result.message, previousVersion },
       );
       if (result.ok) {
@@ -126,12 +181,17 @@ export function UploadTruststore({
   return (
     <div className="space-y-4">
       {blockedReason && <Notice tone="info">{blockedReason}</Notice>}
-      <DropZone testId="dropzone" onFile={(file) => void inspect(file.name, file)} className="rounded-lg border-2 border-dashed p-6 text-center transition-colors">
+      <DropZone
+        testId="dropzone"
+        onFile={(file) => void inspect(file.name, file)}
+        className="rounded-lg border-2 border-dashed p-6 text-center transition-colors"
+      >
         <p className="font-medium">Drop a truststore (.pem) here</p>
         <p className="mt-1 text-sm text-slate-600" id={ids.help}>
-          It is decoded and checked in your browser first; nothing is sent until you choose to upload.
+          It is decoded and checked in your browser first; nothing is sent until you choose to
+          upload.
         </p>
-        <label className="mt-3 inline-block cursor-pointer rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 focus-within:outline-2 focus-within:outline-sky-600">
+        <label className="mt-3 inline-block cursor-pointer rounded border border-slate-300 bg-white px-3 py-1.5 text-sm focus-within:outline-2 focus-within:outline-sky-600 hover:bg-slate-50">
           Choose a file…
           <input
             type="file"
@@ -158,58 +218,133 @@ export function UploadTruststore({
           value={paste}
           onChange={(e) => setPaste(e.target.value)}
         />
-        <button type="button" className="mt-2 rounded border border-slate-300 px-3 py-1 text-sm" disabled={!paste.trim()} onClick={() => void inspect("pasted text", paste)}>
+        <button
+          type="button"
+          className="mt-2 rounded border border-slate-300 px-3 py-1 text-sm"
+          disabled={!paste.trim()}
+          onClick={() => void inspect("pasted text", paste)}
+        >
           Check pasted text
         </button>
       </details>
 
       {checking && <p role="status">Checking…</p>}
       {candidate && (
-        <section aria-label="Checked file" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-          {lockout && <LockoutGuard lockout={lockout} domainName={domainName} typed={typed} onTyped={setTyped} />}
+        <section
+          aria-label="Checked file"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+        >
+          {lockout && (
+            <LockoutGuard
+              lockout={lockout}
+              domainName={domainName}
+              typed={typed}
+              onTyped={setTyped}
+            />
+          )}
           <h3 className="font-semibold">
-            {candidate.name}: {candidate.report.certificates.length} certificate{candidate.report.certificates.length === 1 ? "" : "s"},{" "}
-            <span data-testid="candidate-verdict" className={errors.length ? "text-rose-800" : warnings.length ? "text-amber-800" : "text-emerald-800"}>
-              {errors.length ? "refused" : warnings.length ? `${warnings.length} warning${warnings.length === 1 ? "" : "s"} in the file` : "no problems found in the file"}
+            {candidate.name}: {candidate.report.certificates.length} certificate
+            {candidate.report.certificates.length === 1 ? "" : "s"},{" "}
+            <span
+              data-testid="candidate-verdict"
+              className={
+                errors.length
+                  ? "text-rose-800"
+                  : warnings.length
+                    ? "text-amber-800"
+                    : "text-emerald-800"
+              }
+            >
+              {errors.length
+                ? "refused"
+                : warnings.length
+                  ? `${warnings.length} warning${warnings.length === 1 ? "" : "s"} in the file`
+                  : "no problems found in the file"}
             </span>
           </h3>
-          <FindingsList findings={candidate.report.findings} certificateAnchor={certificateAnchor("upload")} />
-          {errors.length > 0 && <p className="text-sm text-rose-800">Fix these errors and drop the file again: nothing can be uploaded while there are errors.</p>}
+          <FindingsList
+            findings={candidate.report.findings}
+            certificateAnchor={certificateAnchor("upload")}
+          />
+          {errors.length > 0 && (
+            <p className="text-sm text-rose-800">
+              Fix these errors and drop the file again: nothing can be uploaded while there are
+              errors.
+            </p>
+          )}
           {diff && <DiffView diff={diff} />}
           {candidate.report.certificates.length > 0 && (
             <details>
               <summary className="cursor-pointer text-sm font-medium">Decoded certificates</summary>
               <div className="mt-2">
-                <CertificateList certificates={candidate.report.certificates} findings={candidate.report.findings} anchorPrefix="upload" now={Date.parse(candidate.report.evaluatedAt)} />
+                <CertificateList
+                  certificates={candidate.report.certificates}
+                  findings={candidate.report.findings}
+                  anchorPrefix="upload"
+                  now={Date.parse(candidate.report.evaluatedAt)}
+                />
               </div>
             </details>
           )}
           {errors.length === 0 && warnings.length > 0 && (
-            <label htmlFor={ids.ack} className="flex items-start gap-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
-              <input id={ids.ack} type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} className="mt-1" />
-              I understand: clients whose chain runs through the certificates with warnings will be refused. Upload it anyway.
+            <label
+              htmlFor={ids.ack}
+              className="flex items-start gap-2 rounded bg-amber-50 p-2 text-sm text-amber-900"
+            >
+              <input
+                id={ids.ack}
+                type="checkbox"
+                checked={acknowledged}
+                onChange={(e) => setAcknowledged(e.target.checked)}
+                className="mt-1"
+              />
+              I understand: clients whose chain runs through the certificates with warnings will be
+              refused. Upload it anyway.
             </label>
           )}
           <div className="flex gap-2">
-            <button type="button" className="rounded bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-40" disabled={!canUpload || pending} onClick={upload}>
+            <button
+              type="button"
+              className="rounded bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-40"
+              disabled={!canUpload || pending}
+              onClick={upload}
+            >
               {pending ? "Uploading…" : "Upload and activate"}
             </button>
-            <button type="button" className="rounded border border-slate-300 px-3 py-2 text-sm" onClick={() => setCandidate(null)} disabled={pending}>
+            <button
+              type="button"
+              className="rounded border border-slate-300 px-3 py-2 text-sm"
+              onClick={() => setCandidate(null)}
+              disabled={pending}
+            >
               Discard
             </button>
           </div>
         </section>
       )}
 
-      {outcome?.kind === "activated" && <ActivationOutcome data={outcome.data} versionId={outcome.versionId} />}
-      {outcome?.kind === "activated" && outcome.warning && <Notice tone="error">{outcome.warning}</Notice>}
+      {outcome?.kind === "activated" && (
+        <ActivationOutcome data={outcome.data} versionId={outcome.versionId} />
+      )}
+      {outcome?.kind === "activated" && outcome.warning && (
+        <Notice tone="error">{outcome.warning}</Notice>
+      )}
       {outcome?.kind === "uploaded-not-activated" && (
         <Notice tone="error">
           <p>
-            The file <strong>was uploaded</strong> as version <code className="font-mono">{outcome.versionId}</code>, but <strong>activating it failed</strong>: {outcome.message}
+            The file <strong>was uploaded</strong> as version{" "}
+            <code className="font-mono">{outcome.versionId}</code>, but{" "}
+            <strong>activating it failed</strong>: {outcome.message}
           </p>
-          <p className="mt-1">The domain still uses its previous truststore version. Nothing else changed.</p>
-          <button type="button" className="mt-2 rounded bg-rose-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50" disabled={pending} onClick={() => retryActivation(outcome.versionId, outcome.previousVersion)}>
+          <p className="mt-1">
+            The domain still uses its previous truststore version. Nothing else changed.
+          </p>
+          <button
+            type="button"
+            className="mt-2 rounded bg-rose-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+            disabled={pending}
+            onClick={() => retryActivation(outcome.versionId, outcome.previousVersion)}
+          >
             {pending ? "Activating…" : `Activate version ${outcome.versionId.slice(0, 12)}…`}
           </button>
         </Notice>
@@ -217,7 +352,12 @@ export function UploadTruststore({
       {outcome?.kind === "unversioned" && (
         <Notice tone="error">
           <p>{outcome.message}</p>
-          <button type="button" className="mt-2 rounded bg-rose-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50" disabled={pending} onClick={enableVersioning}>
+          <button
+            type="button"
+            className="mt-2 rounded bg-rose-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+            disabled={pending}
+            onClick={enableVersioning}
+          >
             Enable versioning on the bucket
           </button>
         </Notice>

@@ -4,5 +4,9 @@ const subscribe = () => () => {};
 
 /** False in the server render, true once React runs in the browser (drop zones work only then). */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

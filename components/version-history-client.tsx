@@ -33,21 +33,46 @@ export function VersionHistory({
   const [confirming, setConfirming] = useState<VersionSummary | null>(null);
   const [pending, startTransition] = useTransition();
   const [typed, setTyped] = useState("");
-  const [outcome, setOutcome] = useState<{ ok: true; data: ActivationData; versionId: string; warning?: string } | { ok: false; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<
+    | { ok: true; data: ActivationData; versionId: string; warning?: string }
+    | { ok: false; message: string }
+    | null
+  >(null);
   const activeIndex = versions.findIndex((v) => v.isActive);
 
   const activate = (v: VersionSummary) =>
     startTransition(async () => {
-      const result = await activateTruststoreVersion({ domainName, region, versionId: v.versionId, expectedCurrentVersion: activeVersionId ?? "", confirmation: typed });
+      const result = await activateTruststoreVersion({
+        domainName,
+        region,
+        versionId: v.versionId,
+        expectedCurrentVersion: activeVersionId ?? "",
+        confirmation: typed,
+      });
       setConfirming(null);
-      setOutcome(result.ok ? { ok: true, data: result.data, versionId: v.versionId, ...(result.warning ? { warning: result.warning } : {}) } : { ok: false, message: result.message });
+      setOutcome(
+        result.ok
+          ? {
+              ok: true,
+              data: result.data,
+              versionId: v.versionId,
+              ...(result.warning ? { warning: result.warning } : {}),
+            }
+          : { ok: false, message: result.message },
+      );
       if (result.ok) router.refresh();
     });
 
-  if (versions.length === 0) return <p className="text-sm text-slate-600">No versions of this object were found in S3.</p>;
+  if (versions.length === 0)
+    return <p className="text-sm text-slate-600">No versions of this object were found in S3.</p>;
   return (
     <div className="space-y-3">
-      {outcome && (outcome.ok ? <ActivationOutcome data={outcome.data} versionId={outcome.versionId} /> : <Notice tone="error">{outcome.message}</Notice>)}
+      {outcome &&
+        (outcome.ok ? (
+          <ActivationOutcome data={outcome.data} versionId={outcome.versionId} />
+        ) : (
+          <Notice tone="error">{outcome.message}</Notice>
+        ))}
       {outcome?.ok && outcome.warning && <Notice tone="error">{outcome.warning}</Notice>}
       {blockedReason && <Notice tone="info">{blockedReason}</Notice>}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -55,13 +80,27 @@ export function VersionHistory({
           <caption className="sr-only">Truststore versions, newest first</caption>
           <thead className="bg-slate-50 text-left text-xs text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Uploaded</th>
-              <th scope="col" className="px-3 py-2 font-medium">Version</th>
-              <th scope="col" className="px-3 py-2 font-medium">By</th>
-              <th scope="col" className="px-3 py-2 font-medium">Size</th>
-              <th scope="col" className="px-3 py-2 font-medium">Certificates</th>
-              <th scope="col" className="px-3 py-2 font-medium">Findings</th>
-              <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Uploaded
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Version
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                By
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Size
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Certificates
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Findings
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -81,7 +120,9 @@ export function VersionHistory({
       </div>
       <ConfirmDialog
         open={confirming !== null}
-        title={confirming ? `Switch ${domainName} to version ${confirming.versionId.slice(0, 12)}…?` : ""}
+        title={
+          confirming ? `Switch ${domainName} to version ${confirming.versionId.slice(0, 12)}…?` : ""
+        }
         confirmLabel="Switch version"
         tone={confirming?.lockout?.broken.length ? "danger" : "primary"}
         confirmDisabled={!lockoutConfirmed(confirming?.lockout, typed, domainName)}
@@ -91,15 +132,34 @@ export function VersionHistory({
       >
         {confirming && (
           <>
-            {confirming.lockout && <LockoutGuard lockout={confirming.lockout} domainName={domainName} typed={typed} onTyped={setTyped} />}
+            {confirming.lockout && (
+              <LockoutGuard
+                lockout={confirming.lockout}
+                domainName={domainName}
+                typed={typed}
+                onTyped={setTyped}
+              />
+            )}
             <p className="text-sm">
-              API Gateway will use this exact S3 version ({confirming.lastModified.slice(0, 16).replace("T", " ")} UTC
-              {confirming.metadata.uploadedBy ? `, uploaded by ${confirming.metadata.uploadedBy}` : ""}) for every new TLS handshake. The domain is UPDATING for a short while.
+              API Gateway will use this exact S3 version (
+              {confirming.lastModified.slice(0, 16).replace("T", " ")} UTC
+              {confirming.metadata.uploadedBy
+                ? `, uploaded by ${confirming.metadata.uploadedBy}`
+                : ""}
+              ) for every new TLS handshake. The domain is UPDATING for a short while.
             </p>
-            {confirming.diffFromActive ? <DiffView diff={confirming.diffFromActive} /> : <p className="text-sm text-slate-600">This version could not be compared with the active one.</p>}
+            {confirming.diffFromActive ? (
+              <DiffView diff={confirming.diffFromActive} />
+            ) : (
+              <p className="text-sm text-slate-600">
+                This version could not be compared with the active one.
+              </p>
+            )}
             {confirming.counts.warning > 0 && (
               <Notice tone="info">
-                This version has {confirming.counts.warning} warning{confirming.counts.warning === 1 ? "" : "s"}: clients whose chain runs through those certificates will be refused.
+                This version has {confirming.counts.warning} warning
+                {confirming.counts.warning === 1 ? "" : "s"}: clients whose chain runs through those
+                certificates will be refused.
               </Notice>
             )}
           </>
@@ -124,29 +184,67 @@ function VersionRow({
   onActivate: () => void;
   blocked: boolean;
 }) {
-  const label = direction === "back" ? "Roll back to this version" : direction === "forward" ? "Roll forward to this version" : "Activate this version";
+  const label =
+    direction === "back"
+      ? "Roll back to this version"
+      : direction === "forward"
+        ? "Roll forward to this version"
+        : "Activate this version";
   return (
     <>
-      <tr className={`border-t border-slate-100 align-top ${v.isActive ? "bg-emerald-50/60" : ""}`} data-testid="version-row" data-version-id={v.versionId}>
-        <td className="px-3 py-2 whitespace-nowrap tabular-nums">{v.deleteMarker ? <span className="text-slate-500">deleted</span> : v.lastModified.slice(0, 16).replace("T", " ")}</td>
+      <tr
+        className={`border-t border-slate-100 align-top ${v.isActive ? "bg-emerald-50/60" : ""}`}
+        data-testid="version-row"
+        data-version-id={v.versionId}
+      >
+        <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+          {v.deleteMarker ? (
+            <span className="text-slate-500">deleted</span>
+          ) : (
+            v.lastModified.slice(0, 16).replace("T", " ")
+          )}
+        </td>
         <td className="px-3 py-2">
           <code className="font-mono text-xs" title={v.versionId}>
             {v.versionId.slice(0, 12)}…
           </code>
-          {v.isActive && <span className="ml-2 rounded bg-emerald-600 px-1.5 py-0.5 text-xs font-medium text-white">active</span>}
-          {v.isLatest && !v.deleteMarker && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">latest</span>}
+          {v.isActive && (
+            <span className="ml-2 rounded bg-emerald-600 px-1.5 py-0.5 text-xs font-medium text-white">
+              active
+            </span>
+          )}
+          {v.isLatest && !v.deleteMarker && (
+            <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">latest</span>
+          )}
         </td>
-        <td className="px-3 py-2 text-xs">{v.metadata.uploadedBy ?? <span className="text-slate-400">unknown</span>}</td>
-        <td className="px-3 py-2 text-xs tabular-nums">{v.deleteMarker ? "—" : `${(v.size / 1024).toFixed(1)} KB`}</td>
+        <td className="px-3 py-2 text-xs">
+          {v.metadata.uploadedBy ?? <span className="text-slate-400">unknown</span>}
+        </td>
+        <td className="px-3 py-2 text-xs tabular-nums">
+          {v.deleteMarker ? "—" : `${(v.size / 1024).toFixed(1)} KB`}
+        </td>
         <td className="px-3 py-2 tabular-nums">{v.deleteMarker ? "—" : v.certificateCount}</td>
         <td className="px-3 py-2 text-xs">
-          {v.deleteMarker ? "—" : v.counts.error > 0 ? <span className="text-rose-800">{v.counts.error} error(s)</span> : v.counts.warning > 0 ? <span className="text-amber-800">{v.counts.warning} warning(s)</span> : <span className="text-emerald-800">none</span>}
+          {v.deleteMarker ? (
+            "—"
+          ) : v.counts.error > 0 ? (
+            <span className="text-rose-800">{v.counts.error} error(s)</span>
+          ) : v.counts.warning > 0 ? (
+            <span className="text-amber-800">{v.counts.warning} warning(s)</span>
+          ) : (
+            <span className="text-emerald-800">none</span>
+          )}
         </td>
         <td className="px-3 py-2 text-right whitespace-nowrap">
           {!v.deleteMarker && !v.isActive && (
             <div className="flex justify-end gap-2">
               {v.diffFromActive && (
-                <button type="button" className="rounded border border-slate-300 px-2 py-1 text-xs" aria-expanded={diffOpen} onClick={toggleDiff}>
+                <button
+                  type="button"
+                  className="rounded border border-slate-300 px-2 py-1 text-xs"
+                  aria-expanded={diffOpen}
+                  onClick={toggleDiff}
+                >
                   {diffOpen ? "Hide diff" : "Diff"}
                 </button>
               )}
@@ -154,7 +252,11 @@ function VersionRow({
                 type="button"
                 className="rounded bg-sky-700 px-2 py-1 text-xs font-medium text-white hover:bg-sky-800 disabled:opacity-40"
                 disabled={blocked || v.verdict === "error"}
-                title={v.verdict === "error" ? "This version has file-level errors and cannot be activated" : undefined}
+                title={
+                  v.verdict === "error"
+                    ? "This version has file-level errors and cannot be activated"
+                    : undefined
+                }
                 onClick={onActivate}
               >
                 {label}

@@ -1,9 +1,17 @@
-import { CreateBasePathMappingCommand, CreateRestApiCommand, GetDomainNameCommand, GetRestApiCommand } from "@aws-sdk/client-api-gateway";
+import {
+  CreateBasePathMappingCommand,
+  CreateRestApiCommand,
+  GetDomainNameCommand,
+  GetRestApiCommand,
+} from "@aws-sdk/client-api-gateway";
 import { bundle, chain, issue } from "../lib/pki/generate";
 import { expect, needsFullApiGateway, TARGET, test } from "./aws";
 import { activeVersion, domainUrl, seedMtlsDomain } from "./seed";
 
-test("rollback in one click (after a confirmation with the diff) points the domain at the older version", async ({ page, aws }) => {
+test("rollback in one click (after a confirmation with the diff) points the domain at the older version", async ({
+  page,
+  aws,
+}) => {
   needsFullApiGateway();
   const a = await issue({ subject: "CN=Rollback Root A" });
   const b = await issue({ subject: "CN=Rollback Root B" });
@@ -15,7 +23,9 @@ test("rollback in one click (after a confirmation with the diff) points the doma
   await expect(dialog).toContainText("CN=Rollback Root B");
   await expect(dialog.locator("[data-impact=refused]")).toContainText("will be refused");
   // It drops a CA clients chain to today: the guard names it and wants the domain name typed.
-  await expect(dialog.getByTestId("lockout-guard")).toContainText("1 of 2 CAs that clients chain to today stop working");
+  await expect(dialog.getByTestId("lockout-guard")).toContainText(
+    "1 of 2 CAs that clients chain to today stop working",
+  );
   await expect(dialog.getByRole("button", { name: "Switch version" })).toBeDisabled();
   await dialog.getByLabel(/Type .* to confirm/).fill(seeded.domainName);
   await dialog.getByRole("button", { name: "Switch version" }).click();
@@ -24,20 +34,33 @@ test("rollback in one click (after a confirmation with the diff) points the doma
   await expect(page.getByTestId("active-version")).toHaveText(seeded.versionIds[0]!);
 });
 
-test("status help for PENDING_OWNERSHIP_VERIFICATION says what it means and what to do", async ({ page, aws, emulator }) => {
+test("status help for PENDING_OWNERSHIP_VERIFICATION says what it means and what to do", async ({
+  page,
+  aws,
+  emulator,
+}) => {
   needsFullApiGateway();
   const pki = await chain(2, { prefix: "Owner" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
-  await emulator(`domains/${seeded.domainName}/status`, { status: "PENDING_OWNERSHIP_VERIFICATION", message: "The ownership verification certificate expired." });
+  await emulator(`domains/${seeded.domainName}/status`, {
+    status: "PENDING_OWNERSHIP_VERIFICATION",
+    message: "The ownership verification certificate expired.",
+  });
   await page.goto(domainUrl(seeded.domainName));
   const help = page.getByTestId("status-help");
-  await expect(help).toContainText("ownership verification certificate expired and ACM could not renew it");
+  await expect(help).toContainText(
+    "ownership verification certificate expired and ACM could not renew it",
+  );
   await expect(help).toContainText("All updates to this domain name are locked");
   await expect(help).toContainText("What to do: Renew the ownership verification certificate");
   await expect(page.getByRole("button", { name: "Disable mutual TLS…" })).toBeDisabled();
 });
 
-test("a FAILED domain with the subject-conflict error gets it explained", async ({ page, aws, emulator }) => {
+test("a FAILED domain with the subject-conflict error gets it explained", async ({
+  page,
+  aws,
+  emulator,
+}) => {
   needsFullApiGateway("uses the emulator's control endpoints");
   const pki = await chain(2, { prefix: "Conflict" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
@@ -47,7 +70,9 @@ test("a FAILED domain with the subject-conflict error gets it explained", async 
   });
   await page.goto(domainUrl(seeded.domainName));
   await expect(page.getByTestId("status-help")).toContainText("AWS says");
-  await expect(page.getByTestId("subject-conflict")).toContainText("each certificate subject may have only one issuer per Region");
+  await expect(page.getByTestId("subject-conflict")).toContainText(
+    "each certificate subject may have only one issuer per Region",
+  );
 });
 
 test("disable mutual TLS after typing the domain name", async ({ page, aws }) => {
@@ -62,23 +87,45 @@ test("disable mutual TLS after typing the domain name", async ({ page, aws }) =>
   await dialog.getByLabel(/Type .* to confirm/).fill(seeded.domainName);
   await confirm.click();
   await expect(page.getByText(`Mutual TLS is now off for ${seeded.domainName}`)).toBeVisible();
-  const domain = await aws.apiGateway.send(new GetDomainNameCommand({ domainName: seeded.domainName }));
+  const domain = await aws.apiGateway.send(
+    new GetDomainNameCommand({ domainName: seeded.domainName }),
+  );
   expect(domain.mutualTlsAuthentication).toBeUndefined();
 });
 
-test("a mapped REST API's default endpoint is flagged and can be disabled", async ({ page, aws }) => {
+test("a mapped REST API's default endpoint is flagged and can be disabled", async ({
+  page,
+  aws,
+}) => {
   // Works on LocalStack too: UpdateRestApi and base path mappings are implemented there.
   const pki = await chain(2, { prefix: "Mapping" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
-  const api = await aws.apiGateway.send(new CreateRestApiCommand({ name: "orders-e2e", endpointConfiguration: { types: ["REGIONAL"] } }));
-  await aws.apiGateway.send(new CreateBasePathMappingCommand({ domainName: seeded.domainName, restApiId: api.id, stage: "prod" }));
+  const api = await aws.apiGateway.send(
+    new CreateRestApiCommand({
+      name: "orders-e2e",
+      endpointConfiguration: { types: ["REGIONAL"] },
+    }),
+  );
+  await aws.apiGateway.send(
+    new CreateBasePathMappingCommand({
+      domainName: seeded.domainName,
+      restApiId: api.id,
+      stage: "prod",
+    }),
+  );
   await page.goto(domainUrl(seeded.domainName));
-  await expect(page.getByTestId("default-endpoint-warning")).toContainText("Default execute-api endpoint is enabled");
-  if (TARGET === "emulator") await expect(page.getByTestId("default-endpoint-warning")).toContainText("bypassing mTLS");
+  await expect(page.getByTestId("default-endpoint-warning")).toContainText(
+    "Default execute-api endpoint is enabled",
+  );
+  if (TARGET === "emulator")
+    await expect(page.getByTestId("default-endpoint-warning")).toContainText("bypassing mTLS");
   await page.getByRole("button", { name: "Disable the default endpoint" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Disable it" }).click();
   await expect(page.getByTestId("mapping").getByText("default endpoint disabled")).toBeVisible();
-  expect((await aws.apiGateway.send(new GetRestApiCommand({ restApiId: api.id }))).disableExecuteApiEndpoint).toBe(true);
+  expect(
+    (await aws.apiGateway.send(new GetRestApiCommand({ restApiId: api.id })))
+      .disableExecuteApiEndpoint,
+  ).toBe(true);
 });
 
 test("a certificate subject made of HTML renders as text", async ({ page, aws }) => {
@@ -91,12 +138,18 @@ test("a certificate subject made of HTML renders as text", async ({ page, aws })
     void d.dismiss();
   });
   await page.goto(domainUrl(seeded.domainName));
-  await expect(page.getByTestId("certificate-subject").first()).toHaveText("CN=\\<img src=x onerror=alert(1)\\>, O=Markup");
+  await expect(page.getByTestId("certificate-subject").first()).toHaveText(
+    "CN=\\<img src=x onerror=alert(1)\\>, O=Markup",
+  );
   expect(await page.locator("img[src=x]").count()).toBe(0);
   expect(dialogs).toBe(0);
 });
 
-test("against a LocalStack-like backend, the unsupported actions are explained, not crashed", async ({ page, aws, emulator }) => {
+test("against a LocalStack-like backend, the unsupported actions are explained, not crashed", async ({
+  page,
+  aws,
+  emulator,
+}) => {
   needsFullApiGateway();
   const pki = await chain(2, { prefix: "Compat" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
@@ -112,7 +165,11 @@ test("against a LocalStack-like backend, the unsupported actions are explained, 
   }
 });
 
-test("a domain that is UPDATING polls until it settles, without a reload", async ({ page, aws, emulator }) => {
+test("a domain that is UPDATING polls until it settles, without a reload", async ({
+  page,
+  aws,
+  emulator,
+}) => {
   needsFullApiGateway();
   const a = await issue({ subject: "CN=Polling Root A" });
   const b = await issue({ subject: "CN=Polling Root B" });
@@ -120,11 +177,21 @@ test("a domain that is UPDATING polls until it settles, without a reload", async
   await emulator("config", { updatingMs: 4000 });
   try {
     await page.goto(domainUrl(seeded.domainName));
-    await page.locator(`[data-version-id="${seeded.versionIds[0]}"]`).getByRole("button", { name: "Roll back to this version" }).click();
-    await page.getByRole("dialog").getByLabel(/Type .* to confirm/).fill(seeded.domainName);
+    await page
+      .locator(`[data-version-id="${seeded.versionIds[0]}"]`)
+      .getByRole("button", { name: "Roll back to this version" })
+      .click();
+    await page
+      .getByRole("dialog")
+      .getByLabel(/Type .* to confirm/)
+      .fill(seeded.domainName);
     await page.getByRole("dialog").getByRole("button", { name: "Switch version" }).click();
     await expect(page.getByTestId("outcome-status")).toHaveText("UPDATING");
-    const badge = page.getByRole("banner").or(page.locator("header")).locator("[data-status]").first();
+    const badge = page
+      .getByRole("banner")
+      .or(page.locator("header"))
+      .locator("[data-status]")
+      .first();
     await expect(badge).toHaveAttribute("data-status", "UPDATING");
     await expect(badge).toHaveAttribute("data-status", "AVAILABLE", { timeout: 15_000 });
   } finally {
@@ -132,7 +199,11 @@ test("a domain that is UPDATING polls until it settles, without a reload", async
   }
 });
 
-test("parsed truststore versions are cached: a second visit reads no S3 object again", async ({ page, aws, emulator }) => {
+test("parsed truststore versions are cached: a second visit reads no S3 object again", async ({
+  page,
+  aws,
+  emulator,
+}) => {
   needsFullApiGateway("uses the emulator's request counts");
   const a = await issue({ subject: "CN=Cache Root A" });
   const b = await issue({ subject: "CN=Cache Root B" });

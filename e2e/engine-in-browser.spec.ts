@@ -8,7 +8,9 @@ import "reflect-metadata";
 import { checkTruststore } from "../lib/truststore";
 import { bundle, chain, issue, tamperSignature } from "../lib/truststore/test-support/fixtures";
 
-test("the engine bundled for browsers decodes and validates in Chromium exactly as in Node", async ({ page }) => {
+test("the engine bundled for browsers decodes and validates in Chromium exactly as in Node", async ({
+  page,
+}) => {
   const result = await build({
     entryPoints: ["lib/truststore/index.ts"],
     bundle: true,
@@ -30,11 +32,16 @@ test("the engine bundled for browsers decodes and validates in Chromium exactly 
   await page.addScriptTag({ content: code });
   const inBrowser = await page.evaluate(
     async ({ text, at }) => {
-      const engine = (window as unknown as { Truststore: typeof import("../lib/truststore") }).Truststore;
+      const engine = (window as unknown as { Truststore: typeof import("../lib/truststore") })
+        .Truststore;
       return engine.checkTruststore(text, { at: new Date(at) });
     },
     { text, at: at.toISOString() },
   );
   expect(inBrowser).toEqual(inNode);
-  expect(inBrowser.findings.map((f) => f.rule).sort()).toEqual(["duplicate", "signature", "weak-hash"]);
+  expect(inBrowser.findings.map((f) => f.rule).sort()).toEqual([
+    "duplicate",
+    "signature",
+    "weak-hash",
+  ]);
 });

@@ -9,20 +9,27 @@ import { EMULATOR_ENDPOINT, TARGET } from "./aws";
 export default async function globalSetup(config: FullConfig) {
   const host = new URL(EMULATOR_ENDPOINT).hostname;
   if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
-    throw new Error(`Refusing to run end-to-end tests against a non-local AWS endpoint (${EMULATOR_ENDPOINT}): they create and change resources.`);
+    throw new Error(
+      `Refusing to run end-to-end tests against a non-local AWS endpoint (${EMULATOR_ENDPOINT}): they create and change resources.`,
+    );
   }
   // The apps start their embedded emulators on first use: touch each once.
   for (const project of config.projects) {
-    if (project.use.baseURL) await fetch(project.use.baseURL, { redirect: "manual" }).catch(() => null);
+    if (project.use.baseURL)
+      await fetch(project.use.baseURL, { redirect: "manual" }).catch(() => null);
   }
   if (TARGET === "localstack") {
     const health = await fetch(`${EMULATOR_ENDPOINT}/_localstack/health`).catch(() => null);
     const ours = await fetch(`${EMULATOR_ENDPOINT}/_emulator/health`).catch(() => null);
-    if (!health?.ok && !ours?.ok) throw new Error(`No LocalStack answers at ${EMULATOR_ENDPOINT}: start it with \`docker compose up\` first.`);
+    if (!health?.ok && !ours?.ok)
+      throw new Error(
+        `No LocalStack answers at ${EMULATOR_ENDPOINT}: start it with \`docker compose up\` first.`,
+      );
     return;
   }
   const health = await fetch(`${EMULATOR_ENDPOINT}/_emulator/health`).catch(() => null);
-  if (!health?.ok) throw new Error(`The app's embedded emulator is not answering at ${EMULATOR_ENDPOINT}.`);
+  if (!health?.ok)
+    throw new Error(`The app's embedded emulator is not answering at ${EMULATOR_ENDPOINT}.`);
   // Tests want certificates issued at once and updates applied at once;
   // a test about UPDATING sets its own delay.
   for (const port of Object.values(EMULATOR_PORTS)) {
@@ -31,6 +38,10 @@ export default async function globalSetup(config: FullConfig) {
       if (up?.ok) break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    await fetch(`http://127.0.0.1:${port}/_emulator/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ issueDelayMs: 0, updatingMs: 0, compat: "aws" }) }).catch(() => null);
+    await fetch(`http://127.0.0.1:${port}/_emulator/config`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ issueDelayMs: 0, updatingMs: 0, compat: "aws" }),
+    }).catch(() => null);
   }
 }

@@ -1,7 +1,9 @@
 import { GetDomainNamesCommand } from "@aws-sdk/client-api-gateway";
 import { expect, TARGET, test } from "./aws";
 
-test("every page says which AWS it talks to: the embedded emulator with demo data, or the endpoint", async ({ page }) => {
+test("every page says which AWS it talks to: the embedded emulator with demo data, or the endpoint", async ({
+  page,
+}) => {
   await page.goto("/");
   const banner = page.getByTestId("backend-banner");
   if (TARGET === "localstack") {
@@ -16,7 +18,10 @@ test("every page says which AWS it talks to: the embedded emulator with demo dat
   await expect(page).toHaveTitle("Custom domain names · mTLS Console");
 });
 
-test("the home page lists the domains the emulator holds, read through the SDK", async ({ page, aws }) => {
+test("the home page lists the domains the emulator holds, read through the SDK", async ({
+  page,
+  aws,
+}) => {
   const { items = [] } = await aws.apiGateway.send(new GetDomainNamesCommand({ limit: 500 }));
   if (TARGET === "emulator") expect(items.length).toBeGreaterThanOrEqual(8);
   await page.goto("/");

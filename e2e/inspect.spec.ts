@@ -2,11 +2,18 @@ import { bundle, chain, issue } from "../lib/pki/generate";
 import { expect, needsFullApiGateway, test } from "./aws";
 import { seedMtlsDomain } from "./seed";
 
-test("inspect decodes pasted PEM without AWS, and says whether a client would be accepted and why", async ({ page, aws }) => {
+test("inspect decodes pasted PEM without AWS, and says whether a client would be accepted and why", async ({
+  page,
+  aws,
+}) => {
   needsFullApiGateway();
   const pki = await chain(3, { prefix: "Inspect" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!, pki[1]!)] });
-  const stranger = await issue({ subject: "CN=stranger-device", issuer: await issue({ subject: "CN=Unknown CA" }), ca: false });
+  const stranger = await issue({
+    subject: "CN=stranger-device",
+    issuer: await issue({ subject: "CN=Unknown CA" }),
+    ca: false,
+  });
 
   await page.goto("/inspect");
   await page.getByLabel(/Drop a PEM file here, or paste/).fill(pki[2]!.pem);
@@ -17,10 +24,14 @@ test("inspect decodes pasted PEM without AWS, and says whether a client would be
 
   await page.getByLabel(/Domain name/).selectOption(seeded.domainName);
   await page.getByRole("button", { name: "Check against its active truststore" }).click();
-  await expect(page.getByTestId("client-verdict")).toContainText(`Accepted by ${seeded.domainName}`);
+  await expect(page.getByTestId("client-verdict")).toContainText(
+    `Accepted by ${seeded.domainName}`,
+  );
 
   await page.getByLabel(/Drop a PEM file here, or paste/).fill(stranger.pem);
   await page.getByRole("button", { name: "Check against its active truststore" }).click();
   await expect(page.getByTestId("client-verdict")).toContainText("Refused");
-  await expect(page.getByTestId("client-verdict")).toContainText("Could not find issuer for certificate");
+  await expect(page.getByTestId("client-verdict")).toContainText(
+    "Could not find issuer for certificate",
+  );
 });

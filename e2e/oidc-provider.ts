@@ -33,8 +33,16 @@ const provider = new Provider(`http://127.0.0.1:${PORT}`, {
     return {
       accountId: id,
       async claims() {
-        const groups = groupOverrides.get(id) ?? (id.startsWith("op") ? ["mtls-console-operators"] : ["everyone"]);
-        return { sub: id, email: `${id}@example.com`, email_verified: !id.startsWith("unverified"), name: id, groups };
+        const groups =
+          groupOverrides.get(id) ??
+          (id.startsWith("op") ? ["mtls-console-operators"] : ["everyone"]);
+        return {
+          sub: id,
+          email: `${id}@example.com`,
+          email_verified: !id.startsWith("unverified"),
+          name: id,
+          groups,
+        };
       },
     };
   },
@@ -45,7 +53,10 @@ provider.use(async (ctx, next) => {
   if (!match || ctx.method !== "POST") return next();
   const chunks: Buffer[] = [];
   for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
-  groupOverrides.set(decodeURIComponent(match[1]!), JSON.parse(Buffer.concat(chunks).toString("utf8")) as string[]);
+  groupOverrides.set(
+    decodeURIComponent(match[1]!),
+    JSON.parse(Buffer.concat(chunks).toString("utf8")) as string[],
+  );
   ctx.status = 204;
 });
 provider.listen(PORT, "127.0.0.1");

@@ -5,27 +5,63 @@ import { privateKeyPem } from "../emulator/test-support";
 import { awsClients, expect, needsFullApiGateway, test } from "./aws";
 import { seedMtlsDomain, unique } from "./seed";
 
-test("lists seeded domains with their statuses; search and filters narrow the list", async ({ page, aws, emulator }) => {
-  needsFullApiGateway("LocalStack reports every status AVAILABLE, ignores limit and has no control endpoints");
+test("lists seeded domains with their statuses; search and filters narrow the list", async ({
+  page,
+  aws,
+  emulator,
+}) => {
+  needsFullApiGateway(
+    "LocalStack reports every status AVAILABLE, ignores limit and has no control endpoints",
+  );
   const pki = await chain(2, { prefix: "Overview" });
   const weak = await issue({ subject: "CN=Overview SHA1 Root", hash: "SHA-1" });
   const prefix = unique("ov");
   const good = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)], prefix: `${prefix}-good` });
-  const warned = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!, weak)], prefix: `${prefix}-warned` });
-  const failed = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)], prefix: `${prefix}-failed` });
-  await emulator(`domains/${failed.domainName}/status`, { status: "FAILED", message: "broken on purpose" });
+  const warned = await seedMtlsDomain(aws, {
+    versions: [bundle(pki[0]!, weak)],
+    prefix: `${prefix}-warned`,
+  });
+  const failed = await seedMtlsDomain(aws, {
+    versions: [bundle(pki[0]!)],
+    prefix: `${prefix}-failed`,
+  });
+  await emulator(`domains/${failed.domainName}/status`, {
+    status: "FAILED",
+    message: "broken on purpose",
+  });
   // A domain whose imported server certificate expires in 10 days.
-  const server = await issue({ subject: `CN=${prefix}-expiring.test.example`, ca: false, key: { rsa: 2048 }, validDays: [-300, 10] });
-  const { CertificateArn } = await aws.acm.send(new ImportCertificateCommand({ Certificate: Buffer.from(server.pem), PrivateKey: Buffer.from(await privateKeyPem(server.keys)) }));
-  await aws.apiGateway.send(new CreateDomainNameCommand({ domainName: `${prefix}-expiring.test.example`, regionalCertificateArn: CertificateArn, endpointConfiguration: { types: ["REGIONAL"] } }));
+  const server = await issue({
+    subject: `CN=${prefix}-expiring.test.example`,
+    ca: false,
+    key: { rsa: 2048 },
+    validDays: [-300, 10],
+  });
+  const { CertificateArn } = await aws.acm.send(
+    new ImportCertificateCommand({
+      Certificate: Buffer.from(server.pem),
+      PrivateKey: Buffer.from(await privateKeyPem(server.keys)),
+    }),
+  );
+  await aws.apiGateway.send(
+    new CreateDomainNameCommand({
+      domainName: `${prefix}-expiring.test.example`,
+      regionalCertificateArn: CertificateArn,
+      endpointConfiguration: { types: ["REGIONAL"] },
+    }),
+  );
 
   await page.goto("/");
   await page.getByRole("searchbox", { name: "Search by name" }).fill(prefix);
   const rows = page.getByTestId("domain-row");
   await expect(rows).toHaveCount(4);
   await expect(page.getByTestId("result-count")).toContainText("4 of");
-  await expect(rows.filter({ hasText: good.domainName }).locator("[data-status]")).toHaveAttribute("data-status", "AVAILABLE");
-  await expect(rows.filter({ hasText: failed.domainName }).locator("[data-status]")).toHaveAttribute("data-status", "FAILED");
+  await expect(rows.filter({ hasText: good.domainName }).locator("[data-status]")).toHaveAttribute(
+    "data-status",
+    "AVAILABLE",
+  );
+  await expect(
+    rows.filter({ hasText: failed.domainName }).locator("[data-status]"),
+  ).toHaveAttribute("data-status", "FAILED");
 
   await page.getByLabel("Status", { exact: true }).selectOption("FAILED");
   await expect(rows).toHaveCount(1);
@@ -48,8 +84,13 @@ test("lists seeded domains with their statuses; search and filters narrow the li
   await expect(page.getByRole("searchbox", { name: "Search by name" })).toHaveValue("");
 });
 
-test("pages past 500 domains with GetDomainNames pages and ListCertificates only, nothing per domain", async ({ page, emulator }) => {
-  needsFullApiGateway("LocalStack reports every status AVAILABLE, ignores limit and has no control endpoints");
+test("pages past 500 domains with GetDomainNames pages and ListCertificates only, nothing per domain", async ({
+  page,
+  emulator,
+}) => {
+  needsFullApiGateway(
+    "LocalStack reports every status AVAILABLE, ignores limit and has no control endpoints",
+  );
   const region = "eu-north-1";
   await emulator("seed", { bulkDomains: 1200, region });
   await emulator("requests", undefined, "DELETE");
@@ -69,8 +110,16 @@ test("pages past 500 domains with GetDomainNames pages and ListCertificates only
 test("the region switcher shows another region's domains", async ({ page }) => {
   const eu = awsClients("eu-west-1");
   const domainName = `${unique("eu")}.test.example`;
-  const { CertificateArn } = await eu.acm.send(new RequestCertificateCommand({ DomainName: domainName }));
-  await eu.apiGateway.send(new CreateDomainNameCommand({ domainName, regionalCertificateArn: CertificateArn, endpointConfiguration: { types: ["REGIONAL"] } }));
+  const { CertificateArn } = await eu.acm.send(
+    new RequestCertificateCommand({ DomainName: domainName }),
+  );
+  await eu.apiGateway.send(
+    new CreateDomainNameCommand({
+      domainName,
+      regionalCertificateArn: CertificateArn,
+      endpointConfiguration: { types: ["REGIONAL"] },
+    }),
+  );
   await page.goto("/");
   await page.getByLabel("Region").selectOption("eu-west-1");
   await expect(page).toHaveURL(/region=eu-west-1/);

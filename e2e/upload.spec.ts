@@ -20,7 +20,10 @@ async function dropFile(page: Page, testId: string, name: string, content: strin
   await page.getByTestId(testId).dispatchEvent("drop", { dataTransfer });
 }
 
-test("drag and drop shows the findings before upload; upload and activate points the domain at the new S3 version", async ({ page, aws }) => {
+test("drag and drop shows the findings before upload; upload and activate points the domain at the new S3 version", async ({
+  page,
+  aws,
+}) => {
   needsFullApiGateway();
   const pki = await chain(2, { prefix: "Upload" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
@@ -30,7 +33,9 @@ test("drag and drop shows the findings before upload; upload and activate points
   await dropFile(page, "dropzone", "new.pem", bundle(pki[0]!, weak));
   await expect(page.getByTestId("candidate-verdict")).toHaveText("1 warning in the file");
   await expect(page.locator("[data-rule=weak-hash]").first()).toContainText("CN=Dropped SHA1 Root");
-  await expect(page.getByTestId("diff").locator("[data-change=added]")).toContainText("CN=Dropped SHA1 Root");
+  await expect(page.getByTestId("diff").locator("[data-change=added]")).toContainText(
+    "CN=Dropped SHA1 Root",
+  );
   // Nothing was sent yet.
   expect(await objectVersions(aws, seeded.bucket, seeded.key)).toHaveLength(1);
 
@@ -46,16 +51,23 @@ test("drag and drop shows the findings before upload; upload and activate points
   expect(versions[0]).not.toBe(seeded.versionIds[0]);
 });
 
-test("the lockout guard: a file that removes every CA clients chain to is red and needs the domain name typed; one that only adds a CA is one click", async ({ page, aws }) => {
+test("the lockout guard: a file that removes every CA clients chain to is red and needs the domain name typed; one that only adds a CA is one click", async ({
+  page,
+  aws,
+}) => {
   needsFullApiGateway();
-  const roots = await Promise.all([1, 2, 3, 4, 5].map((n) => issue({ subject: `CN=Partner ${n} Root CA` })));
+  const roots = await Promise.all(
+    [1, 2, 3, 4, 5].map((n) => issue({ subject: `CN=Partner ${n} Root CA` })),
+  );
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(...roots)] });
   const unrelated = await issue({ subject: "CN=Unrelated Root CA" });
   await page.goto(domainUrl(seeded.domainName));
 
   // Only adds a CA: no guard, one click.
   await dropFile(page, "dropzone", "more.pem", bundle(...roots, unrelated));
-  await expect(page.getByTestId("lockout-ok")).toContainText("Keeps all 5 CAs that clients chain to today");
+  await expect(page.getByTestId("lockout-ok")).toContainText(
+    "Keeps all 5 CAs that clients chain to today",
+  );
   await expect(page.getByTestId("lockout-guard")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Upload and activate" })).toBeEnabled();
   await page.getByRole("button", { name: "Discard" }).click();
@@ -63,7 +75,9 @@ test("the lockout guard: a file that removes every CA clients chain to is red an
   // One unrelated CA replacing all five: the file is fine, the change is not.
   await dropFile(page, "dropzone", "replace.pem", bundle(unrelated));
   const guard = page.getByTestId("lockout-guard");
-  await expect(guard).toContainText("5 of 5 CAs that clients chain to today stop working: every client that can connect today will be refused.");
+  await expect(guard).toContainText(
+    "5 of 5 CAs that clients chain to today stop working: every client that can connect today will be refused.",
+  );
   for (const n of [1, 2, 3, 4, 5]) await expect(guard).toContainText(`CN=Partner ${n} Root CA`);
   await expect(page.getByTestId("candidate-verdict")).toHaveText("no problems found in the file");
   // The guard comes first in the checked file's section, above the file's own verdict.
@@ -82,7 +96,10 @@ test("the lockout guard: a file that removes every CA clients chain to is red an
   expect(await activeVersion(aws, seeded.domainName)).toBe(versions[0]);
 });
 
-test("a bundle with a private key is refused in the browser and no S3 version is written", async ({ page, aws }) => {
+test("a bundle with a private key is refused in the browser and no S3 version is written", async ({
+  page,
+  aws,
+}) => {
   needsFullApiGateway();
   const pki = await chain(2, { prefix: "Keyed" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
@@ -97,7 +114,11 @@ test("a bundle with a private key is refused in the browser and no S3 version is
   expect(await objectVersions(aws, seeded.bucket, seeded.key)).toEqual(seeded.versionIds);
 });
 
-test("a failed activation after a successful upload is reported, and retrying it works", async ({ page, aws, emulator }) => {
+test("a failed activation after a successful upload is reported, and retrying it works", async ({
+  page,
+  aws,
+  emulator,
+}) => {
   needsFullApiGateway();
   const pki = await chain(2, { prefix: "Retry" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
@@ -119,15 +140,25 @@ test("a failed activation after a successful upload is reported, and retrying it
   expect(await activeVersion(aws, seeded.domainName)).toBe(versions[0]);
 });
 
-test("an unversioned bucket is refused, with an offer to enable versioning", async ({ page, aws }) => {
+test("an unversioned bucket is refused, with an offer to enable versioning", async ({
+  page,
+  aws,
+}) => {
   needsFullApiGateway();
   const pki = await chain(2, { prefix: "Unversioned" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)], versioned: false });
   await page.goto(domainUrl(seeded.domainName));
   await dropFile(page, "dropzone", "x.pem", bundle(pki[0]!, pki[1]!));
   await page.getByRole("button", { name: "Upload and activate" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "does not have versioning enabled" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "does not have versioning enabled" }),
+  ).toBeVisible();
   expect(await objectVersions(aws, seeded.bucket, seeded.key)).toEqual(seeded.versionIds);
   await page.getByRole("button", { name: "Enable versioning on the bucket" }).click();
-  await expect.poll(async () => (await aws.s3.send(new GetBucketVersioningCommand({ Bucket: seeded.bucket }))).Status).toBe("Enabled");
+  await expect
+    .poll(
+      async () =>
+        (await aws.s3.send(new GetBucketVersioningCommand({ Bucket: seeded.bucket }))).Status,
+    )
+    .toBe("Enabled");
 });

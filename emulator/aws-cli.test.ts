@@ -15,7 +15,10 @@ const run = promisify(execFile);
 /** Debian's package installs /usr/bin/aws; AWS_CLI names another. */
 const AWS = process.env.AWS_CLI ?? "/usr/bin/aws";
 const available = existsSync(AWS);
-if (!available && process.env.CI) throw new Error(`The AWS CLI cross-check needs ${AWS} (Debian package awscli); .ci/run installs it.`);
+if (!available && process.env.CI)
+  throw new Error(
+    `The AWS CLI cross-check needs ${AWS} (Debian package awscli); .ci/run installs it.`,
+  );
 
 describe.skipIf(!available)("AWS CLI against the emulator", () => {
   let t: TestEmulator;
@@ -52,19 +55,54 @@ describe.skipIf(!available)("AWS CLI against the emulator", () => {
 
   it("bucket, versions, certificate, mTLS domain, version switch, warnings, paging", async () => {
     await aws("s3api", "create-bucket", "--bucket", "cli-truststores");
-    await aws("s3api", "put-bucket-versioning", "--bucket", "cli-truststores", "--versioning-configuration", "Status=Enabled");
+    await aws(
+      "s3api",
+      "put-bucket-versioning",
+      "--bucket",
+      "cli-truststores",
+      "--versioning-configuration",
+      "Status=Enabled",
+    );
     const pki = await chain(3, { prefix: "Cli" });
     const sha1 = await issue({ subject: "CN=Cli SHA1 Root", hash: "SHA-1" });
-    const v1 = (await aws("s3api", "put-object", "--bucket", "cli-truststores", "--key", "ts.pem", "--body", file("v1.pem", bundle(pki[0]!, pki[1]!)))).VersionId as string;
-    const v2 = (await aws("s3api", "put-object", "--bucket", "cli-truststores", "--key", "ts.pem", "--body", file("v2.pem", bundle(pki[0]!, pki[1]!, sha1)))).VersionId as string;
+    const v1 = (
+      await aws(
+        "s3api",
+        "put-object",
+        "--bucket",
+        "cli-truststores",
+        "--key",
+        "ts.pem",
+        "--body",
+        file("v1.pem", bundle(pki[0]!, pki[1]!)),
+      )
+    ).VersionId as string;
+    const v2 = (
+      await aws(
+        "s3api",
+        "put-object",
+        "--bucket",
+        "cli-truststores",
+        "--key",
+        "ts.pem",
+        "--body",
+        file("v2.pem", bundle(pki[0]!, pki[1]!, sha1)),
+      )
+    ).VersionId as string;
     expect(v1).not.toBe(v2);
-    const versions = (await aws("s3api", "list-object-versions", "--bucket", "cli-truststores")).Versions as { VersionId: string; IsLatest: boolean }[];
+    const versions = (await aws("s3api", "list-object-versions", "--bucket", "cli-truststores"))
+      .Versions as { VersionId: string; IsLatest: boolean }[];
     expect(versions.map((v) => [v.VersionId, v.IsLatest])).toEqual([
       [v2, true],
       [v1, false],
     ]);
 
-    const server = await issue({ subject: "CN=cli.test.example", sans: ["cli.test.example"], ca: false, key: { rsa: 2048 } });
+    const server = await issue({
+      subject: "CN=cli.test.example",
+      sans: ["cli.test.example"],
+      ca: false,
+      key: { rsa: 2048 },
+    });
     const imported = await aws(
       "acm",
       "import-certificate",
@@ -74,9 +112,15 @@ describe.skipIf(!available)("AWS CLI against the emulator", () => {
       `fileb://${file("server.key", await privateKeyPem(server.keys))}`,
     );
     const serverArn = imported.CertificateArn as string;
-    const owner = (await aws("acm", "request-certificate", "--domain-name", "cli.test.example")).CertificateArn as string;
-    const described = (await aws("acm", "describe-certificate", "--certificate-arn", serverArn)).Certificate as Record<string, unknown>;
-    expect(described).toMatchObject({ Type: "IMPORTED", KeyAlgorithm: "RSA_2048", DomainName: "cli.test.example" });
+    const owner = (await aws("acm", "request-certificate", "--domain-name", "cli.test.example"))
+      .CertificateArn as string;
+    const described = (await aws("acm", "describe-certificate", "--certificate-arn", serverArn))
+      .Certificate as Record<string, unknown>;
+    expect(described).toMatchObject({
+      Type: "IMPORTED",
+      KeyAlgorithm: "RSA_2048",
+      DomainName: "cli.test.example",
+    });
 
     const created = await aws(
       "apigateway",
@@ -94,7 +138,11 @@ describe.skipIf(!available)("AWS CLI against the emulator", () => {
       "--mutual-tls-authentication",
       `truststoreUri=s3://cli-truststores/ts.pem,truststoreVersion=${v1}`,
     );
-    expect(created.mutualTlsAuthentication).toEqual({ truststoreUri: "s3://cli-truststores/ts.pem", truststoreVersion: v1, truststoreWarnings: [] });
+    expect(created.mutualTlsAuthentication).toEqual({
+      truststoreUri: "s3://cli-truststores/ts.pem",
+      truststoreVersion: v1,
+      truststoreWarnings: [],
+    });
 
     const switched = await aws(
       "apigateway",
@@ -104,19 +152,43 @@ describe.skipIf(!available)("AWS CLI against the emulator", () => {
       "--patch-operations",
       `op=replace,path=/mutualTlsAuthentication/truststoreVersion,value=${v2}`,
     );
-    const mtls = switched.mutualTlsAuthentication as { truststoreVersion: string; truststoreWarnings: string[] };
+    const mtls = switched.mutualTlsAuthentication as {
+      truststoreVersion: string;
+      truststoreWarnings: string[];
+    };
     expect(mtls.truststoreVersion).toBe(v2);
-    expect(mtls.truststoreWarnings).toEqual([expect.stringMatching(/^weak-hash: "CN=Cli SHA1 Root"/)]);
+    expect(mtls.truststoreWarnings).toEqual([
+      expect.stringMatching(/^weak-hash: "CN=Cli SHA1 Root"/),
+    ]);
     const read = await aws("apigateway", "get-domain-name", "--domain-name", "cli.test.example");
-    expect((read.mutualTlsAuthentication as { truststoreWarnings: string[] }).truststoreWarnings).toHaveLength(1);
+    expect(
+      (read.mutualTlsAuthentication as { truststoreWarnings: string[] }).truststoreWarnings,
+    ).toHaveLength(1);
 
     // Paging: the CLI follows `position` on its own.
     for (let i = 0; i < 4; i++) {
-      await aws("apigateway", "create-domain-name", "--domain-name", `page${i}.test.example`, "--regional-certificate-arn", owner, "--endpoint-configuration", "types=REGIONAL");
+      await aws(
+        "apigateway",
+        "create-domain-name",
+        "--domain-name",
+        `page${i}.test.example`,
+        "--regional-certificate-arn",
+        owner,
+        "--endpoint-configuration",
+        "types=REGIONAL",
+      );
     }
     await t.control("requests", undefined, "DELETE");
-    const listed = (await aws("apigateway", "get-domain-names", "--page-size", "2")).items as { domainName: string }[];
-    expect(listed.map((d) => d.domainName)).toEqual(["cli.test.example", "page0.test.example", "page1.test.example", "page2.test.example", "page3.test.example"]);
+    const listed = (await aws("apigateway", "get-domain-names", "--page-size", "2")).items as {
+      domainName: string;
+    }[];
+    expect(listed.map((d) => d.domainName)).toEqual([
+      "cli.test.example",
+      "page0.test.example",
+      "page1.test.example",
+      "page2.test.example",
+      "page3.test.example",
+    ]);
     const { counts } = await t.control<{ counts: Record<string, number> }>("requests");
     expect(counts.GetDomainNames).toBe(3);
   });

@@ -60,6 +60,10 @@ Control endpoints: ${emulator.endpoint}/_emulator/health (reset, seed, requests,
   process.on("SIGTERM", stop);
 } catch (error) {
   const e = error as NodeJS.ErrnoException;
-  console.error(e.code === "EADDRINUSE" ? `Port ${values.port} is in use: stop what runs there or pass --port 0 for any free port.` : `The emulator could not start: ${e.message}`);
+  console.error(
+    e.code === "EADDRINUSE"
+      ? `Port ${values.port} is in use: stop what runs there or pass --port 0 for any free port.`
+      : `The emulator could not start: ${e.message}`,
+  );
   process.exit(1);
 }

@@ -30,7 +30,11 @@ export class AwsError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly extra: { retryAfterSeconds?: number; headers?: Record<string, string>; fields?: Record<string, string> } = {},
+    readonly extra: {
+      retryAfterSeconds?: number;
+      headers?: Record<string, string>;
+      fields?: Record<string, string>;
+    } = {},
   ) {
     super(message);
   }
@@ -64,18 +68,27 @@ export function header(req: EmulatorRequest, name: string): string | undefined {
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
-  return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) };
+  return {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 export function parseJsonBody(req: EmulatorRequest): Record<string, unknown> {
   if (req.body.length === 0) return {};
   try {
     const value = JSON.parse(req.body.toString("utf8")) as unknown;
-    if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (value && typeof value === "object" && !Array.isArray(value))
+      return value as Record<string, unknown>;
   } catch {
     // fall through
   }
-  throw new AwsError(400, req.service === "acm" ? "ValidationException" : "BadRequestException", "The request body is not a JSON object.");
+  throw new AwsError(
+    400,
+    req.service === "acm" ? "ValidationException" : "BadRequestException",
+    "The request body is not a JSON object.",
+  );
 }
 
 /** Seconds since the epoch, as the JSON protocols send timestamps. */

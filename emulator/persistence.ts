@@ -16,18 +16,24 @@ export interface LoadResult {
 
 export function loadState(file: string): LoadResult {
   if (!existsSync(file)) {
-    return { state: emptyState(), loaded: false, message: `State file ${file} does not exist yet: starting with a fresh state.` };
+    return {
+      state: emptyState(),
+      loaded: false,
+      message: `State file ${file} does not exist yet: starting with a fresh state.`,
+    };
   }
   let problem: string;
   try {
     const parsed = stateSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-    if (parsed.success) return { state: parsed.data, loaded: true, message: `Loaded the state from ${file}.` };
+    if (parsed.success)
+      return { state: parsed.data, loaded: true, message: `Loaded the state from ${file}.` };
     problem = parsed.error.issues
       .slice(0, 3)
       .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
       .join("; ");
   } catch (error) {
-    problem = error instanceof SyntaxError ? `not JSON (${error.message})` : (error as Error).message;
+    problem =
+      error instanceof SyntaxError ? `not JSON (${error.message})` : (error as Error).message;
   }
   const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, "-")}`;
   try {

@@ -4,31 +4,58 @@
  * truststores, with AWS's XML, ETags and error codes.
  */
 import { createHash } from "node:crypto";
-import { AwsError, header, type Context, type EmulatorRequest, type Reply, type Route } from "./http";
+import {
+  AwsError,
+  header,
+  type Context,
+  type EmulatorRequest,
+  type Reply,
+  type Route,
+} from "./http";
 import { ACCOUNT_ID, randomId, type Bucket, type EmulatorState, type ObjectVersion } from "./state";
 
-const OWNER = "<Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID><DisplayName>emulator</DisplayName></Owner>";
+const OWNER =
+  "<Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID><DisplayName>emulator</DisplayName></Owner>";
 
 function escapeXml(value: string): string {
-  return value.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+  return value.replace(
+    /[<>&'"]/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!,
+  );
 }
 
 function xml(status: number, body: string, headers: Record<string, string> = {}): Reply {
-  return { status, headers: { "content-type": "application/xml", ...headers }, body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}` };
+  return {
+    status,
+    headers: { "content-type": "application/xml", ...headers },
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}`,
+  };
 }
 
 export function s3Error(err: AwsError, requestId: string): Reply {
   const fields = Object.entries(err.extra.fields ?? {})
     .map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`)
     .join("");
-  return xml(err.status, `<Error><Code>${err.code}</Code><Message>${escapeXml(err.message)}</Message>${fields}<RequestId>${requestId}</RequestId></Error>`, err.extra.headers);
+  return xml(
+    err.status,
+    `<Error><Code>${err.code}</Code><Message>${escapeXml(err.message)}</Message>${fields}<RequestId>${requestId}</RequestId></Error>`,
+    err.extra.headers,
+  );
 }
 
-const noSuchBucket = (bucket: string) => new AwsError(404, "NoSuchBucket", "The specified bucket does not exist", { fields: { BucketName: bucket } });
+const noSuchBucket = (bucket: string) =>
+  new AwsError(404, "NoSuchBucket", "The specified bucket does not exist", {
+    fields: { BucketName: bucket },
+  });
 const noSuchKey = (key: string, headers?: Record<string, string>) =>
-  new AwsError(404, "NoSuchKey", "The specified key does not exist.", { fields: { Key: key }, headers });
+  new AwsError(404, "NoSuchKey", "The specified key does not exist.", {
+    fields: { Key: key },
+    headers,
+  });
 const noSuchVersion = (key: string, versionId: string) =>
-  new AwsError(404, "NoSuchVersion", "The specified version does not exist.", { fields: { Key: key, VersionId: versionId } });
+  new AwsError(404, "NoSuchVersion", "The specified version does not exist.", {
+    fields: { Key: key, VersionId: versionId },
+  });
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, ".000Z");
 const httpDate = (ms: number) => new Date(ms).toUTCString();
@@ -53,18 +80,34 @@ function findVersion(bucket: Bucket, key: string, versionId: string | null): Obj
   if (versionId === null) {
     const current = latest(versions);
     if (!current) throw noSuchKey(key);
-    if (current.deleteMarker) throw noSuchKey(key, { "x-amz-delete-marker": "true", "x-amz-version-id": current.versionId });
+    if (current.deleteMarker)
+      throw noSuchKey(key, {
+        "x-amz-delete-marker": "true",
+        "x-amz-version-id": current.versionId,
+      });
     return current;
   }
   const found = versions?.find((v) => v.versionId === versionId);
   if (!found) {
-    if (!/^[A-Za-z0-9._-]{1,1024}$/.test(versionId)) throw new AwsError(400, "InvalidArgument", "Invalid version id specified", { fields: { ArgumentName: "versionId", ArgumentValue: versionId } });
+    if (!/^[A-Za-z0-9._-]{1,1024}$/.test(versionId))
+      throw new AwsError(400, "InvalidArgument", "Invalid version id specified", {
+        fields: { ArgumentName: "versionId", ArgumentValue: versionId },
+      });
     throw noSuchVersion(key, versionId);
   }
   if (found.deleteMarker) {
-    throw new AwsError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.", {
-      headers: { "x-amz-delete-marker": "true", "x-amz-version-id": found.versionId, allow: "DELETE" },
-    });
+    throw new AwsError(
+      405,
+      "MethodNotAllowed",
+      "The specified method is not allowed against this resource.",
+      {
+        headers: {
+          "x-amz-delete-marker": "true",
+          "x-amz-version-id": found.versionId,
+          allow: "DELETE",
+        },
+      },
+    );
   }
   return found;
 }
@@ -81,13 +124,16 @@ export function readObjectForTruststore(
 ): { body: Buffer; versionId: string } | { error: string } {
   const where = `s3://${bucketName}/${key}${versionId ? ` (version ${versionId})` : ""}`;
   const bucket = state.buckets[bucketName];
-  if (!bucket) return { error: `Unable to read the truststore ${where}: the bucket does not exist.` };
+  if (!bucket)
+    return { error: `Unable to read the truststore ${where}: the bucket does not exist.` };
   try {
     const v = findVersion(bucket, key, versionId ?? null);
     return { body: Buffer.from(v.body, "base64"), versionId: v.versionId };
   } catch (error) {
     const code = error instanceof AwsError ? error.code : "error";
-    return { error: `Unable to read the truststore ${where}: ${code === "NoSuchVersion" ? "the version does not exist" : "the object does not exist"}.` };
+    return {
+      error: `Unable to read the truststore ${where}: ${code === "NoSuchVersion" ? "the version does not exist" : "the object does not exist"}.`,
+    };
   }
 }
 
@@ -112,7 +158,8 @@ function decodeAwsChunked(body: Buffer): Buffer {
     const lineEnd = body.indexOf("\r\n", offset);
     if (lineEnd < 0) break;
     const size = parseInt(body.subarray(offset, lineEnd).toString("latin1").split(";")[0]!, 16);
-    if (!Number.isFinite(size)) throw new AwsError(400, "InvalidRequest", "Malformed aws-chunked body.");
+    if (!Number.isFinite(size))
+      throw new AwsError(400, "InvalidRequest", "Malformed aws-chunked body.");
     if (size === 0) break;
     parts.push(body.subarray(lineEnd + 2, lineEnd + 2 + size));
     offset = lineEnd + 2 + size + 2;
@@ -125,16 +172,30 @@ function decodeAwsChunked(body: Buffer): Buffer {
  * current object exists) and If-Match: ETag (only while the current object
  * has that ETag; `*` for any). A missing object fails If-Match with 404.
  */
-function checkConditions(req: EmulatorRequest, current: ObjectVersion | undefined, key: string): void {
+function checkConditions(
+  req: EmulatorRequest,
+  current: ObjectVersion | undefined,
+  key: string,
+): void {
   const live = current && !current.deleteMarker ? current : undefined;
   if (header(req, "if-none-match") === "*" && live) {
-    throw new AwsError(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold", { fields: { Condition: "If-None-Match" } });
+    throw new AwsError(
+      412,
+      "PreconditionFailed",
+      "At least one of the pre-conditions you specified did not hold",
+      { fields: { Condition: "If-None-Match" } },
+    );
   }
   const ifMatch = header(req, "if-match");
   if (ifMatch === undefined) return;
   if (!live) throw noSuchKey(key);
   if (ifMatch !== "*" && ifMatch !== live.etag) {
-    throw new AwsError(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold", { fields: { Condition: "If-Match" } });
+    throw new AwsError(
+      412,
+      "PreconditionFailed",
+      "At least one of the pre-conditions you specified did not hold",
+      { fields: { Condition: "If-Match" } },
+    );
   }
 }
 
@@ -143,10 +204,14 @@ function putObject(req: EmulatorRequest, ctx: Context, bucketName: string, key: 
   checkConditions(req, latest(bucket.objects[key]), key);
   const encoding = header(req, "content-encoding") ?? "";
   const sha = header(req, "x-amz-content-sha256") ?? "";
-  const body = encoding.includes("aws-chunked") || sha.startsWith("STREAMING-") ? decodeAwsChunked(req.body) : req.body;
+  const body =
+    encoding.includes("aws-chunked") || sha.startsWith("STREAMING-")
+      ? decodeAwsChunked(req.body)
+      : req.body;
   const metadata: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (name.startsWith("x-amz-meta-") && typeof value === "string") metadata[name.slice("x-amz-meta-".length)] = value;
+    if (name.startsWith("x-amz-meta-") && typeof value === "string")
+      metadata[name.slice("x-amz-meta-".length)] = value;
   }
   const version: ObjectVersion = {
     versionId: bucket.versioning === "Enabled" ? newVersionId() : "null",
@@ -204,14 +269,18 @@ function deleteObject(req: EmulatorRequest, ctx: Context, bucketName: string, ke
     if (i >= 0) versions.splice(i, 1);
   }
   versions.push(marker);
-  return { status: 204, headers: { "x-amz-delete-marker": "true", "x-amz-version-id": marker.versionId } };
+  return {
+    status: 204,
+    headers: { "x-amz-delete-marker": "true", "x-amz-version-id": marker.versionId },
+  };
 }
 
 function maxKeys(req: EmulatorRequest): number {
   const raw = req.url.searchParams.get("max-keys");
   if (raw === null) return 1000;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new AwsError(400, "InvalidArgument", "max-keys must be a non-negative integer");
+  if (!Number.isInteger(n) || n < 0)
+    throw new AwsError(400, "InvalidArgument", "max-keys must be a non-negative integer");
   return Math.min(n, 1000);
 }
 
@@ -252,7 +321,10 @@ function listObjectVersions(req: EmulatorRequest, ctx: Context, bucketName: stri
     )
     .join("");
   const last = slice[slice.length - 1];
-  const next = truncated && last ? `<NextKeyMarker>${escapeXml(last.key)}</NextKeyMarker><NextVersionIdMarker>${last.v.versionId}</NextVersionIdMarker>` : "";
+  const next =
+    truncated && last
+      ? `<NextKeyMarker>${escapeXml(last.key)}</NextKeyMarker><NextVersionIdMarker>${last.v.versionId}</NextVersionIdMarker>`
+      : "";
   return xml(
     200,
     `<ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${escapeXml(bucket.name)}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyMarker>${escapeXml(keyMarker)}</KeyMarker><VersionIdMarker>${escapeXml(versionMarker)}</VersionIdMarker><MaxKeys>${limit}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${next}${entries}</ListVersionsResult>`,
@@ -264,7 +336,9 @@ function listObjectsV2(req: EmulatorRequest, ctx: Context, bucketName: string): 
   const q = req.url.searchParams;
   const prefix = q.get("prefix") ?? "";
   const token = q.get("continuation-token");
-  const startAfter = token ? Buffer.from(token, "base64url").toString("utf8") : (q.get("start-after") ?? "");
+  const startAfter = token
+    ? Buffer.from(token, "base64url").toString("utf8")
+    : (q.get("start-after") ?? "");
   const limit = maxKeys(req);
   const keys = Object.keys(bucket.objects)
     .sort()
@@ -278,7 +352,9 @@ function listObjectsV2(req: EmulatorRequest, ctx: Context, bucketName: string): 
       return `<Contents><Key>${escapeXml(k)}</Key><LastModified>${iso(v.lastModified)}</LastModified><ETag>${escapeXml(v.etag)}</ETag><Size>${v.size}</Size><StorageClass>STANDARD</StorageClass></Contents>`;
     })
     .join("");
-  const next = truncated ? `<NextContinuationToken>${Buffer.from(slice[slice.length - 1]!).toString("base64url")}</NextContinuationToken>` : "";
+  const next = truncated
+    ? `<NextContinuationToken>${Buffer.from(slice[slice.length - 1]!).toString("base64url")}</NextContinuationToken>`
+    : "";
   return xml(
     200,
     `<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${escapeXml(bucket.name)}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyCount>${slice.length}</KeyCount><MaxKeys>${limit}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${token ? `<ContinuationToken>${escapeXml(token)}</ContinuationToken>` : ""}${next}${contents}</ListBucketResult>`,
@@ -296,14 +372,21 @@ function locate(req: EmulatorRequest): { bucket?: string; key?: string } {
   }
   const [bucket, ...rest] = segments;
   const key = rest.join("/");
-  return { bucket: bucket ? decodeURIComponent(bucket) : undefined, key: key ? decodeURIComponent(key) : undefined };
+  return {
+    bucket: bucket ? decodeURIComponent(bucket) : undefined,
+    key: key ? decodeURIComponent(key) : undefined,
+  };
 }
 
 export function route(req: EmulatorRequest): Route | null {
   const { bucket, key } = locate(req);
   const q = req.url.searchParams;
   const m = req.method;
-  const r = (operation: string, mutates: boolean, run: Route["run"]): Route => ({ operation, mutates, run });
+  const r = (operation: string, mutates: boolean, run: Route["run"]): Route => ({
+    operation,
+    mutates,
+    run,
+  });
   // ExpectedBucketOwner: every bucket here belongs to the emulator's one account.
   const expectedOwner = header(req, "x-amz-expected-bucket-owner");
   if (bucket && expectedOwner !== undefined && expectedOwner !== ACCOUNT_ID) {
@@ -317,9 +400,14 @@ export function route(req: EmulatorRequest): Route | null {
       return r("ListBuckets", false, (ctx) =>
         xml(
           200,
-          `<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${OWNER}<Buckets>${Object.values(ctx.state.buckets)
+          `<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${OWNER}<Buckets>${Object.values(
+            ctx.state.buckets,
+          )
             .sort((a, b) => a.name.localeCompare(b.name))
-            .map((b) => `<Bucket><Name>${escapeXml(b.name)}</Name><CreationDate>${iso(b.createdAt)}</CreationDate><BucketRegion>${b.region}</BucketRegion></Bucket>`)
+            .map(
+              (b) =>
+                `<Bucket><Name>${escapeXml(b.name)}</Name><CreationDate>${iso(b.createdAt)}</CreationDate><BucketRegion>${b.region}</BucketRegion></Bucket>`,
+            )
             .join("")}</Buckets></ListAllMyBucketsResult>`,
         ),
       );
@@ -331,8 +419,15 @@ export function route(req: EmulatorRequest): Route | null {
     if (m === "PUT" && q.has("versioning")) {
       return r("PutBucketVersioning", true, (ctx) => {
         const b = getBucket(ctx.state, bucket);
-        const status = /<Status>\s*(Enabled|Suspended)\s*<\/Status>/.exec(req.body.toString("utf8"))?.[1];
-        if (!status) throw new AwsError(400, "MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema");
+        const status = /<Status>\s*(Enabled|Suspended)\s*<\/Status>/.exec(
+          req.body.toString("utf8"),
+        )?.[1];
+        if (!status)
+          throw new AwsError(
+            400,
+            "MalformedXML",
+            "The XML you provided was not well-formed or did not validate against our published schema",
+          );
         b.versioning = status as Bucket["versioning"];
         return { status: 200 };
       });
@@ -340,17 +435,27 @@ export function route(req: EmulatorRequest): Route | null {
     if (m === "GET" && q.has("versioning")) {
       return r("GetBucketVersioning", false, (ctx) => {
         const b = getBucket(ctx.state, bucket);
-        return xml(200, `<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${b.versioning ? `<Status>${b.versioning}</Status>` : ""}</VersioningConfiguration>`);
+        return xml(
+          200,
+          `<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${b.versioning ? `<Status>${b.versioning}</Status>` : ""}</VersioningConfiguration>`,
+        );
       });
     }
-    if (m === "GET" && q.has("versions")) return r("ListObjectVersions", false, (ctx) => listObjectVersions(req, ctx, bucket));
+    if (m === "GET" && q.has("versions"))
+      return r("ListObjectVersions", false, (ctx) => listObjectVersions(req, ctx, bucket));
     if (m === "GET" && q.has("location")) {
       return r("GetBucketLocation", false, (ctx) => {
         const b = getBucket(ctx.state, bucket);
-        return xml(200, `<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${b.region === "us-east-1" ? "" : b.region}</LocationConstraint>`);
+        return xml(
+          200,
+          `<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${b.region === "us-east-1" ? "" : b.region}</LocationConstraint>`,
+        );
       });
     }
-    if (m === "GET") return r(q.get("list-type") === "2" ? "ListObjectsV2" : "ListObjects", false, (ctx) => listObjectsV2(req, ctx, bucket));
+    if (m === "GET")
+      return r(q.get("list-type") === "2" ? "ListObjectsV2" : "ListObjects", false, (ctx) =>
+        listObjectsV2(req, ctx, bucket),
+      );
     if (m === "HEAD") {
       return r("HeadBucket", false, (ctx) => {
         const b = getBucket(ctx.state, bucket);
@@ -359,19 +464,37 @@ export function route(req: EmulatorRequest): Route | null {
     }
     if (m === "PUT") {
       return r("CreateBucket", true, (ctx) => {
-        if (!BUCKET_NAME.test(bucket)) throw new AwsError(400, "InvalidBucketName", "The specified bucket is not valid.", { fields: { BucketName: bucket } });
+        if (!BUCKET_NAME.test(bucket))
+          throw new AwsError(400, "InvalidBucketName", "The specified bucket is not valid.", {
+            fields: { BucketName: bucket },
+          });
         if (ctx.state.buckets[bucket]) {
-          throw new AwsError(409, "BucketAlreadyOwnedByYou", "Your previous request to create the named bucket succeeded and you already own it.", { fields: { BucketName: bucket } });
+          throw new AwsError(
+            409,
+            "BucketAlreadyOwnedByYou",
+            "Your previous request to create the named bucket succeeded and you already own it.",
+            { fields: { BucketName: bucket } },
+          );
         }
-        const location = /<LocationConstraint>\s*([a-z0-9-]+)\s*<\/LocationConstraint>/.exec(req.body.toString("utf8"))?.[1];
-        ctx.state.buckets[bucket] = { name: bucket, region: location ?? req.region, createdAt: ctx.now(), objects: {} };
+        const location = /<LocationConstraint>\s*([a-z0-9-]+)\s*<\/LocationConstraint>/.exec(
+          req.body.toString("utf8"),
+        )?.[1];
+        ctx.state.buckets[bucket] = {
+          name: bucket,
+          region: location ?? req.region,
+          createdAt: ctx.now(),
+          objects: {},
+        };
         return { status: 200, headers: { location: `/${bucket}` } };
       });
     }
     if (m === "DELETE") {
       return r("DeleteBucket", true, (ctx) => {
         const b = getBucket(ctx.state, bucket);
-        if (Object.keys(b.objects).length > 0) throw new AwsError(409, "BucketNotEmpty", "The bucket you tried to delete is not empty", { fields: { BucketName: bucket } });
+        if (Object.keys(b.objects).length > 0)
+          throw new AwsError(409, "BucketNotEmpty", "The bucket you tried to delete is not empty", {
+            fields: { BucketName: bucket },
+          });
         delete ctx.state.buckets[bucket];
         return { status: 204 };
       });

@@ -10,7 +10,16 @@ import * as acm from "./acm";
 import * as apigateway from "./apigateway";
 import * as s3 from "./s3";
 import * as sts from "./sts";
-import { AwsError, json, type Context, type EmulatorConfig, type EmulatorRequest, type Reply, type Route, type Service } from "./http";
+import {
+  AwsError,
+  json,
+  type Context,
+  type EmulatorConfig,
+  type EmulatorRequest,
+  type Reply,
+  type Route,
+  type Service,
+} from "./http";
 import { loadState, saveState } from "./persistence";
 import { seedDemo, seedBulkDomains } from "./seed";
 import { DOMAIN_STATUSES, domainKey, emptyState, type EmulatorState } from "./state";
@@ -51,10 +60,16 @@ const MAX_BODY = 16 * 1024 * 1024;
 function serviceOf(req: IncomingMessage, rawPath: string): { service: Service; region: string } {
   const auth = req.headers.authorization ?? "";
   const url = new URL(req.url ?? "/", "http://localhost");
-  const credential = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(auth)?.slice(1) ?? url.searchParams.get("X-Amz-Credential")?.split("/").slice(2, 4);
+  const credential =
+    /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(auth)?.slice(1) ??
+    url.searchParams.get("X-Amz-Credential")?.split("/").slice(2, 4);
   const region = credential?.[0] ?? "us-east-1";
   const scope = credential?.[1];
-  if (scope === "acm" || String(req.headers["x-amz-target"] ?? "").startsWith("CertificateManager.")) return { service: "acm", region };
+  if (
+    scope === "acm" ||
+    String(req.headers["x-amz-target"] ?? "").startsWith("CertificateManager.")
+  )
+    return { service: "acm", region };
   if (scope === "apigateway") return { service: "apigateway", region };
   if (scope === "s3") return { service: "s3", region };
   if (scope === "sts") return { service: "sts", region };
@@ -65,7 +80,13 @@ function serviceOf(req: IncomingMessage, rawPath: string): { service: Service; r
 /** `bucket.localhost:4566` or `bucket.s3.localhost.localstack.cloud:4566` → bucket. */
 function virtualHostBucket(host: string | undefined): string | undefined {
   const hostname = (host ?? "").replace(/:\d+$/, "");
-  if (!hostname || /^[\d.]+$/.test(hostname) || hostname.startsWith("[") || hostname === "localhost") return undefined;
+  if (
+    !hostname ||
+    /^[\d.]+$/.test(hostname) ||
+    hostname.startsWith("[") ||
+    hostname === "localhost"
+  )
+    return undefined;
   const s3Match = /^(.+?)\.s3[.-]/.exec(hostname);
   if (s3Match) return s3Match[1];
   const local = /^(.+)\.localhost$/.exec(hostname);
@@ -79,7 +100,13 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(new AwsError(413, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size"));
+        reject(
+          new AwsError(
+            413,
+            "EntityTooLarge",
+            "Your proposed upload exceeds the maximum allowed size",
+          ),
+        );
         req.destroy();
         return;
       }
@@ -92,24 +119,52 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function errorReply(err: AwsError, service: Service, requestId: string): Reply {
   const headers: Record<string, string> = { ...(err.extra.headers ?? {}) };
-  if (err.extra.retryAfterSeconds !== undefined) headers["retry-after"] = String(err.extra.retryAfterSeconds);
-  if (service === "s3") return s3.s3Error(new AwsError(err.status, err.code, err.message, { ...err.extra, headers }), requestId);
+  if (err.extra.retryAfterSeconds !== undefined)
+    headers["retry-after"] = String(err.extra.retryAfterSeconds);
+  if (service === "s3")
+    return s3.s3Error(
+      new AwsError(err.status, err.code, err.message, { ...err.extra, headers }),
+      requestId,
+    );
   if (service === "sts") return sts.stsError(err, requestId, headers);
   if (service === "acm") {
-    return json(err.status, { __type: err.code, message: err.message }, { ...headers, "x-amzn-errortype": err.code, "content-type": "application/x-amz-json-1.1" });
+    return json(
+      err.status,
+      { __type: err.code, message: err.message },
+      { ...headers, "x-amzn-errortype": err.code, "content-type": "application/x-amz-json-1.1" },
+    );
   }
   return json(err.status, { message: err.message }, { ...headers, "x-amzn-errortype": err.code });
 }
 
 function faultError(fault: Fault, service: Service, operation: string): AwsError {
   if (fault.kind === "throttle") {
-    const code = service === "s3" ? "SlowDown" : service === "acm" ? "ThrottlingException" : "TooManyRequestsException";
-    return new AwsError(service === "s3" ? 503 : 429, code, service === "s3" ? "Please reduce your request rate." : "Too Many Requests", { retryAfterSeconds: fault.retryAfterSeconds });
+    const code =
+      service === "s3"
+        ? "SlowDown"
+        : service === "acm"
+          ? "ThrottlingException"
+          : "TooManyRequestsException";
+    return new AwsError(
+      service === "s3" ? 503 : 429,
+      code,
+      service === "s3" ? "Please reduce your request rate." : "Too Many Requests",
+      { retryAfterSeconds: fault.retryAfterSeconds },
+    );
   }
   if (fault.kind === "error503") {
-    return new AwsError(503, service === "s3" ? "ServiceUnavailable" : "ServiceUnavailableException", `Service unavailable (injected fault on ${operation}).`, { retryAfterSeconds: fault.retryAfterSeconds });
+    return new AwsError(
+      503,
+      service === "s3" ? "ServiceUnavailable" : "ServiceUnavailableException",
+      `Service unavailable (injected fault on ${operation}).`,
+      { retryAfterSeconds: fault.retryAfterSeconds },
+    );
   }
-  return new AwsError(500, service === "s3" ? "InternalError" : "InternalServerErrorException", `Internal server error (injected fault on ${operation}).`);
+  return new AwsError(
+    500,
+    service === "s3" ? "InternalError" : "InternalServerErrorException",
+    `Internal server error (injected fault on ${operation}).`,
+  );
 }
 
 const faultSchema = z.object({
@@ -127,13 +182,21 @@ const statusSchema = z.object({
   /** For UPDATING: settle to AVAILABLE after this long (default: stay until changed). */
   settleAfterMs: z.number().int().min(0).optional(),
 });
-const clockSchema = z.union([z.object({ advanceSeconds: z.number() }), z.object({ now: z.string() }), z.object({ reset: z.literal(true) })]);
+const clockSchema = z.union([
+  z.object({ advanceSeconds: z.number() }),
+  z.object({ now: z.string() }),
+  z.object({ reset: z.literal(true) }),
+]);
 const configSchema = z.object({
   updatingMs: z.number().int().min(0).max(600_000).optional(),
   issueDelayMs: z.number().int().min(0).max(600_000).optional(),
   compat: z.enum(["aws", "localstack"]).optional(),
 });
-const seedSchema = z.object({ bulkDomains: z.number().int().min(0).max(5000).optional(), region: z.string().optional(), reset: z.boolean().optional() });
+const seedSchema = z.object({
+  bulkDomains: z.number().int().min(0).max(5000).optional(),
+  region: z.string().optional(),
+  reset: z.boolean().optional(),
+});
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const log = options.log ?? (() => {});
@@ -179,11 +242,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     };
     const parse = <T>(schema: z.ZodType<T>): T => {
       const result = schema.safeParse(input());
-      if (!result.success) throw new AwsError(400, "BadRequest", result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      if (!result.success)
+        throw new AwsError(
+          400,
+          "BadRequest",
+          result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+        );
       return result.data;
     };
     if (path === "/_emulator/health" && method === "GET") {
-      return json(200, { status: "ok", compat: config.compat, updatingMs: config.updatingMs, issueDelayMs: config.issueDelayMs, now: new Date(ctx.now()).toISOString() });
+      return json(200, {
+        status: "ok",
+        compat: config.compat,
+        updatingMs: config.updatingMs,
+        issueDelayMs: config.issueDelayMs,
+        now: new Date(ctx.now()).toISOString(),
+      });
     }
     if (path === "/_emulator/reset" && method === "POST") {
       state = emptyState();
@@ -195,12 +269,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (path === "/_emulator/seed" && method === "POST") {
       const args = parse(seedSchema);
       if (args.reset) state = emptyState();
-      const summary = args.bulkDomains !== undefined ? await seedBulkDomains(ctx, args.bulkDomains, args.region ?? "us-east-1") : await seedDemo(ctx);
+      const summary =
+        args.bulkDomains !== undefined
+          ? await seedBulkDomains(ctx, args.bulkDomains, args.region ?? "us-east-1")
+          : await seedDemo(ctx);
       persist();
       return json(200, summary);
     }
     if (path === "/_emulator/requests") {
-      if (method === "GET") return json(200, { counts: Object.fromEntries([...counts.entries()].sort()) });
+      if (method === "GET")
+        return json(200, { counts: Object.fromEntries([...counts.entries()].sort()) });
       if (method === "DELETE") {
         counts.clear();
         return json(200, { counts: {} });
@@ -210,7 +288,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (method === "POST") {
         const f = parse(faultSchema);
         const list = faults.get(f.operation) ?? [];
-        list.push({ kind: f.kind, remaining: f.count, latencyMs: f.latencyMs, retryAfterSeconds: f.retryAfterSeconds, ...(f.pathContains ? { pathContains: f.pathContains } : {}) });
+        list.push({
+          kind: f.kind,
+          remaining: f.count,
+          latencyMs: f.latencyMs,
+          retryAfterSeconds: f.retryAfterSeconds,
+          ...(f.pathContains ? { pathContains: f.pathContains } : {}),
+        });
         faults.set(f.operation, list);
         return json(200, { operation: f.operation, kind: f.kind, count: f.count });
       }
@@ -221,17 +305,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
     }
     if (path === "/_emulator/clock") {
-      if (method === "GET") return json(200, { now: new Date(ctx.now()).toISOString(), offsetSeconds: state.clockOffsetMs / 1000 });
+      if (method === "GET")
+        return json(200, {
+          now: new Date(ctx.now()).toISOString(),
+          offsetSeconds: state.clockOffsetMs / 1000,
+        });
       if (method === "POST") {
         const c = parse(clockSchema);
         if ("advanceSeconds" in c) state.clockOffsetMs += c.advanceSeconds * 1000;
         else if ("now" in c) {
           const target = Date.parse(c.now);
-          if (Number.isNaN(target)) throw new AwsError(400, "BadRequest", "now must be an ISO-8601 time");
+          if (Number.isNaN(target))
+            throw new AwsError(400, "BadRequest", "now must be an ISO-8601 time");
           state.clockOffsetMs = target - Date.now();
         } else state.clockOffsetMs = 0;
         persist();
-        return json(200, { now: new Date(ctx.now()).toISOString(), offsetSeconds: state.clockOffsetMs / 1000 });
+        return json(200, {
+          now: new Date(ctx.now()).toISOString(),
+          offsetSeconds: state.clockOffsetMs / 1000,
+        });
       }
     }
     if (path === "/_emulator/config" && method === "POST") {
@@ -250,10 +342,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       domain.status = s.status;
       if (s.message) domain.statusMessage = s.message;
       else delete domain.statusMessage;
-      if (s.status === "UPDATING" && s.settleAfterMs !== undefined) domain.updatingUntil = ctx.now() + s.settleAfterMs;
+      if (s.status === "UPDATING" && s.settleAfterMs !== undefined)
+        domain.updatingUntil = ctx.now() + s.settleAfterMs;
       else delete domain.updatingUntil;
       persist();
-      return json(200, { domainName: name, status: domain.status, message: domain.statusMessage ?? null });
+      return json(200, {
+        domainName: name,
+        status: domain.status,
+        message: domain.statusMessage ?? null,
+      });
     }
     throw new AwsError(404, "NotFound", `No control endpoint ${method} ${path}.`);
   }
@@ -265,7 +362,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const method = req.method ?? "GET";
     let service: Service = "apigateway";
     const send = (reply: Reply) => {
-      const headers: Record<string, string> = { "x-amzn-requestid": requestId, "x-amz-request-id": requestId, ...(reply.headers ?? {}) };
+      const headers: Record<string, string> = {
+        "x-amzn-requestid": requestId,
+        "x-amz-request-id": requestId,
+        ...(reply.headers ?? {}),
+      };
       const body = method === "HEAD" ? undefined : reply.body;
       if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
       else if (!headers["content-length"]) headers["content-length"] = "0";
@@ -280,25 +381,52 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
       const detected = serviceOf(req, rawPath);
       service = detected.service;
-      const request: EmulatorRequest = { method, rawPath, url, headers: req.headers, body, region: detected.region, service, requestId };
+      const request: EmulatorRequest = {
+        method,
+        rawPath,
+        url,
+        headers: req.headers,
+        body,
+        region: detected.region,
+        service,
+        requestId,
+      };
       if (service === "s3") {
         const bucket = virtualHostBucket(req.headers.host);
         if (bucket) request.virtualHostBucket = bucket;
       }
-      const routers = { acm: acm.route, apigateway: apigateway.route, s3: s3.route, sts: sts.route };
+      const routers = {
+        acm: acm.route,
+        apigateway: apigateway.route,
+        s3: s3.route,
+        sts: sts.route,
+      };
       const route: Route | null = routers[service](request);
       if (!route) {
         throw service === "s3"
-          ? new AwsError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.")
-          : new AwsError(404, service === "acm" ? "UnknownOperationException" : "NotFoundException", `No ${service} operation for ${method} ${rawPath}.`);
+          ? new AwsError(
+              405,
+              "MethodNotAllowed",
+              "The specified method is not allowed against this resource.",
+            )
+          : new AwsError(
+              404,
+              service === "acm" ? "UnknownOperationException" : "NotFoundException",
+              `No ${service} operation for ${method} ${rawPath}.`,
+            );
       }
       counts.set(route.operation, (counts.get(route.operation) ?? 0) + 1);
       const pending = faults.get(route.operation);
-      const fault = pending?.find((f) => f.remaining > 0 && (!f.pathContains || decodeURIComponent(rawPath).includes(f.pathContains)));
+      const fault = pending?.find(
+        (f) =>
+          f.remaining > 0 &&
+          (!f.pathContains || decodeURIComponent(rawPath).includes(f.pathContains)),
+      );
       if (fault) {
         fault.remaining--;
         if (pending!.every((f) => f.remaining === 0)) faults.delete(route.operation);
-        if (fault.kind === "latency") await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+        if (fault.kind === "latency")
+          await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
         else throw faultError(fault, service, route.operation);
       }
       // Handlers validate everything before they change the state, so a
@@ -311,7 +439,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         send(errorReply(error, service, requestId));
       } else {
         log(`Internal error: ${(error as Error).stack ?? String(error)}`);
-        send(errorReply(new AwsError(500, service === "s3" ? "InternalError" : "InternalServerErrorException", "The emulator failed to handle this request."), service, requestId));
+        send(
+          errorReply(
+            new AwsError(
+              500,
+              service === "s3" ? "InternalError" : "InternalServerErrorException",
+              "The emulator failed to handle this request.",
+            ),
+            service,
+            requestId,
+          ),
+        );
       }
     }
   }

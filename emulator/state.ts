@@ -36,7 +36,15 @@ const certificateSchema = z.object({
   arn: z.string(),
   region: z.string(),
   type: z.enum(["IMPORTED", "AMAZON_ISSUED", "PRIVATE"]),
-  status: z.enum(["PENDING_VALIDATION", "ISSUED", "INACTIVE", "EXPIRED", "VALIDATION_TIMED_OUT", "REVOKED", "FAILED"]),
+  status: z.enum([
+    "PENDING_VALIDATION",
+    "ISSUED",
+    "INACTIVE",
+    "EXPIRED",
+    "VALIDATION_TIMED_OUT",
+    "REVOKED",
+    "FAILED",
+  ]),
   domainName: z.string(),
   subjectAlternativeNames: z.array(z.string()),
   keyAlgorithm: z.string(),
@@ -116,12 +124,21 @@ export const stateSchema = z.object({
 export type EmulatorState = z.infer<typeof stateSchema>;
 
 export function emptyState(): EmulatorState {
-  return { version: 1, clockOffsetMs: 0, buckets: {}, certificates: {}, domains: {}, restApis: {}, mappings: {} };
+  return {
+    version: 1,
+    clockOffsetMs: 0,
+    buckets: {},
+    certificates: {},
+    domains: {},
+    restApis: {},
+    mappings: {},
+  };
 }
 
 export const domainKey = (region: string, name: string) => `${region}|${name}`;
 export const restApiKey = (region: string, id: string) => `${region}|${id}`;
-export const mappingKey = (region: string, domain: string, basePath: string) => `${region}|${domain}|${basePath}`;
+export const mappingKey = (region: string, domain: string, basePath: string) =>
+  `${region}|${domain}|${basePath}`;
 export const ACCOUNT_ID = "000000000000";
 
 export function domainArn(region: string, name: string): string {

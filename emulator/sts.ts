@@ -9,7 +9,9 @@ import { ACCOUNT_ID } from "./state";
 const XMLNS = "https://sts.amazonaws.com/doc/2011-06-15/";
 
 export function route(req: EmulatorRequest): Route | null {
-  const params = new URLSearchParams(req.method === "POST" ? req.body.toString("utf8") : req.url.search);
+  const params = new URLSearchParams(
+    req.method === "POST" ? req.body.toString("utf8") : req.url.search,
+  );
   const action = params.get("Action");
   if (action !== "GetCallerIdentity") return null;
   return {

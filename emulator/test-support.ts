@@ -22,12 +22,19 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     endpoint,
     clients(region = "us-east-1", clientOptions = {}) {
       return createClients(
-        { kind: "endpoint", endpoint, serviceEndpoints: {}, defaultRegion: region, staticCredentials: { accessKeyId: "test", secretAccessKey: "test" } },
+        {
+          kind: "endpoint",
+          endpoint,
+          serviceEndpoints: {},
+          defaultRegion: region,
+          staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },
+        },
         region,
         clientOptions,
       );
     },
-    control: <T>(path: string, body?: unknown, method?: string) => emulatorControl<T>(endpoint, path, body, method),
+    control: <T>(path: string, body?: unknown, method?: string) =>
+      emulatorControl<T>(endpoint, path, body, method),
     stop: () => emulator.stop(),
   };
 }
@@ -35,7 +42,10 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
 /** A private key as PKCS#8 PEM, for ACM ImportCertificate. */
 export async function privateKeyPem(keys: CryptoKeyPair): Promise<string> {
   const der = Buffer.from(await crypto.subtle.exportKey("pkcs8", keys.privateKey));
-  return `-----BEGIN PRIVATE KEY-----\n${der.toString("base64").match(/.{1,64}/g)!.join("\n")}\n-----END PRIVATE KEY-----\n`;
+  return `-----BEGIN PRIVATE KEY-----\n${der
+    .toString("base64")
+    .match(/.{1,64}/g)!
+    .join("\n")}\n-----END PRIVATE KEY-----\n`;
 }
 
 export interface CaughtAwsError {
@@ -51,14 +61,30 @@ export async function errorOf(promise: Promise<unknown>): Promise<CaughtAwsError
   try {
     await promise;
   } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number; attempts?: number }; $response?: { headers?: Record<string, string> } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, attempts: e.$metadata?.attempts, message: e.message, headers: e.$response?.headers ?? {} };
+    const e = error as {
+      name: string;
+      message: string;
+      $metadata?: { httpStatusCode?: number; attempts?: number };
+      $response?: { headers?: Record<string, string> };
+    };
+    return {
+      name: e.name,
+      status: e.$metadata?.httpStatusCode,
+      attempts: e.$metadata?.attempts,
+      message: e.message,
+      headers: e.$response?.headers ?? {},
+    };
   }
   throw new Error("expected the call to fail");
 }
 
 /** Calls an emulator control endpoint (/_emulator/PATH): GET without a body, POST with one. */
-export async function emulatorControl<T = unknown>(endpoint: string, path: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<T> {
+export async function emulatorControl<T = unknown>(
+  endpoint: string,
+  path: string,
+  body?: unknown,
+  method = body === undefined ? "GET" : "POST",
+): Promise<T> {
   const res = await fetch(`${endpoint}/_emulator/${path}`, {
     method,
     headers: { "content-type": "application/json" },
@@ -74,7 +100,13 @@ export async function emulatorControl<T = unknown>(endpoint: string, path: strin
  * emulator through the environment, as a deployment would; returns the undo.
  */
 export function pointSdkAt(t: TestEmulator, extra: Record<string, string> = {}): () => void {
-  const env = { AWS_ENDPOINT_URL: t.endpoint, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1", ...extra };
+  const env = {
+    AWS_ENDPOINT_URL: t.endpoint,
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_REGION: "us-east-1",
+    ...extra,
+  };
   Object.assign(process.env, env);
   return () => {
     for (const key of Object.keys(env)) delete process.env[key];

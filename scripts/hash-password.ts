@@ -9,10 +9,14 @@ async function main() {
   if (!password) {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    password = Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+    password = Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/\r?\n$/, "");
   }
   if (!password || password.length < 12) {
-    console.error("Give a password of at least 12 characters (as the argument, or on standard input).");
+    console.error(
+      "Give a password of at least 12 characters (as the argument, or on standard input).",
+    );
     process.exit(2);
   }
   console.log(await hash(password));

@@ -14,7 +14,9 @@ const DOMAIN = "api.partners.example.com";
 
 mkdirSync(OUT, { recursive: true });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+  executablePath:
+    process.env.CHROMIUM_PATH ??
+    (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
   args: ["--no-sandbox", "--disable-gpu"],
 });
 const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
@@ -31,11 +33,14 @@ await page.screenshot({ path: `${OUT}/domain.png`, fullPage: true });
 const weak = await issue({ subject: "CN=Contoso Legacy Root, O=Contoso", hash: "SHA-1" });
 const newRoot = await issue({ subject: "CN=Contoso Root CA 2026, O=Contoso" });
 await page.getByTestId("dropzone").and(page.locator("[data-ready=true]")).waitFor();
-const dataTransfer = await page.evaluateHandle((content) => {
-  const dt = new DataTransfer();
-  dt.items.add(new File([content], "partners-2026.pem"));
-  return dt;
-}, bundle(newRoot, weak));
+const dataTransfer = await page.evaluateHandle(
+  (content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], "partners-2026.pem"));
+    return dt;
+  },
+  bundle(newRoot, weak),
+);
 await page.getByTestId("dropzone").dispatchEvent("drop", { dataTransfer });
 const checked = page.getByRole("region", { name: "Checked file" });
 await checked.waitFor();
@@ -43,7 +48,10 @@ await page.locator("#upload").scrollIntoViewIfNeeded();
 await checked.screenshot({ path: `${OUT}/upload-findings.png` });
 
 // The rollback confirmation.
-await page.getByRole("button", { name: /Roll back to this version/ }).first().click();
+await page
+  .getByRole("button", { name: /Roll back to this version/ })
+  .first()
+  .click();
 const dialog = page.getByRole("dialog");
 await dialog.waitFor();
 await page.screenshot({ path: `${OUT}/rollback-confirmation.png` });

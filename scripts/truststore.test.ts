@@ -8,7 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundle, chain, issue, tamperSignature, type Issued } from "../lib/truststore/test-support/fixtures";
+import {
+  bundle,
+  chain,
+  issue,
+  tamperSignature,
+  type Issued,
+} from "../lib/truststore/test-support/fixtures";
 import { opensslSelfSigned } from "../lib/truststore/test-support/openssl";
 import { CERTIFICATE_RULES, FILE_RULES } from "../lib/truststore/types";
 
@@ -18,7 +24,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(join("node_modules", ".bin", "tsx"), ["scripts/truststore.ts", ...args]);
+    const { stdout, stderr } = await run(join("node_modules", ".bin", "tsx"), [
+      "scripts/truststore.ts",
+      ...args,
+    ]);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -50,7 +59,9 @@ describe("truststore CLI", () => {
       "pem-syntax": e(r!.pem.split("\n").slice(0, 4).join("\n")),
       "private-key": e(bundle(r!, keyBlock)),
       "not-a-certificate": e("-----BEGIN X509 CRL-----\nMAA=\n-----END X509 CRL-----\n"),
-      "x509-syntax": e("-----BEGIN CERTIFICATE-----\naGVsbG8gd29ybGQ=\n-----END CERTIFICATE-----\n"),
+      "x509-syntax": e(
+        "-----BEGIN CERTIFICATE-----\naGVsbG8gd29ybGQ=\n-----END CERTIFICATE-----\n",
+      ),
       "too-large": e(r!.pem + "\n" + "#".repeat(1_000_100)),
       signature: w(bundle(r!, tamperSignature(i!))),
       expired: w((await issue({ subject: "CN=Cli Expired", validDays: [-100, -1] })).pem),
@@ -60,9 +71,15 @@ describe("truststore CLI", () => {
       "chain-length": w(bundle(...five)),
       "weak-hash": w((await issue({ subject: "CN=Cli SHA1", hash: "SHA-1" })).pem),
       "weak-key": w((await issue({ subject: "CN=Cli RSA1024", key: { rsa: 1024 } })).pem),
-      "unsupported-algorithm": w(opensslSelfSigned({ newkey: ["-newkey", "ed25519"], subject: "/CN=Cli Ed25519" }).pem),
+      "unsupported-algorithm": w(
+        opensslSelfSigned({ newkey: ["-newkey", "ed25519"], subject: "/CN=Cli Ed25519" }).pem,
+      ),
       duplicate: w(bundle(r!, r!)),
-      "expiring-soon": { content: (await issue({ subject: "CN=Cli Soon", validDays: [-1, 10] })).pem, verdict: "ok", code: 0 },
+      "expiring-soon": {
+        content: (await issue({ subject: "CN=Cli Soon", validDays: [-1, 10] })).pem,
+        verdict: "ok",
+        code: 0,
+      },
     });
   });
 
@@ -73,10 +90,16 @@ describe("truststore CLI", () => {
   it("gives the right verdict, exit code and rule id for every rule", async () => {
     for (const [rule, c] of Object.entries(cases)) {
       const { code, stdout } = await cli(["check", file(`${rule}.pem`, c.content), "--json"]);
-      const json = JSON.parse(stdout) as { verdict: string; findings: { rule: string; certificate?: number }[] };
+      const json = JSON.parse(stdout) as {
+        verdict: string;
+        findings: { rule: string; certificate?: number }[];
+      };
       expect(json.verdict, rule).toBe(c.verdict);
       expect(code, rule).toBe(c.code);
-      expect(json.findings.map((f) => f.rule), rule).toContain(rule);
+      expect(
+        json.findings.map((f) => f.rule),
+        rule,
+      ).toContain(rule);
     }
   }, 120_000);
 
@@ -95,7 +118,13 @@ describe("truststore CLI", () => {
       notBefore: expect.any(String),
       notAfter: expect.any(String),
       fingerprintSha256: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
-      publicKey: { algorithm: "EC", algorithmOid: "1.2.840.10045.2.1", curve: "P-256", curveOid: "1.2.840.10045.3.1.7", bits: 256 },
+      publicKey: {
+        algorithm: "EC",
+        algorithmOid: "1.2.840.10045.2.1",
+        curve: "P-256",
+        curveOid: "1.2.840.10045.3.1.7",
+        bits: 256,
+      },
       signatureAlgorithm: "ecdsa-with-SHA256",
       isCA: false,
       selfSigned: false,
@@ -107,10 +136,14 @@ describe("truststore CLI", () => {
     const path = file("at.pem", root[0]!.pem);
     const later = await cli(["check", path, "--json", "--at", "2099-01-01T00:00:00Z"]);
     expect(later.code).toBe(1);
-    expect(JSON.parse(later.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["expired"]);
+    expect(JSON.parse(later.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual([
+      "expired",
+    ]);
     const wide = await cli(["check", path, "--json", "--expiring-days", "400"]);
     expect(wide.code).toBe(0);
-    expect(JSON.parse(wide.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["expiring-soon"]);
+    expect(JSON.parse(wide.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual([
+      "expiring-soon",
+    ]);
   });
 
   it("prints a readable report without --json", async () => {
@@ -128,7 +161,9 @@ describe("truststore CLI", () => {
     const diff = await cli(["diff", old, next]);
     expect(diff.code).toBe(0);
     expect(diff.stdout).toContain("0 certificates added, 1 certificate removed, 1 unchanged");
-    expect(diff.stdout).toContain('Clients whose certificates chain up to "CN=Cli Intermediate 1, O=Example" will be refused');
+    expect(diff.stdout).toContain(
+      'Clients whose certificates chain up to "CN=Cli Intermediate 1, O=Example" will be refused',
+    );
 
     const client = file("client.pem", root[2]!.pem);
     const accepted = await cli(["client", client, "--truststore", old, "--json"]);

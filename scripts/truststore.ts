@@ -29,21 +29,29 @@ async function readInput(path: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `No such file: ${path}` : `Cannot read ${path} (${code ?? "error"})`);
+    throw new UsageError(
+      code === "ENOENT" ? `No such file: ${path}` : `Cannot read ${path} (${code ?? "error"})`,
+    );
   }
 }
 
 function parseAt(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const at = new Date(value);
-  if (Number.isNaN(at.getTime())) throw new UsageError(`--at wants an ISO-8601 time such as 2030-01-01T00:00:00Z, not "${value}"`);
+  if (Number.isNaN(at.getTime()))
+    throw new UsageError(
+      `--at wants an ISO-8601 time such as 2030-01-01T00:00:00Z, not "${value}"`,
+    );
   return at;
 }
 
 function parseDays(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const days = Number(value);
-  if (!Number.isInteger(days) || days < 0 || days > 3650) throw new UsageError(`--expiring-days wants a whole number of days from 0 to 3650, not "${value}"`);
+  if (!Number.isInteger(days) || days < 0 || days > 3650)
+    throw new UsageError(
+      `--expiring-days wants a whole number of days from 0 to 3650, not "${value}"`,
+    );
   return days;
 }
 
@@ -66,7 +74,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const at = parseAt(values.at);
   const expiringDays = parseDays(values["expiring-days"]);
-  const print = (json: unknown, text: string) => process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : text);
+  const print = (json: unknown, text: string) =>
+    process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : text);
 
   switch (command) {
     case "check": {
@@ -85,16 +94,26 @@ async function main(argv: string[]): Promise<number> {
       const refused = [before, after].some((r) => r.verdict === "error");
       print(
         { ...diff, oldVerdict: before.verdict, newVerdict: after.verdict },
-        formatDiff(diff) + (refused ? "\nOne of the files is refused: run `check` on it for the reasons.\n" : ""),
+        formatDiff(diff) +
+          (refused ? "\nOne of the files is refused: run `check` on it for the reasons.\n" : ""),
       );
       return refused ? 2 : 0;
     }
     case "client": {
-      if (files.length !== 1 || !values.truststore) throw new UsageError("client takes CERT and --truststore FILE");
-      const result = await checkClientCertificate(await readInput(values.truststore), await readInput(files[0]!), { at });
+      if (files.length !== 1 || !values.truststore)
+        throw new UsageError("client takes CERT and --truststore FILE");
+      const result = await checkClientCertificate(
+        await readInput(values.truststore),
+        await readInput(files[0]!),
+        { at },
+      );
       print(result, formatClientCheck(result));
       if (result.accepted) return 0;
-      return result.refusals.some((r) => r.code === "no-client-certificate" || r.code === "truststore-unusable") ? 2 : 1;
+      return result.refusals.some(
+        (r) => r.code === "no-client-certificate" || r.code === "truststore-unusable",
+      )
+        ? 2
+        : 1;
     }
     default:
       throw new UsageError(`Unknown command "${command}"`);
@@ -106,7 +125,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
       process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
     } else {
       process.stderr.write(`Unexpected failure: ${(error as Error).message}\n`);

@@ -7,7 +7,11 @@ import { getOverview, isRegion } from "@/lib/domains/overview";
 
 export const metadata: Metadata = { title: "Inspect certificates" };
 
-export default async function InspectPage({ searchParams }: { searchParams: Promise<{ region?: string }> }) {
+export default async function InspectPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ region?: string }>;
+}) {
   const { region: asked } = await searchParams;
   await requirePageSession(isRegion(asked) ? `/inspect?region=${asked}` : "/inspect");
   const backend = await describeBackend();
@@ -15,7 +19,9 @@ export default async function InspectPage({ searchParams }: { searchParams: Prom
   let domains: string[] = [];
   let problem: string | undefined;
   try {
-    domains = (await getOverview(region)).rows.filter((r) => r.domain.mtls).map((r) => r.domain.domainName);
+    domains = (await getOverview(region)).rows
+      .filter((r) => r.domain.mtls)
+      .map((r) => r.domain.domainName);
   } catch (error) {
     if (!(error instanceof AwsFailure)) throw error;
     problem = error.message;
@@ -24,9 +30,16 @@ export default async function InspectPage({ searchParams }: { searchParams: Prom
     <section className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Inspect certificates</h1>
-        <p className="text-sm text-slate-600">Decode any PEM (at least what openssl x509 -text shows) and check it with API Gateway&apos;s truststore rules. No AWS needed.</p>
+        <p className="text-sm text-slate-600">
+          Decode any PEM (at least what openssl x509 -text shows) and check it with API
+          Gateway&apos;s truststore rules. No AWS needed.
+        </p>
       </div>
-      {problem && <p className="text-sm text-amber-900">The domain list is unavailable ({problem}); decoding still works.</p>}
+      {problem && (
+        <p className="text-sm text-amber-900">
+          The domain list is unavailable ({problem}); decoding still works.
+        </p>
+      )}
       <Inspect domains={domains} region={region} />
     </section>
   );

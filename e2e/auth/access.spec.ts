@@ -9,10 +9,21 @@ import { expect, test } from "../aws";
 import { unique } from "../seed";
 import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./helpers";
 
-const ACTION_FILES = readdirSync("lib/actions").filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !["safe-action.ts", "result.ts"].includes(f));
+const ACTION_FILES = readdirSync("lib/actions").filter(
+  (f) =>
+    f.endsWith(".ts") && !f.endsWith(".test.ts") && !["safe-action.ts", "result.ts"].includes(f),
+);
 
-test("every page without a session redirects to sign-in; the health endpoint answers", async ({ page, request }) => {
-  for (const path of ["/", "/inspect", "/domains/api.partners.example.com?region=us-east-1", "/?region=eu-west-1"]) {
+test("every page without a session redirects to sign-in; the health endpoint answers", async ({
+  page,
+  request,
+}) => {
+  for (const path of [
+    "/",
+    "/inspect",
+    "/domains/api.partners.example.com?region=us-east-1",
+    "/?region=eu-west-1",
+  ]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
     expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe(path);
@@ -24,10 +35,15 @@ test("every page without a session redirects to sign-in; the health endpoint ans
   expect(await health.json()).toEqual({ status: "ok" });
 });
 
-test("every server action refuses without a session, refuses a viewer's change, and lets an operator through", async ({ baseURL, aws }) => {
+test("every server action refuses without a session, refuses a viewer's change, and lets an operator through", async ({
+  baseURL,
+  aws,
+}) => {
   const actions = buildActions();
   // Every file under lib/actions/ is in the build: a new action cannot dodge this test.
-  expect(new Set(actions.map((a) => a.file.replace("lib/actions/", "")))).toEqual(new Set(ACTION_FILES));
+  expect(new Set(actions.map((a) => a.file.replace("lib/actions/", "")))).toEqual(
+    new Set(ACTION_FILES),
+  );
   const anonymous = await newRequest.newContext({ baseURL });
   const viewer = await newRequest.newContext({ baseURL });
   const operator = await newRequest.newContext({ baseURL });
@@ -41,29 +57,49 @@ test("every server action refuses without a session, refuses a viewer's change, 
     const none = await callAction(anonymous, action, input);
     expect([action.name, none.ok, none.code]).toEqual([action.name, false, "unauthenticated"]);
     const asViewer = await callAction(viewer, action, input);
-    if (permission === "change") expect([action.name, asViewer.code]).toEqual([action.name, "forbidden"]);
+    if (permission === "change")
+      expect([action.name, asViewer.code]).toEqual([action.name, "forbidden"]);
     else expect(["unauthenticated", "forbidden"], action.name).not.toContain(asViewer.code);
     const asOperator = await callAction(operator, action, input);
     expect(["unauthenticated", "forbidden"], action.name).not.toContain(asOperator.code);
   }
   // A viewer's refused attempts are in the audit trail, read back through S3; calls without a session only in the server log.
-  const listed = await aws.s3.send(new ListObjectsV2Command({ Bucket: "mtls-console-audit", Prefix: `mtls-console/events/us-east-1/${input.domainName}/` }));
+  const listed = await aws.s3.send(
+    new ListObjectsV2Command({
+      Bucket: "mtls-console-audit",
+      Prefix: `mtls-console/events/us-east-1/${input.domainName}/`,
+    }),
+  );
   const events = await Promise.all(
-    (listed.Contents ?? []).map(async (o) => JSON.parse(await (await aws.s3.send(new GetObjectCommand({ Bucket: "mtls-console-audit", Key: o.Key! }))).Body!.transformToString())),
+    (listed.Contents ?? []).map(async (o) =>
+      JSON.parse(
+        await (
+          await aws.s3.send(new GetObjectCommand({ Bucket: "mtls-console-audit", Key: o.Key! }))
+        ).Body!.transformToString(),
+      ),
+    ),
   );
   const refused = events.filter((e) => e.result === "refused");
-  const changeActions = actions.filter((a) => /permission:\s*"change"/.test(readFileSync(a.file, "utf8")));
+  const changeActions = actions.filter((a) =>
+    /permission:\s*"change"/.test(readFileSync(a.file, "utf8")),
+  );
   expect(refused.filter((e) => e.user === "(no session)")).toHaveLength(0);
-  expect(refused.filter((e) => e.user === TEST_USERS.viewer.username)).toHaveLength(changeActions.length);
+  expect(refused.filter((e) => e.user === TEST_USERS.viewer.username)).toHaveLength(
+    changeActions.length,
+  );
   await Promise.all([anonymous.dispose(), viewer.dispose(), operator.dispose()]);
 });
 
 test("a viewer sees everything and can change nothing; an operator can", async ({ page }) => {
   await signInUi(page, "viewer");
   await page.goto("/domains/api.partners.example.com?region=us-east-1");
-  await expect(page.getByText("Your role (viewer) can see everything here but change nothing").first()).toBeVisible();
+  await expect(
+    page.getByText("Your role (viewer) can see everything here but change nothing").first(),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Disable mutual TLS…" })).toBeDisabled();
-  await expect(page.getByRole("button", { name: /Roll back to this version/ }).first()).toBeDisabled();
+  await expect(
+    page.getByRole("button", { name: /Roll back to this version/ }).first(),
+  ).toBeDisabled();
   await expect(page.getByRole("button", { name: "Disable the default endpoint" })).toHaveCount(0);
   await expect(page.getByTestId("certificate-subject").first()).toBeVisible();
 });
@@ -75,17 +111,24 @@ test("sign-in attempts are rate-limited per user name", async ({ page }) => {
     await page.getByLabel("User name").fill(user.username);
     await page.getByLabel("Password").fill(`wrong-${i}`);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "The user name or password is not right." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "The user name or password is not right." }),
+    ).toBeVisible();
   }
   // Now even the right password is refused for a while.
   await page.getByLabel("User name").fill(user.username);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Too many failed attempts" }),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("sessions are http-only, SameSite cookies with an expiry; sign-out ends them", async ({ page, context }) => {
+test("sessions are http-only, SameSite cookies with an expiry; sign-out ends them", async ({
+  page,
+  context,
+}) => {
   await signInUi(page, "operator");
   const cookie = (await context.cookies()).find((c) => c.name.includes("session-token"));
   expect(cookie).toBeDefined();
@@ -99,17 +142,25 @@ test("sessions are http-only, SameSite cookies with an expiry; sign-out ends the
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("security headers on every page, and server actions from another origin are refused", async ({ request }) => {
+test("security headers on every page, and server actions from another origin are refused", async ({
+  request,
+}) => {
   const res = await request.get("/signin");
   const headers = res.headers();
-  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toMatch(
+    /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
+  );
   expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   const action = buildActions()[0]!;
   const cross = await request.post(action.page, {
-    headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Origin: "https://evil.example" },
+    headers: {
+      "Next-Action": action.id,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Origin: "https://evil.example",
+    },
     data: "[{}]",
   });
   expect(cross.status()).toBeGreaterThanOrEqual(400);

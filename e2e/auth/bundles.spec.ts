@@ -35,6 +35,7 @@ test("client bundles contain no credentials, secrets or server-only code", () =>
   ];
   for (const file of bundles) {
     const text = readFileSync(file, "utf8");
-    for (const needle of forbidden) expect(text.includes(needle), `${needle} in ${file}`).toBe(false);
+    for (const needle of forbidden)
+      expect(text.includes(needle), `${needle} in ${file}`).toBe(false);
   }
 });

@@ -14,29 +14,62 @@ import { activeVersion, domainUrl, objectVersions, seedMtlsDomain } from "../see
 import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./helpers";
 
 async function auditEvents(aws: AwsClients, domainName: string): Promise<AuditEvent[]> {
-  const listed = await aws.s3.send(new ListObjectsV2Command({ Bucket: "mtls-console-audit", Prefix: `mtls-console/events/us-east-1/${domainName}/` }));
+  const listed = await aws.s3.send(
+    new ListObjectsV2Command({
+      Bucket: "mtls-console-audit",
+      Prefix: `mtls-console/events/us-east-1/${domainName}/`,
+    }),
+  );
   return Promise.all(
-    (listed.Contents ?? []).map(async (o) => JSON.parse(await (await aws.s3.send(new GetObjectCommand({ Bucket: "mtls-console-audit", Key: o.Key! }))).Body!.transformToString()) as AuditEvent),
+    (listed.Contents ?? []).map(
+      async (o) =>
+        JSON.parse(
+          await (
+            await aws.s3.send(new GetObjectCommand({ Bucket: "mtls-console-audit", Key: o.Key! }))
+          ).Body!.transformToString(),
+        ) as AuditEvent,
+    ),
   );
 }
 
-test("two operators roll back the same domain at once: exactly one change applies, the other is told who made it", async ({ browser, aws, baseURL }) => {
+test("two operators roll back the same domain at once: exactly one change applies, the other is told who made it", async ({
+  browser,
+  aws,
+  baseURL,
+}) => {
   const a = await issue({ subject: "CN=Race Root A" });
   const b = await issue({ subject: "CN=Race Root B" });
   const c = await issue({ subject: "CN=Race Root C" });
-  const seeded = await seedMtlsDomain(aws, { versions: [bundle(a), bundle(a, b), bundle(a, b, c)] });
+  const seeded = await seedMtlsDomain(aws, {
+    versions: [bundle(a), bundle(a, b), bundle(a, b, c)],
+  });
   const first = await browser.newContext({ baseURL });
   const second = await browser.newContext({ baseURL });
   const [p1, p2] = await Promise.all([first.newPage(), second.newPage()]);
   await signInUi(p1, "operator");
   await signInUi(p2, "operator2");
   await Promise.all([p1.goto(domainUrl(seeded.domainName)), p2.goto(domainUrl(seeded.domainName))]);
-  await p1.locator(`[data-version-id="${seeded.versionIds[0]}"]`).getByRole("button", { name: "Roll back to this version" }).click();
-  await p2.locator(`[data-version-id="${seeded.versionIds[1]}"]`).getByRole("button", { name: "Roll back to this version" }).click();
+  await p1
+    .locator(`[data-version-id="${seeded.versionIds[0]}"]`)
+    .getByRole("button", { name: "Roll back to this version" })
+    .click();
+  await p2
+    .locator(`[data-version-id="${seeded.versionIds[1]}"]`)
+    .getByRole("button", { name: "Roll back to this version" })
+    .click();
   // Both roll-backs drop CAs that clients chain to today: each operator types the name.
-  await p1.getByRole("dialog").getByLabel(/Type .* to confirm/).fill(seeded.domainName);
-  await p2.getByRole("dialog").getByLabel(/Type .* to confirm/).fill(seeded.domainName);
-  await Promise.all([p1.getByRole("dialog").getByRole("button", { name: "Switch version" }).click(), p2.getByRole("dialog").getByRole("button", { name: "Switch version" }).click()]);
+  await p1
+    .getByRole("dialog")
+    .getByLabel(/Type .* to confirm/)
+    .fill(seeded.domainName);
+  await p2
+    .getByRole("dialog")
+    .getByLabel(/Type .* to confirm/)
+    .fill(seeded.domainName);
+  await Promise.all([
+    p1.getByRole("dialog").getByRole("button", { name: "Switch version" }).click(),
+    p2.getByRole("dialog").getByRole("button", { name: "Switch version" }).click(),
+  ]);
 
   const outcome = async (p: typeof p1) => {
     const success = p.getByTestId("outcome-status");
@@ -47,39 +80,64 @@ test("two operators roll back the same domain at once: exactly one change applie
   const results = await Promise.all([outcome(p1), outcome(p2)]);
   const applied = results.filter((r) => r === "applied");
   expect(applied).toHaveLength(1);
-  const winner = results[0] === "applied" ? TEST_USERS.operator.username : TEST_USERS.operator2.username;
+  const winner =
+    results[0] === "applied" ? TEST_USERS.operator.username : TEST_USERS.operator2.username;
   const loserMessage = results.find((r) => r !== "applied")!;
   expect(loserMessage).toContain(winner);
 
   const expected = results[0] === "applied" ? seeded.versionIds[0] : seeded.versionIds[1];
   expect(await activeVersion(aws, seeded.domainName)).toBe(expected);
   const events = await auditEvents(aws, seeded.domainName);
-  expect(events.filter((e) => e.action === "activate-truststore-version" && e.result === "success").map((e) => [e.user, e.toVersion])).toEqual([[winner, expected]]);
+  expect(
+    events
+      .filter((e) => e.action === "activate-truststore-version" && e.result === "success")
+      .map((e) => [e.user, e.toVersion]),
+  ).toEqual([[winner, expected]]);
   expect(events.filter((e) => e.result === "refused")).toHaveLength(1);
   await Promise.all([first.close(), second.close()]);
 });
 
-test("every change is in the audit trail with who, when, versions, result and AWS request id; the domain page shows it", async ({ page, aws }) => {
+test("every change is in the audit trail with who, when, versions, result and AWS request id; the domain page shows it", async ({
+  page,
+  aws,
+}) => {
   const pki = await chain(2, { prefix: "Audit" });
   const extra = await issue({ subject: "CN=Audit Extra Root" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!), bundle(pki[0]!, extra)] });
   await signInUi(page, "operator");
   await page.goto(domainUrl(seeded.domainName));
-  await page.locator(`[data-version-id="${seeded.versionIds[0]}"]`).getByRole("button", { name: "Roll back to this version" }).click();
-  await page.getByRole("dialog").getByLabel(/Type .* to confirm/).fill(seeded.domainName);
+  await page
+    .locator(`[data-version-id="${seeded.versionIds[0]}"]`)
+    .getByRole("button", { name: "Roll back to this version" })
+    .click();
+  await page
+    .getByRole("dialog")
+    .getByLabel(/Type .* to confirm/)
+    .fill(seeded.domainName);
   await page.getByRole("dialog").getByRole("button", { name: "Switch version" }).click();
   await expect(page.getByTestId("outcome-status")).toBeVisible();
   await page.getByRole("button", { name: "Disable mutual TLS…" }).click();
-  await page.getByRole("dialog").getByLabel(/Type .* to confirm/).fill(seeded.domainName);
+  await page
+    .getByRole("dialog")
+    .getByLabel(/Type .* to confirm/)
+    .fill(seeded.domainName);
   await page.getByRole("dialog").getByRole("button", { name: "Disable mutual TLS" }).click();
   await expect(page.getByText(`Mutual TLS is now off for ${seeded.domainName}`)).toBeVisible();
 
-  const events = (await auditEvents(aws, seeded.domainName)).sort((x, y) => x.at.localeCompare(y.at));
+  const events = (await auditEvents(aws, seeded.domainName)).sort((x, y) =>
+    x.at.localeCompare(y.at),
+  );
   expect(events.map((e) => [e.action, e.result, e.user])).toEqual([
     ["activate-truststore-version", "success", TEST_USERS.operator.username],
     ["disable-mutual-tls", "success", TEST_USERS.operator.username],
   ]);
-  expect(events[0]).toMatchObject({ domainName: seeded.domainName, region: "us-east-1", fromVersion: seeded.versionIds[1], toVersion: seeded.versionIds[0], role: "operator" });
+  expect(events[0]).toMatchObject({
+    domainName: seeded.domainName,
+    region: "us-east-1",
+    fromVersion: seeded.versionIds[1],
+    toVersion: seeded.versionIds[0],
+    role: "operator",
+  });
   expect(events[0]!.requestId).toMatch(/^[0-9a-f-]{36}$/);
   expect(Date.parse(events[0]!.at)).toBeGreaterThan(Date.now() - 120_000);
   await page.reload();
@@ -87,14 +145,18 @@ test("every change is in the audit trail with who, when, versions, result and AW
   await expect(page.getByTestId("audit-history")).toContainText(TEST_USERS.operator.username);
 });
 
-test("fuzzed uploads through the real upload action: no crash, and no S3 write unless the file is acceptable", async ({ aws, baseURL }) => {
+test("fuzzed uploads through the real upload action: no crash, and no S3 write unless the file is acceptable", async ({
+  aws,
+  baseURL,
+}) => {
   const pki = await chain(2, { prefix: "Fuzz" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   const operator = await newRequest.newContext({ baseURL });
   await signInApi(operator, "operator");
   const upload = buildActions().find((a) => a.name === "uploadTruststoreVersion")!;
   const good = bundle(pki[0]!, pki[1]!);
-  const pemOf = (bytes: Uint8Array) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(bytes).toString("base64")}\n-----END CERTIFICATE-----\n`;
+  const pemOf = (bytes: Uint8Array) =>
+    `-----BEGIN CERTIFICATE-----\n${Buffer.from(bytes).toString("base64")}\n-----END CERTIFICATE-----\n`;
   const der = new Uint8Array(pki[1]!.cert.rawData);
   const candidates = fc.oneof(
     fc.string({ maxLength: 500 }),
@@ -113,21 +175,27 @@ test("fuzzed uploads through the real upload action: no crash, and no S3 write u
   await fc.assert(
     fc.asyncProperty(candidates, async (pem) => {
       const active = await activeVersion(aws, seeded.domainName);
-      const result = await callAction<{ ok: boolean; code?: string; data?: { versionId: string } }>(operator, upload, {
-        domainName: seeded.domainName,
-        pem,
-        acknowledgeWarnings: true,
-        expectedCurrentVersion: active,
-        // The fuzz is about the file: a change that drops today's CA is confirmed, as a careful operator would.
-        confirmation: seeded.domainName,
-      });
+      const result = await callAction<{ ok: boolean; code?: string; data?: { versionId: string } }>(
+        operator,
+        upload,
+        {
+          domainName: seeded.domainName,
+          pem,
+          acknowledgeWarnings: true,
+          expectedCurrentVersion: active,
+          // The fuzz is about the file: a change that drops today's CA is confirmed, as a careful operator would.
+          confirmation: seeded.domainName,
+        },
+      );
       const now = (await objectVersions(aws, seeded.bucket, seeded.key)).length;
       if (result.ok) {
         expect(now).toBe(versions + 1);
         expect(await activeVersion(aws, seeded.domainName)).toBe(result.data!.versionId);
       } else {
         expect(now).toBe(versions);
-        expect(["truststore-refused", "invalid-input", "warnings-not-acknowledged"]).toContain(result.code);
+        expect(["truststore-refused", "invalid-input", "warnings-not-acknowledged"]).toContain(
+          result.code,
+        );
       }
       versions = now;
     }),
@@ -136,19 +204,33 @@ test("fuzzed uploads through the real upload action: no crash, and no S3 write u
   await operator.dispose();
 });
 
-test("a change whose audit record cannot be written is made, and the page says it was not recorded", async ({ page, aws, emulator }) => {
+test("a change whose audit record cannot be written is made, and the page says it was not recorded", async ({
+  page,
+  aws,
+  emulator,
+}) => {
   const a = await issue({ subject: "CN=Unrecorded Root A" });
   const b = await issue({ subject: "CN=Unrecorded Root B" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(a, b), bundle(a)] });
   await signInUi(page, "operator");
   await page.goto(domainUrl(seeded.domainName));
   // Every write under the audit trail's events fails; the lock and the change itself work.
-  await emulator("faults", { operation: "PutObject", kind: "error500", count: 50, pathContains: "mtls-console/events/" });
+  await emulator("faults", {
+    operation: "PutObject",
+    kind: "error500",
+    count: 50,
+    pathContains: "mtls-console/events/",
+  });
   try {
-    await page.locator(`[data-version-id="${seeded.versionIds[0]}"]`).getByRole("button", { name: "Roll back to this version" }).click();
+    await page
+      .locator(`[data-version-id="${seeded.versionIds[0]}"]`)
+      .getByRole("button", { name: "Roll back to this version" })
+      .click();
     await page.getByRole("dialog").getByRole("button", { name: "Switch version" }).click();
     await expect(page.getByTestId("outcome-status")).toBeVisible();
-    await expect(page.getByRole("alert").filter({ hasText: "could not be recorded in the audit trail" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "could not be recorded in the audit trail" }),
+    ).toBeVisible();
   } finally {
     await emulator("faults", undefined, "DELETE");
   }

@@ -13,9 +13,22 @@ import { SECRET, USERS_FILE } from "../../playwright.config";
 import { expect, test } from "../aws";
 import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./helpers";
 
-const PAGES = ["/", "/inspect", "/domains/api.partners.example.com?region=us-east-1", "/?region=eu-west-1", "/domains/nope.example.com"];
+const PAGES = [
+  "/",
+  "/inspect",
+  "/domains/api.partners.example.com?region=us-east-1",
+  "/?region=eu-west-1",
+  "/domains/nope.example.com",
+];
 /** What must never reach a caller without a session: domain names, ARNs, certificates, page headings. */
-const LEAKS = ["api.partners.example.com", "arn:aws:", "BEGIN CERTIFICATE", "Custom domain names", "Inspect certificates", "truststore"];
+const LEAKS = [
+  "api.partners.example.com",
+  "arn:aws:",
+  "BEGIN CERTIFICATE",
+  "Custom domain names",
+  "Inspect certificates",
+  "truststore",
+];
 const SUBREQUEST = [
   "middleware",
   "src/middleware",
@@ -32,9 +45,18 @@ const HEADER_SETS: Record<string, string>[] = [
   { "Next-Action": "7f".repeat(21) },
   { RSC: "1" },
   { RSC: "1", "Next-Router-Prefetch": "1" },
-  { RSC: "1", "Next-Router-State-Tree": encodeURIComponent(JSON.stringify(["", { children: ["__PAGE__", {}] }, null, null, true])) },
+  {
+    RSC: "1",
+    "Next-Router-State-Tree": encodeURIComponent(
+      JSON.stringify(["", { children: ["__PAGE__", {}] }, null, null, true]),
+    ),
+  },
   ...SUBREQUEST.map((value) => ({ "x-middleware-subrequest": value })),
-  ...SUBREQUEST.map((value) => ({ "x-middleware-subrequest": value, "Next-Action": "x", RSC: "1" })),
+  ...SUBREQUEST.map((value) => ({
+    "x-middleware-subrequest": value,
+    "Next-Action": "x",
+    RSC: "1",
+  })),
 ];
 
 async function expectNoContent(res: Awaited<ReturnType<APIRequestContext["get"]>>, what: string) {
@@ -49,7 +71,9 @@ async function expectNoContent(res: Awaited<ReturnType<APIRequestContext["get"]>
   for (const leak of LEAKS) expect(body.includes(leak), `${what} leaks "${leak}"`).toBe(false);
 }
 
-test("no request without a session gets any content, whatever headers or method it carries", async ({ baseURL }) => {
+test("no request without a session gets any content, whatever headers or method it carries", async ({
+  baseURL,
+}) => {
   const anonymous = await newRequest.newContext({ baseURL });
   const action = buildActions().find((a) => a.name === "checkClientCertificate")!;
   let probes = 0;
@@ -62,12 +86,23 @@ test("no request without a session gets any content, whatever headers or method 
     // POSTs as Next.js's server actions: a made-up id, and a real action's id.
     for (const id of ["x", "7f".repeat(21), action.id]) {
       const res = await anonymous.post(path, {
-        headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-        data: JSON.stringify([{ domainName: "api.partners.example.com", region: "us-east-1", clientPem: "x" }]),
+        headers: {
+          "Next-Action": id,
+          "Content-Type": "text/plain;charset=UTF-8",
+          Accept: "text/x-component",
+        },
+        data: JSON.stringify([
+          { domainName: "api.partners.example.com", region: "us-east-1", clientPem: "x" },
+        ]),
         maxRedirects: 0,
       });
       const body = await res.text();
-      for (const leak of ["arn:aws:", "BEGIN CERTIFICATE", "Custom domain names", "Inspect certificates"]) {
+      for (const leak of [
+        "arn:aws:",
+        "BEGIN CERTIFICATE",
+        "Custom domain names",
+        "Inspect certificates",
+      ]) {
         expect(body.includes(leak), `POST ${path} Next-Action ${id} leaks "${leak}"`).toBe(false);
       }
       probes++;
@@ -79,7 +114,14 @@ test("no request without a session gets any content, whatever headers or method 
 
 test("callback URLs keep a signed-in browser on the app's origin", async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;
-  const hostile = ["/\\evil.example", "/%5Cevil.example", "/%09/evil.example", "//evil.example", "https://evil.example", "/.//evil.example"];
+  const hostile = [
+    "/\\evil.example",
+    "/%5Cevil.example",
+    "/%09/evil.example",
+    "//evil.example",
+    "https://evil.example",
+    "/.//evil.example",
+  ];
   // Signing in from a hostile link: the sign-in form sends the browser home.
   await page.goto(`/signin?callbackUrl=${encodeURIComponent("/%5Cevil.example")}`);
   await page.getByLabel("User name").fill(TEST_USERS.viewer.username);
@@ -96,7 +138,9 @@ test("callback URLs keep a signed-in browser on the app's origin", async ({ page
       expect(target, raw).toBeDefined();
       expect(new URL(target!).origin, raw).toBe(origin);
       // What the browser does with it.
-      await page.goto(`/signin?callbackUrl=${encoded}`, { waitUntil: "commit" }).catch(() => undefined);
+      await page
+        .goto(`/signin?callbackUrl=${encoded}`, { waitUntil: "commit" })
+        .catch(() => undefined);
       await expect(page.getByTestId("user-menu")).toBeVisible();
       await expect.poll(() => new URL(page.url()).pathname, { message: raw }).not.toBe("/signin");
       expect(new URL(page.url()).origin, raw).toBe(origin);
@@ -104,50 +148,89 @@ test("callback URLs keep a signed-in browser on the app's origin", async ({ page
   }
   // Auth.js's own redirect callback: a sign-out to another site goes home.
   const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await page.request.post("/api/auth/signout", { form: { csrfToken: csrf.csrfToken, callbackUrl: "https://evil.example/", json: "true" }, maxRedirects: 0 });
+  const res = await page.request.post("/api/auth/signout", {
+    form: { csrfToken: csrf.csrfToken, callbackUrl: "https://evil.example/", json: "true" },
+    maxRedirects: 0,
+  });
   const target = ((await res.json()) as { url: string }).url;
   expect(new URL(target).origin).toBe(origin);
 });
 
 async function wrongPassword(context: APIRequestContext, username: string): Promise<string> {
-  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await context.post("/api/auth/callback/credentials", { form: { csrfToken, username, password: "wrong-password", json: "true" }, maxRedirects: 0 });
+  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as {
+    csrfToken: string;
+  };
+  const res = await context.post("/api/auth/callback/credentials", {
+    form: { csrfToken, username, password: "wrong-password", json: "true" },
+    maxRedirects: 0,
+  });
   return new URL(((await res.json()) as { url: string }).url).searchParams.get("error") ?? "";
 }
 
-test("eight wrong passwords lock the name; then the right one is refused too", async ({ baseURL }) => {
+test("eight wrong passwords lock the name; then the right one is refused too", async ({
+  baseURL,
+}) => {
   const context = await newRequest.newContext({ baseURL });
   const user = TEST_USERS.locked;
   const errors: string[] = [];
   for (let i = 0; i < 8; i++) errors.push(await wrongPassword(context, user.username));
   expect(errors.slice(0, 5)).toEqual(Array(5).fill("CredentialsSignin"));
   for (const e of errors.slice(5)) expect(e).toMatch(/^locked:name:\d+$/);
-  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const right = await context.post("/api/auth/callback/credentials", { form: { csrfToken, username: user.username, password: user.password, json: "true" }, maxRedirects: 0 });
+  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as {
+    csrfToken: string;
+  };
+  const right = await context.post("/api/auth/callback/credentials", {
+    form: { csrfToken, username: user.username, password: user.password, json: "true" },
+    maxRedirects: 0,
+  });
   expect(((await right.json()) as { url: string }).url).toContain("error=locked");
-  expect(((await (await context.get("/api/auth/session")).json()) as { user?: unknown }).user).toBeUndefined();
+  expect(
+    ((await (await context.get("/api/auth/session")).json()) as { user?: unknown }).user,
+  ).toBeUndefined();
   await context.dispose();
 });
 
-test("fifty parallel wrong passwords get no more tries than the limit", async ({ baseURL, aws }) => {
+test("fifty parallel wrong passwords get no more tries than the limit", async ({
+  baseURL,
+  aws,
+}) => {
   const name = `burst-${Date.now()}`;
-  const contexts = await Promise.all(Array.from({ length: 50 }, () => newRequest.newContext({ baseURL })));
+  const contexts = await Promise.all(
+    Array.from({ length: 50 }, () => newRequest.newContext({ baseURL })),
+  );
   const errors = await Promise.all(contexts.map((c) => wrongPassword(c, name)));
   const verified = errors.filter((e) => e === "CredentialsSignin").length;
   expect(verified).toBeLessThanOrEqual(5);
   expect(errors.filter((e) => e.startsWith("locked:")).length).toBe(50 - verified);
   // What the server counted, read back from S3: no more failures than the limit.
   const hash = createHash("sha256").update(name.toLowerCase()).digest("hex").slice(0, 32);
-  const listed = await aws.s3.send(new ListObjectsV2Command({ Bucket: "mtls-console-audit", Prefix: `mtls-console/signin-attempts/name/${hash}/` }));
+  const listed = await aws.s3.send(
+    new ListObjectsV2Command({
+      Bucket: "mtls-console-audit",
+      Prefix: `mtls-console/signin-attempts/name/${hash}/`,
+    }),
+  );
   expect(listed.KeyCount ?? 0).toBe(verified);
   await Promise.all(contexts.map((c) => c.dispose()));
 });
 
 async function sessionCookie(username: string, signedInAgoMs: number): Promise<string> {
-  return encode({ token: { name: username, sub: username, role: "operator", signedInAt: Date.now() - signedInAgoMs }, secret: SECRET, maxAge: 8 * 3600 });
+  return encode({
+    token: {
+      name: username,
+      sub: username,
+      role: "operator",
+      signedInAt: Date.now() - signedInAgoMs,
+    },
+    secret: SECRET,
+    maxAge: 8 * 3600,
+  });
 }
 
-test("a session ends 8 hours after sign-in, however recently it was used", async ({ browser, baseURL }) => {
+test("a session ends 8 hours after sign-in, however recently it was used", async ({
+  browser,
+  baseURL,
+}) => {
   const action = buildActions().find((a) => a.name === "checkClientCertificate")!;
   for (const [label, ago, valid] of [
     ["fresh", 60_000, true],
@@ -155,33 +238,63 @@ test("a session ends 8 hours after sign-in, however recently it was used", async
   ] as const) {
     const context = await browser.newContext({ baseURL });
     const host = new URL(baseURL!).hostname;
-    await context.addCookies([{ name: "next-auth.session-token", value: await sessionCookie(TEST_USERS.operator.username, ago), domain: host, path: "/", httpOnly: true, sameSite: "Lax" }]);
+    await context.addCookies([
+      {
+        name: "next-auth.session-token",
+        value: await sessionCookie(TEST_USERS.operator.username, ago),
+        domain: host,
+        path: "/",
+        httpOnly: true,
+        sameSite: "Lax",
+      },
+    ]);
     const page = await context.newPage();
     await page.goto("/");
-    if (valid) await expect(page.getByTestId("user-menu"), label).toContainText(TEST_USERS.operator.username);
+    if (valid)
+      await expect(page.getByTestId("user-menu"), label).toContainText(
+        TEST_USERS.operator.username,
+      );
     else await expect(page, label).toHaveURL(/\/signin\?callbackUrl=/);
-    const result = await callAction(context.request, action, { domainName: "api.partners.example.com", region: "us-east-1", clientPem: "x" });
+    const result = await callAction(context.request, action, {
+      domainName: "api.partners.example.com",
+      region: "us-east-1",
+      clientPem: "x",
+    });
     if (valid) expect(result.code, label).not.toBe("unauthenticated");
     else expect(result.code, label).toBe("unauthenticated");
     await context.close();
   }
 });
 
-test("a local operator demoted in the users file is a viewer on the next request; a removed user is signed out", async ({ baseURL, page }) => {
+test("a local operator demoted in the users file is a viewer on the next request; a removed user is signed out", async ({
+  baseURL,
+  page,
+}) => {
   const original = readFileSync(USERS_FILE, "utf8");
   const users = JSON.parse(original) as { users: { username: string; role: string }[] };
   const operator = await newRequest.newContext({ baseURL });
   try {
     await signInApi(operator, "operator2");
     const disable = buildActions().find((a) => a.name === "disableMutualTls")!;
-    const input = { domainName: "nothing-here.test.example", confirmation: "x", expectedCurrentVersion: "" };
+    const input = {
+      domainName: "nothing-here.test.example",
+      confirmation: "x",
+      expectedCurrentVersion: "",
+    };
     expect((await callAction(operator, disable, input)).code).not.toBe("forbidden");
-    const demoted = users.users.map((u) => (u.username === TEST_USERS.operator2.username ? { ...u, role: "viewer" } : u));
+    const demoted = users.users.map((u) =>
+      u.username === TEST_USERS.operator2.username ? { ...u, role: "viewer" } : u,
+    );
     writeFileSync(USERS_FILE, JSON.stringify({ users: demoted }));
     expect((await callAction(operator, disable, input)).code).toBe("forbidden");
     await signInUi(page, "operator2");
     await expect(page.getByTestId("user-menu")).toContainText("viewer");
-    writeFileSync(USERS_FILE, JSON.stringify({ users: users.users.filter((u) => u.username !== TEST_USERS.operator2.username) }));
+    writeFileSync(
+      USERS_FILE,
+      JSON.stringify({
+        users: users.users.filter((u) => u.username !== TEST_USERS.operator2.username),
+      }),
+    );
     expect((await callAction(operator, disable, input)).code).toBe("unauthenticated");
     await page.goto("/");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
@@ -191,12 +304,17 @@ test("a local operator demoted in the users file is a viewer on the next request
   }
 });
 
-test("1,000 action calls without a session write nothing to the audit bucket", async ({ baseURL, aws }) => {
+test("1,000 action calls without a session write nothing to the audit bucket", async ({
+  baseURL,
+  aws,
+}) => {
   const count = async () => {
     let total = 0;
     let token: string | undefined;
     do {
-      const page = await aws.s3.send(new ListObjectsV2Command({ Bucket: "mtls-console-audit", ContinuationToken: token }));
+      const page = await aws.s3.send(
+        new ListObjectsV2Command({ Bucket: "mtls-console-audit", ContinuationToken: token }),
+      );
       total += page.KeyCount ?? 0;
       token = page.NextContinuationToken;
     } while (token);
@@ -204,11 +322,17 @@ test("1,000 action calls without a session write nothing to the audit bucket", a
   };
   const before = await count();
   const anonymous = await newRequest.newContext({ baseURL });
-  const changes = buildActions().filter((a) => /permission:\s*"change"/.test(readFileSync(a.file, "utf8")));
+  const changes = buildActions().filter((a) =>
+    /permission:\s*"change"/.test(readFileSync(a.file, "utf8")),
+  );
   for (let batch = 0; batch < 20; batch++) {
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        callAction(anonymous, changes[i % changes.length]!, { domainName: `flood-${batch}-${i}.example.com`, region: "us-east-1", expectedCurrentVersion: "" }),
+        callAction(anonymous, changes[i % changes.length]!, {
+          domainName: `flood-${batch}-${i}.example.com`,
+          region: "us-east-1",
+          expectedCurrentVersion: "",
+        }),
       ),
     );
     for (const r of results) expect(r.code).toBe("unauthenticated");

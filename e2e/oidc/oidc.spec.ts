@@ -13,7 +13,9 @@ async function signInWithSso(page: Page, account: string) {
   await page.locator("input[name=login]").fill(account);
   await page.locator("input[name=password]").fill("any-password");
   await page.locator("button[type=submit]").click();
-  const consent = page.locator("button[autofocus], button[type=submit]").filter({ hasText: /continue|authorize/i });
+  const consent = page
+    .locator("button[autofocus], button[type=submit]")
+    .filter({ hasText: /continue|authorize/i });
   if (await consent.count()) await consent.first().click();
   await expect(page.getByTestId("user-menu")).toBeVisible();
 }
@@ -29,24 +31,35 @@ test("any other account signs in as viewer", async ({ page }) => {
   await signInWithSso(page, "victor");
   await expect(page.getByTestId("user-menu")).toContainText("viewer");
   await page.goto("/domains/api.partners.example.com?region=us-east-1");
-  await expect(page.getByText("Your role (viewer) can see everything here but change nothing").first()).toBeVisible();
+  await expect(
+    page.getByText("Your role (viewer) can see everything here but change nothing").first(),
+  ).toBeVisible();
 });
 
-test("a role changed at the provider applies within the claims' maximum age, without signing in again", async ({ page }) => {
+test("a role changed at the provider applies within the claims' maximum age, without signing in again", async ({
+  page,
+}) => {
   const account = `op-demoted-${Date.now()}`;
   await signInWithSso(page, account);
   await expect(page.getByTestId("user-menu")).toContainText("operator");
-  const res = await fetch(`http://127.0.0.1:4700/test/groups/${account}`, { method: "POST", body: JSON.stringify(["everyone"]) });
+  const res = await fetch(`http://127.0.0.1:4700/test/groups/${account}`, {
+    method: "POST",
+    body: JSON.stringify(["everyone"]),
+  });
   expect(res.status).toBe(204);
   // OIDC_CLAIMS_MAX_AGE_SECONDS is 2 for this app (default 300): the next request after that reads the claims again.
   await page.waitForTimeout(2_500);
   await page.reload();
   await expect(page.getByTestId("user-menu")).toContainText("viewer");
   await page.goto("/domains/api.partners.example.com?region=us-east-1");
-  await expect(page.getByText("Your role (viewer) can see everything here but change nothing").first()).toBeVisible();
+  await expect(
+    page.getByText("Your role (viewer) can see everything here but change nothing").first(),
+  ).toBeVisible();
 });
 
-test("an allowlisted e-mail makes an operator only when the provider verified it", async ({ page }) => {
+test("an allowlisted e-mail makes an operator only when the provider verified it", async ({
+  page,
+}) => {
   // OIDC_OPERATORS lists unverified-boss@example.com; this provider does not verify "unverified…" addresses.
   await signInWithSso(page, "unverified-boss");
   await expect(page.getByTestId("user-menu")).toContainText("unverified-boss@example.com");

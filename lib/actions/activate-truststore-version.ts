@@ -13,7 +13,11 @@ const action = defineAction({
     revalidatePath(`/domains/${input.domainName}`);
     return result;
   },
-  audit: (input, data) => ({ fromVersion: data.previousVersion, toVersion: input.versionId, requestId: data.requestId }),
+  audit: (input, data) => ({
+    fromVersion: data.previousVersion,
+    toVersion: input.versionId,
+    requestId: data.requestId,
+  }),
 });
 
 /** Switch a domain to an exact truststore version (activate, roll back, roll forward). */

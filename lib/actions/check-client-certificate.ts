@@ -13,9 +13,17 @@ const action = defineAction({
   schema: clientCheckSchema,
   handler: async (input): Promise<ClientCheckResult & { truststoreVersion: string }> => {
     const domain = await getDomainName(input.domainName, input.region);
-    if (!domain) throw new DomainError("not-found", `The custom domain name ${input.domainName} does not exist.`);
+    if (!domain)
+      throw new DomainError(
+        "not-found",
+        `The custom domain name ${input.domainName} does not exist.`,
+      );
     const location = domain.mtls ? parseS3Uri(domain.mtls.truststoreUri) : null;
-    if (!domain.mtls || !location) throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${input.domainName}: API Gateway accepts any client there.`);
+    if (!domain.mtls || !location)
+      throw new DomainError(
+        "mtls-off",
+        `Mutual TLS is not enabled on ${input.domainName}: API Gateway accepts any client there.`,
+      );
     const active = await checkVersion(location, domain.mtls.truststoreVersion, input.region);
     const pems = active.report.certificates.map((c) => c.pem).join("\n");
     return { ...(await check(pems, input.clientPem)), truststoreVersion: active.versionId };

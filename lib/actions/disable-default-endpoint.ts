@@ -13,7 +13,10 @@ const action = defineAction({
     revalidatePath("/domains", "layout");
     return result;
   },
-  audit: (input, data) => ({ requestId: data.requestId, message: `REST API ${data.api.name} (${input.restApiId}): default endpoint disabled` }),
+  audit: (input, data) => ({
+    requestId: data.requestId,
+    message: `REST API ${data.api.name} (${input.restApiId}): default endpoint disabled`,
+  }),
 });
 
 /** Disable a REST API's default execute-api endpoint, which bypasses mTLS. */

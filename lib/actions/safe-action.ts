@@ -30,7 +30,10 @@ export interface AuditFacts {
   message?: string;
 }
 
-const targetSchema = z.object({ domainName: z.string().max(253).optional(), region: z.string().max(32).optional() });
+const targetSchema = z.object({
+  domainName: z.string().max(253).optional(),
+  region: z.string().max(32).optional(),
+});
 
 export function defineAction<S extends z.ZodType, T>(options: {
   name: string;
@@ -41,16 +44,26 @@ export function defineAction<S extends z.ZodType, T>(options: {
   audit?: (input: z.infer<S>, data: T) => AuditFacts;
 }): (input: unknown) => Promise<ActionResult<T>> {
   /** true: recorded (or nothing to record); false: the record could not be written. */
-  async function record(session: Session, input: unknown, result: AuditResult, facts: AuditFacts, message?: string): Promise<boolean> {
+  async function record(
+    session: Session,
+    input: unknown,
+    result: AuditResult,
+    facts: AuditFacts,
+    message?: string,
+  ): Promise<boolean> {
     if (options.permission !== "change") return true;
     if (result === "refused" && !refusalMayBeRecorded(session.user)) {
-      console.warn(`[audit] ${session.user}: ${options.name} refused (${message ?? ""}); not recorded: too many refusals from this user`);
+      console.warn(
+        `[audit] ${session.user}: ${options.name} refused (${message ?? ""}); not recorded: too many refusals from this user`,
+      );
       return true;
     }
     const target = targetSchema.safeParse(input);
     const asked = target.success ? target.data.region : undefined;
-    const region = facts.region ?? (isKnownRegion(asked) ? asked : (await getBackend()).defaultRegion);
-    const domainName = facts.domainName ?? (target.success ? target.data.domainName : undefined) ?? "(unknown)";
+    const region =
+      facts.region ?? (isKnownRegion(asked) ? asked : (await getBackend()).defaultRegion);
+    const domainName =
+      facts.domainName ?? (target.success ? target.data.domainName : undefined) ?? "(unknown)";
     try {
       await recordAuditEvent({
         user: session.user,
@@ -66,7 +79,10 @@ export function defineAction<S extends z.ZodType, T>(options: {
       });
       return true;
     } catch (error) {
-      console.error(`[audit] could not record ${options.name} (${result}) for ${domainName}:`, (error as Error).message);
+      console.error(
+        `[audit] could not record ${options.name} (${result}) for ${domainName}:`,
+        (error as Error).message,
+      );
       return false;
     }
   }
@@ -76,7 +92,11 @@ export function defineAction<S extends z.ZodType, T>(options: {
     if (!session) {
       // Logged, never written to S3: callers without a session cannot fill the bucket.
       console.warn(`[action ${options.name}] refused: no session`);
-      return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
+      return {
+        ok: false,
+        code: "unauthenticated",
+        message: "Your session has ended. Sign in again.",
+      };
     }
     if (!allows(session.role, options.permission)) {
       const message = "Your role (viewer) can look but not change: ask an operator to do this.";
@@ -86,34 +106,63 @@ export function defineAction<S extends z.ZodType, T>(options: {
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "input"] ??= []).push(issue.message);
+      for (const issue of parsed.error.issues)
+        (fieldErrors[issue.path.join(".") || "input"] ??= []).push(issue.message);
       await record(session, input, "refused", {}, "invalid input");
-      return { ok: false, code: "invalid-input", message: "Some of the input is not valid.", fieldErrors };
+      return {
+        ok: false,
+        code: "invalid-input",
+        message: "Some of the input is not valid.",
+        fieldErrors,
+      };
     }
     try {
       const data = await options.handler(parsed.data, session);
       const facts = options.audit?.(parsed.data, data) ?? {};
-      const recorded = await record(session, parsed.data, facts.result ?? "success", facts, facts.message);
+      const recorded = await record(
+        session,
+        parsed.data,
+        facts.result ?? "success",
+        facts,
+        facts.message,
+      );
       if (!recorded) {
         return {
           ok: true,
           data,
-          warning: "The change was made, but it could not be recorded in the audit trail (the audit bucket did not accept it after 3 tries). Tell whoever keeps the audit trail: who, when and what are in the server log.",
+          warning:
+            "The change was made, but it could not be recorded in the audit trail (the audit bucket did not accept it after 3 tries). Tell whoever keeps the audit trail: who, when and what are in the server log.",
         };
       }
       return { ok: true, data };
     } catch (error) {
       if (error instanceof DomainError) {
         await record(session, parsed.data, "refused", {}, error.message);
-        return { ok: false, code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+        return {
+          ok: false,
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        };
       }
       if (error instanceof AwsFailure) {
-        await record(session, parsed.data, "failed", { ...(error.requestId ? { requestId: error.requestId } : {}) }, error.message);
+        await record(
+          session,
+          parsed.data,
+          "failed",
+          { ...(error.requestId ? { requestId: error.requestId } : {}) },
+          error.message,
+        );
         return { ok: false, code: "aws", message: error.message };
       }
       console.error(`[action ${options.name}]`, error);
       await record(session, parsed.data, "failed", {}, "internal error");
-      return { ok: false, code: "internal", message: "Something went wrong on the server. Nothing was changed unless the page says so; reload to see the current state." };
+      return {
+        ok: false,
+        code: "internal",
+        message:
+          "Something went wrong on the server. Nothing was changed unless the page says so; reload to see the current state.",
+      };
     }
   };
 }

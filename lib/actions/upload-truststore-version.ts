@@ -15,8 +15,17 @@ const action = defineAction({
   },
   audit: (input, data) =>
     data.activation.ok
-      ? { fromVersion: data.activation.result.previousVersion, toVersion: data.versionId, requestId: data.activation.result.requestId }
-      : { fromVersion: data.previousVersion, toVersion: data.versionId, result: "failed", message: `uploaded as ${data.versionId}, not activated: ${data.activation.message}` },
+      ? {
+          fromVersion: data.activation.result.previousVersion,
+          toVersion: data.versionId,
+          requestId: data.activation.result.requestId,
+        }
+      : {
+          fromVersion: data.previousVersion,
+          toVersion: data.versionId,
+          result: "failed",
+          message: `uploaded as ${data.versionId}, not activated: ${data.activation.message}`,
+        },
 });
 
 /** Upload a new truststore version (S3) and switch the domain to it. */

@@ -11,16 +11,23 @@ export type { AuditEvent, AuditResult } from "./audit-types";
 
 const MAX_TIME = 9_999_999_999_999;
 const safe = (s: string) => s.replace(/[^A-Za-z0-9.*_-]/g, "_");
-const domainPrefix = (region: string, domainName: string) => `events/${safe(region)}/${safe(domainName)}/`;
+const domainPrefix = (region: string, domainName: string) =>
+  `events/${safe(region)}/${safe(domainName)}/`;
 
 /** Writes one event; tried up to `attempts` times (the SDK retries each try too). */
-export async function recordAuditEvent(event: Omit<AuditEvent, "id" | "at"> & { at?: Date }, attempts = 3): Promise<AuditEvent> {
+export async function recordAuditEvent(
+  event: Omit<AuditEvent, "id" | "at"> & { at?: Date },
+  attempts = 3,
+): Promise<AuditEvent> {
   const at = event.at ?? new Date();
   const full: AuditEvent = { ...event, id: crypto.randomUUID(), at: at.toISOString() };
   const inverted = String(MAX_TIME - at.getTime()).padStart(13, "0");
   for (let attempt = 1; ; attempt++) {
     try {
-      await putJson(`${domainPrefix(event.region, event.domainName)}${inverted}-${full.id}.json`, full);
+      await putJson(
+        `${domainPrefix(event.region, event.domainName)}${inverted}-${full.id}.json`,
+        full,
+      );
       return full;
     } catch (error) {
       if (attempt >= attempts) throw error;
@@ -48,7 +55,11 @@ const MAX_CACHED_EVENTS = 5_000;
 const eventCache = new Map<string, AuditEvent>();
 
 /** A domain's audit events, newest first (events never change: cached by key). */
-export async function listAuditEvents(domainName: string, region: string, limit = 50): Promise<AuditEvent[]> {
+export async function listAuditEvents(
+  domainName: string,
+  region: string,
+  limit = 50,
+): Promise<AuditEvent[]> {
   const keys = await listKeys(domainPrefix(region, domainName), limit);
   const events = await Promise.all(
     keys.map(async (key) => {
@@ -66,6 +77,9 @@ export async function listAuditEvents(domainName: string, region: string, limit 
 }
 
 /** The newest successful change of a domain, for "changed by whom and when". */
-export async function lastChange(domainName: string, region: string): Promise<AuditEvent | undefined> {
+export async function lastChange(
+  domainName: string,
+  region: string,
+): Promise<AuditEvent | undefined> {
   return (await listAuditEvents(domainName, region, 20)).find((e) => e.result === "success");
 }

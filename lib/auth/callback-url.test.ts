@@ -37,7 +37,12 @@ describe("safeCallbackUrl", () => {
   });
 
   it("never yields a path that a browser or a router would read as another host", () => {
-    for (const raw of ["/.//evil.example", "/..//evil.example", "/./\\evil.example", "/%2F/evil.example"]) {
+    for (const raw of [
+      "/.//evil.example",
+      "/..//evil.example",
+      "/./\\evil.example",
+      "/%2F/evil.example",
+    ]) {
       const url = new URL(safeCallbackUrl(raw, ORIGIN));
       expect(url.pathname.startsWith("//"), raw).toBe(false);
       expect(new URL(url.pathname, ORIGIN).origin, raw).toBe(ORIGIN);

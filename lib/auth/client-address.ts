@@ -9,12 +9,16 @@
  * per-address limit can be dodged by a forged header; the per-name limit and
  * the global ceiling still hold (README, Security).
  */
-export function clientAddress(forwardedFor: string | null | undefined, trustedProxyHops: number): string {
+export function clientAddress(
+  forwardedFor: string | null | undefined,
+  trustedProxyHops: number,
+): string {
   const entries = (forwardedFor ?? "")
     .split(",")
     .map((e) => e.trim())
     .filter(Boolean);
   if (entries.length === 0) return "unknown";
-  const index = trustedProxyHops > 0 ? Math.max(0, entries.length - trustedProxyHops) : entries.length - 1;
+  const index =
+    trustedProxyHops > 0 ? Math.max(0, entries.length - trustedProxyHops) : entries.length - 1;
   return entries[index]!.slice(0, 64);
 }

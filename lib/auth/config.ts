@@ -70,7 +70,9 @@ export const usersFileSchema = z.object({
     .array(
       z.object({
         username: z.string().min(1).max(128),
-        passwordHash: z.string().startsWith("$argon2", "passwordHash must be an argon2 hash (npm run hash-password)"),
+        passwordHash: z
+          .string()
+          .startsWith("$argon2", "passwordHash must be an argon2 hash (npm run hash-password)"),
         role: z.enum(["viewer", "operator"]),
       }),
     )
@@ -82,7 +84,9 @@ type Env = Record<string, string | undefined>;
 function requireSecret(env: Env): string {
   const secret = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
   if (!secret || secret.length < 32) {
-    throw new AuthConfigError("AUTH_SECRET must be set to a random string of at least 32 characters (e.g. `openssl rand -base64 32`): it signs the session cookies.");
+    throw new AuthConfigError(
+      "AUTH_SECRET must be set to a random string of at least 32 characters (e.g. `openssl rand -base64 32`): it signs the session cookies.",
+    );
   }
   return secret;
 }
@@ -91,26 +95,32 @@ function positive(env: Env, key: string, fallback: number): number {
   const raw = env[key];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new AuthConfigError(`${key} must be a positive number.`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new AuthConfigError(`${key} must be a positive number.`);
   return value;
 }
 
 function requireAppUrl(env: Env, mode: string): string {
   const raw = env.NEXTAUTH_URL;
-  if (!raw) throw new AuthConfigError(`AUTH_MODE=${mode} needs NEXTAUTH_URL: the dashboard's public URL (e.g. https://mtls-console.example.com), for sign-in redirects and Secure cookies.`);
+  if (!raw)
+    throw new AuthConfigError(
+      `AUTH_MODE=${mode} needs NEXTAUTH_URL: the dashboard's public URL (e.g. https://mtls-console.example.com), for sign-in redirects and Secure cookies.`,
+    );
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new AuthConfigError(`NEXTAUTH_URL is not a URL: ${raw}`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new AuthConfigError("NEXTAUTH_URL must be an http(s) URL.");
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new AuthConfigError("NEXTAUTH_URL must be an http(s) URL.");
   return url.origin;
 }
 
 function signInLimits(env: Env): SignInLimits {
   const hops = Number(env.AUTH_TRUSTED_PROXY_HOPS ?? 0);
-  if (!Number.isInteger(hops) || hops < 0 || hops > 5) throw new AuthConfigError("AUTH_TRUSTED_PROXY_HOPS is a whole number from 0 to 5.");
+  if (!Number.isInteger(hops) || hops < 0 || hops > 5)
+    throw new AuthConfigError("AUTH_TRUSTED_PROXY_HOPS is a whole number from 0 to 5.");
   return {
     perName: positive(env, "AUTH_MAX_FAILURES_PER_NAME", 5),
     perAddress: positive(env, "AUTH_MAX_FAILURES_PER_ADDRESS", 20),
@@ -131,7 +141,10 @@ export function readUsersFile(file: string): LocalUser[] {
   try {
     return usersFileSchema.parse(JSON.parse(readFileSync(file, "utf8"))).users;
   } catch (error) {
-    const why = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message;
+    const why =
+      error instanceof z.ZodError
+        ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")
+        : (error as Error).message;
     throw new AuthConfigError(`AUTH_USERS_FILE ${file} cannot be used: ${why}`);
   }
 }
@@ -149,16 +162,37 @@ export function loadAuthConfig(env: Env = process.env): AuthConfig {
           "No sign-in is configured. Outside the embedded demo, set AUTH_MODE=local (with AUTH_USERS_FILE) or AUTH_MODE=oidc (with OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET), and AUTH_SECRET. AUTH_MODE=none turns sign-in off (not for shared use).",
         );
       }
-      return { ...common, mode: "demo", secret: env.AUTH_SECRET ?? randomBytes(32).toString("base64"), users: [] };
+      return {
+        ...common,
+        mode: "demo",
+        secret: env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+        users: [],
+      };
     case "none":
-      return { ...common, mode: "none", secret: env.AUTH_SECRET ?? randomBytes(32).toString("base64"), users: [] };
+      return {
+        ...common,
+        mode: "none",
+        secret: env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+        users: [],
+      };
     case "local": {
       const file = env.AUTH_USERS_FILE;
-      if (!file) throw new AuthConfigError("AUTH_MODE=local needs AUTH_USERS_FILE: a JSON file of users with argon2 password hashes and roles.");
+      if (!file)
+        throw new AuthConfigError(
+          "AUTH_MODE=local needs AUTH_USERS_FILE: a JSON file of users with argon2 password hashes and roles.",
+        );
       const users = readUsersFile(file);
       const secret = requireSecret(env);
       const appUrl = requireAppUrl(env, mode);
-      return { ...common, mode: "local", secret, users, usersFile: file, appUrl, secureCookies: appUrl.startsWith("https:") };
+      return {
+        ...common,
+        mode: "local",
+        secret,
+        users,
+        usersFile: file,
+        appUrl,
+        secureCookies: appUrl.startsWith("https:"),
+      };
     }
     case "oidc": {
       const secret = requireSecret(env);
@@ -176,7 +210,10 @@ export function loadAuthConfig(env: Env = process.env): AuthConfig {
           clientSecret: required(env, "OIDC_CLIENT_SECRET"),
           roleClaim: env.OIDC_ROLE_CLAIM ?? "groups",
           operatorValue: env.OIDC_OPERATOR_VALUE ?? "mtls-console-operators",
-          operatorEmails: (env.OIDC_OPERATORS ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean),
+          operatorEmails: (env.OIDC_OPERATORS ?? "")
+            .split(",")
+            .map((s) => s.trim().toLowerCase())
+            .filter(Boolean),
           claimsMaxAgeSeconds: Math.min(300, positive(env, "OIDC_CLAIMS_MAX_AGE_SECONDS", 300)),
         },
       };

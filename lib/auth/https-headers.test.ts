@@ -14,24 +14,49 @@ let proxy: typeof import("../../proxy").proxy;
 
 beforeAll(async () => {
   const file = join(mkdtempSync(join(tmpdir(), "https-")), "users.json");
-  writeFileSync(file, JSON.stringify({ users: [{ username: "a", passwordHash: hashSync("long enough password"), role: "viewer" }] }));
-  Object.assign(process.env, { AUTH_MODE: "local", AUTH_USERS_FILE: file, AUTH_SECRET: "s".repeat(40), NEXTAUTH_URL: "https://console.example.com", MTLS_CONSOLE_BACKEND: "embedded" });
+  writeFileSync(
+    file,
+    JSON.stringify({
+      users: [{ username: "a", passwordHash: hashSync("long enough password"), role: "viewer" }],
+    }),
+  );
+  Object.assign(process.env, {
+    AUTH_MODE: "local",
+    AUTH_USERS_FILE: file,
+    AUTH_SECRET: "s".repeat(40),
+    NEXTAUTH_URL: "https://console.example.com",
+    MTLS_CONSOLE_BACKEND: "embedded",
+  });
   proxy = (await import("../../proxy")).proxy;
 });
 
 describe("the proxy over https", () => {
   it("sends HSTS, and sends a page request without a session to sign-in whatever it carries", async () => {
-    const probes: Record<string, string>[] = [{}, { "next-action": "x" }, { rsc: "1" }, { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" }];
+    const probes: Record<string, string>[] = [
+      {},
+      { "next-action": "x" },
+      { rsc: "1" },
+      { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" },
+    ];
     for (const headers of probes) {
-      const res = await proxy(new NextRequest("https://console.example.com/domains/a.example.com", { headers }));
-      expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+      const res = await proxy(
+        new NextRequest("https://console.example.com/domains/a.example.com", { headers }),
+      );
+      expect(res.headers.get("strict-transport-security")).toBe(
+        "max-age=63072000; includeSubDomains",
+      );
       expect(res.status).toBe(307);
       expect(new URL(res.headers.get("location")!).pathname).toBe("/signin");
     }
   });
 
   it("lets only a POST with Next-Action through without a session (the action checks it itself)", async () => {
-    const res = await proxy(new NextRequest("https://console.example.com/", { method: "POST", headers: { "next-action": "abc" } }));
+    const res = await proxy(
+      new NextRequest("https://console.example.com/", {
+        method: "POST",
+        headers: { "next-action": "abc" },
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("x-middleware-next")).toBe("1");
   });

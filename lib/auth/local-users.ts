@@ -15,10 +15,17 @@ export function currentLocalUsers(file: string): LocalUser[] {
   try {
     stat = statSync(file);
   } catch {
-    console.error(`[auth] AUTH_USERS_FILE ${file} cannot be read: nobody can sign in until it can.`);
+    console.error(
+      `[auth] AUTH_USERS_FILE ${file} cannot be read: nobody can sign in until it can.`,
+    );
     return [];
   }
-  if (!cached || cached.file !== file || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
+  if (
+    !cached ||
+    cached.file !== file ||
+    cached.mtimeMs !== stat.mtimeMs ||
+    cached.size !== stat.size
+  ) {
     let users: LocalUser[] | null;
     try {
       users = readUsersFile(file);

@@ -27,10 +27,15 @@ export interface OidcProfile {
  */
 export function roleFromClaims(profile: OidcProfile, settings: OidcSettings): Role {
   const claim = profile[settings.roleClaim];
-  const values = Array.isArray(claim) ? claim.map(String) : typeof claim === "string" ? claim.split(/[\s,]+/) : [];
+  const values = Array.isArray(claim)
+    ? claim.map(String)
+    : typeof claim === "string"
+      ? claim.split(/[\s,]+/)
+      : [];
   if (values.includes(settings.operatorValue)) return "operator";
   const verified = profile.email_verified === true || profile.email_verified === "true";
-  if (verified && profile.email && settings.operatorEmails.includes(profile.email.toLowerCase())) return "operator";
+  if (verified && profile.email && settings.operatorEmails.includes(profile.email.toLowerCase()))
+    return "operator";
   return "viewer";
 }
 
@@ -45,7 +50,9 @@ let userinfoEndpoint: Promise<string> | undefined;
 
 function discoverUserinfo(settings: OidcSettings): Promise<string> {
   userinfoEndpoint ??= (async () => {
-    const res = await fetch(`${settings.issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(`${settings.issuer}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(5_000),
+    });
     if (!res.ok) throw new Error(`discovery answered ${res.status}`);
     const endpoint = ((await res.json()) as { userinfo_endpoint?: unknown }).userinfo_endpoint;
     if (typeof endpoint !== "string") throw new Error("the provider has no userinfo endpoint");
@@ -66,7 +73,8 @@ export async function currentOidcRole(
   now = Date.now(),
 ): Promise<Role | null> {
   const maxAgeMs = settings.claimsMaxAgeSeconds * 1000;
-  if (typeof token.claimsAt === "number" && now - token.claimsAt < maxAgeMs) return token.role === "operator" ? "operator" : "viewer";
+  if (typeof token.claimsAt === "number" && now - token.claimsAt < maxAgeMs)
+    return token.role === "operator" ? "operator" : "viewer";
   if (typeof token.accessToken !== "string" || !token.sub) return null;
   const key = createHash("sha256").update(token.accessToken).digest("hex");
   const known = fresh.get(key);
@@ -85,7 +93,9 @@ export async function currentOidcRole(
     if (fresh.size > MAX_ENTRIES) fresh.delete(fresh.keys().next().value!);
     return role;
   } catch (error) {
-    console.error(`[auth] could not re-check the OIDC claims of ${token.sub}: ${(error as Error).message}`);
+    console.error(
+      `[auth] could not re-check the OIDC claims of ${token.sub}: ${(error as Error).message}`,
+    );
     return null;
   }
 }

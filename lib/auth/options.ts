@@ -21,12 +21,15 @@ import { decodeWithLifetime, SIGNED_IN_AT } from "./session-token";
 export { roleFromClaims } from "./oidc-claims";
 
 /** A hash to verify against when the user does not exist, so timing does not tell. */
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Ak4t7EWMgXqyGZGrWLy4yB8R9KJ2bYCjHBUqtLkExPA";
+const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Ak4t7EWMgXqyGZGrWLy4yB8R9KJ2bYCjHBUqtLkExPA";
 
 function header(req: { headers?: unknown } | undefined, name: string): string | undefined {
-  const headers = req?.headers as Headers | Record<string, string | string[] | undefined> | undefined;
+  const headers = req?.headers as
+    Headers | Record<string, string | string[] | undefined> | undefined;
   if (!headers) return undefined;
-  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
+  if (typeof (headers as Headers).get === "function")
+    return (headers as Headers).get(name) ?? undefined;
   const value = (headers as Record<string, string | string[] | undefined>)[name];
   return Array.isArray(value) ? value.join(",") : value;
 }
@@ -38,12 +41,18 @@ function providers(config: AuthConfig): NextAuthOptions["providers"] {
       CredentialsProvider({
         id: "credentials",
         name: "User name and password",
-        credentials: { username: { label: "User name", type: "text" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          username: { label: "User name", type: "text" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(credentials, req) {
           const username = String(credentials?.username ?? "").slice(0, 128);
           const password = String(credentials?.password ?? "").slice(0, 1024);
           if (!username || !password) return null;
-          const address = clientAddress(header(req, "x-forwarded-for"), config.signInLimits.trustedProxyHops);
+          const address = clientAddress(
+            header(req, "x-forwarded-for"),
+            config.signInLimits.trustedProxyHops,
+          );
           // Throttled before the password hash is verified.
           const verdict = await beginSignInAttempt(username, address, config.signInLimits);
           if (!verdict.allowed) throw new Error(`locked:${verdict.scope}:${verdict.minutes}`);
@@ -54,7 +63,11 @@ function providers(config: AuthConfig): NextAuthOptions["providers"] {
             return null;
           }
           await signInSucceeded(verdict.attempt);
-          return { id: user.username, name: user.username, role: user.role } as { id: string; name: string; role: Role };
+          return { id: user.username, name: user.username, role: user.role } as {
+            id: string;
+            name: string;
+            role: Role;
+          };
         },
       }),
     ];
@@ -97,7 +110,10 @@ export function getAuthOptions(): NextAuthOptions {
     providers: providers(config),
     useSecureCookies: config.secureCookies,
     session: { strategy: "jwt", maxAge: config.sessionMaxAgeSeconds },
-    jwt: { maxAge: config.sessionMaxAgeSeconds, decode: decodeWithLifetime(config.sessionMaxAgeSeconds) },
+    jwt: {
+      maxAge: config.sessionMaxAgeSeconds,
+      decode: decodeWithLifetime(config.sessionMaxAgeSeconds),
+    },
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
       async jwt({ token, user, account }) {
@@ -112,7 +128,9 @@ export function getAuthOptions(): NextAuthOptions {
       },
       async session({ session, token }) {
         // Only what the browser may see: never the access token.
-        if (session.user) (session.user as { role?: Role }).role = token.role === "operator" ? "operator" : "viewer";
+        if (session.user)
+          (session.user as { role?: Role }).role =
+            token.role === "operator" ? "operator" : "viewer";
         return session;
       },
       async redirect({ url }) {

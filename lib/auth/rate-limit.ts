@@ -27,7 +27,8 @@ export interface Attempt {
   keys: string[];
 }
 
-export type AttemptVerdict = { allowed: true; attempt: Attempt } | { allowed: false; scope: Scope; minutes: number };
+export type AttemptVerdict =
+  { allowed: true; attempt: Attempt } | { allowed: false; scope: Scope; minutes: number };
 
 const hash = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 32);
 const stamp = (ms: number) => String(Math.max(0, ms)).padStart(13, "0");
@@ -39,16 +40,29 @@ const prefixes = (username: string, address: string): Record<Scope, string> => (
 const timeOf = (key: string) => Number(/\/(\d{13})-[^/]*$/.exec(key)?.[1]);
 
 /** Starts a sign-in attempt; refused when the name, the address or everyone is over the limit. */
-export async function beginSignInAttempt(username: string, address: string, limits: SignInLimits, now = Date.now()): Promise<AttemptVerdict> {
+export async function beginSignInAttempt(
+  username: string,
+  address: string,
+  limits: SignInLimits,
+  now = Date.now(),
+): Promise<AttemptVerdict> {
   const scopes = prefixes(username, address);
   const id = `${stamp(now)}-${crypto.randomUUID()}.json`;
   const keys = Object.values(scopes).map((p) => p + id);
   await Promise.all(keys.map((key) => putJson(key, { at: new Date(now).toISOString() })));
   const windowStart = stamp(now - limits.windowMs);
-  const limitOf: Record<Scope, number> = { name: limits.perName, address: limits.perAddress, global: limits.global };
+  const limitOf: Record<Scope, number> = {
+    name: limits.perName,
+    address: limits.perAddress,
+    global: limits.global,
+  };
   const counted = await Promise.all(
     (Object.keys(scopes) as Scope[]).map(async (scope) => {
-      const inWindow = await listKeys(scopes[scope], limitOf[scope] + 1, scopes[scope] + windowStart);
+      const inWindow = await listKeys(
+        scopes[scope],
+        limitOf[scope] + 1,
+        scopes[scope] + windowStart,
+      );
       return { scope, inWindow };
     }),
   );
@@ -69,7 +83,12 @@ export async function signInSucceeded(attempt: Attempt): Promise<void> {
  * The password was wrong: the attempt counts. Objects older than the window
  * under its prefixes go (up to 50 each time: more than each failure adds).
  */
-export async function signInFailed(username: string, address: string, limits: SignInLimits, now = Date.now()): Promise<void> {
+export async function signInFailed(
+  username: string,
+  address: string,
+  limits: SignInLimits,
+  now = Date.now(),
+): Promise<void> {
   await Promise.all(
     Object.values(prefixes(username, address)).map(async (prefix) => {
       const old = (await listKeys(prefix, 50)).filter((key) => timeOf(key) < now - limits.windowMs);

@@ -9,7 +9,11 @@ import { decode, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 /** Milliseconds since the epoch when the user signed in. */
 export const SIGNED_IN_AT = "signedInAt";
 
-export function isCurrent(token: JWT | null, maxAgeSeconds: number, now = Date.now()): token is JWT {
+export function isCurrent(
+  token: JWT | null,
+  maxAgeSeconds: number,
+  now = Date.now(),
+): token is JWT {
   const at = token?.[SIGNED_IN_AT];
   if (typeof at !== "number" || !Number.isFinite(at)) return false;
   // A sign-in time in the future (beyond clock skew) is a forgery or a broken clock.
@@ -25,4 +29,5 @@ export function decodeWithLifetime(maxAgeSeconds: number) {
 }
 
 /** The session cookie's name: Auth.js's, with the __Secure- prefix over https. */
-export const sessionCookieName = (secure: boolean) => `${secure ? "__Secure-" : ""}next-auth.session-token`;
+export const sessionCookieName = (secure: boolean) =>
+  `${secure ? "__Secure-" : ""}next-auth.session-token`;

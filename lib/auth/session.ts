@@ -30,9 +30,13 @@ export interface Session {
 export async function getSession(): Promise<Session | null> {
   const config = getAuthConfig();
   if (config.mode === "demo") return { user: "demo-operator", role: "operator", mode: "demo" };
-  if (config.mode === "none") return { user: "anonymous (AUTH_MODE=none)", role: "operator", mode: "none" };
+  if (config.mode === "none")
+    return { user: "anonymous (AUTH_MODE=none)", role: "operator", mode: "none" };
   const token = await getToken({
-    req: { cookies: await cookies(), headers: Object.fromEntries((await headers()).entries()) } as never,
+    req: {
+      cookies: await cookies(),
+      headers: Object.fromEntries((await headers()).entries()),
+    } as never,
     secret: config.secret,
     secureCookie: config.secureCookies,
     decode: decodeWithLifetime(config.sessionMaxAgeSeconds),

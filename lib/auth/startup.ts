@@ -11,8 +11,13 @@ export function checkAuthAtStartup(): void {
     } catch (error) {
       throw new AuthConfigError((error as Error).message);
     }
-    if (config.appUrl?.startsWith("http:") && !/^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|$)/.test(config.appUrl)) {
-      console.warn(`[auth] NEXTAUTH_URL is ${config.appUrl}: over plain http, session cookies cannot be marked Secure. Serve the dashboard over https.`);
+    if (
+      config.appUrl?.startsWith("http:") &&
+      !/^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|$)/.test(config.appUrl)
+    ) {
+      console.warn(
+        `[auth] NEXTAUTH_URL is ${config.appUrl}: over plain http, session cookies cannot be marked Secure. Serve the dashboard over https.`,
+      );
     }
     if (config.mode === "none") {
       console.warn(

@@ -32,7 +32,11 @@ export interface StoreLocation {
 type Env = Record<string, string | undefined>;
 
 /** The store's settings; throws (at start-up) when the audit bucket is not configured outside the demo. */
-export function storeSettings(env: Env = process.env): { bucket: string; prefix: string; owner?: string } {
+export function storeSettings(env: Env = process.env): {
+  bucket: string;
+  prefix: string;
+  owner?: string;
+} {
   const bucket = env.AUDIT_BUCKET;
   if (!bucket && resolveBackendKind(env) !== "embedded") {
     throw new Error(
@@ -40,8 +44,13 @@ export function storeSettings(env: Env = process.env): { bucket: string; prefix:
     );
   }
   const owner = env.AUDIT_BUCKET_OWNER;
-  if (owner !== undefined && !/^\d{12}$/.test(owner)) throw new Error("AUDIT_BUCKET_OWNER must be a 12-digit AWS account id.");
-  return { bucket: bucket || "mtls-console-audit", prefix: (env.AUDIT_PREFIX ?? "mtls-console/").replace(/^\/+/, ""), ...(owner ? { owner } : {}) };
+  if (owner !== undefined && !/^\d{12}$/.test(owner))
+    throw new Error("AUDIT_BUCKET_OWNER must be a 12-digit AWS account id.");
+  return {
+    bucket: bucket || "mtls-console-audit",
+    prefix: (env.AUDIT_PREFIX ?? "mtls-console/").replace(/^\/+/, ""),
+    ...(owner ? { owner } : {}),
+  };
 }
 
 let ensured: Promise<StoreLocation> | undefined;
@@ -55,8 +64,13 @@ export function storeLocation(): Promise<StoreLocation> {
     const { s3, sts } = await getClients(region);
     const owner =
       settings.owner ??
-      (await awsCall("find this account's id for the audit bucket", () => sts.send(new GetCallerIdentityCommand({})))).Account;
-    if (!owner) throw new AwsFailure("Could not find this account's id for the audit bucket.", "NoAccount");
+      (
+        await awsCall("find this account's id for the audit bucket", () =>
+          sts.send(new GetCallerIdentityCommand({})),
+        )
+      ).Account;
+    if (!owner)
+      throw new AwsFailure("Could not find this account's id for the audit bucket.", "NoAccount");
     const location = { bucket: settings.bucket, prefix: settings.prefix, region, owner };
     try {
       await s3.send(new HeadBucketCommand({ Bucket: location.bucket, ExpectedBucketOwner: owner }));
@@ -89,7 +103,11 @@ export type PutOutcome = { written: true; etag: string } | { written: false };
  * (If-None-Match: *); `ifMatch`: only when the object still has that ETag.
  * A failed condition is `{ written: false }`, never an exception.
  */
-export async function putJson(key: string, value: unknown, options: { onlyIfAbsent?: boolean; ifMatch?: string } = {}): Promise<PutOutcome> {
+export async function putJson(
+  key: string,
+  value: unknown,
+  options: { onlyIfAbsent?: boolean; ifMatch?: string } = {},
+): Promise<PutOutcome> {
   const store = await storeLocation();
   const { s3 } = await getClients(store.region);
   try {
@@ -106,7 +124,8 @@ export async function putJson(key: string, value: unknown, options: { onlyIfAbse
     );
     return { written: true, etag: res.ETag ?? "" };
   } catch (error) {
-    if ((options.onlyIfAbsent || options.ifMatch) && isPreconditionFailed(error)) return { written: false };
+    if ((options.onlyIfAbsent || options.ifMatch) && isPreconditionFailed(error))
+      return { written: false };
     throw toAwsFailure(error, "write to the audit bucket");
   }
 }
@@ -115,9 +134,17 @@ export async function getJson<T>(key: string): Promise<{ value: T; etag: string 
   const store = await storeLocation();
   const { s3 } = await getClients(store.region);
   const res = await awsReadOrNull("read from the audit bucket", "NoSuchKey", () =>
-    s3.send(new GetObjectCommand({ Bucket: store.bucket, ExpectedBucketOwner: store.owner, Key: store.prefix + key })),
+    s3.send(
+      new GetObjectCommand({
+        Bucket: store.bucket,
+        ExpectedBucketOwner: store.owner,
+        Key: store.prefix + key,
+      }),
+    ),
   );
-  return res ? { value: JSON.parse(await res.Body!.transformToString()) as T, etag: res.ETag ?? "" } : null;
+  return res
+    ? { value: JSON.parse(await res.Body!.transformToString()) as T, etag: res.ETag ?? "" }
+    : null;
 }
 
 /** Deletes an object; with `ifMatch`, only while it still has that ETag. false: the condition failed. */
@@ -135,7 +162,11 @@ export async function deleteKey(key: string, options: { ifMatch?: string } = {})
     );
     return true;
   } catch (error) {
-    if (options.ifMatch && (isPreconditionFailed(error) || (error as { name?: string }).name === "NoSuchKey")) return false;
+    if (
+      options.ifMatch &&
+      (isPreconditionFailed(error) || (error as { name?: string }).name === "NoSuchKey")
+    )
+      return false;
     throw toAwsFailure(error, "delete from the audit bucket");
   }
 }

@@ -61,7 +61,13 @@ export async function listCertificates(region?: string): Promise<ServerCertifica
   let token: string | undefined;
   do {
     const page = await awsCall("list the ACM certificates", () =>
-      acm.send(new ListCertificatesCommand({ Includes: { keyTypes: ALL_KEY_TYPES }, MaxItems: 1000, NextToken: token })),
+      acm.send(
+        new ListCertificatesCommand({
+          Includes: { keyTypes: ALL_KEY_TYPES },
+          MaxItems: 1000,
+          NextToken: token,
+        }),
+      ),
     );
     for (const c of page.CertificateSummaryList ?? []) {
       out.push(
@@ -82,9 +88,16 @@ export async function listCertificates(region?: string): Promise<ServerCertifica
   return out;
 }
 
-export async function describeCertificate(arn: string, region?: string): Promise<ServerCertificate | null> {
+export async function describeCertificate(
+  arn: string,
+  region?: string,
+): Promise<ServerCertificate | null> {
   const { acm } = await getClients(region);
-  const described = await awsReadOrNull("read the ACM certificate", "ResourceNotFoundException", () => acm.send(new DescribeCertificateCommand({ CertificateArn: arn })));
+  const described = await awsReadOrNull(
+    "read the ACM certificate",
+    "ResourceNotFoundException",
+    () => acm.send(new DescribeCertificateCommand({ CertificateArn: arn })),
+  );
   const c = described?.Certificate;
   if (!c) return null;
   return toServerCertificate({

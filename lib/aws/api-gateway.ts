@@ -12,12 +12,20 @@ import {
   type DomainName,
   type PatchOperation,
 } from "@aws-sdk/client-api-gateway";
-import { DOMAIN_STATUSES, type BasePathMappingView, type DomainStatus, type MtlsDomain, type RestApiSummary } from "../domains/types";
+import {
+  DOMAIN_STATUSES,
+  type BasePathMappingView,
+  type DomainStatus,
+  type MtlsDomain,
+  type RestApiSummary,
+} from "../domains/types";
 import { getClients } from "./config";
 import { awsCall, awsReadOrNull } from "./errors";
 
 export function toMtlsDomain(d: DomainName): MtlsDomain {
-  const status = DOMAIN_STATUSES.includes(d.domainNameStatus as (typeof DOMAIN_STATUSES)[number]) ? (d.domainNameStatus as DomainStatus) : "UNKNOWN";
+  const status = DOMAIN_STATUSES.includes(d.domainNameStatus as (typeof DOMAIN_STATUSES)[number])
+    ? (d.domainNameStatus as DomainStatus)
+    : "UNKNOWN";
   const domain: MtlsDomain = {
     domainName: d.domainName ?? "",
     status,
@@ -30,11 +38,15 @@ export function toMtlsDomain(d: DomainName): MtlsDomain {
   if (d.regionalDomainName) domain.regionalDomainName = d.regionalDomainName;
   const certificateArn = d.regionalCertificateArn ?? d.certificateArn;
   if (certificateArn) domain.certificateArn = certificateArn;
-  if (d.ownershipVerificationCertificateArn) domain.ownershipVerificationCertificateArn = d.ownershipVerificationCertificateArn;
+  if (d.ownershipVerificationCertificateArn)
+    domain.ownershipVerificationCertificateArn = d.ownershipVerificationCertificateArn;
   if (d.certificateUploadDate) domain.certificateUploadDate = d.certificateUploadDate.toISOString();
   const m = d.mutualTlsAuthentication;
   if (m?.truststoreUri) {
-    domain.mtls = { truststoreUri: m.truststoreUri, truststoreWarnings: m.truststoreWarnings ?? [] };
+    domain.mtls = {
+      truststoreUri: m.truststoreUri,
+      truststoreWarnings: m.truststoreWarnings ?? [],
+    };
     if (m.truststoreVersion) domain.mtls.truststoreVersion = m.truststoreVersion;
   }
   return domain;
@@ -46,7 +58,9 @@ export async function listDomainNames(region?: string): Promise<MtlsDomain[]> {
   const out: MtlsDomain[] = [];
   let position: string | undefined;
   do {
-    const page = await awsCall("list the custom domain names", () => apiGateway.send(new GetDomainNamesCommand({ limit: 500, position })));
+    const page = await awsCall("list the custom domain names", () =>
+      apiGateway.send(new GetDomainNamesCommand({ limit: 500, position })),
+    );
     out.push(...(page.items ?? []).map(toMtlsDomain));
     position = page.position;
   } while (position);
@@ -54,9 +68,14 @@ export async function listDomainNames(region?: string): Promise<MtlsDomain[]> {
 }
 
 /** One domain name, or null when it does not exist. */
-export async function getDomainName(domainName: string, region?: string): Promise<MtlsDomain | null> {
+export async function getDomainName(
+  domainName: string,
+  region?: string,
+): Promise<MtlsDomain | null> {
   const { apiGateway } = await getClients(region);
-  const found = await awsReadOrNull("read the custom domain name", "NotFoundException", () => apiGateway.send(new GetDomainNameCommand({ domainName })));
+  const found = await awsReadOrNull("read the custom domain name", "NotFoundException", () =>
+    apiGateway.send(new GetDomainNameCommand({ domainName })),
+  );
   return found ? toMtlsDomain(found) : null;
 }
 
@@ -65,30 +84,59 @@ export interface UpdateResult {
   requestId?: string;
 }
 
-async function updateDomainName(domainName: string, doing: string, patchOperations: PatchOperation[], region?: string): Promise<UpdateResult> {
+async function updateDomainName(
+  domainName: string,
+  doing: string,
+  patchOperations: PatchOperation[],
+  region?: string,
+): Promise<UpdateResult> {
   const { apiGateway } = await getClients(region);
-  const res = await awsCall(doing, () => apiGateway.send(new UpdateDomainNameCommand({ domainName, patchOperations })));
+  const res = await awsCall(doing, () =>
+    apiGateway.send(new UpdateDomainNameCommand({ domainName, patchOperations })),
+  );
   return { domain: toMtlsDomain(res), requestId: res.$metadata.requestId };
 }
 
 /** PATCH /mutualTlsAuthentication/truststoreVersion: switch to an exact S3 version. */
-export function setTruststoreVersion(domainName: string, versionId: string, region?: string): Promise<UpdateResult> {
-  return updateDomainName(domainName, "switch the truststore version", [{ op: "replace", path: "/mutualTlsAuthentication/truststoreVersion", value: versionId }], region);
+export function setTruststoreVersion(
+  domainName: string,
+  versionId: string,
+  region?: string,
+): Promise<UpdateResult> {
+  return updateDomainName(
+    domainName,
+    "switch the truststore version",
+    [{ op: "replace", path: "/mutualTlsAuthentication/truststoreVersion", value: versionId }],
+    region,
+  );
 }
 
 /** Replace truststoreUri with '': mutual TLS off. */
 export function disableMutualTls(domainName: string, region?: string): Promise<UpdateResult> {
-  return updateDomainName(domainName, "disable mutual TLS", [{ op: "replace", path: "/mutualTlsAuthentication/truststoreUri", value: "" }], region);
+  return updateDomainName(
+    domainName,
+    "disable mutual TLS",
+    [{ op: "replace", path: "/mutualTlsAuthentication/truststoreUri", value: "" }],
+    region,
+  );
 }
 
-export async function getBasePathMappings(domainName: string, region?: string): Promise<BasePathMappingView[]> {
+export async function getBasePathMappings(
+  domainName: string,
+  region?: string,
+): Promise<BasePathMappingView[]> {
   const { apiGateway } = await getClients(region);
   const out: BasePathMappingView[] = [];
   let position: string | undefined;
   do {
-    const page = await awsCall("list the base path mappings", () => apiGateway.send(new GetBasePathMappingsCommand({ domainName, limit: 500, position })));
+    const page = await awsCall("list the base path mappings", () =>
+      apiGateway.send(new GetBasePathMappingsCommand({ domainName, limit: 500, position })),
+    );
     for (const m of page.items ?? []) {
-      const view: BasePathMappingView = { basePath: m.basePath ?? "(none)", restApiId: m.restApiId ?? "" };
+      const view: BasePathMappingView = {
+        basePath: m.basePath ?? "(none)",
+        restApiId: m.restApiId ?? "",
+      };
       if (m.stage) view.stage = m.stage;
       out.push(view);
     }
@@ -97,17 +145,43 @@ export async function getBasePathMappings(domainName: string, region?: string): 
   return out;
 }
 
-export async function getRestApi(restApiId: string, region?: string): Promise<RestApiSummary | null> {
+export async function getRestApi(
+  restApiId: string,
+  region?: string,
+): Promise<RestApiSummary | null> {
   const { apiGateway } = await getClients(region);
-  const api = await awsReadOrNull("read the REST API", "NotFoundException", () => apiGateway.send(new GetRestApiCommand({ restApiId })));
-  return api ? { id: api.id ?? restApiId, name: api.name ?? restApiId, disableExecuteApiEndpoint: api.disableExecuteApiEndpoint === true } : null;
+  const api = await awsReadOrNull("read the REST API", "NotFoundException", () =>
+    apiGateway.send(new GetRestApiCommand({ restApiId })),
+  );
+  return api
+    ? {
+        id: api.id ?? restApiId,
+        name: api.name ?? restApiId,
+        disableExecuteApiEndpoint: api.disableExecuteApiEndpoint === true,
+      }
+    : null;
 }
 
 /** PATCH /restapis/{id} /disableExecuteApiEndpoint = true: clients can no longer bypass mTLS there. */
-export async function disableExecuteApiEndpoint(restApiId: string, region?: string): Promise<{ api: RestApiSummary; requestId?: string }> {
+export async function disableExecuteApiEndpoint(
+  restApiId: string,
+  region?: string,
+): Promise<{ api: RestApiSummary; requestId?: string }> {
   const { apiGateway } = await getClients(region);
   const res = await awsCall("disable the default execute-api endpoint", () =>
-    apiGateway.send(new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: "replace", path: "/disableExecuteApiEndpoint", value: "true" }] })),
+    apiGateway.send(
+      new UpdateRestApiCommand({
+        restApiId,
+        patchOperations: [{ op: "replace", path: "/disableExecuteApiEndpoint", value: "true" }],
+      }),
+    ),
   );
-  return { api: { id: res.id ?? restApiId, name: res.name ?? restApiId, disableExecuteApiEndpoint: res.disableExecuteApiEndpoint === true }, requestId: res.$metadata.requestId };
+  return {
+    api: {
+      id: res.id ?? restApiId,
+      name: res.name ?? restApiId,
+      disableExecuteApiEndpoint: res.disableExecuteApiEndpoint === true,
+    },
+    requestId: res.$metadata.requestId,
+  };
 }

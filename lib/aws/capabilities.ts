@@ -13,7 +13,11 @@ export interface Capabilities {
 }
 
 const FULL: Capabilities = { backend: "aws", mtlsFields: true, updateDomainName: true };
-const LOCALSTACK: Capabilities = { backend: "localstack", mtlsFields: false, updateDomainName: false };
+const LOCALSTACK: Capabilities = {
+  backend: "localstack",
+  mtlsFields: false,
+  updateDomainName: false,
+};
 
 async function probe(endpoint: string): Promise<Capabilities> {
   const get = async (path: string) => {
@@ -25,7 +29,8 @@ async function probe(endpoint: string): Promise<Capabilities> {
     }
   };
   const emulator = await get("/_emulator/health");
-  if (emulator) return emulator.compat === "localstack" ? LOCALSTACK : { ...FULL, backend: "emulator" };
+  if (emulator)
+    return emulator.compat === "localstack" ? LOCALSTACK : { ...FULL, backend: "emulator" };
   if (await get("/_localstack/health")) return LOCALSTACK;
   return { backend: "unknown-endpoint", mtlsFields: true, updateDomainName: true };
 }

@@ -41,21 +41,38 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 export const CONNECTION_TIMEOUT_MS = 5_000;
 
 /** SDK clients for one region of a backend. */
-export function createClients(backend: Backend, region: string, options: { maxAttempts?: number } = {}): AwsClients {
+export function createClients(
+  backend: Backend,
+  region: string,
+  options: { maxAttempts?: number } = {},
+): AwsClients {
   const common = {
     region,
     retryMode: "adaptive" as const,
     maxAttempts: options.maxAttempts ?? 3,
-    requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
+    requestHandler: {
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+    },
     ...(backend.staticCredentials ? { credentials: backend.staticCredentials } : {}),
   };
-  const endpointFor = (service: ServiceName) => backend.serviceEndpoints[service] ?? backend.endpoint;
+  const endpointFor = (service: ServiceName) =>
+    backend.serviceEndpoints[service] ?? backend.endpoint;
   const s3Endpoint = endpointFor("s3");
   return {
     region,
-    apiGateway: new APIGatewayClient({ ...common, ...(endpointFor("apigateway") ? { endpoint: endpointFor("apigateway") } : {}) }),
-    acm: new ACMClient({ ...common, ...(endpointFor("acm") ? { endpoint: endpointFor("acm") } : {}) }),
-    sts: new STSClient({ ...common, ...(endpointFor("sts") ? { endpoint: endpointFor("sts") } : {}) }),
+    apiGateway: new APIGatewayClient({
+      ...common,
+      ...(endpointFor("apigateway") ? { endpoint: endpointFor("apigateway") } : {}),
+    }),
+    acm: new ACMClient({
+      ...common,
+      ...(endpointFor("acm") ? { endpoint: endpointFor("acm") } : {}),
+    }),
+    sts: new STSClient({
+      ...common,
+      ...(endpointFor("sts") ? { endpoint: endpointFor("sts") } : {}),
+    }),
     s3: new S3Client({
       ...common,
       ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
@@ -65,4 +82,3 @@ export function createClients(backend: Backend, region: string, options: { maxAt
     }),
   };
 }
-

@@ -15,9 +15,21 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { AwsFailure } from "./errors";
 import { isKnownRegion } from "./regions";
-import { createClients, type AwsClients, type Backend, type BackendKind, type ServiceName } from "./clients";
+import {
+  createClients,
+  type AwsClients,
+  type Backend,
+  type BackendKind,
+  type ServiceName,
+} from "./clients";
 
-export { createClients, type AwsClients, type Backend, type BackendKind, type ServiceName } from "./clients";
+export {
+  createClients,
+  type AwsClients,
+  type Backend,
+  type BackendKind,
+  type ServiceName,
+} from "./clients";
 
 const SERVICE_ENV: Record<ServiceName, string> = {
   apigateway: "AWS_ENDPOINT_URL_API_GATEWAY",
@@ -29,7 +41,10 @@ const SERVICE_ENV: Record<ServiceName, string> = {
 type Env = Record<string, string | undefined>;
 
 /** Is anything configured that points the SDK at some AWS (real or local)? */
-export function hasAwsConfiguration(env: Env = process.env, fileExists: (path: string) => boolean = existsSync): boolean {
+export function hasAwsConfiguration(
+  env: Env = process.env,
+  fileExists: (path: string) => boolean = existsSync,
+): boolean {
   const keys = [
     "AWS_PROFILE",
     "AWS_DEFAULT_PROFILE",
@@ -42,11 +57,17 @@ export function hasAwsConfiguration(env: Env = process.env, fileExists: (path: s
   ];
   if (keys.some((k) => env[k])) return true;
   const home = env.HOME ?? homedir();
-  const files = [env.AWS_CONFIG_FILE ?? join(home, ".aws", "config"), env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, ".aws", "credentials")];
+  const files = [
+    env.AWS_CONFIG_FILE ?? join(home, ".aws", "config"),
+    env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, ".aws", "credentials"),
+  ];
   return files.some((f) => fileExists(f));
 }
 
-export function resolveBackendKind(env: Env = process.env, fileExists?: (path: string) => boolean): BackendKind {
+export function resolveBackendKind(
+  env: Env = process.env,
+  fileExists?: (path: string) => boolean,
+): BackendKind {
   const forced = env.MTLS_CONSOLE_BACKEND;
   if (forced === "embedded") return "embedded";
   if (forced === "aws") return env.AWS_ENDPOINT_URL ? "endpoint" : "aws";
@@ -57,21 +78,30 @@ export function resolveBackendKind(env: Env = process.env, fileExists?: (path: s
 
 function serviceEndpoints(env: Env): Partial<Record<ServiceName, string>> {
   const out: Partial<Record<ServiceName, string>> = {};
-  for (const [service, key] of Object.entries(SERVICE_ENV) as [ServiceName, string][]) if (env[key]) out[service] = env[key];
+  for (const [service, key] of Object.entries(SERVICE_ENV) as [ServiceName, string][])
+    if (env[key]) out[service] = env[key];
   return out;
 }
 
 interface EmbeddedHandle {
   endpoint: string;
 }
-const globalForEmbedded = globalThis as unknown as { __mtlsConsoleEmbedded?: Promise<EmbeddedHandle> };
+const globalForEmbedded = globalThis as unknown as {
+  __mtlsConsoleEmbedded?: Promise<EmbeddedHandle>;
+};
 
 /** Starts the in-process emulator once per server process (it survives dev-mode reloads). */
 function startEmbedded(env: Env): Promise<EmbeddedHandle> {
   globalForEmbedded.__mtlsConsoleEmbedded ??= (async () => {
     await import("reflect-metadata");
     const { startEmulator } = await import("../../emulator/server");
-    const options = { seed: true, updatingMs: 2_000, issueDelayMs: 5_000, stateFile: env.EMULATOR_STATE || undefined, log: (m: string) => console.log(`[emulator] ${m}`) };
+    const options = {
+      seed: true,
+      updatingMs: 2_000,
+      issueDelayMs: 5_000,
+      stateFile: env.EMULATOR_STATE || undefined,
+      log: (m: string) => console.log(`[emulator] ${m}`),
+    };
     const preferred = Number(env.EMULATOR_PORT ?? 4566);
     try {
       return await startEmulator({ ...options, port: preferred });
@@ -79,7 +109,9 @@ function startEmbedded(env: Env): Promise<EmbeddedHandle> {
       return await startEmulator({ ...options, port: 0 });
     }
   })().then((emulator) => {
-    console.log(`[emulator] No AWS configuration found: embedded AWS emulator with demo data on ${emulator.endpoint}`);
+    console.log(
+      `[emulator] No AWS configuration found: embedded AWS emulator with demo data on ${emulator.endpoint}`,
+    );
     return { endpoint: emulator.endpoint };
   });
   return globalForEmbedded.__mtlsConsoleEmbedded;
@@ -93,7 +125,13 @@ export function getBackend(env: Env = process.env): Promise<Backend> {
     const defaultRegion = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
     if (kind === "embedded") {
       const { endpoint } = await startEmbedded(env);
-      return { kind, endpoint, serviceEndpoints: {}, defaultRegion, staticCredentials: { accessKeyId: "test", secretAccessKey: "test" } };
+      return {
+        kind,
+        endpoint,
+        serviceEndpoints: {},
+        defaultRegion,
+        staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },
+      };
     }
     const backend: Backend = { kind, serviceEndpoints: serviceEndpoints(env), defaultRegion };
     if (env.AWS_ENDPOINT_URL) backend.endpoint = env.AWS_ENDPOINT_URL;
@@ -114,7 +152,11 @@ const clientCache = new Map<string, AwsClients>();
 export async function getClients(region?: string): Promise<AwsClients> {
   const backend = await getBackend();
   const r = region ?? backend.defaultRegion;
-  if (r !== backend.defaultRegion && !isKnownRegion(r)) throw new AwsFailure(`${String(r).slice(0, 40)} is not an AWS region this dashboard knows.`, "UnknownRegion");
+  if (r !== backend.defaultRegion && !isKnownRegion(r))
+    throw new AwsFailure(
+      `${String(r).slice(0, 40)} is not an AWS region this dashboard knows.`,
+      "UnknownRegion",
+    );
   let clients = clientCache.get(r);
   if (!clients) clientCache.set(r, (clients = createClients(backend, r)));
   return clients;

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { toAwsFailure } from "./errors";
 
 function sdkError(name: string, message: string, status: number) {
-  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status, requestId: "req-1" }, stack: "Error: at secret/internal/path.js:1:1" });
+  return Object.assign(new Error(message), {
+    name,
+    $metadata: { httpStatusCode: status, requestId: "req-1" },
+    stack: "Error: at secret/internal/path.js:1:1",
+  });
 }
 
 describe("AWS errors shown to users", () => {
@@ -13,15 +17,27 @@ describe("AWS errors shown to users", () => {
       403,
     );
     const failure = toAwsFailure(raw, "switch the truststore version");
-    expect(failure.message).toBe("Could not switch the truststore version: Access denied: the credentials in use lack a permission this page needs.");
-    for (const leak of ["arn:aws", "999988887777", "AKIA", "secret/internal", "assumed-role"]) expect(failure.message).not.toContain(leak);
+    expect(failure.message).toBe(
+      "Could not switch the truststore version: Access denied: the credentials in use lack a permission this page needs.",
+    );
+    for (const leak of ["arn:aws", "999988887777", "AKIA", "secret/internal", "assumed-role"])
+      expect(failure.message).not.toContain(leak);
     expect(failure.code).toBe("AccessDeniedException");
     expect(failure.requestId).toBe("req-1");
   });
 
   it("unknown errors get a generic message by status", () => {
-    expect(toAwsFailure(sdkError("WeirdException", "arn:aws:iam::1:role/x", 400), "do it").message).toBe("Could not do it: AWS refused the request as invalid.");
-    expect(toAwsFailure(sdkError("Other", "boom", 502), "do it").message).toBe("Could not do it: AWS had an error. Try again shortly.");
-    expect(toAwsFailure(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4566"), { code: "ECONNREFUSED" }), "list").message).toContain("connection refused");
+    expect(
+      toAwsFailure(sdkError("WeirdException", "arn:aws:iam::1:role/x", 400), "do it").message,
+    ).toBe("Could not do it: AWS refused the request as invalid.");
+    expect(toAwsFailure(sdkError("Other", "boom", 502), "do it").message).toBe(
+      "Could not do it: AWS had an error. Try again shortly.",
+    );
+    expect(
+      toAwsFailure(
+        Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4566"), { code: "ECONNREFUSED" }),
+        "list",
+      ).message,
+    ).toContain("connection refused");
   });
 });

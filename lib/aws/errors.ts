@@ -19,12 +19,16 @@ export class AwsFailure extends Error {
 }
 
 const MESSAGES: Record<string, string> = {
-  CredentialsProviderError: "No AWS credentials were found. Set AWS_PROFILE (or sign in with `aws sso login`), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
+  CredentialsProviderError:
+    "No AWS credentials were found. Set AWS_PROFILE (or sign in with `aws sso login`), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
   ExpiredToken: "The AWS session has expired. Sign in again (for SSO: `aws sso login`).",
   ExpiredTokenException: "The AWS session has expired. Sign in again (for SSO: `aws sso login`).",
-  UnrecognizedClientException: "AWS did not recognise the credentials in use. Check the profile or access keys.",
-  InvalidClientTokenId: "AWS did not recognise the credentials in use. Check the profile or access keys.",
-  InvalidSignatureException: "AWS refused the request signature. Check the secret key and the machine's clock.",
+  UnrecognizedClientException:
+    "AWS did not recognise the credentials in use. Check the profile or access keys.",
+  InvalidClientTokenId:
+    "AWS did not recognise the credentials in use. Check the profile or access keys.",
+  InvalidSignatureException:
+    "AWS refused the request signature. Check the secret key and the machine's clock.",
   AccessDenied: "Access denied: the credentials in use lack a permission this page needs.",
   AccessDeniedException: "Access denied: the credentials in use lack a permission this page needs.",
   UnauthorizedException: "Access denied: the credentials in use lack a permission this page needs.",
@@ -37,23 +41,37 @@ const MESSAGES: Record<string, string> = {
   InternalError: "AWS had an internal error. Try again shortly.",
   InternalFailure: "This AWS endpoint does not support that operation.",
   NotFoundException: "Not found: it may have been deleted.",
-  ConflictException: "AWS refused the change because of a conflicting change in progress. Wait until the domain is AVAILABLE and try again.",
+  ConflictException:
+    "AWS refused the change because of a conflicting change in progress. Wait until the domain is AVAILABLE and try again.",
   NoSuchBucket: "The S3 bucket does not exist (or is in another account).",
   NoSuchKey: "The S3 object does not exist.",
   NoSuchVersion: "That S3 object version does not exist.",
-  ECONNREFUSED: "The AWS endpoint cannot be reached (connection refused). Is the emulator or LocalStack running?",
-  ENOTFOUND: "The AWS endpoint's host name cannot be resolved. Check AWS_ENDPOINT_URL and the network.",
+  ECONNREFUSED:
+    "The AWS endpoint cannot be reached (connection refused). Is the emulator or LocalStack running?",
+  ENOTFOUND:
+    "The AWS endpoint's host name cannot be resolved. Check AWS_ENDPOINT_URL and the network.",
   TimeoutError: "The AWS endpoint did not answer in time.",
 };
 
 /** The user-facing form of any error thrown by an SDK call. */
 export function toAwsFailure(error: unknown, doing: string): AwsFailure {
   if (error instanceof AwsFailure) return error;
-  const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number; requestId?: string }; cause?: { code?: string } };
+  const e = error as {
+    name?: string;
+    code?: string;
+    $metadata?: { httpStatusCode?: number; requestId?: string };
+    cause?: { code?: string };
+  };
   const code = e.code ?? e.cause?.code ?? e.name ?? "Error";
   const known = MESSAGES[code] ?? MESSAGES[e.name ?? ""];
   const status = e.$metadata?.httpStatusCode;
-  const message = known ?? (status === 400 ? "AWS refused the request as invalid." : status && status >= 500 ? "AWS had an error. Try again shortly." : "The AWS call failed.");
+  const message =
+    known ??
+    (status === 400
+      ? "AWS refused the request as invalid."
+      : status && status >= 500
+        ? "AWS had an error. Try again shortly."
+        : "The AWS call failed.");
   return new AwsFailure(`Could not ${doing}: ${message}`, code, status, e.$metadata?.requestId);
 }
 
@@ -67,7 +85,11 @@ export async function awsCall<T>(doing: string, call: () => Promise<T>): Promise
 }
 
 /** Runs an SDK read; `null` when AWS answers that the thing does not exist (errorName), an AwsFailure otherwise. */
-export async function awsReadOrNull<T>(doing: string, errorName: string, call: () => Promise<T>): Promise<T | null> {
+export async function awsReadOrNull<T>(
+  doing: string,
+  errorName: string,
+  call: () => Promise<T>,
+): Promise<T | null> {
   try {
     return await call();
   } catch (error) {

@@ -4,8 +4,10 @@ import { regionSchema } from "../domains/schemas";
 
 describe("known regions", () => {
   it("come from the SDK's own list: real regions pass, made-up ones that look like regions do not", () => {
-    for (const region of ["us-east-1", "eu-west-1", "ap-southeast-2", "ca-central-1"]) expect(isKnownRegion(region), region).toBe(true);
-    for (const region of ["xx-nowhere-1", "us-east-99", "eu-west-1 ", "EU", "", "us-east-1\n"]) expect(isKnownRegion(region), region).toBe(false);
+    for (const region of ["us-east-1", "eu-west-1", "ap-southeast-2", "ca-central-1"])
+      expect(isKnownRegion(region), region).toBe(true);
+    for (const region of ["xx-nowhere-1", "us-east-99", "eu-west-1 ", "EU", "", "us-east-1\n"])
+      expect(isKnownRegion(region), region).toBe(false);
     expect(knownRegions().size).toBeGreaterThan(20);
     expect(knownRegions().size).toBeLessThan(100);
   });

@@ -11,7 +11,10 @@ import { BucketLocationConstraint } from "@aws-sdk/client-s3";
 const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 function sdkRegions(): string[] {
-  return ["us-east-1", ...Object.values(BucketLocationConstraint).filter((r) => REGION_NAME.test(r))];
+  return [
+    "us-east-1",
+    ...Object.values(BucketLocationConstraint).filter((r) => REGION_NAME.test(r)),
+  ];
 }
 
 let cached: { key: string; regions: Set<string> } | undefined;
@@ -24,7 +27,8 @@ export function knownRegions(env: Record<string, string | undefined> = process.e
     .map((r) => r.trim())
     .filter((r) => REGION_NAME.test(r));
   const regions = new Set(allowlist.length ? allowlist : sdkRegions());
-  for (const r of [env.AWS_REGION, env.AWS_DEFAULT_REGION]) if (r && REGION_NAME.test(r)) regions.add(r);
+  for (const r of [env.AWS_REGION, env.AWS_DEFAULT_REGION])
+    if (r && REGION_NAME.test(r)) regions.add(r);
   cached = { key, regions };
   return regions;
 }

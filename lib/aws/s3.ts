@@ -9,10 +9,13 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
-import { TRUSTSTORE_METADATA_KEYS, type TruststoreMetadata, type TruststoreVersion } from "../domains/types";
+import {
+  TRUSTSTORE_METADATA_KEYS,
+  type TruststoreMetadata,
+  type TruststoreVersion,
+} from "../domains/types";
 import { getClients } from "./config";
 import { awsCall } from "./errors";
-
 
 export interface S3Location {
   bucket: string;
@@ -25,27 +28,52 @@ export function parseS3Uri(uri: string): S3Location | null {
 }
 
 /** Versions of exactly this key, newest first (delete markers included). */
-export async function listObjectVersions(location: S3Location, region?: string): Promise<TruststoreVersion[]> {
+export async function listObjectVersions(
+  location: S3Location,
+  region?: string,
+): Promise<TruststoreVersion[]> {
   const { s3 } = await getClients(region);
   const out: TruststoreVersion[] = [];
   let keyMarker: string | undefined;
   let versionMarker: string | undefined;
   do {
     const page = await awsCall("list the truststore's S3 versions", () =>
-      s3.send(new ListObjectVersionsCommand({ Bucket: location.bucket, Prefix: location.key, KeyMarker: keyMarker, VersionIdMarker: versionMarker })),
+      s3.send(
+        new ListObjectVersionsCommand({
+          Bucket: location.bucket,
+          Prefix: location.key,
+          KeyMarker: keyMarker,
+          VersionIdMarker: versionMarker,
+        }),
+      ),
     );
     for (const v of page.Versions ?? []) {
       if (v.Key !== location.key) continue;
-      out.push({ versionId: v.VersionId ?? "null", lastModified: (v.LastModified ?? new Date(0)).toISOString(), size: v.Size ?? 0, isLatest: !!v.IsLatest, deleteMarker: false });
+      out.push({
+        versionId: v.VersionId ?? "null",
+        lastModified: (v.LastModified ?? new Date(0)).toISOString(),
+        size: v.Size ?? 0,
+        isLatest: !!v.IsLatest,
+        deleteMarker: false,
+      });
     }
     for (const m of page.DeleteMarkers ?? []) {
       if (m.Key !== location.key) continue;
-      out.push({ versionId: m.VersionId ?? "null", lastModified: (m.LastModified ?? new Date(0)).toISOString(), size: 0, isLatest: !!m.IsLatest, deleteMarker: true });
+      out.push({
+        versionId: m.VersionId ?? "null",
+        lastModified: (m.LastModified ?? new Date(0)).toISOString(),
+        size: 0,
+        isLatest: !!m.IsLatest,
+        deleteMarker: true,
+      });
     }
     keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
     versionMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
   } while (keyMarker);
-  return out.sort((a, b) => b.lastModified.localeCompare(a.lastModified) || Number(b.isLatest) - Number(a.isLatest));
+  return out.sort(
+    (a, b) =>
+      b.lastModified.localeCompare(a.lastModified) || Number(b.isLatest) - Number(a.isLatest),
+  );
 }
 
 export interface ObjectVersionContent {
@@ -57,35 +85,67 @@ export interface ObjectVersionContent {
 function toMetadata(raw: Record<string, string> | undefined): TruststoreMetadata {
   const out: TruststoreMetadata = {};
   if (!raw) return out;
-  if (raw[TRUSTSTORE_METADATA_KEYS.uploadedBy]) out.uploadedBy = raw[TRUSTSTORE_METADATA_KEYS.uploadedBy];
+  if (raw[TRUSTSTORE_METADATA_KEYS.uploadedBy])
+    out.uploadedBy = raw[TRUSTSTORE_METADATA_KEYS.uploadedBy];
   if (raw[TRUSTSTORE_METADATA_KEYS.sha256]) out.sha256 = raw[TRUSTSTORE_METADATA_KEYS.sha256];
   const count = Number(raw[TRUSTSTORE_METADATA_KEYS.certificateCount]);
   if (Number.isInteger(count)) out.certificateCount = count;
   return out;
 }
 
-export async function getObjectVersion(location: S3Location, versionId: string | undefined, region?: string): Promise<ObjectVersionContent> {
+export async function getObjectVersion(
+  location: S3Location,
+  versionId: string | undefined,
+  region?: string,
+): Promise<ObjectVersionContent> {
   const { s3 } = await getClients(region);
   return awsCall("read the truststore from S3", async () => {
-    const res = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key, VersionId: versionId }));
+    const res = await s3.send(
+      new GetObjectCommand({ Bucket: location.bucket, Key: location.key, VersionId: versionId }),
+    );
     const body = await res.Body!.transformToByteArray();
-    return { body, versionId: res.VersionId ?? versionId ?? "null", metadata: toMetadata(res.Metadata) };
+    return {
+      body,
+      versionId: res.VersionId ?? versionId ?? "null",
+      metadata: toMetadata(res.Metadata),
+    };
   });
 }
 
-export async function getBucketVersioning(bucket: string, region?: string): Promise<"Enabled" | "Suspended" | "Disabled"> {
+export async function getBucketVersioning(
+  bucket: string,
+  region?: string,
+): Promise<"Enabled" | "Suspended" | "Disabled"> {
   const { s3 } = await getClients(region);
-  const res = await awsCall("read the bucket's versioning setting", () => s3.send(new GetBucketVersioningCommand({ Bucket: bucket })));
-  return res.Status === "Enabled" ? "Enabled" : res.Status === "Suspended" ? "Suspended" : "Disabled";
+  const res = await awsCall("read the bucket's versioning setting", () =>
+    s3.send(new GetBucketVersioningCommand({ Bucket: bucket })),
+  );
+  return res.Status === "Enabled"
+    ? "Enabled"
+    : res.Status === "Suspended"
+      ? "Suspended"
+      : "Disabled";
 }
 
 export async function enableBucketVersioning(bucket: string, region?: string): Promise<void> {
   const { s3 } = await getClients(region);
-  await awsCall("enable versioning on the bucket", () => s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: "Enabled" } })));
+  await awsCall("enable versioning on the bucket", () =>
+    s3.send(
+      new PutBucketVersioningCommand({
+        Bucket: bucket,
+        VersioningConfiguration: { Status: "Enabled" },
+      }),
+    ),
+  );
 }
 
 /** Writes a new version; returns its version id. */
-export async function putTruststoreObject(location: S3Location, body: Uint8Array, metadata: Required<TruststoreMetadata>, region?: string): Promise<{ versionId: string; requestId?: string }> {
+export async function putTruststoreObject(
+  location: S3Location,
+  body: Uint8Array,
+  metadata: Required<TruststoreMetadata>,
+  region?: string,
+): Promise<{ versionId: string; requestId?: string }> {
   const { s3 } = await getClients(region);
   const res = await awsCall("upload the truststore to S3", () =>
     s3.send(

@@ -14,12 +14,24 @@ import { lastChange } from "../auth/audit";
 import { DomainError } from "./errors";
 import type { MtlsDomain } from "./types";
 
-export async function requireMtlsDomain(ref: { domainName: string; region?: string }): Promise<{ domain: MtlsDomain; location: S3Location }> {
+export async function requireMtlsDomain(ref: {
+  domainName: string;
+  region?: string;
+}): Promise<{ domain: MtlsDomain; location: S3Location }> {
   const domain = await getDomainName(ref.domainName, ref.region);
-  if (!domain) throw new DomainError("not-found", `The custom domain name ${ref.domainName} does not exist (any more).`);
-  if (!domain.mtls) throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
+  if (!domain)
+    throw new DomainError(
+      "not-found",
+      `The custom domain name ${ref.domainName} does not exist (any more).`,
+    );
+  if (!domain.mtls)
+    throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
   const location = parseS3Uri(domain.mtls.truststoreUri);
-  if (!location) throw new DomainError("truststore-refused", "The domain's truststore URI is not of the form s3://bucket/key.");
+  if (!location)
+    throw new DomainError(
+      "truststore-refused",
+      "The domain's truststore URI is not of the form s3://bucket/key.",
+    );
   return { domain, location };
 }
 
@@ -32,10 +44,16 @@ export async function requireUpdatable(domain: MtlsDomain): Promise<void> {
     );
   }
   if (domain.status === "UPDATING") {
-    throw new DomainError("conflict", `${domain.domainName} is being updated right now. Wait until it is AVAILABLE, then try again.`);
+    throw new DomainError(
+      "conflict",
+      `${domain.domainName} is being updated right now. Wait until it is AVAILABLE, then try again.`,
+    );
   }
   if (domain.status === "PENDING_OWNERSHIP_VERIFICATION") {
-    throw new DomainError("status-locked", "Updates to this domain name are locked until a valid ownership verification certificate is set.");
+    throw new DomainError(
+      "status-locked",
+      "Updates to this domain name are locked until a valid ownership verification certificate is set.",
+    );
   }
 }
 
@@ -44,7 +62,11 @@ export async function requireUpdatable(domain: MtlsDomain): Promise<void> {
  * saw ("" when none was set). If the domain changed since, nothing is
  * changed and the message says who changed it and when (from the audit trail).
  */
-export async function checkExpected(domain: MtlsDomain, region: string, expectedVersion: string): Promise<void> {
+export async function checkExpected(
+  domain: MtlsDomain,
+  region: string,
+  expectedVersion: string,
+): Promise<void> {
   const current = domain.mtls?.truststoreVersion ?? "";
   if (current === expectedVersion) return;
   const last = await lastChange(domain.domainName, region).catch(() => undefined);
@@ -54,7 +76,10 @@ export async function checkExpected(domain: MtlsDomain, region: string, expected
   throw new DomainError(
     "conflict",
     `${domain.domainName} changed since this page was loaded: ${who}. Nothing was changed. Reload to see the current state before changing it.`,
-    { currentVersion: current || null, ...(last ? { changedBy: last.user, changedAt: last.at } : {}) },
+    {
+      currentVersion: current || null,
+      ...(last ? { changedBy: last.user, changedAt: last.at } : {}),
+    },
   );
 }
 
@@ -62,20 +87,32 @@ export async function checkExpected(domain: MtlsDomain, region: string, expected
  * The lockout guard, on the server: a change that breaks a client chain
  * that works today needs the domain name typed, whatever the browser showed.
  */
-export function requireLockoutConfirmation(domainName: string, active: TruststoreReport | undefined, candidate: TruststoreReport, confirmation: string | undefined): void {
+export function requireLockoutConfirmation(
+  domainName: string,
+  active: TruststoreReport | undefined,
+  candidate: TruststoreReport,
+  confirmation: string | undefined,
+): void {
   if (!active) return;
   const lockout = assessLockout(active, candidate);
   if (lockout.broken.length === 0 || confirmation === domainName) return;
-  throw new DomainError("lockout-unconfirmed", `${lockout.summary} Type the domain name to confirm this change. Nothing was changed.`, {
-    broken: lockout.broken.map((b) => b.subject),
-    chains: lockout.chains,
-  });
+  throw new DomainError(
+    "lockout-unconfirmed",
+    `${lockout.summary} Type the domain name to confirm this change. Nothing was changed.`,
+    {
+      broken: lockout.broken.map((b) => b.subject),
+      chains: lockout.chains,
+    },
+  );
 }
 
 /** Unwraps AWS's refusal of an update into words (LocalStack's 501 included). */
 export function explainUpdateFailure(error: unknown): never {
   if (error instanceof AwsFailure && (error.status === 501 || error.code === "InternalFailure")) {
-    throw new DomainError("unsupported", "This AWS endpoint does not implement UpdateDomainName (LocalStack does not). Use real AWS or the mTLS Console emulator.");
+    throw new DomainError(
+      "unsupported",
+      "This AWS endpoint does not implement UpdateDomainName (LocalStack does not). Use real AWS or the mTLS Console emulator.",
+    );
   }
   throw error;
 }

@@ -40,16 +40,29 @@ export async function getDomainDetail(name: string, region?: string): Promise<Do
   const domain = await getDomainName(name, region);
   if (!domain) return null;
   const [serverCertificate, ownershipCertificate, mappings] = await Promise.all([
-    domain.certificateArn ? describeCertificate(domain.certificateArn, region) : Promise.resolve(null),
-    domain.ownershipVerificationCertificateArn ? describeCertificate(domain.ownershipVerificationCertificateArn, region) : Promise.resolve(null),
+    domain.certificateArn
+      ? describeCertificate(domain.certificateArn, region)
+      : Promise.resolve(null),
+    domain.ownershipVerificationCertificateArn
+      ? describeCertificate(domain.ownershipVerificationCertificateArn, region)
+      : Promise.resolve(null),
     getBasePathMappings(name, region),
   ]);
-  const apis = await Promise.all([...new Set(mappings.map((m) => m.restApiId))].map((id) => getRestApi(id, region)));
+  const apis = await Promise.all(
+    [...new Set(mappings.map((m) => m.restApiId))].map((id) => getRestApi(id, region)),
+  );
   for (const m of mappings) {
     const api = apis.find((a) => a?.id === m.restApiId);
     if (api) m.api = api;
   }
-  const detail: DomainDetail = { domain, serverCertificate, ownershipCertificate, mappings, evaluatedAt: Date.now(), history: [] };
+  const detail: DomainDetail = {
+    domain,
+    serverCertificate,
+    ownershipCertificate,
+    mappings,
+    evaluatedAt: Date.now(),
+    history: [],
+  };
   try {
     detail.history = await listAuditEvents(name, region ?? (await getBackend()).defaultRegion);
   } catch (error) {
@@ -58,9 +71,21 @@ export async function getDomainDetail(name: string, region?: string): Promise<Do
   if (domain.mtls) {
     const location = parseS3Uri(domain.mtls.truststoreUri);
     if (!location) {
-      detail.truststore = { uri: domain.mtls.truststoreUri, bucket: "", key: "", versions: [], truncated: false, problem: "The truststore URI is not of the form s3://bucket/key." };
+      detail.truststore = {
+        uri: domain.mtls.truststoreUri,
+        bucket: "",
+        key: "",
+        versions: [],
+        truncated: false,
+        problem: "The truststore URI is not of the form s3://bucket/key.",
+      };
     } else {
-      const view: TruststoreView = { uri: domain.mtls.truststoreUri, ...location, versions: [], truncated: false };
+      const view: TruststoreView = {
+        uri: domain.mtls.truststoreUri,
+        ...location,
+        versions: [],
+        truncated: false,
+      };
       if (domain.mtls.truststoreVersion) view.activeVersionId = domain.mtls.truststoreVersion;
       try {
         const history = await versionHistory(location, domain.mtls.truststoreVersion, region);
@@ -71,7 +96,8 @@ export async function getDomainDetail(name: string, region?: string): Promise<Do
           view.activeVersionId ??= history.active.versionId;
         }
       } catch (error) {
-        view.problem = error instanceof AwsFailure ? error.message : "The truststore could not be read from S3.";
+        view.problem =
+          error instanceof AwsFailure ? error.message : "The truststore could not be read from S3.";
       }
       detail.truststore = view;
     }

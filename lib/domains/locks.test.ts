@@ -13,7 +13,16 @@ let undoEnv: () => void;
 let locks: typeof import("./locks");
 const BUCKET = "locks-audit";
 const lockObject = async (domain: string) =>
-  JSON.parse(await (await t.clients().s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: `mtls-console/${locks.lockKey(domain, "us-east-1")}` }))).Body!.transformToString()) as {
+  JSON.parse(
+    await (
+      await t.clients().s3.send(
+        new GetObjectCommand({
+          Bucket: BUCKET,
+          Key: `mtls-console/${locks.lockKey(domain, "us-east-1")}`,
+        }),
+      )
+    ).Body!.transformToString(),
+  ) as {
     owner: string;
   };
 
@@ -34,7 +43,12 @@ async function expiredLock(domain: string, owner: string) {
     new PutObjectCommand({
       Bucket: BUCKET,
       Key: `mtls-console/${locks.lockKey(domain, "us-east-1")}`,
-      Body: JSON.stringify({ owner, at: new Date(past - 1000).toISOString(), expiresAt: new Date(past).toISOString(), nonce: "old" }),
+      Body: JSON.stringify({
+        owner,
+        at: new Date(past - 1000).toISOString(),
+        expiresAt: new Date(past).toISOString(),
+        nonce: "old",
+      }),
     }),
   );
 }
@@ -45,12 +59,16 @@ describe("change locks", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const first = locks.withDomainLock("a.test.example", "us-east-1", "ann", () => held);
     await new Promise((r) => setTimeout(r, 50));
-    const second = await locks.withDomainLock("a.test.example", "us-east-1", "ben", async () => "ran").catch((e: DomainError) => e);
+    const second = await locks
+      .withDomainLock("a.test.example", "us-east-1", "ben", async () => "ran")
+      .catch((e: DomainError) => e);
     expect((second as DomainError).code).toBe("conflict");
     expect((second as DomainError).message).toContain("ann is changing a.test.example");
     release();
     await first;
-    expect(await locks.withDomainLock("a.test.example", "us-east-1", "ben", async () => "ran")).toBe("ran");
+    expect(
+      await locks.withDomainLock("a.test.example", "us-east-1", "ben", async () => "ran"),
+    ).toBe("ran");
   });
 
   it("two instances race for an expired lock: exactly one wins", async () => {
@@ -112,7 +130,14 @@ describe("change locks", () => {
     expect((error as DomainError).code).toBe("lock-lost");
     expect(patched).toBe(false);
     // Within its lease, confirm() renews it.
-    expect(await locks.withDomainLock("lease.test.example", "us-east-1", "quick", async (lease) => (await lease.confirm(), "patched"))).toBe("patched");
+    expect(
+      await locks.withDomainLock(
+        "lease.test.example",
+        "us-east-1",
+        "quick",
+        async (lease) => (await lease.confirm(), "patched"),
+      ),
+    ).toBe("patched");
   });
 
   it("the lease outlives the slowest change the SDK allows", async () => {

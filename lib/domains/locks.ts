@@ -37,7 +37,12 @@ export const lockKey = (domainName: string, region: string) =>
   `locks/${region}/${domainName.replace(/[^A-Za-z0-9.*_-]/g, "_")}.json`;
 
 function body(owner: string, at: number, leaseMs: number): LockBody {
-  return { owner, at: new Date(at).toISOString(), expiresAt: new Date(at + leaseMs).toISOString(), nonce: crypto.randomUUID() };
+  return {
+    owner,
+    at: new Date(at).toISOString(),
+    expiresAt: new Date(at + leaseMs).toISOString(),
+    nonce: crypto.randomUUID(),
+  };
 }
 
 function busy(domainName: string, holder: LockBody): DomainError {
@@ -48,7 +53,12 @@ function busy(domainName: string, holder: LockBody): DomainError {
   );
 }
 
-async function take(key: string, domainName: string, owner: string, leaseMs: number): Promise<{ etag: string; expiresAt: number }> {
+async function take(
+  key: string,
+  domainName: string,
+  owner: string,
+  leaseMs: number,
+): Promise<{ etag: string; expiresAt: number }> {
   const now = Date.now();
   const mine = body(owner, now, leaseMs);
   const fresh = await putJson(key, mine, { onlyIfAbsent: true });
@@ -58,13 +68,19 @@ async function take(key: string, domainName: string, owner: string, leaseMs: num
     // Released between our put and our read: one more try, conditional as before.
     const again = await putJson(key, mine, { onlyIfAbsent: true });
     if (again.written) return { etag: again.etag, expiresAt: now + leaseMs };
-    throw new DomainError("conflict", `Someone else started changing ${domainName} at this very moment. Nothing was changed: reload and try again.`);
+    throw new DomainError(
+      "conflict",
+      `Someone else started changing ${domainName} at this very moment. Nothing was changed: reload and try again.`,
+    );
   }
   if (Date.parse(holder.value.expiresAt) > now) throw busy(domainName, holder.value);
   // Expired: take it over only if nobody else did since we read it.
   const takeover = await putJson(key, mine, { ifMatch: holder.etag });
   if (!takeover.written) {
-    throw new DomainError("conflict", `Someone else started changing ${domainName} at this very moment. Nothing was changed: reload and try again.`);
+    throw new DomainError(
+      "conflict",
+      `Someone else started changing ${domainName} at this very moment. Nothing was changed: reload and try again.`,
+    );
   }
   return { etag: takeover.etag, expiresAt: now + leaseMs };
 }

@@ -3,8 +3,19 @@
  * the real SDK: the server checks again and never trusts the browser.
  */
 import { RequestCertificateCommand } from "@aws-sdk/client-acm";
-import { CreateBasePathMappingCommand, CreateDomainNameCommand, CreateRestApiCommand, GetDomainNameCommand, GetRestApiCommand } from "@aws-sdk/client-api-gateway";
-import { CreateBucketCommand, ListObjectVersionsCommand, PutBucketVersioningCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import {
+  CreateBasePathMappingCommand,
+  CreateDomainNameCommand,
+  CreateRestApiCommand,
+  GetDomainNameCommand,
+  GetRestApiCommand,
+} from "@aws-sdk/client-api-gateway";
+import {
+  CreateBucketCommand,
+  ListObjectVersionsCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, privateKeyPem, type TestEmulator } from "../../emulator/test-support";
 import { bundle, chain, issue, type Issued } from "../pki/generate";
@@ -25,8 +36,12 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   throw new Error("expected a refusal");
 }
 
-const current = async () => (await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }))).mutualTlsAuthentication?.truststoreVersion ?? "";
-const versions = async () => (await t.clients().s3.send(new ListObjectVersionsCommand({ Bucket: "mut", Prefix: "ts.pem" }))).Versions?.length ?? 0;
+const current = async () =>
+  (await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN })))
+    .mutualTlsAuthentication?.truststoreVersion ?? "";
+const versions = async () =>
+  (await t.clients().s3.send(new ListObjectVersionsCommand({ Bucket: "mut", Prefix: "ts.pem" })))
+    .Versions?.length ?? 0;
 
 beforeAll(async () => {
   t = await startTestEmulator();
@@ -40,8 +55,15 @@ beforeAll(async () => {
   pki = await chain(2, { prefix: "Mut" });
   await s3.send(new CreateBucketCommand({ Bucket: "mtls-console-audit" }));
   await s3.send(new CreateBucketCommand({ Bucket: "mut" }));
-  await s3.send(new PutBucketVersioningCommand({ Bucket: "mut", VersioningConfiguration: { Status: "Enabled" } }));
-  firstVersion = (await s3.send(new PutObjectCommand({ Bucket: "mut", Key: "ts.pem", Body: pki[0]!.pem }))).VersionId!;
+  await s3.send(
+    new PutBucketVersioningCommand({
+      Bucket: "mut",
+      VersioningConfiguration: { Status: "Enabled" },
+    }),
+  );
+  firstVersion = (
+    await s3.send(new PutObjectCommand({ Bucket: "mut", Key: "ts.pem", Body: pki[0]!.pem }))
+  ).VersionId!;
   const { CertificateArn } = await acm.send(new RequestCertificateCommand({ DomainName: DOMAIN }));
   await apiGateway.send(
     new CreateDomainNameCommand({
@@ -49,19 +71,37 @@ beforeAll(async () => {
       regionalCertificateArn: CertificateArn,
       endpointConfiguration: { types: ["REGIONAL"] },
       securityPolicy: "TLS_1_2",
-      mutualTlsAuthentication: { truststoreUri: "s3://mut/ts.pem", truststoreVersion: firstVersion },
+      mutualTlsAuthentication: {
+        truststoreUri: "s3://mut/ts.pem",
+        truststoreVersion: firstVersion,
+      },
     }),
   );
 });
 afterAll(async () => {
-  for (const key of ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AUDIT_BUCKET"]) delete process.env[key];
+  for (const key of [
+    "AWS_ENDPOINT_URL",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_REGION",
+    "AUDIT_BUCKET",
+  ])
+    delete process.env[key];
   await t.stop();
 });
 
 describe("upload and activate on the server", () => {
   it("refuses a file with a private key even when the browser let it through, writing nothing", async () => {
     const pem = `${pki[0]!.pem}\n${await privateKeyPem(pki[0]!.keys)}`;
-    const error = await refusal(mutations.uploadAndActivate({ domainName: DOMAIN, pem, acknowledgeWarnings: true, actor: "x", expectedCurrentVersion: firstVersion }));
+    const error = await refusal(
+      mutations.uploadAndActivate({
+        domainName: DOMAIN,
+        pem,
+        acknowledgeWarnings: true,
+        actor: "x",
+        expectedCurrentVersion: firstVersion,
+      }),
+    );
     expect(error.code).toBe("truststore-refused");
     expect(error.message).toContain("private-key");
     expect(error.message).not.toContain("BEGIN PRIVATE KEY");
@@ -70,10 +110,24 @@ describe("upload and activate on the server", () => {
 
   it("refuses warnings that were not acknowledged, and a version that changed since the page was loaded", async () => {
     const weak = await issue({ subject: "CN=Mut SHA1", hash: "SHA-1" });
-    const notAcked = await refusal(mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, weak), acknowledgeWarnings: false, actor: "x", expectedCurrentVersion: firstVersion }));
+    const notAcked = await refusal(
+      mutations.uploadAndActivate({
+        domainName: DOMAIN,
+        pem: bundle(pki[0]!, weak),
+        acknowledgeWarnings: false,
+        actor: "x",
+        expectedCurrentVersion: firstVersion,
+      }),
+    );
     expect(notAcked.code).toBe("warnings-not-acknowledged");
     const stale = await refusal(
-      mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, pki[1]!), acknowledgeWarnings: false, actor: "x", expectedCurrentVersion: "someone-else" }),
+      mutations.uploadAndActivate({
+        domainName: DOMAIN,
+        pem: bundle(pki[0]!, pki[1]!),
+        acknowledgeWarnings: false,
+        actor: "x",
+        expectedCurrentVersion: "someone-else",
+      }),
     );
     expect(stale.code).toBe("conflict");
     expect(stale.message).toContain("changed outside this dashboard");
@@ -81,30 +135,61 @@ describe("upload and activate on the server", () => {
   });
 
   it("writes the version with its metadata and switches the domain to that exact version id", async () => {
-    const result = await mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, pki[1]!), acknowledgeWarnings: false, actor: "alice@example.com", expectedCurrentVersion: firstVersion });
+    const result = await mutations.uploadAndActivate({
+      domainName: DOMAIN,
+      pem: bundle(pki[0]!, pki[1]!),
+      acknowledgeWarnings: false,
+      actor: "alice@example.com",
+      expectedCurrentVersion: firstVersion,
+    });
     expect(result.activation.ok).toBe(true);
-    const domain = await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }));
+    const domain = await t
+      .clients()
+      .apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }));
     expect(domain.mutualTlsAuthentication?.truststoreVersion).toBe(result.versionId);
     const { GetObjectCommand } = await import("@aws-sdk/client-s3");
-    const object = await t.clients().s3.send(new GetObjectCommand({ Bucket: "mut", Key: "ts.pem", VersionId: result.versionId }));
-    expect(object.Metadata).toMatchObject({ "uploaded-by": "alice@example.com", "certificate-count": "2" });
+    const object = await t
+      .clients()
+      .s3.send(new GetObjectCommand({ Bucket: "mut", Key: "ts.pem", VersionId: result.versionId }));
+    expect(object.Metadata).toMatchObject({
+      "uploaded-by": "alice@example.com",
+      "certificate-count": "2",
+    });
     expect(object.Metadata?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("reports an upload whose activation failed, and activation of that version works afterwards", async () => {
     await t.control("faults", { operation: "UpdateDomainName", kind: "error503", count: 3 });
     const before = await current();
-    const result = await mutations.uploadAndActivate({ domainName: DOMAIN, pem: pki[1]!.pem + "\n" + pki[0]!.pem, acknowledgeWarnings: false, actor: "bob", expectedCurrentVersion: before });
+    const result = await mutations.uploadAndActivate({
+      domainName: DOMAIN,
+      pem: pki[1]!.pem + "\n" + pki[0]!.pem,
+      acknowledgeWarnings: false,
+      actor: "bob",
+      expectedCurrentVersion: before,
+    });
     expect(result.activation.ok).toBe(false);
     expect(await current()).toBe(before);
-    const activated = await mutations.activateVersion({ domainName: DOMAIN, versionId: result.versionId, actor: "bob", expectedCurrentVersion: before });
+    const activated = await mutations.activateVersion({
+      domainName: DOMAIN,
+      versionId: result.versionId,
+      actor: "bob",
+      expectedCurrentVersion: before,
+    });
     expect(activated.domain.mtls?.truststoreVersion).toBe(result.versionId);
   });
 
   it("two changes from the same starting point at once: exactly one applies", async () => {
-    const current = (await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }))).mutualTlsAuthentication!.truststoreVersion!;
+    const current = (
+      await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }))
+    ).mutualTlsAuthentication!.truststoreVersion!;
     const outcomes = await Promise.allSettled([
-      mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "ann", expectedCurrentVersion: current }),
+      mutations.activateVersion({
+        domainName: DOMAIN,
+        versionId: firstVersion,
+        actor: "ann",
+        expectedCurrentVersion: current,
+      }),
       mutations.disableMtls({ domainName: DOMAIN, actor: "ben", expectedCurrentVersion: current }),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
@@ -112,46 +197,141 @@ describe("upload and activate on the server", () => {
     expect((refused.reason as DomainError).code).toBe("conflict");
     expect((refused.reason as DomainError).message).toContain("Nothing was changed");
     // Put mTLS back where it was for the next test, if it was the disable that won.
-    const domain = await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }));
+    const domain = await t
+      .clients()
+      .apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }));
     if (!domain.mutualTlsAuthentication) {
       const { UpdateDomainNameCommand } = await import("@aws-sdk/client-api-gateway");
-      await t.clients().apiGateway.send(new UpdateDomainNameCommand({ domainName: DOMAIN, patchOperations: [{ op: "replace", path: "/mutualTlsAuthentication/truststoreUri", value: "s3://mut/ts.pem" }] }));
+      await t.clients().apiGateway.send(
+        new UpdateDomainNameCommand({
+          domainName: DOMAIN,
+          patchOperations: [
+            {
+              op: "replace",
+              path: "/mutualTlsAuthentication/truststoreUri",
+              value: "s3://mut/ts.pem",
+            },
+          ],
+        }),
+      );
     }
   });
 
   it("a rollback that drops a CA clients chain to today needs the domain name typed", async () => {
     // Adding a CA refuses nobody: no confirmation needed.
-    const intermediate = await issue({ subject: "CN=Mut Intermediate CA", issuer: pki[0]!, ca: true });
-    const both = await mutations.uploadAndActivate({ domainName: DOMAIN, pem: bundle(pki[0]!, intermediate), acknowledgeWarnings: false, actor: "carol", expectedCurrentVersion: await current() });
+    const intermediate = await issue({
+      subject: "CN=Mut Intermediate CA",
+      issuer: pki[0]!,
+      ca: true,
+    });
+    const both = await mutations.uploadAndActivate({
+      domainName: DOMAIN,
+      pem: bundle(pki[0]!, intermediate),
+      acknowledgeWarnings: false,
+      actor: "carol",
+      expectedCurrentVersion: await current(),
+    });
     expect(both.activation.ok).toBe(true);
     const seen = await current();
-    const unconfirmed = await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "carol", expectedCurrentVersion: seen }));
+    const unconfirmed = await refusal(
+      mutations.activateVersion({
+        domainName: DOMAIN,
+        versionId: firstVersion,
+        actor: "carol",
+        expectedCurrentVersion: seen,
+      }),
+    );
     expect(unconfirmed.code).toBe("lockout-unconfirmed");
     expect(unconfirmed.message).toContain("1 of 2 CAs that clients chain to today stop working");
     expect(unconfirmed.details?.broken).toEqual(["CN=Mut Intermediate CA"]);
     expect(await current()).toBe(seen);
-    const wrong = await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "carol", expectedCurrentVersion: seen, confirmation: "other.example" }));
+    const wrong = await refusal(
+      mutations.activateVersion({
+        domainName: DOMAIN,
+        versionId: firstVersion,
+        actor: "carol",
+        expectedCurrentVersion: seen,
+        confirmation: "other.example",
+      }),
+    );
     expect(wrong.code).toBe("lockout-unconfirmed");
-    const back = await mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "carol", expectedCurrentVersion: seen, confirmation: DOMAIN });
+    const back = await mutations.activateVersion({
+      domainName: DOMAIN,
+      versionId: firstVersion,
+      actor: "carol",
+      expectedCurrentVersion: seen,
+      confirmation: DOMAIN,
+    });
     expect(back.domain.mtls?.truststoreVersion).toBe(firstVersion);
   });
 
   it("refuses versions that do not exist, and a change without the version the user saw", async () => {
-    expect((await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: "nope", actor: "carol", expectedCurrentVersion: firstVersion }))).code).toBe("version-missing");
-    expect((await refusal(mutations.activateVersion({ domainName: "missing.test.example", versionId: firstVersion, actor: "carol", expectedCurrentVersion: "" }))).code).toBe("not-found");
+    expect(
+      (
+        await refusal(
+          mutations.activateVersion({
+            domainName: DOMAIN,
+            versionId: "nope",
+            actor: "carol",
+            expectedCurrentVersion: firstVersion,
+          }),
+        )
+      ).code,
+    ).toBe("version-missing");
+    expect(
+      (
+        await refusal(
+          mutations.activateVersion({
+            domainName: "missing.test.example",
+            versionId: firstVersion,
+            actor: "carol",
+            expectedCurrentVersion: "",
+          }),
+        )
+      ).code,
+    ).toBe("not-found");
     // "" means "I saw no version set": a domain pinned to a version refuses it.
-    expect((await refusal(mutations.activateVersion({ domainName: DOMAIN, versionId: firstVersion, actor: "carol", expectedCurrentVersion: "" }))).code).toBe("conflict");
+    expect(
+      (
+        await refusal(
+          mutations.activateVersion({
+            domainName: DOMAIN,
+            versionId: firstVersion,
+            actor: "carol",
+            expectedCurrentVersion: "",
+          }),
+        )
+      ).code,
+    ).toBe("conflict");
   });
 
   it("disables a default endpoint only for a REST API mapped to the domain", async () => {
     const { apiGateway } = t.clients();
-    const mapped = await apiGateway.send(new CreateRestApiCommand({ name: "mapped", endpointConfiguration: { types: ["REGIONAL"] } }));
-    const other = await apiGateway.send(new CreateRestApiCommand({ name: "other", endpointConfiguration: { types: ["REGIONAL"] } }));
-    await apiGateway.send(new CreateBasePathMappingCommand({ domainName: DOMAIN, restApiId: mapped.id!, basePath: "orders" }));
-    const refused = await refusal(mutations.disableDefaultEndpoint({ domainName: DOMAIN, restApiId: other.id! }));
+    const mapped = await apiGateway.send(
+      new CreateRestApiCommand({ name: "mapped", endpointConfiguration: { types: ["REGIONAL"] } }),
+    );
+    const other = await apiGateway.send(
+      new CreateRestApiCommand({ name: "other", endpointConfiguration: { types: ["REGIONAL"] } }),
+    );
+    await apiGateway.send(
+      new CreateBasePathMappingCommand({
+        domainName: DOMAIN,
+        restApiId: mapped.id!,
+        basePath: "orders",
+      }),
+    );
+    const refused = await refusal(
+      mutations.disableDefaultEndpoint({ domainName: DOMAIN, restApiId: other.id! }),
+    );
     expect(refused.code).toBe("not-mapped");
-    expect((await apiGateway.send(new GetRestApiCommand({ restApiId: other.id! }))).disableExecuteApiEndpoint).toBeFalsy();
-    const done = await mutations.disableDefaultEndpoint({ domainName: DOMAIN, restApiId: mapped.id! });
+    expect(
+      (await apiGateway.send(new GetRestApiCommand({ restApiId: other.id! })))
+        .disableExecuteApiEndpoint,
+    ).toBeFalsy();
+    const done = await mutations.disableDefaultEndpoint({
+      domainName: DOMAIN,
+      restApiId: mapped.id!,
+    });
     expect(done.api.disableExecuteApiEndpoint).toBe(true);
   });
 });

@@ -8,12 +8,37 @@ import "server-only";
  * it before the final AWS call.
  */
 import { createHash } from "node:crypto";
-import { checkTruststore, MAX_TRUSTSTORE_BYTES, MAX_TRUSTSTORE_CERTIFICATES, type TruststoreReport } from "../truststore";
-import { disableExecuteApiEndpoint, disableMutualTls, getBasePathMappings, getDomainName, getRestApi, setTruststoreVersion } from "../aws/api-gateway";
-import { enableBucketVersioning, getBucketVersioning, listObjectVersions, parseS3Uri, putTruststoreObject, type S3Location } from "../aws/s3";
+import {
+  checkTruststore,
+  MAX_TRUSTSTORE_BYTES,
+  MAX_TRUSTSTORE_CERTIFICATES,
+  type TruststoreReport,
+} from "../truststore";
+import {
+  disableExecuteApiEndpoint,
+  disableMutualTls,
+  getBasePathMappings,
+  getDomainName,
+  getRestApi,
+  setTruststoreVersion,
+} from "../aws/api-gateway";
+import {
+  enableBucketVersioning,
+  getBucketVersioning,
+  listObjectVersions,
+  parseS3Uri,
+  putTruststoreObject,
+  type S3Location,
+} from "../aws/s3";
 import { AwsFailure } from "../aws/errors";
 import { getBackend } from "../aws/config";
-import { checkExpected, explainUpdateFailure, requireLockoutConfirmation, requireMtlsDomain, requireUpdatable } from "./change-guards";
+import {
+  checkExpected,
+  explainUpdateFailure,
+  requireLockoutConfirmation,
+  requireMtlsDomain,
+  requireUpdatable,
+} from "./change-guards";
 import { withDomainLock, type Lease } from "./locks";
 import { checkVersion } from "./truststores";
 import { DomainError } from "./errors";
@@ -40,9 +65,14 @@ async function regionOf(ref: DomainRef): Promise<string> {
 }
 
 /** The active version's report, when the domain has one that can be read. */
-async function activeReport(domain: MtlsDomain, location: S3Location, region: string): Promise<TruststoreReport | undefined> {
+async function activeReport(
+  domain: MtlsDomain,
+  location: S3Location,
+  region: string,
+): Promise<TruststoreReport | undefined> {
   try {
-    return (await checkVersion(location, domain.mtls?.truststoreVersion || undefined, region)).report;
+    return (await checkVersion(location, domain.mtls?.truststoreVersion || undefined, region))
+      .report;
   } catch (error) {
     if (error instanceof DomainError) return undefined;
     throw error;
@@ -55,7 +85,9 @@ export interface ActivationResult {
   requestId?: string;
 }
 
-export async function activateVersion(ref: DomainRef & Actor & Seen & { versionId: string }): Promise<ActivationResult> {
+export async function activateVersion(
+  ref: DomainRef & Actor & Seen & { versionId: string },
+): Promise<ActivationResult> {
   const region = await regionOf(ref);
   return withDomainLock(ref.domainName, region, ref.actor, async (lease) => {
     const { domain, location } = await requireMtlsDomain({ ...ref, region });
@@ -63,26 +95,49 @@ export async function activateVersion(ref: DomainRef & Actor & Seen & { versionI
     await requireUpdatable(domain);
     const versions = await listObjectVersions(location, region);
     const target = versions.find((v) => v.versionId === ref.versionId);
-    if (!target || target.deleteMarker) throw new DomainError("version-missing", `Version ${ref.versionId} of ${domain.mtls!.truststoreUri} does not exist.`);
+    if (!target || target.deleteMarker)
+      throw new DomainError(
+        "version-missing",
+        `Version ${ref.versionId} of ${domain.mtls!.truststoreUri} does not exist.`,
+      );
     const checked = await checkVersion(location, ref.versionId, region);
     if (checked.report.verdict === "error") {
-      throw new DomainError("truststore-refused", "That version is not a usable truststore (it has file-level errors), so it cannot be activated.");
+      throw new DomainError(
+        "truststore-refused",
+        "That version is not a usable truststore (it has file-level errors), so it cannot be activated.",
+      );
     }
-    requireLockoutConfirmation(ref.domainName, await activeReport(domain, location, region), checked.report, ref.confirmation);
+    requireLockoutConfirmation(
+      ref.domainName,
+      await activeReport(domain, location, region),
+      checked.report,
+      ref.confirmation,
+    );
     return switchVersion(domain, ref.versionId, region, lease);
   });
 }
 
-async function switchVersion(domain: MtlsDomain, versionId: string, region: string, lease: Lease): Promise<ActivationResult> {
+async function switchVersion(
+  domain: MtlsDomain,
+  versionId: string,
+  region: string,
+  lease: Lease,
+): Promise<ActivationResult> {
   await lease.confirm();
   try {
-    return activationResult(domain, await setTruststoreVersion(domain.domainName, versionId, region));
+    return activationResult(
+      domain,
+      await setTruststoreVersion(domain.domainName, versionId, region),
+    );
   } catch (error) {
     explainUpdateFailure(error);
   }
 }
 
-function activationResult(before: MtlsDomain, update: { domain: MtlsDomain; requestId?: string }): ActivationResult {
+function activationResult(
+  before: MtlsDomain,
+  update: { domain: MtlsDomain; requestId?: string },
+): ActivationResult {
   const out: ActivationResult = { domain: update.domain };
   if (before.mtls?.truststoreVersion) out.previousVersion = before.mtls.truststoreVersion;
   if (update.requestId) out.requestId = update.requestId;
@@ -97,39 +152,62 @@ export interface UploadResult {
   activation: { ok: true; result: ActivationResult } | { ok: false; message: string };
 }
 
-async function checkUpload(pem: string, acknowledgeWarnings: boolean): Promise<{ bytes: Uint8Array; report: TruststoreReport }> {
+async function checkUpload(
+  pem: string,
+  acknowledgeWarnings: boolean,
+): Promise<{ bytes: Uint8Array; report: TruststoreReport }> {
   const bytes = new TextEncoder().encode(pem);
   if (bytes.length > MAX_TRUSTSTORE_BYTES) {
-    throw new DomainError("truststore-refused", `The file is ${bytes.length.toLocaleString("en-US")} bytes; API Gateway accepts at most 1,000,000.`);
+    throw new DomainError(
+      "truststore-refused",
+      `The file is ${bytes.length.toLocaleString("en-US")} bytes; API Gateway accepts at most 1,000,000.`,
+    );
   }
   // API Gateway's certificate quota, counted before anything is parsed.
   const blocks = pem.split("-----BEGIN CERTIFICATE-----").length - 1;
   if (blocks > MAX_TRUSTSTORE_CERTIFICATES) {
-    throw new DomainError("truststore-refused", `The file holds ${blocks.toLocaleString("en-US")} certificates; API Gateway accepts at most 1,000.`);
+    throw new DomainError(
+      "truststore-refused",
+      `The file holds ${blocks.toLocaleString("en-US")} certificates; API Gateway accepts at most 1,000.`,
+    );
   }
   // The server checks again: it never trusts the browser's verdict.
   const report = await checkTruststore(bytes);
   const errors = report.findings.filter((f) => f.severity === "error");
   if (errors.length) {
-    throw new DomainError("truststore-refused", `The file was refused and nothing was uploaded: ${errors.map((f) => `${f.rule}: ${f.message}`).join(" ")}`, {
-      rules: errors.map((f) => f.rule),
-    });
+    throw new DomainError(
+      "truststore-refused",
+      `The file was refused and nothing was uploaded: ${errors.map((f) => `${f.rule}: ${f.message}`).join(" ")}`,
+      {
+        rules: errors.map((f) => f.rule),
+      },
+    );
   }
   const warnings = report.findings.filter((f) => f.severity === "warning");
   if (warnings.length && !acknowledgeWarnings) {
-    throw new DomainError("warnings-not-acknowledged", `The file has ${warnings.length} warning(s); acknowledge them to upload it anyway.`);
+    throw new DomainError(
+      "warnings-not-acknowledged",
+      `The file has ${warnings.length} warning(s); acknowledge them to upload it anyway.`,
+    );
   }
   return { bytes, report };
 }
 
-export async function uploadAndActivate(ref: DomainRef & Actor & Seen & { pem: string; acknowledgeWarnings: boolean }): Promise<UploadResult> {
+export async function uploadAndActivate(
+  ref: DomainRef & Actor & Seen & { pem: string; acknowledgeWarnings: boolean },
+): Promise<UploadResult> {
   const { bytes, report } = await checkUpload(ref.pem, ref.acknowledgeWarnings);
   const region = await regionOf(ref);
   return withDomainLock(ref.domainName, region, ref.actor, async (lease) => {
     const { domain, location } = await requireMtlsDomain({ ...ref, region });
     await checkExpected(domain, region, ref.expectedCurrentVersion);
     await requireUpdatable(domain);
-    requireLockoutConfirmation(ref.domainName, await activeReport(domain, location, region), report, ref.confirmation);
+    requireLockoutConfirmation(
+      ref.domainName,
+      await activeReport(domain, location, region),
+      report,
+      ref.confirmation,
+    );
     const versioning = await getBucketVersioning(location.bucket, region);
     if (versioning !== "Enabled") {
       throw new DomainError(
@@ -142,15 +220,26 @@ export async function uploadAndActivate(ref: DomainRef & Actor & Seen & { pem: s
     const { versionId } = await putTruststoreObject(
       location,
       bytes,
-      { uploadedBy: ref.actor, sha256: createHash("sha256").update(bytes).digest("hex"), certificateCount: report.certificates.length },
+      {
+        uploadedBy: ref.actor,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        certificateCount: report.certificates.length,
+      },
       region,
     );
     try {
       const result = await switchVersion(domain, versionId, region, lease);
       return { versionId, activation: { ok: true, result } } satisfies UploadResult;
     } catch (error) {
-      const message = error instanceof DomainError || error instanceof AwsFailure ? error.message : "The activation failed.";
-      return { versionId, previousVersion: domain.mtls?.truststoreVersion, activation: { ok: false, message } } satisfies UploadResult;
+      const message =
+        error instanceof DomainError || error instanceof AwsFailure
+          ? error.message
+          : "The activation failed.";
+      return {
+        versionId,
+        previousVersion: domain.mtls?.truststoreVersion,
+        activation: { ok: false, message },
+      } satisfies UploadResult;
     }
   });
 }
@@ -171,13 +260,19 @@ export async function disableMtls(ref: DomainRef & Actor & Seen): Promise<Activa
 }
 
 /** Disables the default execute-api endpoint of a REST API that is mapped to the domain (and only then). */
-export async function disableDefaultEndpoint(ref: DomainRef & { restApiId: string }): Promise<{ api: RestApiSummary; requestId?: string }> {
+export async function disableDefaultEndpoint(
+  ref: DomainRef & { restApiId: string },
+): Promise<{ api: RestApiSummary; requestId?: string }> {
   const mappings = await getBasePathMappings(ref.domainName, ref.region);
   if (!mappings.some((m) => m.restApiId === ref.restApiId)) {
-    throw new DomainError("not-mapped", `The REST API ${ref.restApiId} is not mapped to ${ref.domainName}, so it cannot be changed from this domain's page. Nothing was changed.`);
+    throw new DomainError(
+      "not-mapped",
+      `The REST API ${ref.restApiId} is not mapped to ${ref.domainName}, so it cannot be changed from this domain's page. Nothing was changed.`,
+    );
   }
   const api = await getRestApi(ref.restApiId, ref.region);
-  if (!api) throw new DomainError("not-found", `The REST API ${ref.restApiId} does not exist (any more).`);
+  if (!api)
+    throw new DomainError("not-found", `The REST API ${ref.restApiId} does not exist (any more).`);
   if (api.disableExecuteApiEndpoint) return { api };
   return disableExecuteApiEndpoint(ref.restApiId, ref.region);
 }
@@ -185,7 +280,8 @@ export async function disableDefaultEndpoint(ref: DomainRef & { restApiId: strin
 export async function enableVersioning(ref: DomainRef): Promise<{ bucket: string }> {
   const domain = await getDomainName(ref.domainName, ref.region);
   const location = domain?.mtls ? parseS3Uri(domain.mtls.truststoreUri) : null;
-  if (!location) throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
+  if (!location)
+    throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
   await enableBucketVersioning(location.bucket, ref.region);
   return { bucket: location.bucket };
 }

@@ -11,12 +11,19 @@ import type { OverviewRow } from "./overview-types";
 
 export type { OverviewRow } from "./overview-types";
 
-export async function getOverview(region?: string): Promise<{ rows: OverviewRow[]; evaluatedAt: number }> {
-  const [domains, certificates] = await Promise.all([listDomainNames(region), listCertificates(region)]);
+export async function getOverview(
+  region?: string,
+): Promise<{ rows: OverviewRow[]; evaluatedAt: number }> {
+  const [domains, certificates] = await Promise.all([
+    listDomainNames(region),
+    listCertificates(region),
+  ]);
   const byArn = new Map(certificates.map((c) => [c.arn, c]));
   const rows = domains.map((domain) => {
     const server = domain.certificateArn ? byArn.get(domain.certificateArn) : undefined;
-    const owner = domain.ownershipVerificationCertificateArn ? byArn.get(domain.ownershipVerificationCertificateArn) : undefined;
+    const owner = domain.ownershipVerificationCertificateArn
+      ? byArn.get(domain.ownershipVerificationCertificateArn)
+      : undefined;
     const row: OverviewRow = { domain, warningCount: domain.mtls?.truststoreWarnings.length ?? 0 };
     if (server?.notAfter) row.serverCertificateNotAfter = server.notAfter;
     if (server?.type) row.serverCertificateType = server.type;

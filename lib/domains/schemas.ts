@@ -4,19 +4,29 @@
 import { z } from "zod";
 import { isKnownRegion } from "../aws/regions";
 
-export const regionSchema = z.string().max(32).refine(isKnownRegion, "Not an AWS region this dashboard knows.").optional();
+export const regionSchema = z
+  .string()
+  .max(32)
+  .refine(isKnownRegion, "Not an AWS region this dashboard knows.")
+  .optional();
 export const domainNameSchema = z
   .string()
   .min(1)
   .max(253)
   .regex(/^[A-Za-z0-9*]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, "Not a domain name.");
 /** S3 version ids: URL-safe, up to 1,024 characters. */
-export const versionIdSchema = z.string().min(1).max(1024).regex(/^[A-Za-z0-9._-]+$/, "Not an S3 version id.");
+export const versionIdSchema = z
+  .string()
+  .min(1)
+  .max(1024)
+  .regex(/^[A-Za-z0-9._-]+$/, "Not an S3 version id.");
 
 export const domainRefSchema = z.object({ domainName: domainNameSchema, region: regionSchema });
 
 /** The version the user saw as active ("" when none was set): every change carries it. */
-const expectedCurrentVersion = z.string({ error: "The version you saw is missing: reload the page and try again." }).max(1024);
+const expectedCurrentVersion = z
+  .string({ error: "The version you saw is missing: reload the page and try again." })
+  .max(1024);
 /** The domain name, typed, when a change would refuse clients that connect today. */
 const lockoutConfirmation = z.string().max(253).optional();
 
@@ -28,7 +38,10 @@ export const activateSchema = domainRefSchema.extend({
 
 export const uploadSchema = domainRefSchema.extend({
   /** At most 1,000,000 bytes (checked again on the bytes); a little slack for the characters count. */
-  pem: z.string().min(1, "The file is empty.").max(1_000_000, "The file is over API Gateway's 1 MB quota."),
+  pem: z
+    .string()
+    .min(1, "The file is empty.")
+    .max(1_000_000, "The file is over API Gateway's 1 MB quota."),
   acknowledgeWarnings: z.boolean(),
   expectedCurrentVersion,
   confirmation: lockoutConfirmation,

@@ -14,11 +14,17 @@ export interface StatusHelp {
 }
 
 export const STATUS_HELP: Record<DomainStatus, StatusHelp> = {
-  AVAILABLE: { label: "Available", tone: "ok", meaning: "The domain name is in service and can be changed.", transient: false },
+  AVAILABLE: {
+    label: "Available",
+    tone: "ok",
+    meaning: "The domain name is in service and can be changed.",
+    transient: false,
+  },
   UPDATING: {
     label: "Updating",
     tone: "busy",
-    meaning: "API Gateway is applying a change. The domain name cannot be changed again until this completes.",
+    meaning:
+      "API Gateway is applying a change. The domain name cannot be changed again until this completes.",
     action: "Wait: this page refreshes on its own until the update completes.",
     transient: true,
   },
@@ -34,7 +40,8 @@ export const STATUS_HELP: Record<DomainStatus, StatusHelp> = {
     tone: "warn",
     meaning:
       "A certificate was re-imported into ACM and failed validation: its subject alternative names are not covered by the ownership verification certificate, or its subject or SANs do not cover the domain name.",
-    action: "Re-import a valid certificate into ACM under the same ARN, one whose names cover the domain name and that keeps the same issuer.",
+    action:
+      "Re-import a valid certificate into ACM under the same ARN, one whose names cover the domain name and that keeps the same issuer.",
     transient: false,
   },
   PENDING_OWNERSHIP_VERIFICATION: {
@@ -42,17 +49,24 @@ export const STATUS_HELP: Record<DomainStatus, StatusHelp> = {
     tone: "error",
     meaning:
       "The ownership verification certificate expired and ACM could not renew it. All updates to this domain name are locked until a valid one is set.",
-    action: "Renew the ownership verification certificate in ACM, or request a new one (AMAZON_ISSUED), then set it as the domain's ownershipVerificationCertificateArn.",
+    action:
+      "Renew the ownership verification certificate in ACM, or request a new one (AMAZON_ISSUED), then set it as the domain's ownershipVerificationCertificateArn.",
     transient: false,
   },
   FAILED: {
     label: "Failed",
     tone: "error",
     meaning: "API Gateway could not create or update the domain name. The status message says why.",
-    action: "Read the message, fix its cause, then update the domain name again (or delete and recreate it).",
+    action:
+      "Read the message, fix its cause, then update the domain name again (or delete and recreate it).",
     transient: false,
   },
-  UNKNOWN: { label: "Unknown", tone: "warn", meaning: "API Gateway reported a status this dashboard does not know.", transient: false },
+  UNKNOWN: {
+    label: "Unknown",
+    tone: "warn",
+    meaning: "API Gateway reported a status this dashboard does not know.",
+    transient: false,
+  },
 };
 
 /** The well-known failure whose AWS text is hard to act on, explained. */

@@ -8,7 +8,14 @@ import "server-only";
  * depend on the time).
  */
 import { LRUCache } from "lru-cache";
-import { assessLockout, diffTruststores, loadBundle, validateBundle, type LoadedBundle, type TruststoreReport } from "../truststore";
+import {
+  assessLockout,
+  diffTruststores,
+  loadBundle,
+  validateBundle,
+  type LoadedBundle,
+  type TruststoreReport,
+} from "../truststore";
 import { getObjectVersion, listObjectVersions, type S3Location } from "../aws/s3";
 import { DomainError } from "./errors";
 import type { VersionSummary } from "./truststores-types";
@@ -29,7 +36,8 @@ interface LoadContext {
 }
 
 const megabytes = Number(process.env.TRUSTSTORE_CACHE_MB ?? 24);
-export const TRUSTSTORE_CACHE_BYTES = (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 24) * 1_000_000;
+export const TRUSTSTORE_CACHE_BYTES =
+  (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 24) * 1_000_000;
 
 const cache = new LRUCache<string, CachedVersion, LoadContext>({
   maxSize: TRUSTSTORE_CACHE_BYTES,
@@ -38,13 +46,28 @@ const cache = new LRUCache<string, CachedVersion, LoadContext>({
   // Concurrent requests for one version share one download.
   fetchMethod: async (_key, _stale, { context }) => {
     const object = await getObjectVersion(context.location, context.versionId, context.region);
-    return { bundle: await loadBundle(object.body), metadata: object.metadata, versionId: object.versionId, bytes: object.body.byteLength };
+    return {
+      bundle: await loadBundle(object.body),
+      metadata: object.metadata,
+      versionId: object.versionId,
+      bytes: object.body.byteLength,
+    };
   },
 });
 
-async function loadVersion(location: S3Location, versionId: string, region?: string): Promise<CachedVersion> {
-  const loaded = await cache.fetch(`${location.bucket}/${location.key}#${versionId}`, { context: { location, versionId, ...(region ? { region } : {}) } });
-  if (!loaded) throw new DomainError("version-missing", `Version ${versionId} of s3://${location.bucket}/${location.key} could not be read.`);
+async function loadVersion(
+  location: S3Location,
+  versionId: string,
+  region?: string,
+): Promise<CachedVersion> {
+  const loaded = await cache.fetch(`${location.bucket}/${location.key}#${versionId}`, {
+    context: { location, versionId, ...(region ? { region } : {}) },
+  });
+  if (!loaded)
+    throw new DomainError(
+      "version-missing",
+      `Version ${versionId} of s3://${location.bucket}/${location.key} could not be read.`,
+    );
   return loaded;
 }
 
@@ -63,15 +86,30 @@ export interface CheckedVersion {
  * A version decoded and checked now. Without a version id (a domain that
  * follows the latest object), the latest version is looked up first.
  */
-export async function checkVersion(location: S3Location, versionId: string | undefined, region?: string, at = new Date()): Promise<CheckedVersion> {
+export async function checkVersion(
+  location: S3Location,
+  versionId: string | undefined,
+  region?: string,
+  at = new Date(),
+): Promise<CheckedVersion> {
   let id = versionId;
   if (!id) {
-    const latest = (await listObjectVersions(location, region)).find((v) => v.isLatest && !v.deleteMarker);
-    if (!latest) throw new DomainError("version-missing", `s3://${location.bucket}/${location.key} has no current version.`);
+    const latest = (await listObjectVersions(location, region)).find(
+      (v) => v.isLatest && !v.deleteMarker,
+    );
+    if (!latest)
+      throw new DomainError(
+        "version-missing",
+        `s3://${location.bucket}/${location.key} has no current version.`,
+      );
     id = latest.versionId;
   }
   const loaded = await loadVersion(location, id, region);
-  return { versionId: loaded.versionId, metadata: loaded.metadata, report: await validateBundle(loaded.bundle, at, 30) };
+  return {
+    versionId: loaded.versionId,
+    metadata: loaded.metadata,
+    report: await validateBundle(loaded.bundle, at, 30),
+  };
 }
 
 export type { VersionSummary } from "./truststores-types";
@@ -82,7 +120,11 @@ const ANALYSED_VERSIONS = 50;
  * Every version of the truststore object, newest first; the newest 50 (and
  * the active one) decoded, checked and diffed against the active version.
  */
-export async function versionHistory(location: S3Location, activeVersionId: string | undefined, region?: string): Promise<{ versions: VersionSummary[]; active?: CheckedVersion; truncated: boolean }> {
+export async function versionHistory(
+  location: S3Location,
+  activeVersionId: string | undefined,
+  region?: string,
+): Promise<{ versions: VersionSummary[]; active?: CheckedVersion; truncated: boolean }> {
   const all = await listObjectVersions(location, region);
   const activeId = activeVersionId ?? all.find((v) => v.isLatest && !v.deleteMarker)?.versionId;
   const analysed = all.filter((v) => !v.deleteMarker).slice(0, ANALYSED_VERSIONS);
@@ -115,5 +157,9 @@ export async function versionHistory(location: S3Location, activeVersionId: stri
     }
     return summary;
   });
-  return { versions, ...(active ? { active } : {}), truncated: all.filter((v) => !v.deleteMarker).length > ANALYSED_VERSIONS };
+  return {
+    versions,
+    ...(active ? { active } : {}),
+    truncated: all.filter((v) => !v.deleteMarker).length > ANALYSED_VERSIONS,
+  };
 }

@@ -59,7 +59,11 @@ export interface TruststoreVersion {
 }
 
 /** The S3 object metadata keys the dashboard writes on every truststore upload (x-amz-meta-…). */
-export const TRUSTSTORE_METADATA_KEYS = { uploadedBy: "uploaded-by", sha256: "sha256", certificateCount: "certificate-count" } as const;
+export const TRUSTSTORE_METADATA_KEYS = {
+  uploadedBy: "uploaded-by",
+  sha256: "sha256",
+  certificateCount: "certificate-count",
+} as const;
 
 /** What the dashboard writes as S3 object metadata on every upload. */
 export interface TruststoreMetadata {

@@ -26,7 +26,12 @@ export function makeKeys(spec: KeySpec, shareKey?: string): Promise<CryptoKeyPai
   const generate = () =>
     "rsa" in spec
       ? crypto.subtle.generateKey(
-          { name: "RSASSA-PKCS1-v1_5", modulusLength: spec.rsa, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" },
+          {
+            name: "RSASSA-PKCS1-v1_5",
+            modulusLength: spec.rsa,
+            publicExponent: new Uint8Array([1, 0, 1]),
+            hash: "SHA-256",
+          },
           true,
           ["sign", "verify"],
         )
@@ -39,10 +44,21 @@ export function makeKeys(spec: KeySpec, shareKey?: string): Promise<CryptoKeyPai
 }
 
 /** The private key re-imported for a given hash (WebCrypto binds RSA keys to one hash). */
-async function signingKey(keys: CryptoKeyPair, spec: KeySpec, hash: Hash): Promise<{ key: CryptoKey; algorithm: Algorithm | EcdsaParams }> {
-  if ("ec" in spec) return { key: keys.privateKey, algorithm: { name: "ECDSA", hash } as EcdsaParams };
+async function signingKey(
+  keys: CryptoKeyPair,
+  spec: KeySpec,
+  hash: Hash,
+): Promise<{ key: CryptoKey; algorithm: Algorithm | EcdsaParams }> {
+  if ("ec" in spec)
+    return { key: keys.privateKey, algorithm: { name: "ECDSA", hash } as EcdsaParams };
   const pkcs8 = await crypto.subtle.exportKey("pkcs8", keys.privateKey);
-  const key = await crypto.subtle.importKey("pkcs8", pkcs8, { name: "RSASSA-PKCS1-v1_5", hash }, false, ["sign"]);
+  const key = await crypto.subtle.importKey(
+    "pkcs8",
+    pkcs8,
+    { name: "RSASSA-PKCS1-v1_5", hash },
+    false,
+    ["sign"],
+  );
   return { key, algorithm: { name: "RSASSA-PKCS1-v1_5", hash } as Algorithm };
 }
 
@@ -81,18 +97,28 @@ export async function issue(options: CertOptions): Promise<Issued> {
   const ca = options.ca ?? !options.issuer;
   const extensions: x509.Extension[] = [];
   if (!options.noBasicConstraints) {
-    extensions.push(new x509.BasicConstraintsExtension(ca, ca ? options.pathLength : undefined, true));
+    extensions.push(
+      new x509.BasicConstraintsExtension(ca, ca ? options.pathLength : undefined, true),
+    );
   }
   extensions.push(
     new x509.KeyUsagesExtension(
-      ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature,
+      ca
+        ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign
+        : x509.KeyUsageFlags.digitalSignature,
       true,
     ),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   );
-  if (signer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(signer.keys.publicKey));
+  if (signer)
+    extensions.push(await x509.AuthorityKeyIdentifierExtension.create(signer.keys.publicKey));
   if (!ca) extensions.push(new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth]));
-  if (options.sans) extensions.push(new x509.SubjectAlternativeNameExtension(options.sans.map((value) => ({ type: "dns" as const, value }))));
+  if (options.sans)
+    extensions.push(
+      new x509.SubjectAlternativeNameExtension(
+        options.sans.map((value) => ({ type: "dns" as const, value })),
+      ),
+    );
   extensions.push(...(options.extensions ?? []));
 
   const cert = await x509.X509CertificateGenerator.create({
@@ -119,16 +145,39 @@ function randomSerial(): string {
  * A chain root → intermediates → leaf of `length` certificates in all
  * (the leaf is a client certificate, not a CA).
  */
-export async function chain(length: number, options: { key?: KeySpec; prefix?: string; hash?: Hash } = {}): Promise<Issued[]> {
+export async function chain(
+  length: number,
+  options: { key?: KeySpec; prefix?: string; hash?: Hash } = {},
+): Promise<Issued[]> {
   const prefix = options.prefix ?? "Test";
   const out: Issued[] = [];
-  const root = await issue({ subject: `CN=${prefix} Root CA, O=Example`, key: options.key, hash: options.hash });
+  const root = await issue({
+    subject: `CN=${prefix} Root CA, O=Example`,
+    key: options.key,
+    hash: options.hash,
+  });
   out.push(root);
   for (let i = 1; i < length - 1; i++) {
-    out.push(await issue({ subject: `CN=${prefix} Intermediate ${i}, O=Example`, issuer: out[i - 1]!, ca: true, key: options.key, hash: options.hash }));
+    out.push(
+      await issue({
+        subject: `CN=${prefix} Intermediate ${i}, O=Example`,
+        issuer: out[i - 1]!,
+        ca: true,
+        key: options.key,
+        hash: options.hash,
+      }),
+    );
   }
   if (length > 1) {
-    out.push(await issue({ subject: `CN=${prefix} Client, O=Example`, issuer: out[out.length - 1]!, ca: false, key: options.key, hash: options.hash }));
+    out.push(
+      await issue({
+        subject: `CN=${prefix} Client, O=Example`,
+        issuer: out[out.length - 1]!,
+        ca: false,
+        key: options.key,
+        hash: options.hash,
+      }),
+    );
   }
   return out;
 }
@@ -151,14 +200,25 @@ export function pemFromDer(der: Uint8Array): string {
  * A root and `count - 1` distinct certificates it issued (one shared key,
  * so that making a thousand takes a second): a bundle of `count`.
  */
-export async function largeBundle(count: number, options: { key?: KeySpec; prefix?: string } = {}): Promise<Issued[]> {
+export async function largeBundle(
+  count: number,
+  options: { key?: KeySpec; prefix?: string } = {},
+): Promise<Issued[]> {
   const key = options.key ?? { ec: "P-256" };
   const prefix = options.prefix ?? "Bulk";
   const root = await issue({ subject: `CN=${prefix} Root CA, O=Example`, key });
   const keys = await makeKeys(key, `${prefix}-leaf`);
   const out = [root];
   for (let i = 1; i < count; i++) {
-    out.push(await issue({ subject: `CN=${prefix} Partner ${i}, O=Example`, issuer: root, keys, key, ca: i % 2 === 0 }));
+    out.push(
+      await issue({
+        subject: `CN=${prefix} Partner ${i}, O=Example`,
+        issuer: root,
+        keys,
+        key,
+        ca: i % 2 === 0,
+      }),
+    );
   }
   return out;
 }

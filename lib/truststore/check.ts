@@ -39,7 +39,13 @@ export async function loadBundle(input: TruststoreInput): Promise<LoadedBundle> 
   parsed.forEach((cert, k) => {
     const line = read.blocks[k]!.line;
     if (!cert) {
-      findings.push(fileFinding("x509-syntax", `The certificate on line ${line} is not a valid X.509 certificate (its DER does not parse).`, line));
+      findings.push(
+        fileFinding(
+          "x509-syntax",
+          `The certificate on line ${line} is not a valid X.509 certificate (its DER does not parse).`,
+          line,
+        ),
+      );
       return;
     }
     cert.decoded.index = certificates.length;
@@ -55,17 +61,30 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
 }
 
 function certificateFinding(index: number, line: number, hit: RuleHit): Finding {
-  return { rule: hit.rule, severity: RULE_SEVERITY[hit.rule], certificate: index, line, message: hit.message };
+  return {
+    rule: hit.rule,
+    severity: RULE_SEVERITY[hit.rule],
+    certificate: index,
+    line,
+    message: hit.message,
+  };
 }
 
-export async function checkTruststore(input: TruststoreInput, options: CheckOptions = {}): Promise<TruststoreReport> {
+export async function checkTruststore(
+  input: TruststoreInput,
+  options: CheckOptions = {},
+): Promise<TruststoreReport> {
   const at = options.at ?? new Date();
   const expiringDays = options.expiringDays ?? DEFAULT_EXPIRING_DAYS;
   const bundle = await loadBundle(input);
   return validateBundle(bundle, at, expiringDays);
 }
 
-export async function validateBundle(bundle: LoadedBundle, at: Date, expiringDays: number): Promise<TruststoreReport> {
+export async function validateBundle(
+  bundle: LoadedBundle,
+  at: Date,
+  expiringDays: number,
+): Promise<TruststoreReport> {
   const certs = bundle.certificates;
   const findings = [...bundle.findings];
 
@@ -89,7 +108,9 @@ export async function validateBundle(bundle: LoadedBundle, at: Date, expiringDay
     ),
   );
   const selfChecks = await Promise.all(
-    certs.map((cert, i) => (!isDuplicate(i) && cert.decoded.selfIssued ? verifier.check(cert, cert) : null)),
+    certs.map((cert, i) =>
+      !isDuplicate(i) && cert.decoded.selfIssued ? verifier.check(cert, cert) : null,
+    ),
   );
   const issuersOf = (i: number) => {
     const l = links[i];
@@ -116,11 +137,17 @@ export async function validateBundle(bundle: LoadedBundle, at: Date, expiringDay
     const who = quote(report.subject);
     const original = duplicateOf[i];
     if (original !== undefined) {
-      hits.push({ rule: "duplicate", message: `${who} appears again: it is the same certificate as #${original + 1} (line ${certs[original]!.decoded.line}).` });
+      hits.push({
+        rule: "duplicate",
+        message: `${who} appears again: it is the same certificate as #${original + 1} (line ${certs[original]!.decoded.line}).`,
+      });
     } else {
       if (report.selfIssued) {
         if (selfChecks[i] === "invalid") {
-          hits.push({ rule: "signature", message: `${who} is self-issued but its self-signature does not verify with its own key (damaged or tampered).` });
+          hits.push({
+            rule: "signature",
+            message: `${who} is self-issued but its self-signature does not verify with its own key (damaged or tampered).`,
+          });
         }
       } else {
         const l = links[i]!;

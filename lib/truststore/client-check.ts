@@ -11,7 +11,13 @@ import type { ParsedCertificate } from "./decode";
 import type { TruststoreInput } from "./pem";
 import { algorithmHits, quote, validityHits, type RuleHit } from "./rules";
 import { SignatureVerifier } from "./verify";
-import { DEFAULT_EXPIRING_DAYS, MAX_CHAIN_LENGTH, type CheckOptions, type DecodedCertificate, type Finding } from "./types";
+import {
+  DEFAULT_EXPIRING_DAYS,
+  MAX_CHAIN_LENGTH,
+  type CheckOptions,
+  type DecodedCertificate,
+  type Finding,
+} from "./types";
 
 export type RefusalCode =
   | "no-client-certificate"
@@ -87,7 +93,12 @@ function refusalsFor(cert: DecodedCertificate, at: Date): Refusal[] {
 
 function step(cert: ParsedCertificate, source: PathStep["source"]): PathStep {
   const d = cert.decoded;
-  return { subject: d.subject, fingerprintSha256: d.fingerprintSha256, source, notAfter: d.notAfter };
+  return {
+    subject: d.subject,
+    fingerprintSha256: d.fingerprintSha256,
+    source,
+    notAfter: d.notAfter,
+  };
 }
 
 export async function checkClientCertificate(
@@ -108,7 +119,12 @@ export async function checkClientCertificate(
   const leaf = presented.certificates[0];
   if (!leaf || presented.findings.some((f) => f.severity === "error")) {
     result.refusals.push(
-      refusal("no-client-certificate", leaf ? "The client input cannot be used: see the problems listed with it." : "No client certificate was given."),
+      refusal(
+        "no-client-certificate",
+        leaf
+          ? "The client input cannot be used: see the problems listed with it."
+          : "No client certificate was given.",
+      ),
     );
     if (leaf) result.client = leaf.decoded;
     return result;
@@ -116,7 +132,12 @@ export async function checkClientCertificate(
   result.client = leaf.decoded;
   const storeReport = await validateBundle(store, at, DEFAULT_EXPIRING_DAYS);
   if (storeReport.verdict === "error") {
-    result.refusals.push(refusal("truststore-unusable", "The truststore itself is refused (see its findings), so API Gateway would not use it."));
+    result.refusals.push(
+      refusal(
+        "truststore-unusable",
+        "The truststore itself is refused (see its findings), so API Gateway would not use it.",
+      ),
+    );
     return result;
   }
 
@@ -125,13 +146,17 @@ export async function checkClientCertificate(
   const index = new IssuerIndex(pool);
   const leafNode = pool.length;
   const nodeCert = (n: number) => (n === leafNode ? leaf : pool[n]!);
-  const trusted = pool.findIndex((c) => c.decoded.fingerprintSha256 === leaf.decoded.fingerprintSha256);
+  const trusted = pool.findIndex(
+    (c) => c.decoded.fingerprintSha256 === leaf.decoded.fingerprintSha256,
+  );
 
   // Issuer links, computed for the leaf and every truststore certificate up
   // front (the pool is at most 1,000 certificates).
   const leafLinks = await index.links(leaf, verifier, () => false);
   const poolLinks = await Promise.all(
-    pool.map((cert, i) => (cert.decoded.selfIssued ? null : index.links(cert, verifier, (j) => j === i))),
+    pool.map((cert, i) =>
+      cert.decoded.selfIssued ? null : index.links(cert, verifier, (j) => j === i),
+    ),
   );
   const usable = (n: number) => {
     const d = nodeCert(n).decoded;
@@ -141,7 +166,9 @@ export async function checkClientCertificate(
     const links = n === leafNode ? leafLinks : poolLinks[n];
     if (!links) return [];
     // Prefer issuers that are currently valid (cross-signed alternatives).
-    return [...links.verified, ...links.unverifiable].sort((a, b) => Number(usable(b)) - Number(usable(a)));
+    return [...links.verified, ...links.unverifiable].sort(
+      (a, b) => Number(usable(b)) - Number(usable(a)),
+    );
   };
   const isRoot = (n: number) => n !== leafNode && pool[n]!.decoded.selfIssued;
 
@@ -152,11 +179,18 @@ export async function checkClientCertificate(
     // The client certificate itself is in the truststore: trusted directly,
     // and the rest of its chain (if any) must still be sound.
     nodes = shortestPathToRoot(trusted, issuersOf, isRoot).path;
-    result.path = [step(leaf, "client"), ...nodes.slice(1).map((n) => step(pool[n]!, "truststore"))];
+    result.path = [
+      step(leaf, "client"),
+      ...nodes.slice(1).map((n) => step(pool[n]!, "truststore")),
+    ];
     nodes = [leafNode, ...nodes.slice(1)];
   } else if (leaf.decoded.selfIssued) {
     result.refusals.push(
-      refusal("self-signed", `${quote(leaf.decoded.subject)} is self-signed and not in the truststore: add it to the truststore to trust it.`, leaf.decoded.subject),
+      refusal(
+        "self-signed",
+        `${quote(leaf.decoded.subject)} is self-signed and not in the truststore: add it to the truststore to trust it.`,
+        leaf.decoded.subject,
+      ),
     );
     result.path = [step(leaf, "client")];
     nodes = [leafNode];
@@ -169,7 +203,11 @@ export async function checkClientCertificate(
       const links = nodes.length === 1 ? leafLinks : poolLinks[nodes[nodes.length - 1]!];
       if (links && links.candidates.length > 0) {
         result.refusals.push(
-          refusal("signature", `The signature of ${quote(last.decoded.subject)} does not verify with the key of ${quote(last.decoded.issuer)} in the truststore.`, last.decoded.subject),
+          refusal(
+            "signature",
+            `The signature of ${quote(last.decoded.subject)} does not verify with the key of ${quote(last.decoded.issuer)} in the truststore.`,
+            last.decoded.subject,
+          ),
         );
       } else {
         result.refusals.push(
@@ -196,18 +234,34 @@ export async function checkClientCertificate(
     if (!cert.isCA) {
       const child = nodeCert(nodes[k - 1]!).decoded;
       result.refusals.push(
-        refusal("issuer-not-ca", `${quote(child.subject)} is issued by ${quote(cert.subject)}, which is not a CA (no basicConstraints CA:TRUE).`, cert.subject),
+        refusal(
+          "issuer-not-ca",
+          `${quote(child.subject)} is issued by ${quote(cert.subject)}, which is not a CA (no basicConstraints CA:TRUE).`,
+          cert.subject,
+        ),
       );
     }
   }
   const rootNode = nodes[nodes.length - 1]!;
-  if (rootNode !== leafNode && isRoot(rootNode) && (await verifier.check(pool[rootNode]!, pool[rootNode]!)) === "invalid") {
-    result.refusals.push(refusal("signature", `The root ${quote(pool[rootNode]!.decoded.subject)} has a self-signature that does not verify.`));
+  if (
+    rootNode !== leafNode &&
+    isRoot(rootNode) &&
+    (await verifier.check(pool[rootNode]!, pool[rootNode]!)) === "invalid"
+  ) {
+    result.refusals.push(
+      refusal(
+        "signature",
+        `The root ${quote(pool[rootNode]!.decoded.subject)} has a self-signature that does not verify.`,
+      ),
+    );
   }
   const chainLength = nodes.length - 1;
   if (chainLength > MAX_CHAIN_LENGTH) {
     result.refusals.push(
-      refusal("chain-too-long", `The chain above the client certificate is ${chainLength} certificates long; API Gateway accepts at most ${MAX_CHAIN_LENGTH} (a root and up to three intermediates).`),
+      refusal(
+        "chain-too-long",
+        `The chain above the client certificate is ${chainLength} certificates long; API Gateway accepts at most ${MAX_CHAIN_LENGTH} (a root and up to three intermediates).`,
+      ),
     );
   }
   result.accepted = result.refusals.length === 0;

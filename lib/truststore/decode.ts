@@ -85,7 +85,10 @@ function escapeDnValue(value: string): string {
     .replace(/([,+"\\<>;])/g, "\\$1")
     .replace(/^([ #])/, "\\$1")
     .replace(/ $/, "\\ ")
-    .replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`);
+    .replace(
+      /[\u0000-\u001f]/g,
+      (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`,
+    );
 }
 
 interface NameAttribute {
@@ -100,7 +103,10 @@ function nameAttributes(bytes: Uint8Array, name: Tlv): NameAttribute[][] {
   return children(bytes, name).map((rdn) =>
     children(bytes, expectTag(rdn, TAG.SET, "a relative distinguished name")).map((atv) => {
       const [type, value] = children(bytes, expectTag(atv, TAG.SEQUENCE, "an attribute"));
-      const attribute: NameAttribute = { type: readOid(bytes, expectTag(type, TAG.OID, "an attribute type")), raw: whole(bytes, value ?? atv) };
+      const attribute: NameAttribute = {
+        type: readOid(bytes, expectTag(type, TAG.OID, "an attribute type")),
+        raw: whole(bytes, value ?? atv),
+      };
       if (!value) throw new DerError("attribute without a value");
       const text = readString(bytes, value);
       if (text !== undefined) attribute.text = text;
@@ -114,7 +120,10 @@ function nameToString(rdns: NameAttribute[][]): string {
   return rdns
     .map((rdn) =>
       rdn
-        .map((a) => `${NAME_ATTRIBUTES[a.type] ?? a.type}=${a.text === undefined ? `#${toHex(a.raw)}` : escapeDnValue(a.text)}`)
+        .map(
+          (a) =>
+            `${NAME_ATTRIBUTES[a.type] ?? a.type}=${a.text === undefined ? `#${toHex(a.raw)}` : escapeDnValue(a.text)}`,
+        )
         .join(" + "),
     )
     .join(", ");
@@ -128,7 +137,9 @@ function nameKey(rdns: NameAttribute[][]): string {
   return rdns
     .map((rdn) =>
       rdn
-        .map((a) => `${a.type}=${(a.text ?? toHex(a.raw)).trim().replace(/\s+/g, " ").toLowerCase()}`)
+        .map(
+          (a) => `${a.type}=${(a.text ?? toHex(a.raw)).trim().replace(/\s+/g, " ").toLowerCase()}`,
+        )
         .sort()
         .join("+"),
     )
@@ -144,12 +155,17 @@ function generalName(gn: GeneralName): GeneralNameInfo {
   if (gn.dNSName !== undefined) return { type: "DNS", value: gn.dNSName };
   if (gn.iPAddress !== undefined) return { type: "IP Address", value: gn.iPAddress };
   if (gn.rfc822Name !== undefined) return { type: "email", value: gn.rfc822Name };
-  if (gn.uniformResourceIdentifier !== undefined) return { type: "URI", value: gn.uniformResourceIdentifier };
+  if (gn.uniformResourceIdentifier !== undefined)
+    return { type: "URI", value: gn.uniformResourceIdentifier };
   if (gn.directoryName !== undefined) {
-    return { type: "DirName", value: derNameToString(new Uint8Array(AsnConvert.serialize(gn.directoryName))) };
+    return {
+      type: "DirName",
+      value: derNameToString(new Uint8Array(AsnConvert.serialize(gn.directoryName))),
+    };
   }
   if (gn.registeredID !== undefined) return { type: "Registered ID", value: gn.registeredID };
-  if (gn.otherName !== undefined) return { type: "othername", value: `${gn.otherName.typeId}::<unsupported>` };
+  if (gn.otherName !== undefined)
+    return { type: "othername", value: `${gn.otherName.typeId}::<unsupported>` };
   return { type: "other", value: "<unsupported>" };
 }
 
@@ -176,9 +192,14 @@ function decodePublicKey(bytes: Uint8Array, spki: Tlv): PublicKeyInfo {
   const algorithm = KEY_ALGORITHMS[oid] ?? oid;
   const info: PublicKeyInfo = { algorithm, algorithmOid: oid };
   if (algorithm === "RSA" || algorithm === "RSA-PSS") {
-    const [modulus, exponent] = children(key, expectTag(readTlv(key, 0), TAG.SEQUENCE, "an RSA key"));
+    const [modulus, exponent] = children(
+      key,
+      expectTag(readTlv(key, 0), TAG.SEQUENCE, "an RSA key"),
+    );
     info.bits = bitLength(content(key, expectTag(modulus, TAG.INTEGER, "an RSA modulus")));
-    info.exponent = bytesToNumber(content(key, expectTag(exponent, TAG.INTEGER, "an RSA exponent")));
+    info.exponent = bytesToNumber(
+      content(key, expectTag(exponent, TAG.INTEGER, "an RSA exponent")),
+    );
   } else if (algorithm === "EC") {
     if (params?.tag === TAG.OID) {
       const curveOid = readOid(bytes, params);
@@ -198,7 +219,8 @@ function decodePublicKey(bytes: Uint8Array, spki: Tlv): PublicKeyInfo {
 }
 
 export function describePublicKey(key: PublicKeyInfo): string {
-  if (key.algorithm === "RSA" || key.algorithm === "RSA-PSS") return `${key.algorithm} ${key.bits ?? "?"} bits`;
+  if (key.algorithm === "RSA" || key.algorithm === "RSA-PSS")
+    return `${key.algorithm} ${key.bits ?? "?"} bits`;
   if (key.algorithm === "EC") return `EC ${key.curve ?? "unknown curve"}`;
   return key.algorithm;
 }
@@ -229,7 +251,12 @@ interface ExtensionParts {
   extensions: DecodedExtension[];
 }
 
-function decodeExtension(oid: string, critical: boolean, value: Uint8Array, parts: ExtensionParts): void {
+function decodeExtension(
+  oid: string,
+  critical: boolean,
+  value: Uint8Array,
+  parts: ExtensionParts,
+): void {
   const name = EXTENSION_NAMES[oid] ?? oid;
   const d = parts.decoded;
   let text: string[];
@@ -238,7 +265,9 @@ function decodeExtension(oid: string, critical: boolean, value: Uint8Array, part
       const bc = AsnConvert.parse(value, BasicConstraints);
       d.basicConstraints = { ca: bc.cA, critical };
       if (bc.pathLenConstraint !== undefined) d.basicConstraints.pathLength = bc.pathLenConstraint;
-      text = [`CA:${bc.cA ? "TRUE" : "FALSE"}${bc.pathLenConstraint !== undefined ? `, pathlen:${bc.pathLenConstraint}` : ""}`];
+      text = [
+        `CA:${bc.cA ? "TRUE" : "FALSE"}${bc.pathLenConstraint !== undefined ? `, pathlen:${bc.pathLenConstraint}` : ""}`,
+      ];
       break;
     }
     case "2.5.29.15": {
@@ -270,8 +299,10 @@ function decodeExtension(oid: string, critical: boolean, value: Uint8Array, part
         d.authorityKeyId = toHex(aki.keyIdentifier.buffer, ":");
         text.push(d.authorityKeyId);
       }
-      if (aki.authorityCertIssuer) text.push(...aki.authorityCertIssuer.map((g) => generalNameText(generalName(g))));
-      if (aki.authorityCertSerialNumber) text.push(`serial:${toHex(aki.authorityCertSerialNumber, ":")}`);
+      if (aki.authorityCertIssuer)
+        text.push(...aki.authorityCertIssuer.map((g) => generalNameText(generalName(g))));
+      if (aki.authorityCertSerialNumber)
+        text.push(`serial:${toHex(aki.authorityCertSerialNumber, ":")}`);
       break;
     }
     case "2.5.29.31": {
@@ -294,7 +325,9 @@ function decodeExtension(oid: string, critical: boolean, value: Uint8Array, part
     case "2.5.29.32": {
       const policies = AsnConvert.parse(value, CertificatePolicies);
       d.certificatePolicies = policies.map((p) =>
-        POLICIES[p.policyIdentifier] ? `${p.policyIdentifier} (${POLICIES[p.policyIdentifier]})` : p.policyIdentifier,
+        POLICIES[p.policyIdentifier]
+          ? `${p.policyIdentifier} (${POLICIES[p.policyIdentifier]})`
+          : p.policyIdentifier,
       );
       text = d.certificatePolicies.map((p) => `Policy: ${p}`);
       break;
@@ -305,14 +338,21 @@ function decodeExtension(oid: string, critical: boolean, value: Uint8Array, part
       const excluded = (nc.excludedSubtrees ?? []).map((s) => generalName(s.base));
       d.nameConstraints = { permitted, excluded };
       text = [
-        ...(permitted.length ? ["Permitted:", ...permitted.map((g) => `  ${generalNameText(g)}`)] : []),
-        ...(excluded.length ? ["Excluded:", ...excluded.map((g) => `  ${generalNameText(g)}`)] : []),
+        ...(permitted.length
+          ? ["Permitted:", ...permitted.map((g) => `  ${generalNameText(g)}`)]
+          : []),
+        ...(excluded.length
+          ? ["Excluded:", ...excluded.map((g) => `  ${generalNameText(g)}`)]
+          : []),
       ];
       break;
     }
     default: {
       const bytes = new Uint8Array(value);
-      text = [toHex(bytes.length > 64 ? bytes.subarray(0, 64) : bytes, ":") + (bytes.length > 64 ? ":…" : "")];
+      text = [
+        toHex(bytes.length > 64 ? bytes.subarray(0, 64) : bytes, ":") +
+          (bytes.length > 64 ? ":…" : ""),
+      ];
     }
   }
   parts.extensions.push({ oid, name, critical, text });
@@ -338,9 +378,14 @@ function serialHex(serial: Uint8Array): string {
   return toHex(serial.subarray(start));
 }
 
-function algorithmIdentifier(bytes: Uint8Array, tlv: Tlv | undefined): { oid: string; parameters?: Uint8Array } {
+function algorithmIdentifier(
+  bytes: Uint8Array,
+  tlv: Tlv | undefined,
+): { oid: string; parameters?: Uint8Array } {
   const [oid, params] = children(bytes, expectTag(tlv, TAG.SEQUENCE, "an algorithm identifier"));
-  const out: { oid: string; parameters?: Uint8Array } = { oid: readOid(bytes, expectTag(oid, TAG.OID, "an algorithm")) };
+  const out: { oid: string; parameters?: Uint8Array } = {
+    oid: readOid(bytes, expectTag(oid, TAG.OID, "an algorithm")),
+  };
   if (params && params.tag !== TAG.NULL) out.parameters = whole(bytes, params);
   return out;
 }
@@ -350,7 +395,11 @@ function algorithmIdentifier(bytes: Uint8Array, tlv: Tlv | undefined): { oid: st
  * bytes that are not an X.509 certificate (callers turn that into the
  * `x509-syntax` finding).
  */
-export async function parseCertificate(der: Uint8Array, index: number, line: number): Promise<ParsedCertificate> {
+export async function parseCertificate(
+  der: Uint8Array,
+  index: number,
+  line: number,
+): Promise<ParsedCertificate> {
   const outer = expectTag(readTlv(der, 0), TAG.SEQUENCE, "a certificate");
   if (outer.end !== der.length) throw new DerError("bytes after the certificate");
   const [tbsTlv, signatureAlgorithmTlv, signatureTlv, extra] = children(der, outer);
@@ -359,17 +408,25 @@ export async function parseCertificate(der: Uint8Array, index: number, line: num
   let k = 0;
   let version = 1;
   if (tbsFields[0]?.tag === 0xa0) {
-    version = readSmallInteger(der, expectTag(children(der, tbsFields[0])[0], TAG.INTEGER, "a version")) + 1;
+    version =
+      readSmallInteger(der, expectTag(children(der, tbsFields[0])[0], TAG.INTEGER, "a version")) +
+      1;
     k++;
   }
   const serial = content(der, expectTag(tbsFields[k++], TAG.INTEGER, "a serial number"));
   algorithmIdentifier(der, tbsFields[k++]);
   const issuerRdns = nameAttributes(der, expectTag(tbsFields[k++], TAG.SEQUENCE, "an issuer name"));
-  const [notBeforeTlv, notAfterTlv] = children(der, expectTag(tbsFields[k++], TAG.SEQUENCE, "a validity period"));
+  const [notBeforeTlv, notAfterTlv] = children(
+    der,
+    expectTag(tbsFields[k++], TAG.SEQUENCE, "a validity period"),
+  );
   if (!notBeforeTlv || !notAfterTlv) throw new DerError("incomplete validity");
   const notBefore = readTime(der, notBeforeTlv);
   const notAfter = readTime(der, notAfterTlv);
-  const subjectRdns = nameAttributes(der, expectTag(tbsFields[k++], TAG.SEQUENCE, "a subject name"));
+  const subjectRdns = nameAttributes(
+    der,
+    expectTag(tbsFields[k++], TAG.SEQUENCE, "a subject name"),
+  );
   const spkiTlv = expectTag(tbsFields[k++], TAG.SEQUENCE, "a public key");
   const spki = whole(der, spkiTlv);
   const publicKey = decodePublicKey(der, spkiTlv);
@@ -388,7 +445,10 @@ export async function parseCertificate(der: Uint8Array, index: number, line: num
     }
   }
   const signatureAlgorithm = algorithmIdentifier(der, signatureAlgorithmTlv);
-  const signatureValue = content(der, expectTag(signatureTlv, TAG.BIT_STRING, "a signature")).subarray(1);
+  const signatureValue = content(
+    der,
+    expectTag(signatureTlv, TAG.BIT_STRING, "a signature"),
+  ).subarray(1);
 
   const subjectKey = nameKey(subjectRdns);
   const issuerKey = nameKey(issuerRdns);
@@ -403,7 +463,10 @@ export async function parseCertificate(der: Uint8Array, index: number, line: num
     line,
     version,
     serialNumber: serialHex(serial),
-    signatureAlgorithm: decodeSignatureAlgorithm(signatureAlgorithm.oid, signatureAlgorithm.parameters),
+    signatureAlgorithm: decodeSignatureAlgorithm(
+      signatureAlgorithm.oid,
+      signatureAlgorithm.parameters,
+    ),
     subject: nameToString(subjectRdns),
     issuer: nameToString(issuerRdns),
     notBefore: notBefore.toISOString(),
@@ -422,7 +485,12 @@ export async function parseCertificate(der: Uint8Array, index: number, line: num
     try {
       decodeExtension(ext.oid, ext.critical, ext.value, parts);
     } catch {
-      decoded.extensions.push({ oid: ext.oid, name: EXTENSION_NAMES[ext.oid] ?? ext.oid, critical: ext.critical, text: ["<malformed extension>"] });
+      decoded.extensions.push({
+        oid: ext.oid,
+        name: EXTENSION_NAMES[ext.oid] ?? ext.oid,
+        critical: ext.critical,
+        text: ["<malformed extension>"],
+      });
     }
   }
   decoded.isCA = decoded.basicConstraints?.ca === true;

@@ -170,6 +170,7 @@ export function readTime(bytes: Uint8Array, tlv: Tlv): Date {
   const minute = digits(s, rest + 6, 2);
   const second = s.length > rest + 8 && /\d/.test(s[rest + 8]!) ? digits(s, rest + 8, 2) : 0;
   if (!s.endsWith("Z")) throw new DerError("times must be in UTC");
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) throw new DerError("bad time");
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+    throw new DerError("bad time");
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second));
 }

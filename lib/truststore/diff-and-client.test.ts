@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkClientCertificate, checkTruststore, diffTruststores } from "./index";
-import { bundle, chain, issue, makeKeys, tamperSignature, type Issued } from "./test-support/fixtures";
+import {
+  bundle,
+  chain,
+  issue,
+  makeKeys,
+  tamperSignature,
+  type Issued,
+} from "./test-support/fixtures";
 
 describe("diff of two truststore versions", () => {
   let a: Issued[];
@@ -23,29 +30,43 @@ describe("diff of two truststore versions", () => {
     expect(refused?.message).toBe(
       'Clients whose certificates chain up to "CN=Partner B Root CA, O=Example" will be refused: "CN=Partner B Root CA, O=Example" is removed.',
     );
-    expect(diff.impacts.find((i) => i.kind === "accepted")?.message).toContain("CN=Partner C Root CA");
+    expect(diff.impacts.find((i) => i.kind === "accepted")?.message).toContain(
+      "CN=Partner C Root CA",
+    );
   });
 
   it("a renewed CA (same name and key) is not reported as refusing clients", async () => {
     const keys = await makeKeys({ ec: "P-256" });
     const old = await issue({ subject: "CN=Renewed Root", keys, validDays: [-300, 5] });
     const renewed = await issue({ subject: "CN=Renewed Root", keys, validDays: [-1, 900] });
-    const diff = diffTruststores(await checkTruststore(old.pem), await checkTruststore(renewed.pem));
+    const diff = diffTruststores(
+      await checkTruststore(old.pem),
+      await checkTruststore(renewed.pem),
+    );
     expect(diff.impacts.map((i) => i.kind)).toEqual(["renewed"]);
   });
 
   it("new and resolved warnings are listed", async () => {
     const sha1 = await issue({ subject: "CN=Weak Root", hash: "SHA-1" });
-    const diff = diffTruststores(await checkTruststore(a[0]!.pem), await checkTruststore(bundle(a[0]!, sha1)));
+    const diff = diffTruststores(
+      await checkTruststore(a[0]!.pem),
+      await checkTruststore(bundle(a[0]!, sha1)),
+    );
     expect(diff.impacts.filter((i) => i.kind === "warning-added").map((i) => i.message)).toEqual([
       expect.stringContaining("New warning (weak-hash)"),
     ]);
-    const back = diffTruststores(await checkTruststore(bundle(a[0]!, sha1)), await checkTruststore(a[0]!.pem));
+    const back = diffTruststores(
+      await checkTruststore(bundle(a[0]!, sha1)),
+      await checkTruststore(a[0]!.pem),
+    );
     expect(back.impacts.map((i) => i.kind)).toEqual(["refused", "warning-removed"]);
   });
 
   it("the same bundle in another order is identical", async () => {
-    const diff = diffTruststores(await checkTruststore(bundle(a[0]!, b[0]!)), await checkTruststore(bundle(b[0]!, a[0]!)));
+    const diff = diffTruststores(
+      await checkTruststore(bundle(a[0]!, b[0]!)),
+      await checkTruststore(bundle(b[0]!, a[0]!)),
+    );
     expect(diff.identical).toBe(true);
     expect(diff.impacts).toEqual([]);
   });
@@ -83,23 +104,46 @@ describe("client certificate check", () => {
 
   it("expired and not yet valid clients", async () => {
     const [root, int] = pki;
-    const expired = await issue({ subject: "CN=old-device", issuer: int!, ca: false, validDays: [-100, -0.5] });
-    const future = await issue({ subject: "CN=new-device", issuer: int!, ca: false, validDays: [5, 100] });
-    expect(refusalCodes(await checkClientCertificate(bundle(root!, int!), expired.pem))).toEqual(["expired"]);
-    expect(refusalCodes(await checkClientCertificate(bundle(root!, int!), future.pem))).toEqual(["not-yet-valid"]);
+    const expired = await issue({
+      subject: "CN=old-device",
+      issuer: int!,
+      ca: false,
+      validDays: [-100, -0.5],
+    });
+    const future = await issue({
+      subject: "CN=new-device",
+      issuer: int!,
+      ca: false,
+      validDays: [5, 100],
+    });
+    expect(refusalCodes(await checkClientCertificate(bundle(root!, int!), expired.pem))).toEqual([
+      "expired",
+    ]);
+    expect(refusalCodes(await checkClientCertificate(bundle(root!, int!), future.pem))).toEqual([
+      "not-yet-valid",
+    ]);
     // At a time when it was valid, the expired one is accepted.
-    const then = await checkClientCertificate(bundle(root!, int!), expired.pem, { at: new Date(Date.now() - 0.75 * 86_400_000) });
+    const then = await checkClientCertificate(bundle(root!, int!), expired.pem, {
+      at: new Date(Date.now() - 0.75 * 86_400_000),
+    });
     expect(then.accepted).toBe(true);
   });
 
   it("an insecure signature algorithm and a key too small", async () => {
     const [root, int] = pki;
     const sha1 = await issue({ subject: "CN=sha1-device", issuer: int!, ca: false, hash: "SHA-1" });
-    const small = await issue({ subject: "CN=small-device", issuer: int!, ca: false, key: { rsa: 1024 } });
+    const small = await issue({
+      subject: "CN=small-device",
+      issuer: int!,
+      ca: false,
+      key: { rsa: 1024 },
+    });
     const r1 = await checkClientCertificate(bundle(root!, int!), sha1.pem);
     expect(refusalCodes(r1)).toEqual(["insecure-signature-algorithm"]);
     expect(r1.refusals[0]!.awsLog).toBe("Client cert using an insecure Signature Algorithm");
-    expect(refusalCodes(await checkClientCertificate(bundle(root!, int!), small.pem))).toEqual(["key-too-small"]);
+    expect(refusalCodes(await checkClientCertificate(bundle(root!, int!), small.pem))).toEqual([
+      "key-too-small",
+    ]);
   });
 
   it("a chain longer than four above the client", async () => {
@@ -108,7 +152,9 @@ describe("client certificate check", () => {
     const result = await checkClientCertificate(bundle(...five.slice(0, -1)), client.pem);
     expect(refusalCodes(result)).toEqual(["chain-too-long"]);
     const four = await chain(5, { prefix: "Ok" });
-    expect((await checkClientCertificate(bundle(...four.slice(0, -1)), four[4]!.pem)).accepted).toBe(true);
+    expect(
+      (await checkClientCertificate(bundle(...four.slice(0, -1)), four[4]!.pem)).accepted,
+    ).toBe(true);
   });
 
   it("a self-signed client certificate: refused unless it is in the truststore", async () => {
@@ -121,8 +167,18 @@ describe("client certificate check", () => {
 
   it("an expired intermediate in the truststore refuses its clients", async () => {
     const [root] = pki;
-    const oldInt = await issue({ subject: "CN=Old Intermediate", issuer: root!, ca: true, validDays: [-300, -2] });
-    const client = await issue({ subject: "CN=device-003", issuer: oldInt, ca: false, validDays: [-10, 100] });
+    const oldInt = await issue({
+      subject: "CN=Old Intermediate",
+      issuer: root!,
+      ca: true,
+      validDays: [-300, -2],
+    });
+    const client = await issue({
+      subject: "CN=device-003",
+      issuer: oldInt,
+      ca: false,
+      validDays: [-10, 100],
+    });
     const result = await checkClientCertificate(bundle(root!, oldInt), client.pem);
     expect(refusalCodes(result)).toEqual(["expired"]);
     expect(result.refusals[0]!.subject).toBe("CN=Old Intermediate");
@@ -131,18 +187,24 @@ describe("client certificate check", () => {
   it("a forged client certificate whose signature does not verify", async () => {
     const [root, int] = pki;
     const client = await issue({ subject: "CN=forged", issuer: int!, ca: false });
-    expect(refusalCodes(await checkClientCertificate(bundle(root!, int!), tamperSignature(client)))).toEqual(["signature"]);
+    expect(
+      refusalCodes(await checkClientCertificate(bundle(root!, int!), tamperSignature(client))),
+    ).toEqual(["signature"]);
   });
 
   it("a client issued by a non-CA certificate", async () => {
     const [root] = pki;
     const plain = await issue({ subject: "CN=Plain", issuer: root!, ca: false });
     const client = await issue({ subject: "CN=device-004", issuer: plain, ca: false });
-    expect(refusalCodes(await checkClientCertificate(bundle(root!, plain), client.pem))).toEqual(["issuer-not-ca"]);
+    expect(refusalCodes(await checkClientCertificate(bundle(root!, plain), client.pem))).toEqual([
+      "issuer-not-ca",
+    ]);
   });
 
   it("no client certificate, and a client input with a private key", async () => {
-    expect(refusalCodes(await checkClientCertificate(pki[0]!.pem, "nothing here"))).toEqual(["no-client-certificate"]);
+    expect(refusalCodes(await checkClientCertificate(pki[0]!.pem, "nothing here"))).toEqual([
+      "no-client-certificate",
+    ]);
     const withKey = `${pki[2]!.pem}\n-----BEGIN PRIVATE KEY-----\nMIGHAgEA\n-----END PRIVATE KEY-----\n`;
     const result = await checkClientCertificate(bundle(pki[0]!, pki[1]!), withKey);
     expect(refusalCodes(result)).toEqual(["no-client-certificate"]);

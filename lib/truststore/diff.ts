@@ -47,7 +47,8 @@ function summary(cert: CertificateReport): CertificateSummary {
 
 function uniqueByFingerprint(certs: readonly CertificateReport[]): Map<string, CertificateReport> {
   const map = new Map<string, CertificateReport>();
-  for (const cert of certs) if (!map.has(cert.fingerprintSha256)) map.set(cert.fingerprintSha256, cert);
+  for (const cert of certs)
+    if (!map.has(cert.fingerprintSha256)) map.set(cert.fingerprintSha256, cert);
   return map;
 }
 
@@ -107,13 +108,23 @@ export function diffTruststores(from: TruststoreReport, to: TruststoreReport): T
   const afterFindings = findingKeys(to);
   for (const [key, finding] of afterFindings) {
     if (beforeFindings.has(key)) continue;
-    const cert = finding.certificate === undefined ? undefined : to.certificates[finding.certificate];
-    impacts.push({ kind: "warning-added", fingerprintSha256: cert?.fingerprintSha256, message: `New warning (${finding.rule}): ${finding.message}` });
+    const cert =
+      finding.certificate === undefined ? undefined : to.certificates[finding.certificate];
+    impacts.push({
+      kind: "warning-added",
+      fingerprintSha256: cert?.fingerprintSha256,
+      message: `New warning (${finding.rule}): ${finding.message}`,
+    });
   }
   for (const [key, finding] of beforeFindings) {
     if (afterFindings.has(key)) continue;
-    const cert = finding.certificate === undefined ? undefined : from.certificates[finding.certificate];
-    impacts.push({ kind: "warning-removed", fingerprintSha256: cert?.fingerprintSha256, message: `Warning gone (${finding.rule}): ${finding.message}` });
+    const cert =
+      finding.certificate === undefined ? undefined : from.certificates[finding.certificate];
+    impacts.push({
+      kind: "warning-removed",
+      fingerprintSha256: cert?.fingerprintSha256,
+      message: `Warning gone (${finding.rule}): ${finding.message}`,
+    });
   }
 
   return {

@@ -3,7 +3,12 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkClientCertificate, checkTruststore, RULE_SEVERITY, type TruststoreReport } from "./index";
+import {
+  checkClientCertificate,
+  checkTruststore,
+  RULE_SEVERITY,
+  type TruststoreReport,
+} from "./index";
 import { bundle, chain, issue, largeBundle, makeKeys, type Issued } from "./test-support/fixtures";
 
 function expectWellFormed(report: TruststoreReport) {
@@ -35,7 +40,9 @@ describe("hostile input", () => {
   it("random text, with and without PEM armour", async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 2000 }), fc.boolean(), async (text, armour) => {
-        const input = armour ? `-----BEGIN CERTIFICATE-----\n${text}\n-----END CERTIFICATE-----\n` : text;
+        const input = armour
+          ? `-----BEGIN CERTIFICATE-----\n${text}\n-----END CERTIFICATE-----\n`
+          : text;
         expectWellFormed(await checkTruststore(input));
       }),
       { numRuns: 300 },
@@ -57,9 +64,21 @@ describe("hostile input", () => {
   it("mutated DER inside valid PEM armour (bit flips, byte edits, insertions, deletions)", async () => {
     const der = new Uint8Array(good[1]!.cert.rawData);
     const mutation = fc.oneof(
-      fc.record({ kind: fc.constant("flip" as const), at: fc.nat(der.length - 1), bit: fc.integer({ min: 0, max: 7 }) }),
-      fc.record({ kind: fc.constant("set" as const), at: fc.nat(der.length - 1), value: fc.integer({ min: 0, max: 255 }) }),
-      fc.record({ kind: fc.constant("insert" as const), at: fc.nat(der.length - 1), value: fc.integer({ min: 0, max: 255 }) }),
+      fc.record({
+        kind: fc.constant("flip" as const),
+        at: fc.nat(der.length - 1),
+        bit: fc.integer({ min: 0, max: 7 }),
+      }),
+      fc.record({
+        kind: fc.constant("set" as const),
+        at: fc.nat(der.length - 1),
+        value: fc.integer({ min: 0, max: 255 }),
+      }),
+      fc.record({
+        kind: fc.constant("insert" as const),
+        at: fc.nat(der.length - 1),
+        value: fc.integer({ min: 0, max: 255 }),
+      }),
       fc.record({ kind: fc.constant("delete" as const), at: fc.nat(der.length - 1) }),
     );
     await fc.assert(
@@ -96,13 +115,18 @@ describe("hostile input", () => {
   });
 
   it("1,000 certificates in two names that issue each other: chain building stays bounded", async () => {
-    const [keysA, keysB] = await Promise.all([makeKeys({ ec: "P-256" }), makeKeys({ ec: "P-256" })]);
+    const [keysA, keysB] = await Promise.all([
+      makeKeys({ ec: "P-256" }),
+      makeKeys({ ec: "P-256" }),
+    ]);
     const seedA = await issue({ subject: "CN=Loop A", keys: keysA, ca: true });
     const seedB = await issue({ subject: "CN=Loop B", keys: keysB, ca: true });
     // Every A is signed by B's key and every B by A's: each one verifies against all 500 of the other name.
     const loop = await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>
-        i % 2 === 0 ? issue({ subject: "CN=Loop A", issuer: seedB, keys: keysA, ca: true }) : issue({ subject: "CN=Loop B", issuer: seedA, keys: keysB, ca: true }),
+        i % 2 === 0
+          ? issue({ subject: "CN=Loop A", issuer: seedB, keys: keysA, ca: true })
+          : issue({ subject: "CN=Loop B", issuer: seedA, keys: keysB, ca: true }),
       ),
     );
     const started = performance.now();

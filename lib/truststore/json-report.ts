@@ -21,7 +21,13 @@ export interface JsonReport {
     selfSigned: boolean;
     path: number[];
   }[];
-  findings: { rule: RuleId; severity: Severity; certificate?: number; line?: number; message: string }[];
+  findings: {
+    rule: RuleId;
+    severity: Severity;
+    certificate?: number;
+    line?: number;
+    message: string;
+  }[];
 }
 
 export function toJsonReport(report: TruststoreReport): JsonReport {

@@ -29,13 +29,17 @@ const identity = (c: CertificateReport) => `${c.subject}\u0000${c.publicKeySha25
 function workingChains(report: TruststoreReport): CertificateReport[] {
   const seen = new Set<string>();
   return report.certificates.filter((c) => {
-    if (!c.isCA || !c.pathComplete || c.duplicateOf !== undefined || seen.has(identity(c))) return false;
+    if (!c.isCA || !c.pathComplete || c.duplicateOf !== undefined || seen.has(identity(c)))
+      return false;
     seen.add(identity(c));
     return true;
   });
 }
 
-export function assessLockout(active: TruststoreReport, candidate: TruststoreReport): LockoutAssessment {
+export function assessLockout(
+  active: TruststoreReport,
+  candidate: TruststoreReport,
+): LockoutAssessment {
   const today = workingChains(active);
   const after = new Map<string, CertificateReport[]>();
   for (const c of candidate.certificates) {
@@ -47,8 +51,18 @@ export function assessLockout(active: TruststoreReport, candidate: TruststoreRep
   const broken: BrokenChain[] = [];
   for (const ca of today) {
     const same = after.get(identity(ca));
-    if (!same) broken.push({ subject: ca.subject, fingerprintSha256: ca.fingerprintSha256, reason: "removed" });
-    else if (!same.some((c) => c.pathComplete)) broken.push({ subject: ca.subject, fingerprintSha256: ca.fingerprintSha256, reason: "root-gone" });
+    if (!same)
+      broken.push({
+        subject: ca.subject,
+        fingerprintSha256: ca.fingerprintSha256,
+        reason: "removed",
+      });
+    else if (!same.some((c) => c.pathComplete))
+      broken.push({
+        subject: ca.subject,
+        fingerprintSha256: ca.fingerprintSha256,
+        reason: "root-gone",
+      });
   }
   const everyone = today.length > 0 && broken.length === today.length;
   const ca = (n: number) => `${n} CA${n === 1 ? "" : "s"}`;

@@ -10,14 +10,46 @@ export interface SignatureAlgorithmDef {
 }
 
 export const SIGNATURE_ALGORITHMS: Record<string, SignatureAlgorithmDef> = {
-  "1.2.840.113549.1.1.2": { name: "md2WithRSAEncryption", scheme: "RSASSA-PKCS1-v1_5", hash: "MD2" },
-  "1.2.840.113549.1.1.3": { name: "md4WithRSAEncryption", scheme: "RSASSA-PKCS1-v1_5", hash: "MD4" },
-  "1.2.840.113549.1.1.4": { name: "md5WithRSAEncryption", scheme: "RSASSA-PKCS1-v1_5", hash: "MD5" },
-  "1.2.840.113549.1.1.5": { name: "sha1WithRSAEncryption", scheme: "RSASSA-PKCS1-v1_5", hash: "SHA-1" },
-  "1.2.840.113549.1.1.14": { name: "sha224WithRSAEncryption", scheme: "RSASSA-PKCS1-v1_5", hash: "SHA-224" },
-  "1.2.840.113549.1.1.11": { name: "sha256WithRSAEncryption", scheme: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
-  "1.2.840.113549.1.1.12": { name: "sha384WithRSAEncryption", scheme: "RSASSA-PKCS1-v1_5", hash: "SHA-384" },
-  "1.2.840.113549.1.1.13": { name: "sha512WithRSAEncryption", scheme: "RSASSA-PKCS1-v1_5", hash: "SHA-512" },
+  "1.2.840.113549.1.1.2": {
+    name: "md2WithRSAEncryption",
+    scheme: "RSASSA-PKCS1-v1_5",
+    hash: "MD2",
+  },
+  "1.2.840.113549.1.1.3": {
+    name: "md4WithRSAEncryption",
+    scheme: "RSASSA-PKCS1-v1_5",
+    hash: "MD4",
+  },
+  "1.2.840.113549.1.1.4": {
+    name: "md5WithRSAEncryption",
+    scheme: "RSASSA-PKCS1-v1_5",
+    hash: "MD5",
+  },
+  "1.2.840.113549.1.1.5": {
+    name: "sha1WithRSAEncryption",
+    scheme: "RSASSA-PKCS1-v1_5",
+    hash: "SHA-1",
+  },
+  "1.2.840.113549.1.1.14": {
+    name: "sha224WithRSAEncryption",
+    scheme: "RSASSA-PKCS1-v1_5",
+    hash: "SHA-224",
+  },
+  "1.2.840.113549.1.1.11": {
+    name: "sha256WithRSAEncryption",
+    scheme: "RSASSA-PKCS1-v1_5",
+    hash: "SHA-256",
+  },
+  "1.2.840.113549.1.1.12": {
+    name: "sha384WithRSAEncryption",
+    scheme: "RSASSA-PKCS1-v1_5",
+    hash: "SHA-384",
+  },
+  "1.2.840.113549.1.1.13": {
+    name: "sha512WithRSAEncryption",
+    scheme: "RSASSA-PKCS1-v1_5",
+    hash: "SHA-512",
+  },
   "1.2.840.113549.1.1.10": { name: "rsassaPss", scheme: "RSA-PSS" },
   "1.2.840.10045.4.1": { name: "ecdsa-with-SHA1", scheme: "ECDSA", hash: "SHA-1" },
   "1.2.840.10045.4.3.1": { name: "ecdsa-with-SHA224", scheme: "ECDSA", hash: "SHA-224" },
@@ -66,7 +98,12 @@ export interface CurveDef {
 export const CURVES: Record<string, CurveDef> = {
   "1.2.840.10045.3.1.1": { name: "P-192", opensslName: "prime192v1", bits: 192 },
   "1.3.132.0.33": { name: "P-224", opensslName: "secp224r1", bits: 224 },
-  "1.2.840.10045.3.1.7": { name: "P-256", opensslName: "prime256v1", bits: 256, webCrypto: "P-256" },
+  "1.2.840.10045.3.1.7": {
+    name: "P-256",
+    opensslName: "prime256v1",
+    bits: 256,
+    webCrypto: "P-256",
+  },
   "1.3.132.0.34": { name: "P-384", opensslName: "secp384r1", bits: 384, webCrypto: "P-384" },
   "1.3.132.0.35": { name: "P-521", opensslName: "secp521r1", bits: 521, webCrypto: "P-521" },
   "1.3.132.0.10": { name: "secp256k1", opensslName: "secp256k1", bits: 256 },

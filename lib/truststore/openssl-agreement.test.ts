@@ -6,7 +6,15 @@ import * as x509 from "@peculiar/x509";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import { GeneralName, GeneralSubtree, GeneralSubtrees, NameConstraints } from "@peculiar/asn1-x509";
 import { checkTruststore, type CertificateReport } from "./index";
-import { bundle, chain, issue, tamperSignature, type Hash, type Issued, type KeySpec } from "./test-support/fixtures";
+import {
+  bundle,
+  chain,
+  issue,
+  tamperSignature,
+  type Hash,
+  type Issued,
+  type KeySpec,
+} from "./test-support/fixtures";
 import { openssl, opensslSelfSigned, opensslWithFiles } from "./test-support/openssl";
 
 const NAMEOPT = "esc_2253,esc_ctrl,utf8,dump_nostr,dump_der,sep_comma_plus_space,sname";
@@ -27,7 +35,19 @@ function field(output: string, name: string): string {
 
 function expectAgreement(ours: CertificateReport, pem: string) {
   const out = openssl(
-    ["x509", "-noout", "-serial", "-startdate", "-enddate", "-subject", "-issuer", "-nameopt", NAMEOPT, "-fingerprint", "-sha256"],
+    [
+      "x509",
+      "-noout",
+      "-serial",
+      "-startdate",
+      "-enddate",
+      "-subject",
+      "-issuer",
+      "-nameopt",
+      NAMEOPT,
+      "-fingerprint",
+      "-sha256",
+    ],
     pem,
   );
   const sha1 = openssl(["x509", "-noout", "-fingerprint", "-sha1"], pem);
@@ -54,7 +74,12 @@ describe("agreement with openssl x509", () => {
       [{ ec: "P-521" }, "SHA-512"],
     ];
     for (const [key, hash] of specs) {
-      const root = await issue({ subject: `CN=${JSON.stringify(key)} ${hash} Root, O=Example Corp, C=DE`, key, hash, serialNumber: "00ff01" });
+      const root = await issue({
+        subject: `CN=${JSON.stringify(key)} ${hash} Root, O=Example Corp, C=DE`,
+        key,
+        hash,
+        serialNumber: "00ff01",
+      });
       const leaf = await issue({
         subject: `CN=client-${hash}.example.com, OU=Devices, O=Example\\, Inc.`,
         issuer: root,
@@ -65,9 +90,17 @@ describe("agreement with openssl x509", () => {
       });
       generated.push(root, leaf);
     }
-    generated.push(await issue({ subject: "CN=<img src=x onerror=alert(1)>, O=Evil \"Quotes\"; Ltd+" }));
+    generated.push(
+      await issue({ subject: 'CN=<img src=x onerror=alert(1)>, O=Evil "Quotes"; Ltd+' }),
+    );
     // UTCTime before 2000 and GeneralizedTime after 2049.
-    generated.push(await issue({ subject: "CN=Long Lived", notBefore: new Date("1999-12-31T23:59:59Z"), notAfter: new Date("2060-02-29T12:00:00Z") }));
+    generated.push(
+      await issue({
+        subject: "CN=Long Lived",
+        notBefore: new Date("1999-12-31T23:59:59Z"),
+        notAfter: new Date("2060-02-29T12:00:00Z"),
+      }),
+    );
   });
 
   it("serial, validity, subject, issuer and both fingerprints match openssl for every generated certificate", async () => {
@@ -78,23 +111,50 @@ describe("agreement with openssl x509", () => {
 
   it("openssl-made certificates (P-192, DSA, Ed25519, MD5, UTF-8 and multi-valued names) decode the same way", async () => {
     const made = [
-      opensslSelfSigned({ newkey: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime192v1"], subject: "/C=US/O=Legacy/CN=P-192 Root" }),
+      opensslSelfSigned({
+        newkey: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime192v1"],
+        subject: "/C=US/O=Legacy/CN=P-192 Root",
+      }),
       opensslSelfSigned({ newkey: ["-newkey", "dsa:{params}"], subject: "/CN=DSA Root" }),
       opensslSelfSigned({ newkey: ["-newkey", "ed25519"], subject: "/CN=Ed25519 Root" }),
-      opensslSelfSigned({ newkey: ["-newkey", "rsa:2048"], subject: "/CN=MD5 Root/emailAddress=pki@example.com", digest: "md5" }),
-      opensslSelfSigned({ newkey: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"], subject: "/C=FR/O=Société Générale/CN=Zürich Root+OU=Ops", extra: ["-utf8", "-multivalue-rdn"] }),
+      opensslSelfSigned({
+        newkey: ["-newkey", "rsa:2048"],
+        subject: "/CN=MD5 Root/emailAddress=pki@example.com",
+        digest: "md5",
+      }),
+      opensslSelfSigned({
+        newkey: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"],
+        subject: "/C=FR/O=Société Générale/CN=Zürich Root+OU=Ops",
+        extra: ["-utf8", "-multivalue-rdn"],
+      }),
     ];
     const report = await checkTruststore(made.map((m) => m.pem).join("\n"));
     report.certificates.forEach((ours, i) => expectAgreement(ours, made[i]!.pem));
-    expect(report.certificates.map((c) => c.publicKey.algorithm)).toEqual(["EC", "DSA", "Ed25519", "RSA", "EC"]);
-    expect(report.certificates[4]!.subject).toBe("C=FR, O=Société Générale, OU=Ops + CN=Zürich Root"); // a SET is sorted in DER
+    expect(report.certificates.map((c) => c.publicKey.algorithm)).toEqual([
+      "EC",
+      "DSA",
+      "Ed25519",
+      "RSA",
+      "EC",
+    ]);
+    expect(report.certificates[4]!.subject).toBe(
+      "C=FR, O=Société Générale, OU=Ops + CN=Zürich Root",
+    ); // a SET is sorted in DER
   });
 
   it("the decoded view holds what openssl x509 -text shows", async () => {
-    const root = await issue({ subject: "CN=Text Root, O=Example", key: { rsa: 2048 }, pathLength: 1 });
+    const root = await issue({
+      subject: "CN=Text Root, O=Example",
+      key: { rsa: 2048 },
+      pathLength: 1,
+    });
     const nameConstraints = new NameConstraints({
-      permittedSubtrees: new GeneralSubtrees([new GeneralSubtree({ base: new GeneralName({ dNSName: ".example.com" }) })]),
-      excludedSubtrees: new GeneralSubtrees([new GeneralSubtree({ base: new GeneralName({ dNSName: "bad.example.com" }) })]),
+      permittedSubtrees: new GeneralSubtrees([
+        new GeneralSubtree({ base: new GeneralName({ dNSName: ".example.com" }) }),
+      ]),
+      excludedSubtrees: new GeneralSubtrees([
+        new GeneralSubtree({ base: new GeneralName({ dNSName: "bad.example.com" }) }),
+      ]),
     });
     const int = await issue({
       subject: "CN=Text Intermediate, O=Example",
@@ -105,7 +165,10 @@ describe("agreement with openssl x509", () => {
       sans: ["ca.example.com"],
       extensions: [
         new x509.CRLDistributionPointsExtension(["http://crl.example.com/root.crl"]),
-        new x509.AuthorityInfoAccessExtension({ ocsp: ["http://ocsp.example.com"], caIssuers: ["http://pki.example.com/root.cer"] }),
+        new x509.AuthorityInfoAccessExtension({
+          ocsp: ["http://ocsp.example.com"],
+          caIssuers: ["http://pki.example.com/root.cer"],
+        }),
         new x509.CertificatePolicyExtension(["2.23.140.1.2.1", "1.3.6.1.4.1.99999.1"]),
         new x509.Extension("2.5.29.30", true, AsnConvert.serialize(nameConstraints)),
       ],
@@ -137,7 +200,10 @@ describe("agreement with openssl x509", () => {
     ]);
     expect(text).toContain("OCSP - URI:http://ocsp.example.com");
     expect(text).toContain("CA Issuers - URI:http://pki.example.com/root.cer");
-    expect(c.certificatePolicies).toEqual(["2.23.140.1.2.1 (CA/B Forum Domain Validated)", "1.3.6.1.4.1.99999.1"]);
+    expect(c.certificatePolicies).toEqual([
+      "2.23.140.1.2.1 (CA/B Forum Domain Validated)",
+      "1.3.6.1.4.1.99999.1",
+    ]);
     expect(text).toContain("Policy: 1.3.6.1.4.1.99999.1");
     expect(c.nameConstraints).toEqual({
       permitted: [{ type: "DNS", value: ".example.com" }],
@@ -146,9 +212,13 @@ describe("agreement with openssl x509", () => {
     expect(text).toMatch(/Permitted:\s+DNS:\.example\.com/);
     expect(text).toMatch(/Excluded:\s+DNS:bad\.example\.com/);
     expect(report.certificates[0]!.basicConstraints?.pathLength).toBe(1);
-    expect(c.extensions.map((e) => e.name)).toEqual(expect.arrayContaining(["X509v3 Name Constraints", "X509v3 Certificate Policies"]));
+    expect(c.extensions.map((e) => e.name)).toEqual(
+      expect.arrayContaining(["X509v3 Name Constraints", "X509v3 Certificate Policies"]),
+    );
     // The PEM we give back is the same certificate.
-    expect(openssl(["x509", "-noout", "-fingerprint", "-sha256"], c.pem)).toContain(c.fingerprintSha256);
+    expect(openssl(["x509", "-noout", "-fingerprint", "-sha256"], c.pem)).toContain(
+      c.fingerprintSha256,
+    );
   });
 });
 
@@ -172,7 +242,9 @@ describe("signature verdicts agree with openssl verify", () => {
       `${dir}/cert.pem`,
     ]);
     if (status !== 0 && !/signature failure|unable to get local issuer/i.test(output)) {
-      throw new Error(`openssl verify failed for another reason (status ${status}): ${JSON.stringify(output)}`);
+      throw new Error(
+        `openssl verify failed for another reason (status ${status}): ${JSON.stringify(output)}`,
+      );
     }
     return status === 0;
   }
@@ -180,9 +252,24 @@ describe("signature verdicts agree with openssl verify", () => {
   it("for sound, tampered and impostor signatures", async () => {
     const [root, int, leaf] = good;
     const impostor = await issue({ subject: root!.subject, key: { rsa: 2048 } });
-    const sha1Leaf = await issue({ subject: "CN=Verify SHA1", issuer: int!, hash: "SHA-1", ca: false });
-    const ecInt = await issue({ subject: "CN=Verify EC Int", issuer: root!, key: { ec: "P-521" }, ca: true });
-    const ecLeaf = await issue({ subject: "CN=Verify EC Leaf", issuer: ecInt, hash: "SHA-384", ca: false });
+    const sha1Leaf = await issue({
+      subject: "CN=Verify SHA1",
+      issuer: int!,
+      hash: "SHA-1",
+      ca: false,
+    });
+    const ecInt = await issue({
+      subject: "CN=Verify EC Int",
+      issuer: root!,
+      key: { ec: "P-521" },
+      ca: true,
+    });
+    const ecLeaf = await issue({
+      subject: "CN=Verify EC Leaf",
+      issuer: ecInt,
+      hash: "SHA-384",
+      ca: false,
+    });
     const cases: [string, string, string, boolean][] = [
       ["good intermediate", root!.pem, int!.pem, false],
       ["good leaf", int!.pem, leaf!.pem, false],
@@ -197,7 +284,9 @@ describe("signature verdicts agree with openssl verify", () => {
     for (const [name, issuer, child, selfSigned] of cases) {
       const report = await checkTruststore(selfSigned ? child : `${issuer}\n${child}`);
       const target = report.certificates[report.certificates.length - 1]!;
-      const ours = !report.findings.some((f) => f.rule === "signature" && f.certificate === target.index);
+      const ours = !report.findings.some(
+        (f) => f.rule === "signature" && f.certificate === target.index,
+      );
       expect(ours, name).toBe(opensslSignatureOk(issuer, child, selfSigned));
     }
   });

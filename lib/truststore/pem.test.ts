@@ -12,7 +12,10 @@ describe("reading a bundle", () => {
     const text = `# our truststore\n\nroot follows:\n${a.pem}\nsome comment\n${b.pem}\ntrailing words\n`;
     const read = readBundle(text);
     expect(read.findings).toEqual([]);
-    expect(read.blocks.map((block) => block.line)).toEqual([4, 4 + a.pem.trim().split("\n").length + 1]);
+    expect(read.blocks.map((block) => block.line)).toEqual([
+      4,
+      4 + a.pem.trim().split("\n").length + 1,
+    ]);
     const report = await checkTruststore(text);
     expect(report.certificates.map((c) => c.subject)).toEqual(["CN=A", "CN=B"]);
     expect(report.certificates[1]!.line).toBe(read.blocks[1]!.line);
@@ -20,7 +23,10 @@ describe("reading a bundle", () => {
 
   it("accepts CRLF line endings and indented blocks", async () => {
     const a = await issue({ subject: "CN=Windows" });
-    const crlf = a.pem.split("\n").map((l) => `  ${l}`).join("\r\n");
+    const crlf = a.pem
+      .split("\n")
+      .map((l) => `  ${l}`)
+      .join("\r\n");
     const report = await checkTruststore(crlf);
     expect(report.verdict).toBe("ok");
     expect(report.certificates).toHaveLength(1);
@@ -28,7 +34,9 @@ describe("reading a bundle", () => {
 
   it("empty: an empty file, and a file of text only", async () => {
     expect(rules((await checkTruststore("")).findings)).toEqual(["empty"]);
-    expect(rules((await checkTruststore("just some notes\nno certificates here\n")).findings)).toEqual(["empty"]);
+    expect(
+      rules((await checkTruststore("just some notes\nno certificates here\n")).findings),
+    ).toEqual(["empty"]);
     expect((await checkTruststore("   \n")).verdict).toBe("error");
   });
 
@@ -72,7 +80,12 @@ describe("reading a bundle", () => {
     const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", a.keys.privateKey));
     const keyBody = x509.PemConverter.encode(pkcs8.buffer, "PRIVATE KEY");
     const secret = keyBody.split("\n")[1]!;
-    for (const label of ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"]) {
+    for (const label of [
+      "PRIVATE KEY",
+      "RSA PRIVATE KEY",
+      "EC PRIVATE KEY",
+      "ENCRYPTED PRIVATE KEY",
+    ]) {
       const block = keyBody.replaceAll("PRIVATE KEY", label);
       const report = await checkTruststore(bundle(a, block));
       expect(report.verdict).toBe("error");
@@ -90,7 +103,10 @@ describe("reading a bundle", () => {
   });
 
   it("not-a-certificate: a CSR, a public key, a CRL", async () => {
-    const keys = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"]);
+    const keys = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, [
+      "sign",
+      "verify",
+    ]);
     const csr = await x509.Pkcs10CertificateRequestGenerator.create({
       name: "CN=Request",
       keys,
@@ -114,7 +130,10 @@ describe("reading a bundle", () => {
   });
 
   it("x509-syntax: base64 that is not an X.509 certificate", async () => {
-    const garbage = x509.PemConverter.encode(new TextEncoder().encode("definitely not DER at all").buffer, "CERTIFICATE");
+    const garbage = x509.PemConverter.encode(
+      new TextEncoder().encode("definitely not DER at all").buffer,
+      "CERTIFICATE",
+    );
     const a = await issue({ subject: "CN=Good one" });
     const report = await checkTruststore(bundle(a, garbage));
     expect(rules(report.findings)).toEqual(["x509-syntax"]);

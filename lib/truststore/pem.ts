@@ -38,7 +38,8 @@ const OTHER_BLOCKS: Record<string, string> = {
   "X509 CRL": "a certificate revocation list (CRL)",
   PKCS7: "a PKCS#7 bundle",
   CMS: "a CMS bundle",
-  "TRUSTED CERTIFICATE": "an OpenSSL 'trusted certificate' (export it with `openssl x509` as a plain CERTIFICATE)",
+  "TRUSTED CERTIFICATE":
+    "an OpenSSL 'trusted certificate' (export it with `openssl x509` as a plain CERTIFICATE)",
   "X509 CERTIFICATE": "an old-style 'X509 CERTIFICATE' block (re-export it as a plain CERTIFICATE)",
   "EC PARAMETERS": "EC parameters",
   "DH PARAMETERS": "DH parameters",
@@ -100,7 +101,9 @@ export function readBundle(input: TruststoreInput): ReadResult {
     return { byteLength, blocks, findings };
   }
   if (byteLength === 0) {
-    findings.push(fileFinding("empty", "The file is empty: a truststore needs at least one certificate."));
+    findings.push(
+      fileFinding("empty", "The file is empty: a truststore needs at least one certificate."),
+    );
     return { byteLength, blocks, findings };
   }
   if (looksBinary(bytes)) {
@@ -128,7 +131,11 @@ export function readBundle(input: TruststoreInput): ReadResult {
     if (begin) {
       if (open) {
         findings.push(
-          fileFinding("pem-syntax", `The ${open.label} block that starts on line ${open.line} has no END line before line ${lineNo}.`, open.line),
+          fileFinding(
+            "pem-syntax",
+            `The ${open.label} block that starts on line ${open.line} has no END line before line ${lineNo}.`,
+            open.line,
+          ),
         );
       }
       open = { label: begin[1]!, line: lineNo, body: [] };
@@ -137,12 +144,22 @@ export function readBundle(input: TruststoreInput): ReadResult {
     const end = END.exec(line);
     if (end) {
       if (!open) {
-        findings.push(fileFinding("pem-syntax", `Line ${lineNo} ends a ${end[1]} block that was never begun (the file may be truncated or pasted incompletely).`, lineNo));
+        findings.push(
+          fileFinding(
+            "pem-syntax",
+            `Line ${lineNo} ends a ${end[1]} block that was never begun (the file may be truncated or pasted incompletely).`,
+            lineNo,
+          ),
+        );
         continue;
       }
       if (end[1] !== open.label) {
         findings.push(
-          fileFinding("pem-syntax", `The ${open.label} block that starts on line ${open.line} ends with "END ${end[1]}" on line ${lineNo}.`, open.line),
+          fileFinding(
+            "pem-syntax",
+            `The ${open.label} block that starts on line ${open.line} ends with "END ${end[1]}" on line ${lineNo}.`,
+            open.line,
+          ),
         );
         open = null;
         continue;
@@ -163,13 +180,23 @@ export function readBundle(input: TruststoreInput): ReadResult {
         otherBlocks++;
         const what = OTHER_BLOCKS[block.label] ?? `a "${block.label}" block`;
         findings.push(
-          fileFinding("not-a-certificate", `Line ${block.line}: ${what}, not a certificate. A truststore holds only CERTIFICATE blocks.`, block.line),
+          fileFinding(
+            "not-a-certificate",
+            `Line ${block.line}: ${what}, not a certificate. A truststore holds only CERTIFICATE blocks.`,
+            block.line,
+          ),
         );
         continue;
       }
       const der = decodeBase64(block.body.join(""));
       if (!der || der.length === 0) {
-        findings.push(fileFinding("pem-syntax", `The certificate on line ${block.line} is not valid base64.`, block.line));
+        findings.push(
+          fileFinding(
+            "pem-syntax",
+            `The certificate on line ${block.line} is not valid base64.`,
+            block.line,
+          ),
+        );
         continue;
       }
       blocks.push({ line: block.line, der });
@@ -183,7 +210,11 @@ export function readBundle(input: TruststoreInput): ReadResult {
   }
   if (open) {
     findings.push(
-      fileFinding("pem-syntax", `The ${open.label} block that starts on line ${open.line} has no END line (the file may be truncated).`, open.line),
+      fileFinding(
+        "pem-syntax",
+        `The ${open.label} block that starts on line ${open.line} has no END line (the file may be truncated).`,
+        open.line,
+      ),
     );
   }
 

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkTruststore, type Finding, type TruststoreReport } from "./index";
-import { bundle, chain, issue, makeKeys, tamperSignature, type Issued } from "./test-support/fixtures";
+import {
+  bundle,
+  chain,
+  issue,
+  makeKeys,
+  tamperSignature,
+  type Issued,
+} from "./test-support/fixtures";
 import { opensslSelfSigned } from "./test-support/openssl";
 
 const DAY = 86_400_000;
@@ -8,7 +15,10 @@ const DAY = 86_400_000;
 /** The rule ids reported for the certificate whose subject starts with `cn`. */
 function rulesFor(report: TruststoreReport, cn: string): string[] {
   const cert = report.certificates.find((c) => c.subject.startsWith(`CN=${cn}`));
-  if (!cert) throw new Error(`no certificate ${cn} in ${report.certificates.map((c) => c.subject).join(" | ")}`);
+  if (!cert)
+    throw new Error(
+      `no certificate ${cn} in ${report.certificates.map((c) => c.subject).join(" | ")}`,
+    );
   return report.findings.filter((f) => f.certificate === cert.index).map((f) => f.rule);
 }
 const allRules = (report: TruststoreReport) => report.findings.map((f: Finding) => f.rule);
@@ -71,7 +81,9 @@ describe("certificate rules", () => {
     expect(allRules(await checkTruststore(soon.pem, { expiringDays: 10 }))).toEqual([]);
     const later = await issue({ subject: "CN=Later", validDays: [-10, 45] });
     expect(allRules(await checkTruststore(later.pem))).toEqual([]);
-    expect(allRules(await checkTruststore(later.pem, { expiringDays: 60 }))).toEqual(["expiring-soon"]);
+    expect(allRules(await checkTruststore(later.pem, { expiringDays: 60 }))).toEqual([
+      "expiring-soon",
+    ]);
   });
 
   it("issuer-missing: an intermediate without its root, and not when the root is there", async () => {
@@ -95,7 +107,9 @@ describe("certificate rules", () => {
 
     const noBc = await issue({ subject: "CN=No BC", issuer: root, noBasicConstraints: true });
     const child2 = await issue({ subject: "CN=Child Of NoBC", issuer: noBc, ca: false });
-    expect(rulesFor(await checkTruststore(bundle(root, noBc, child2)), "Child Of NoBC")).toEqual(["issuer-not-ca"]);
+    expect(rulesFor(await checkTruststore(bundle(root, noBc, child2)), "Child Of NoBC")).toEqual([
+      "issuer-not-ca",
+    ]);
   });
 
   it("chain-length: a chain of 5 is too long, a chain of 4 is fine", async () => {
@@ -124,7 +138,11 @@ describe("certificate rules", () => {
   });
 
   it("weak-hash: an MD5 signature made by openssl", () => {
-    const md5 = opensslSelfSigned({ newkey: ["-newkey", "rsa:2048"], subject: "/CN=MD5 Root", digest: "md5" });
+    const md5 = opensslSelfSigned({
+      newkey: ["-newkey", "rsa:2048"],
+      subject: "/CN=MD5 Root",
+      digest: "md5",
+    });
     return checkTruststore(md5.pem).then((report) => {
       expect(allRules(report)).toEqual(["weak-hash"]);
       expect(report.certificates[0]!.signatureAlgorithm.name).toBe("md5WithRSAEncryption");
@@ -134,11 +152,24 @@ describe("certificate rules", () => {
   it("weak-key: RSA 1024 and EC P-192 warn; RSA 2048/4096 and P-256/384/521 do not", async () => {
     const rsa1024 = await issue({ subject: "CN=RSA1024", key: { rsa: 1024 } });
     expect(allRules(await checkTruststore(rsa1024.pem))).toEqual(["weak-key"]);
-    const p192 = opensslSelfSigned({ newkey: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime192v1"], subject: "/CN=P192 Root" });
+    const p192 = opensslSelfSigned({
+      newkey: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime192v1"],
+      subject: "/CN=P192 Root",
+    });
     const p192Report = await checkTruststore(p192.pem);
     expect(allRules(p192Report)).toEqual(["weak-key"]);
-    expect(p192Report.certificates[0]!.publicKey).toMatchObject({ algorithm: "EC", curve: "P-192", bits: 192 });
-    for (const key of [{ rsa: 2048 }, { rsa: 4096 }, { ec: "P-256" }, { ec: "P-384" }, { ec: "P-521" }] as const) {
+    expect(p192Report.certificates[0]!.publicKey).toMatchObject({
+      algorithm: "EC",
+      curve: "P-192",
+      bits: 192,
+    });
+    for (const key of [
+      { rsa: 2048 },
+      { rsa: 4096 },
+      { ec: "P-256" },
+      { ec: "P-384" },
+      { ec: "P-521" },
+    ] as const) {
       const ok = await issue({ subject: `CN=${JSON.stringify(key)}`, key });
       expect(allRules(await checkTruststore(ok.pem)), JSON.stringify(key)).toEqual([]);
     }
@@ -147,7 +178,10 @@ describe("certificate rules", () => {
   it("unsupported-algorithm: DSA and Ed25519 keys; not RSA or ECDSA", async () => {
     const dsa = opensslSelfSigned({ newkey: ["-newkey", "dsa:{params}"], subject: "/CN=DSA Root" });
     const ed = opensslSelfSigned({ newkey: ["-newkey", "ed25519"], subject: "/CN=Ed Root" });
-    for (const [pem, name] of [[dsa.pem, "DSA"], [ed.pem, "Ed25519"]] as const) {
+    for (const [pem, name] of [
+      [dsa.pem, "DSA"],
+      [ed.pem, "Ed25519"],
+    ] as const) {
       const report = await checkTruststore(pem);
       expect(new Set(allRules(report)), name).toEqual(new Set(["unsupported-algorithm"]));
       expect(report.findings.some((f) => f.message.includes(name))).toBe(true);
@@ -172,8 +206,18 @@ describe("chain building", () => {
     const oldRoot = await issue({ subject: "CN=Old Root, O=Example" });
     const newRoot = await issue({ subject: "CN=New Root, O=Example" });
     const intKeys = await makeKeys({ ec: "P-256" });
-    const intByNew = await issue({ subject: "CN=Shared Intermediate, O=Example", issuer: newRoot, keys: intKeys, ca: true });
-    const intByOld = await issue({ subject: "CN=Shared Intermediate, O=Example", issuer: oldRoot, keys: intKeys, ca: true });
+    const intByNew = await issue({
+      subject: "CN=Shared Intermediate, O=Example",
+      issuer: newRoot,
+      keys: intKeys,
+      ca: true,
+    });
+    const intByOld = await issue({
+      subject: "CN=Shared Intermediate, O=Example",
+      issuer: oldRoot,
+      keys: intKeys,
+      ca: true,
+    });
     const leaf = await issue({ subject: "CN=Cross Client", issuer: intByNew, ca: false });
     // The leaf's issuer name matches both intermediates and both keys verify it.
     const report = await checkTruststore(bundle(oldRoot, intByOld, leaf, newRoot, intByNew));
@@ -191,7 +235,13 @@ describe("chain building", () => {
     const bKeys = await makeKeys({ ec: "P-256" });
     const aSelf: Issued = { ...(await issue({ subject: "CN=Loop A", keys: aKeys })) };
     const bByA = await issue({ subject: "CN=Loop B", issuer: aSelf, keys: bKeys, ca: true });
-    const aByB = await issue({ subject: "CN=Loop A", issuer: bByA, issuerName: "CN=Loop B", keys: aKeys, ca: true });
+    const aByB = await issue({
+      subject: "CN=Loop A",
+      issuer: bByA,
+      issuerName: "CN=Loop B",
+      keys: aKeys,
+      ca: true,
+    });
     const report = await checkTruststore(bundle(bByA, aByB));
     expect(report.certificates[0]!.path).toEqual([0, 1]);
     expect(report.certificates[0]!.pathComplete).toBe(false);

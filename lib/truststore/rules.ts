@@ -39,11 +39,17 @@ export function algorithmHits(cert: DecodedCertificate): RuleHit[] {
 
   if (key.algorithm === "RSA" || key.algorithm === "RSA-PSS") {
     if ((key.bits ?? 0) < 2048) {
-      hits.push({ rule: "weak-key", message: `${who} has an ${describePublicKey(key)} key; API Gateway needs RSA keys of 2048 bits or more.` });
+      hits.push({
+        rule: "weak-key",
+        message: `${who} has an ${describePublicKey(key)} key; API Gateway needs RSA keys of 2048 bits or more.`,
+      });
     }
   } else if (key.algorithm === "EC") {
     if (key.bits !== undefined && key.bits < 256) {
-      hits.push({ rule: "weak-key", message: `${who} has an EC ${key.curve} key (${key.bits} bits); API Gateway needs ECDSA keys of 256 bits or more.` });
+      hits.push({
+        rule: "weak-key",
+        message: `${who} has an EC ${key.curve} key (${key.bits} bits); API Gateway needs ECDSA keys of 256 bits or more.`,
+      });
     } else if (!key.curve || !SUPPORTED_CURVES.has(key.curve)) {
       hits.push({
         rule: "unsupported-algorithm",
@@ -65,10 +71,20 @@ export function validityHits(cert: DecodedCertificate, at: Date, expiringDays: n
   const notBefore = Date.parse(cert.notBefore);
   const notAfter = Date.parse(cert.notAfter);
   if (notAfter < now) {
-    return [{ rule: "expired", message: `${who} expired on ${day(cert.notAfter)}; clients whose chain runs through it are refused.` }];
+    return [
+      {
+        rule: "expired",
+        message: `${who} expired on ${day(cert.notAfter)}; clients whose chain runs through it are refused.`,
+      },
+    ];
   }
   if (notBefore > now) {
-    return [{ rule: "not-yet-valid", message: `${who} is not valid before ${day(cert.notBefore)}; clients whose chain runs through it are refused until then.` }];
+    return [
+      {
+        rule: "not-yet-valid",
+        message: `${who} is not valid before ${day(cert.notBefore)}; clients whose chain runs through it are refused until then.`,
+      },
+    ];
   }
   const daysLeft = (notAfter - now) / DAY_MS;
   if (daysLeft <= expiringDays) {

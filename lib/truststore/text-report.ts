@@ -6,7 +6,11 @@ import type { ClientCheckResult } from "./client-check";
 import type { TruststoreDiff } from "./diff";
 import type { Finding, TruststoreReport } from "./types";
 
-const MARK: Record<Finding["severity"], string> = { error: "✖ error", warning: "▲ warning", info: "· info" };
+const MARK: Record<Finding["severity"], string> = {
+  error: "✖ error",
+  warning: "▲ warning",
+  info: "· info",
+};
 
 function findingLine(f: Finding): string {
   return `  ${MARK[f.severity].padEnd(9)} ${f.rule.padEnd(21)} ${f.message}`;
@@ -18,7 +22,8 @@ function count(n: number, word: string): string {
 
 export function formatReport(name: string, report: TruststoreReport): string {
   const out: string[] = [];
-  const bySeverity = (s: Finding["severity"]) => report.findings.filter((f) => f.severity === s).length;
+  const bySeverity = (s: Finding["severity"]) =>
+    report.findings.filter((f) => f.severity === s).length;
   out.push(
     `${name}: ${count(report.certificates.length, "certificate")}, ${count(bySeverity("error"), "error")}, ${count(bySeverity("warning"), "warning")}, ${count(bySeverity("info"), "notice")}`,
     `verdict: ${report.verdict.toUpperCase()} (evaluated at ${report.evaluatedAt}, expiring window ${report.expiringDays} days)`,
@@ -32,11 +37,17 @@ export function formatReport(name: string, report: TruststoreReport): string {
     out.push(`#${c.index + 1}  ${c.subject}   (line ${c.line})`);
     out.push(`    issuer     ${c.issuer}${c.selfSigned ? "  [self-signed]" : ""}`);
     out.push(`    validity   ${c.notBefore} → ${c.notAfter}`);
-    out.push(`    key        ${describePublicKey(c.publicKey)} · signed with ${c.signatureAlgorithm.name}`);
-    out.push(`    CA         ${c.isCA ? `yes${c.basicConstraints?.pathLength !== undefined ? ` (pathlen ${c.basicConstraints.pathLength})` : ""}` : "no"}`);
+    out.push(
+      `    key        ${describePublicKey(c.publicKey)} · signed with ${c.signatureAlgorithm.name}`,
+    );
+    out.push(
+      `    CA         ${c.isCA ? `yes${c.basicConstraints?.pathLength !== undefined ? ` (pathlen ${c.basicConstraints.pathLength})` : ""}` : "no"}`,
+    );
     out.push(`    serial     ${c.serialNumber}`);
     out.push(`    sha256     ${c.fingerprintSha256}`);
-    out.push(`    chain      ${c.path.map((i) => `#${i + 1}`).join(" → ")}${c.pathComplete ? " (root)" : " (incomplete)"}`);
+    out.push(
+      `    chain      ${c.path.map((i) => `#${i + 1}`).join(" → ")}${c.pathComplete ? " (root)" : " (incomplete)"}`,
+    );
     out.push(...report.findings.filter((f) => f.certificate === c.index).map(findingLine));
     out.push("");
   }
@@ -45,20 +56,31 @@ export function formatReport(name: string, report: TruststoreReport): string {
 
 export function formatDiff(diff: TruststoreDiff): string {
   const out: string[] = [];
-  out.push(`${count(diff.added.length, "certificate")} added, ${count(diff.removed.length, "certificate")} removed, ${diff.unchanged.length} unchanged`, "");
+  out.push(
+    `${count(diff.added.length, "certificate")} added, ${count(diff.removed.length, "certificate")} removed, ${diff.unchanged.length} unchanged`,
+    "",
+  );
   for (const c of diff.added) out.push(`  + ${c.subject}  (until ${c.notAfter.slice(0, 10)})`);
   for (const c of diff.removed) out.push(`  - ${c.subject}  (until ${c.notAfter.slice(0, 10)})`);
-  if (diff.impacts.length) out.push("", "What this means:", ...diff.impacts.map((i) => `  • ${i.message}`));
+  if (diff.impacts.length)
+    out.push("", "What this means:", ...diff.impacts.map((i) => `  • ${i.message}`));
   return out.join("\n") + "\n";
 }
 
 export function formatClientCheck(result: ClientCheckResult): string {
   const out: string[] = [];
-  out.push(result.accepted ? "ACCEPTED: API Gateway would accept this client certificate." : "REFUSED: API Gateway would refuse this client certificate (TLS handshake fails, 403).");
-  if (result.client) out.push(`client     ${result.client.subject}`, `issuer     ${result.client.issuer}`);
-  if (result.path.length) out.push(`chain      ${result.path.map((p) => `${p.subject} [${p.source}]`).join("  →  ")}`);
+  out.push(
+    result.accepted
+      ? "ACCEPTED: API Gateway would accept this client certificate."
+      : "REFUSED: API Gateway would refuse this client certificate (TLS handshake fails, 403).",
+  );
+  if (result.client)
+    out.push(`client     ${result.client.subject}`, `issuer     ${result.client.issuer}`);
+  if (result.path.length)
+    out.push(`chain      ${result.path.map((p) => `${p.subject} [${p.source}]`).join("  →  ")}`);
   for (const f of result.clientFindings) out.push(findingLine(f));
-  for (const r of result.refusals) out.push(`  ✖ ${r.code}: ${r.message}${r.awsLog ? `  (execution log: "${r.awsLog}")` : ""}`);
+  for (const r of result.refusals)
+    out.push(`  ✖ ${r.code}: ${r.message}${r.awsLog ? `  (execution log: "${r.awsLog}")` : ""}`);
   for (const n of result.notes) out.push(`  note: ${n}`);
   return out.join("\n") + "\n";
 }

@@ -59,7 +59,10 @@ function ecdsaRaw(size: number) {
 }
 
 /** How to check `child`'s signature with `issuer`'s key, or why it cannot be done. */
-function plan(child: ParsedCertificate, issuer: ParsedCertificate): Plan | "invalid" | "unverifiable" {
+function plan(
+  child: ParsedCertificate,
+  issuer: ParsedCertificate,
+): Plan | "invalid" | "unverifiable" {
   const sig = child.decoded.signatureAlgorithm;
   const key = issuer.decoded.publicKey;
   const hash = sig.hash;
@@ -104,7 +107,12 @@ function plan(child: ParsedCertificate, issuer: ParsedCertificate): Plan | "inva
     }
     case "Ed25519":
       if (key.algorithm !== "Ed25519") return "invalid";
-      return { cacheKey: "ed25519", importAlgorithm: { name: "Ed25519" }, verifyAlgorithm: { name: "Ed25519" }, signature: asIs };
+      return {
+        cacheKey: "ed25519",
+        importAlgorithm: { name: "Ed25519" },
+        verifyAlgorithm: { name: "Ed25519" },
+        signature: asIs,
+      };
     default:
       return "unverifiable";
   }
@@ -112,7 +120,10 @@ function plan(child: ParsedCertificate, issuer: ParsedCertificate): Plan | "inva
 
 export class SignatureVerifier {
   private readonly keys = new Map<ParsedCertificate, Map<string, Promise<CryptoKey | null>>>();
-  private readonly results = new Map<ParsedCertificate, Map<ParsedCertificate, Promise<SignatureCheck>>>();
+  private readonly results = new Map<
+    ParsedCertificate,
+    Map<ParsedCertificate, Promise<SignatureCheck>>
+  >();
 
   private importKey(issuer: ParsedCertificate, p: Plan): Promise<CryptoKey | null> {
     let perIssuer = this.keys.get(issuer);
@@ -120,7 +131,9 @@ export class SignatureVerifier {
     let key = perIssuer.get(p.cacheKey);
     if (!key) {
       key = crypto.subtle
-        .importKey("spki", issuer.spki as Uint8Array<ArrayBuffer>, p.importAlgorithm, false, ["verify"])
+        .importKey("spki", issuer.spki as Uint8Array<ArrayBuffer>, p.importAlgorithm, false, [
+          "verify",
+        ])
         .catch(() => null);
       perIssuer.set(p.cacheKey, key);
     }
