@@ -2,6 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The dev server serves its scripts (and hot reload) to these hosts too:
+  // without them, `npm run dev` opened at 127.0.0.1 never hydrates.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   // Certificate generation in the embedded emulator uses decorators and
   // Reflect metadata: load these from node_modules rather than bundling them.
   serverExternalPackages: ["@peculiar/x509", "tsyringe", "reflect-metadata"],
