@@ -29,8 +29,9 @@ export default defineConfig([
     },
   },
   {
-    // Components and client islands never reach AWS (docs/architecture.md).
-    files: ["components/**/*.{ts,tsx}", "app/**/*-client.tsx"],
+    // Pages, components and client islands never reach AWS: pages read
+    // lib/domains views (docs/architecture.md).
+    files: ["components/**/*.{ts,tsx}", "app/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -38,7 +39,27 @@ export default defineConfig([
           patterns: [
             {
               group: ["@/lib/aws/*", "**/lib/aws/*", "@aws-sdk/*"],
-              message: "Components may not import AWS code: go through a page or a server action.",
+              message:
+                "Pages and components may not import AWS code: read a lib/domains view or call a server action.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Server actions call lib/domains operations only, never AWS directly.
+    files: ["lib/actions/**/*.ts"],
+    // The one wrapper turns AWS failures into fixed messages.
+    ignores: ["lib/actions/safe-action.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../aws/*", "@/lib/aws/*", "@aws-sdk/*"],
+              message: "Actions call lib/domains, not AWS.",
             },
           ],
         },

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { ErrorPanel } from "@/components/error-panel";
 import { OverviewClient } from "@/components/overview-client";
-import { AwsFailure } from "@/lib/aws/errors";
 import { requirePageSession } from "@/lib/auth/page-guard";
-import { describeBackend } from "@/lib/domains/backend";
-import { getOverview, isRegion, REGIONS } from "@/lib/domains/overview";
+import { isRegion, overviewView, pageRegion, regionChoices } from "@/lib/domains/page-views";
 
 export const metadata: Metadata = { title: { absolute: "Custom domain names · mTLS Console" } };
 
@@ -15,22 +13,15 @@ export default async function OverviewPage({
 }) {
   const { region: asked } = await searchParams;
   await requirePageSession(isRegion(asked) ? `/?region=${asked}` : "/");
-  const backend = await describeBackend();
-  const region = isRegion(asked) ? asked : backend.defaultRegion;
-  let overview;
-  try {
-    overview = await getOverview(region);
-  } catch (error) {
-    if (error instanceof AwsFailure)
-      return (
-        <ErrorPanel
-          title={`Could not list the custom domain names of ${region}`}
-          message={error.message}
-        />
-      );
-    throw error;
-  }
-  const regions = REGIONS.includes(region) ? REGIONS : [region, ...REGIONS];
+  const region = await pageRegion(asked);
+  const overview = await overviewView(region);
+  if (!overview.ok)
+    return (
+      <ErrorPanel
+        title={`Could not list the custom domain names of ${region}`}
+        message={overview.message}
+      />
+    );
   return (
     <section className="space-y-4">
       <div>
@@ -40,10 +31,10 @@ export default async function OverviewPage({
         </p>
       </div>
       <OverviewClient
-        rows={overview.rows}
+        rows={overview.value.rows}
         region={region}
-        regions={regions}
-        now={overview.evaluatedAt}
+        regions={regionChoices(region)}
+        now={overview.value.evaluatedAt}
       />
     </section>
   );

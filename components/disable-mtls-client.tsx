@@ -1,9 +1,9 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { disableMutualTls } from "@/lib/actions/disable-mutual-tls";
 import { ConfirmDialog } from "./confirm-dialog-client";
 import { Notice } from "./notice";
+import { useAction } from "./use-action";
 
 /**
  * Turn mutual TLS off, after typing the domain name. Rendered in both states
@@ -22,27 +22,22 @@ export function DisableMtls({
   activeVersionId?: string;
   blockedReason?: string;
 }) {
-  const router = useRouter();
   const inputId = useId();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(disableMutualTls);
   const confirm = () =>
-    startTransition(async () => {
-      const result = await disableMutualTls({
-        domainName,
-        region,
-        confirmation: typed,
-        expectedCurrentVersion: activeVersionId ?? "",
-      });
-      if (result.ok) {
-        setOpen(false);
-        setDone(true);
-        router.refresh();
-      } else setError(result.message);
-    });
+    run(
+      { domainName, region, confirmation: typed, expectedCurrentVersion: activeVersionId ?? "" },
+      (result) => {
+        if (result.ok) {
+          setOpen(false);
+          setDone(true);
+        } else setError(result.message);
+      },
+    );
   if (!mtlsOn)
     return done ? (
       <Notice tone="success">

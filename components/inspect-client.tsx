@@ -4,7 +4,7 @@
  * "would this client certificate be accepted by domain X?" against the
  * domain's active truststore.
  */
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { checkClientCertificate } from "@/lib/actions/check-client-certificate";
 import {
   checkTruststore,
@@ -17,6 +17,7 @@ import { CertificateList } from "./certificate-list-client";
 import { DropZone } from "./drop-zone-client";
 import { FindingsList } from "./findings-list";
 import { Notice } from "./notice";
+import { useAction } from "./use-action";
 
 export function Inspect({ domains, region }: { domains: string[]; region: string }) {
   const ids = { text: useId(), domain: useId() };
@@ -26,7 +27,7 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
   const [client, setClient] = useState<
     (ClientCheckResult & { truststoreVersion: string }) | { error: string } | null
   >(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(checkClientCertificate, { refresh: false });
 
   async function inspect(input: string | File) {
     setClient(null);
@@ -45,10 +46,9 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
   }
 
   const runClientCheck = () =>
-    startTransition(async () => {
-      const result = await checkClientCertificate({ domainName: domain, region, clientPem: text });
-      setClient(result.ok ? result.data : { error: result.message });
-    });
+    run({ domainName: domain, region, clientPem: text }, (result) =>
+      setClient(result.ok ? result.data : { error: result.message }),
+    );
 
   return (
     <div className="space-y-6">

@@ -3,12 +3,12 @@
  * Base path mappings and their REST APIs, with the warning that a REST API's
  * default execute-api endpoint lets clients bypass mutual TLS.
  */
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { disableDefaultEndpoint } from "@/lib/actions/disable-default-endpoint";
 import type { BasePathMappingView } from "@/lib/domains/types";
 import { ConfirmDialog } from "./confirm-dialog-client";
 import { Notice } from "./notice";
+import { useAction } from "./use-action";
 
 export function Mappings({
   domainName,
@@ -23,15 +23,13 @@ export function Mappings({
   mtlsOn: boolean;
   canChange: boolean;
 }) {
-  const router = useRouter();
   const [confirming, setConfirming] = useState<BasePathMappingView | null>(null);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(disableDefaultEndpoint);
   if (mappings.length === 0)
     return <p className="text-sm text-slate-600">No REST API is mapped to this domain name.</p>;
   const disable = (m: BasePathMappingView) =>
-    startTransition(async () => {
-      const result = await disableDefaultEndpoint({ restApiId: m.restApiId, region, domainName });
+    run({ restApiId: m.restApiId, region, domainName }, (result) => {
       setConfirming(null);
       setNotice(
         result.ok
@@ -41,7 +39,6 @@ export function Mappings({
             }
           : { tone: "error", text: result.message },
       );
-      if (result.ok) router.refresh();
     });
   return (
     <div className="space-y-3">

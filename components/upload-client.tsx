@@ -5,8 +5,7 @@
  * uses; errors block, warnings need an explicit acknowledgement, and the
  * diff against the active version is shown before anything is sent.
  */
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import { enableBucketVersioning } from "@/lib/actions/enable-bucket-versioning";
 import { uploadTruststoreVersion } from "@/lib/actions/upload-truststore-version";
@@ -25,6 +24,7 @@ import { DropZone } from "./drop-zone-client";
 import { FindingsList } from "./findings-list";
 import { LockoutGuard, lockoutConfirmed } from "./lockout-guard-client";
 import { Notice } from "./notice";
+import { useAction } from "./use-action";
 
 interface Candidate {
   name: string;
@@ -51,7 +51,6 @@ export function UploadTruststore({
   activeVersionId?: string;
   blockedReason?: string;
 }) {
-  const router = useRouter();
   const ids = { ack: useId(), paste: useId(), help: useId() };
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [checking, setChecking] = useState(false);
@@ -59,7 +58,6 @@ export function UploadTruststore({
   const [acknowledged, setAcknowledged] = useState(false);
   const [typed, setTyped] = useState("");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [pending, startTransition] = useTransition();
 
   async function inspect(name: string, input: File | string) {
     setOutcome(null);
@@ -105,27 +103,32 @@ export function UploadTruststore({
     lockoutConfirmed(lockout, typed, domainName) &&
     !blockedReason;
 
-  const upload = () =>
-    startTransition(async () => {
-      if (!candidate) return;
-      const expectedCurrentVersion = activeVersionId ?? "";
-      const result = await uploadTruststoreVersion({
-        domainName,
-        region,
-        pem: candidate.text,
-        acknowledgeWarnings: acknowledged,
-        expectedCurrentVersion,
-        confirmation: typed,
-      });
+  const uploading = useAction(uploadTruststoreVersion);
+  const activating = useAction(activateTruststoreVersion);
+  const versioning = useAction(enableBucketVersioning);
+  const pending = uploading.pending || activating.pending || versioning.pending;
+
+  const upload = () => {
+    if (!candidate) return;
+    const expectedCurrentVersion = activeVersionId ?? "";
+    const input = {
+      domainName,
+      region,
+      pem: candidate.text,
+      acknowledgeWarnings: acknowledged,
+      expectedCurrentVersion,
+      confirmation: typed,
+    };
+    uploading.run(input, (result) => {
       if (!result.ok) {
-        setOutcome(
-          result.code === "bucket-unversioned"
-            ? { kind: "unversioned", message: result.message }
-            : { kind: "error", message: result.message },
-        );
+        setOutcome({
+          kind: result.code === "bucket-unversioned" ? "unversioned" : "error",
+          message: result.message,
+        });
         return;
       }
-      const { versionId, activation } = result.data;
+      const { versionId, activation, previousVersion } = result.data;
+      if (activation.ok) setCandidate(null);
       setOutcome(
         activation.ok
           ? {
@@ -138,45 +141,46 @@ export function UploadTruststore({
               kind: "uploaded-not-activated",
               versionId,
               message: activation.message,
-              previousVersion: result.data.previousVersion ?? expectedCurrentVersion,
+              previousVersion: previousVersion ?? expectedCurrentVersion,
             },
       );
-      if (activation.ok) setCandidate(null);
-      router.refresh();
     });
+  };
 
   // The retry carries the version that stayed active, and the confirmation already typed.
   const retryActivation = (versionId: string, previousVersion: string) =>
-    startTransition(async () => {
-      const result = await activateTruststoreVersion({
+    activating.run(
+      {
         domainName,
         region,
         versionId,
         expectedCurrentVersion: previousVersion,
         confirmation: typed,
-      });
-      setOutcome(
-        result.ok
-          ? {
-              kind: "activated",
-              versionId,
-              data: result.data,
-              ...(result.warning ? { warning: result.warning } : {}),
-            }
-          : { kind: "uploaded-not-activated", versionId, message: result.message, previousVersion },
-      );
-      if (result.ok) {
-        setCandidate(null);
-        router.refresh();
-      }
-    });
+      },
+      (result) => {
+        if (result.ok) setCandidate(null);
+        setOutcome(
+          result.ok
+            ? {
+                kind: "activated",
+                versionId,
+                data: result.data,
+                ...(result.warning ? { warning: result.warning } : {}),
+              }
+            : {
+                kind: "uploaded-not-activated",
+                versionId,
+                message: result.message,
+                previousVersion,
+              },
+        );
+      },
+    );
 
   const enableVersioning = () =>
-    startTransition(async () => {
-      const result = await enableBucketVersioning({ domainName, region });
-      setOutcome(result.ok ? null : { kind: "error", message: result.message });
-      if (result.ok) router.refresh();
-    });
+    versioning.run({ domainName, region }, (result) =>
+      setOutcome(result.ok ? null : { kind: "error", message: result.message }),
+    );
 
   return (
     <div className="space-y-4">

@@ -4,8 +4,7 @@
  * any against the active one, and one-click activation (roll back or
  * forward) behind a confirmation that shows what changes for clients.
  */
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import type { VersionSummary } from "@/lib/domains/truststores-types";
 import { ConfirmDialog } from "./confirm-dialog-client";
@@ -13,6 +12,7 @@ import { DiffView } from "./diff-view";
 import { Notice } from "./notice";
 import { ActivationOutcome, type ActivationData } from "./activation-outcome";
 import { LockoutGuard, lockoutConfirmed } from "./lockout-guard-client";
+import { useAction } from "./use-action";
 
 export function VersionHistory({
   domainName,
@@ -28,10 +28,9 @@ export function VersionHistory({
   /** Why versions cannot be switched here (LocalStack, UPDATING, locked), if so. */
   blockedReason?: string;
 }) {
-  const router = useRouter();
   const [openDiff, setOpenDiff] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<VersionSummary | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(activateTruststoreVersion);
   const [typed, setTyped] = useState("");
   const [outcome, setOutcome] = useState<
     | { ok: true; data: ActivationData; versionId: string; warning?: string }
@@ -41,27 +40,28 @@ export function VersionHistory({
   const activeIndex = versions.findIndex((v) => v.isActive);
 
   const activate = (v: VersionSummary) =>
-    startTransition(async () => {
-      const result = await activateTruststoreVersion({
+    run(
+      {
         domainName,
         region,
         versionId: v.versionId,
         expectedCurrentVersion: activeVersionId ?? "",
         confirmation: typed,
-      });
-      setConfirming(null);
-      setOutcome(
-        result.ok
-          ? {
-              ok: true,
-              data: result.data,
-              versionId: v.versionId,
-              ...(result.warning ? { warning: result.warning } : {}),
-            }
-          : { ok: false, message: result.message },
-      );
-      if (result.ok) router.refresh();
-    });
+      },
+      (result) => {
+        setConfirming(null);
+        setOutcome(
+          result.ok
+            ? {
+                ok: true,
+                data: result.data,
+                versionId: v.versionId,
+                ...(result.warning ? { warning: result.warning } : {}),
+              }
+            : { ok: false, message: result.message },
+        );
+      },
+    );
 
   if (versions.length === 0)
     return <p className="text-sm text-slate-600">No versions of this object were found in S3.</p>;

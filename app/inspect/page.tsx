@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { Inspect } from "@/components/inspect-client";
-import { AwsFailure } from "@/lib/aws/errors";
 import { requirePageSession } from "@/lib/auth/page-guard";
-import { describeBackend } from "@/lib/domains/backend";
-import { getOverview, isRegion } from "@/lib/domains/overview";
+import { isRegion, overviewView, pageRegion } from "@/lib/domains/page-views";
 
 export const metadata: Metadata = { title: "Inspect certificates" };
 
@@ -14,18 +12,12 @@ export default async function InspectPage({
 }) {
   const { region: asked } = await searchParams;
   await requirePageSession(isRegion(asked) ? `/inspect?region=${asked}` : "/inspect");
-  const backend = await describeBackend();
-  const region = isRegion(asked) ? asked : backend.defaultRegion;
-  let domains: string[] = [];
-  let problem: string | undefined;
-  try {
-    domains = (await getOverview(region)).rows
-      .filter((r) => r.domain.mtls)
-      .map((r) => r.domain.domainName);
-  } catch (error) {
-    if (!(error instanceof AwsFailure)) throw error;
-    problem = error.message;
-  }
+  const region = await pageRegion(asked);
+  const overview = await overviewView(region);
+  const domains = overview.ok
+    ? overview.value.rows.filter((r) => r.domain.mtls).map((r) => r.domain.domainName)
+    : [];
+  const problem = overview.ok ? undefined : overview.message;
   return (
     <section className="space-y-4">
       <div>

@@ -4,7 +4,8 @@ import { activateVersion } from "../domains/mutations";
 import { activateSchema } from "../domains/schemas";
 import { defineAction } from "./safe-action";
 
-const action = defineAction({
+/** Switch a domain to an exact truststore version (activate, roll back, roll forward). */
+export const activateTruststoreVersion = defineAction({
   name: "activate-truststore-version",
   permission: "change",
   schema: activateSchema,
@@ -19,8 +20,3 @@ const action = defineAction({
     requestId: data.requestId,
   }),
 });
-
-/** Switch a domain to an exact truststore version (activate, roll back, roll forward). */
-export async function activateTruststoreVersion(input: unknown) {
-  return action(input);
-}

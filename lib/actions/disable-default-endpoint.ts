@@ -4,7 +4,8 @@ import { disableDefaultEndpoint as disable } from "../domains/mutations";
 import { restApiRefSchema } from "../domains/schemas";
 import { defineAction } from "./safe-action";
 
-const action = defineAction({
+/** Disable the default execute-api endpoint of a REST API mapped to the domain: it bypasses mTLS. */
+export const disableDefaultEndpoint = defineAction({
   name: "disable-default-endpoint",
   permission: "change",
   schema: restApiRefSchema,
@@ -18,8 +19,3 @@ const action = defineAction({
     message: `REST API ${data.api.name} (${input.restApiId}): default endpoint disabled`,
   }),
 });
-
-/** Disable a REST API's default execute-api endpoint, which bypasses mTLS. */
-export async function disableDefaultEndpoint(input: unknown) {
-  return action(input);
-}

@@ -5,7 +5,8 @@ import { DomainError } from "../domains/errors";
 import { disableMtlsSchema } from "../domains/schemas";
 import { defineAction } from "./safe-action";
 
-const action = defineAction({
+/** Turn mutual TLS off (truststoreUri replaced with ''), after a typed confirmation. */
+export const disableMutualTls = defineAction({
   name: "disable-mutual-tls",
   permission: "change",
   schema: disableMtlsSchema,
@@ -19,8 +20,3 @@ const action = defineAction({
   },
   audit: (_input, data) => ({ fromVersion: data.previousVersion, requestId: data.requestId }),
 });
-
-/** Turn mutual TLS off (truststoreUri replaced with ''), after a typed confirmation. */
-export async function disableMutualTls(input: unknown) {
-  return action(input);
-}

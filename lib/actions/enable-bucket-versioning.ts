@@ -4,7 +4,8 @@ import { enableVersioning } from "../domains/mutations";
 import { domainRefSchema } from "../domains/schemas";
 import { defineAction } from "./safe-action";
 
-const action = defineAction({
+/** Enable versioning on the bucket of a domain's truststore. */
+export const enableBucketVersioning = defineAction({
   name: "enable-bucket-versioning",
   permission: "change",
   schema: domainRefSchema,
@@ -14,8 +15,3 @@ const action = defineAction({
     return result;
   },
 });
-
-/** Enable versioning on the bucket of a domain's truststore. */
-export async function enableBucketVersioning(input: unknown) {
-  return action(input);
-}

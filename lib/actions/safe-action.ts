@@ -35,6 +35,11 @@ const targetSchema = z.object({
   region: z.string().max(32).optional(),
 });
 
+/**
+ * A server action, typed for its callers: `(input: z.input<S>) =>
+ * Promise<ActionResult<T>>` (dub's actions, with next-safe-action's shape).
+ * The input is still parsed at run time: a caller over HTTP can send anything.
+ */
 export function defineAction<S extends z.ZodType, T>(options: {
   name: string;
   permission: Permission;
@@ -42,7 +47,7 @@ export function defineAction<S extends z.ZodType, T>(options: {
   handler: (input: z.infer<S>, session: Session) => Promise<T>;
   /** For change actions: the facts of a successful change. */
   audit?: (input: z.infer<S>, data: T) => AuditFacts;
-}): (input: unknown) => Promise<ActionResult<T>> {
+}): (input: z.input<S>) => Promise<ActionResult<T>> {
   /** true: recorded (or nothing to record); false: the record could not be written. */
   async function record(
     session: Session,
@@ -87,7 +92,7 @@ export function defineAction<S extends z.ZodType, T>(options: {
     }
   }
 
-  return async (input: unknown) => {
+  return async (input: z.input<S>): Promise<ActionResult<T>> => {
     const session = await getSession();
     if (!session) {
       // Logged, never written to S3: callers without a session cannot fill the bucket.

@@ -4,7 +4,8 @@ import { uploadAndActivate } from "../domains/mutations";
 import { uploadSchema } from "../domains/schemas";
 import { defineAction } from "./safe-action";
 
-const action = defineAction({
+/** Upload a new truststore version (S3) and switch the domain to it. */
+export const uploadTruststoreVersion = defineAction({
   name: "upload-truststore-version",
   permission: "change",
   schema: uploadSchema,
@@ -13,7 +14,7 @@ const action = defineAction({
     revalidatePath(`/domains/${input.domainName}`);
     return result;
   },
-  audit: (input, data) =>
+  audit: (_input, data) =>
     data.activation.ok
       ? {
           fromVersion: data.activation.result.previousVersion,
@@ -27,8 +28,3 @@ const action = defineAction({
           message: `uploaded as ${data.versionId}, not activated: ${data.activation.message}`,
         },
 });
-
-/** Upload a new truststore version (S3) and switch the domain to it. */
-export async function uploadTruststoreVersion(input: unknown) {
-  return action(input);
-}

@@ -11,6 +11,7 @@ import { parseS3Uri, type S3Location } from "../aws/s3";
 import { AwsFailure } from "../aws/errors";
 import { getCapabilities } from "../aws/capabilities";
 import { lastChange } from "../auth/audit";
+import { changeBlocked, UPDATE_UNSUPPORTED } from "./change-blocked";
 import { DomainError } from "./errors";
 import type { MtlsDomain } from "./types";
 
@@ -36,25 +37,8 @@ export async function requireMtlsDomain(ref: {
 }
 
 export async function requireUpdatable(domain: MtlsDomain): Promise<void> {
-  const capabilities = await getCapabilities();
-  if (!capabilities.updateDomainName) {
-    throw new DomainError(
-      "unsupported",
-      "This AWS endpoint (LocalStack) does not implement UpdateDomainName, so truststore versions cannot be switched and mTLS cannot be disabled here. Use real AWS or the mTLS Console emulator.",
-    );
-  }
-  if (domain.status === "UPDATING") {
-    throw new DomainError(
-      "conflict",
-      `${domain.domainName} is being updated right now. Wait until it is AVAILABLE, then try again.`,
-    );
-  }
-  if (domain.status === "PENDING_OWNERSHIP_VERIFICATION") {
-    throw new DomainError(
-      "status-locked",
-      "Updates to this domain name are locked until a valid ownership verification certificate is set.",
-    );
-  }
+  const blocked = changeBlocked(domain, (await getCapabilities()).updateDomainName);
+  if (blocked) throw new DomainError(blocked.code, blocked.message);
 }
 
 /**
@@ -109,10 +93,7 @@ export function requireLockoutConfirmation(
 /** Unwraps AWS's refusal of an update into words (LocalStack's 501 included). */
 export function explainUpdateFailure(error: unknown): never {
   if (error instanceof AwsFailure && (error.status === 501 || error.code === "InternalFailure")) {
-    throw new DomainError(
-      "unsupported",
-      "This AWS endpoint does not implement UpdateDomainName (LocalStack does not). Use real AWS or the mTLS Console emulator.",
-    );
+    throw new DomainError("unsupported", UPDATE_UNSUPPORTED);
   }
   throw error;
 }

@@ -14,7 +14,8 @@ export type DomainErrorCode =
   | "status-locked"
   | "lock-lost"
   | "lockout-unconfirmed"
-  | "not-mapped";
+  | "not-mapped"
+  | "forbidden";
 
 export class DomainError extends Error {
   constructor(

@@ -6,7 +6,6 @@ import "server-only";
  */
 import { listCertificates } from "../aws/acm";
 import { listDomainNames } from "../aws/api-gateway";
-import { isKnownRegion } from "../aws/regions";
 import type { OverviewRow } from "./overview-types";
 
 export type { OverviewRow } from "./overview-types";
@@ -51,8 +50,3 @@ export const REGIONS = [
   "ap-northeast-1",
   "sa-east-1",
 ];
-
-/** A region from the URL: only those the SDK (or AWS_REGIONS) knows. */
-export function isRegion(value: string | undefined): value is string {
-  return isKnownRegion(value);
-}

@@ -1,0 +1,32 @@
+import type { DomainDetail } from "@/lib/domains/detail";
+import { CertificateCard } from "./certificate-card";
+import { Section } from "./section";
+
+/** The ACM server certificate, and the ownership verification certificate (or why one is needed). */
+export function ServerCertificateSection({ detail }: { detail: DomainDetail }) {
+  const { domain, serverCertificate, ownershipCertificate, evaluatedAt: now } = detail;
+  return (
+    <Section title="Server certificate" id="server-certificate">
+      <div className="grid gap-4 md:grid-cols-2">
+        <CertificateCard title="Server certificate (ACM)" cert={serverCertificate} now={now} />
+        {domain.ownershipVerificationCertificateArn ? (
+          <CertificateCard
+            title="Ownership verification certificate"
+            cert={ownershipCertificate}
+            ownership
+            now={now}
+          />
+        ) : (
+          serverCertificate &&
+          serverCertificate.type !== "AMAZON_ISSUED" &&
+          domain.mtls && (
+            <p className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+              This {serverCertificate.type.toLowerCase()} server certificate needs an ACM-issued
+              ownership verification certificate for mutual TLS.
+            </p>
+          )
+        )}
+      </div>
+    </Section>
+  );
+}

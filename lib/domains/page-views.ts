@@ -1,0 +1,75 @@
+import "server-only";
+/**
+ * What the pages read, as plain results: pages never touch lib/aws. AWS
+ * failures arrive here as fixed messages; the region of a page comes from
+ * its URL only when it is a region the dashboard knows.
+ */
+import { getCapabilities, type Capabilities } from "../aws/capabilities";
+import { AwsFailure } from "../aws/errors";
+import { isKnownRegion } from "../aws/regions";
+import type { Role } from "../auth/roles";
+import { describeBackend } from "./backend";
+import { changeBlocked, type ChangeBlock } from "./change-blocked";
+import { getDomainDetail, type DomainDetail } from "./detail";
+import { getOverview, REGIONS, type OverviewRow } from "./overview";
+
+/** The regions the overview's switcher offers, with the shown one first when it is not among them. */
+export function regionChoices(region: string): string[] {
+  return REGIONS.includes(region) ? REGIONS : [region, ...REGIONS];
+}
+
+export type { Capabilities } from "../aws/capabilities";
+
+/** A region from the URL that the dashboard knows. */
+export function isRegion(value: string | undefined): value is string {
+  return isKnownRegion(value);
+}
+
+/** The region a page shows: the URL's when known, else the backend's default. */
+export async function pageRegion(asked: string | undefined): Promise<string> {
+  return isKnownRegion(asked) ? asked : (await describeBackend()).defaultRegion;
+}
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; message: string };
+
+async function load<T>(read: () => Promise<T>): Promise<Loaded<T>> {
+  try {
+    return { ok: true, value: await read() };
+  } catch (error) {
+    if (error instanceof AwsFailure) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export function overviewView(
+  region: string,
+): Promise<Loaded<{ rows: OverviewRow[]; evaluatedAt: number }>> {
+  return load(() => getOverview(region));
+}
+
+export interface DomainPageView {
+  detail: DomainDetail;
+  capabilities: Capabilities;
+  /** Why this user cannot change this domain now, if so. */
+  blocked: ChangeBlock | null;
+}
+
+/** The domain page's data; `null` value: no such domain. */
+export function domainPageView(
+  domainName: string,
+  region: string,
+  role: Role,
+): Promise<Loaded<DomainPageView | null>> {
+  return load(async () => {
+    const [detail, capabilities] = await Promise.all([
+      getDomainDetail(domainName, region),
+      getCapabilities(),
+    ]);
+    if (!detail) return null;
+    return {
+      detail,
+      capabilities,
+      blocked: changeBlocked(detail.domain, capabilities.updateDomainName, role),
+    };
+  });
+}
