@@ -11,7 +11,7 @@ import { bundle, issue, makeKeys, type Issued } from "../lib/pki/generate";
 import { TRUSTSTORE_METADATA_KEYS } from "../lib/domains/types";
 import { checkTruststore } from "../lib/truststore";
 import { issueAmazonCertificate } from "./acm";
-import { truststoreWarnings } from "./apigateway";
+import { truststoreWarnings } from "./apigateway/router";
 import { epochSeconds, type Context } from "./http";
 import {
   ACCOUNT_ID,

@@ -5,9 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { z } from "zod";
 import * as acm from "./acm";
-import * as apigateway from "./apigateway";
+import * as apigateway from "./apigateway/router";
 import * as s3 from "./s3";
 import * as sts from "./sts";
 import {
@@ -21,8 +20,10 @@ import {
   type Service,
 } from "./http";
 import { loadState, saveState } from "./persistence";
-import { seedDemo, seedBulkDomains } from "./seed";
-import { DOMAIN_STATUSES, domainKey, emptyState, type EmulatorState } from "./state";
+import { seedDemo } from "./seed";
+import { controlEndpoints } from "./control";
+import { Faults } from "./faults";
+import { emptyState, type EmulatorState } from "./state";
 
 export interface EmulatorOptions {
   port?: number;
@@ -43,16 +44,6 @@ export interface RunningEmulator {
   stop(): Promise<void>;
   /** The live state, for in-process callers (the dashboard's embedded mode). */
   readonly state: EmulatorState;
-}
-
-type FaultKind = "throttle" | "error500" | "error503" | "latency";
-interface Fault {
-  kind: FaultKind;
-  remaining: number;
-  latencyMs: number;
-  retryAfterSeconds: number;
-  /** Only requests whose path contains this (e.g. an S3 key prefix). */
-  pathContains?: string;
 }
 
 const MAX_BODY = 16 * 1024 * 1024;
@@ -137,67 +128,6 @@ function errorReply(err: AwsError, service: Service, requestId: string): Reply {
   return json(err.status, { message: err.message }, { ...headers, "x-amzn-errortype": err.code });
 }
 
-function faultError(fault: Fault, service: Service, operation: string): AwsError {
-  if (fault.kind === "throttle") {
-    const code =
-      service === "s3"
-        ? "SlowDown"
-        : service === "acm"
-          ? "ThrottlingException"
-          : "TooManyRequestsException";
-    return new AwsError(
-      service === "s3" ? 503 : 429,
-      code,
-      service === "s3" ? "Please reduce your request rate." : "Too Many Requests",
-      { retryAfterSeconds: fault.retryAfterSeconds },
-    );
-  }
-  if (fault.kind === "error503") {
-    return new AwsError(
-      503,
-      service === "s3" ? "ServiceUnavailable" : "ServiceUnavailableException",
-      `Service unavailable (injected fault on ${operation}).`,
-      { retryAfterSeconds: fault.retryAfterSeconds },
-    );
-  }
-  return new AwsError(
-    500,
-    service === "s3" ? "InternalError" : "InternalServerErrorException",
-    `Internal server error (injected fault on ${operation}).`,
-  );
-}
-
-const faultSchema = z.object({
-  operation: z.string().min(1),
-  kind: z.enum(["throttle", "error500", "error503", "latency"]),
-  count: z.number().int().min(1).max(10_000).default(1),
-  latencyMs: z.number().int().min(0).max(60_000).default(1000),
-  retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
-  pathContains: z.string().min(1).optional(),
-});
-const statusSchema = z.object({
-  region: z.string().default("us-east-1"),
-  status: z.enum(DOMAIN_STATUSES),
-  message: z.string().optional(),
-  /** For UPDATING: settle to AVAILABLE after this long (default: stay until changed). */
-  settleAfterMs: z.number().int().min(0).optional(),
-});
-const clockSchema = z.union([
-  z.object({ advanceSeconds: z.number() }),
-  z.object({ now: z.string() }),
-  z.object({ reset: z.literal(true) }),
-]);
-const configSchema = z.object({
-  updatingMs: z.number().int().min(0).max(600_000).optional(),
-  issueDelayMs: z.number().int().min(0).max(600_000).optional(),
-  compat: z.enum(["aws", "localstack"]).optional(),
-});
-const seedSchema = z.object({
-  bulkDomains: z.number().int().min(0).max(5000).optional(),
-  region: z.string().optional(),
-  reset: z.boolean().optional(),
-});
-
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const log = options.log ?? (() => {});
   let state = emptyState();
@@ -229,131 +159,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   const counts = new Map<string, number>();
-  const faults = new Map<string, Fault[]>();
-
-  async function control(path: string, method: string, body: Buffer): Promise<Reply> {
-    const input = () => {
-      if (body.length === 0) return {};
-      try {
-        return JSON.parse(body.toString("utf8")) as unknown;
-      } catch {
-        throw new AwsError(400, "BadRequest", "The body must be JSON.");
-      }
-    };
-    const parse = <T>(schema: z.ZodType<T>): T => {
-      const result = schema.safeParse(input());
-      if (!result.success)
-        throw new AwsError(
-          400,
-          "BadRequest",
-          result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
-        );
-      return result.data;
-    };
-    if (path === "/_emulator/health" && method === "GET") {
-      return json(200, {
-        status: "ok",
-        compat: config.compat,
-        updatingMs: config.updatingMs,
-        issueDelayMs: config.issueDelayMs,
-        now: new Date(ctx.now()).toISOString(),
-      });
-    }
-    if (path === "/_emulator/reset" && method === "POST") {
-      state = emptyState();
-      counts.clear();
-      faults.clear();
-      persist();
-      return json(200, { reset: true });
-    }
-    if (path === "/_emulator/seed" && method === "POST") {
-      const args = parse(seedSchema);
-      if (args.reset) state = emptyState();
-      const summary =
-        args.bulkDomains !== undefined
-          ? await seedBulkDomains(ctx, args.bulkDomains, args.region ?? "us-east-1")
-          : await seedDemo(ctx);
-      persist();
-      return json(200, summary);
-    }
-    if (path === "/_emulator/requests") {
-      if (method === "GET")
-        return json(200, { counts: Object.fromEntries([...counts.entries()].sort()) });
-      if (method === "DELETE") {
-        counts.clear();
-        return json(200, { counts: {} });
-      }
-    }
-    if (path === "/_emulator/faults") {
-      if (method === "POST") {
-        const f = parse(faultSchema);
-        const list = faults.get(f.operation) ?? [];
-        list.push({
-          kind: f.kind,
-          remaining: f.count,
-          latencyMs: f.latencyMs,
-          retryAfterSeconds: f.retryAfterSeconds,
-          ...(f.pathContains ? { pathContains: f.pathContains } : {}),
-        });
-        faults.set(f.operation, list);
-        return json(200, { operation: f.operation, kind: f.kind, count: f.count });
-      }
-      if (method === "GET") return json(200, { faults: Object.fromEntries(faults) });
-      if (method === "DELETE") {
-        faults.clear();
-        return json(200, { faults: {} });
-      }
-    }
-    if (path === "/_emulator/clock") {
-      if (method === "GET")
-        return json(200, {
-          now: new Date(ctx.now()).toISOString(),
-          offsetSeconds: state.clockOffsetMs / 1000,
-        });
-      if (method === "POST") {
-        const c = parse(clockSchema);
-        if ("advanceSeconds" in c) state.clockOffsetMs += c.advanceSeconds * 1000;
-        else if ("now" in c) {
-          const target = Date.parse(c.now);
-          if (Number.isNaN(target))
-            throw new AwsError(400, "BadRequest", "now must be an ISO-8601 time");
-          state.clockOffsetMs = target - Date.now();
-        } else state.clockOffsetMs = 0;
-        persist();
-        return json(200, {
-          now: new Date(ctx.now()).toISOString(),
-          offsetSeconds: state.clockOffsetMs / 1000,
-        });
-      }
-    }
-    if (path === "/_emulator/config" && method === "POST") {
-      const c = parse(configSchema);
-      if (c.updatingMs !== undefined) config.updatingMs = c.updatingMs;
-      if (c.issueDelayMs !== undefined) config.issueDelayMs = c.issueDelayMs;
-      if (c.compat !== undefined) config.compat = c.compat;
-      return json(200, config);
-    }
-    const statusMatch = /^\/_emulator\/domains\/([^/]+)\/status$/.exec(path);
-    if (statusMatch && method === "POST") {
-      const s = parse(statusSchema);
-      const name = decodeURIComponent(statusMatch[1]!);
-      const domain = state.domains[domainKey(s.region, name)];
-      if (!domain) throw new AwsError(404, "NotFound", `No domain ${name} in ${s.region}.`);
-      domain.status = s.status;
-      if (s.message) domain.statusMessage = s.message;
-      else delete domain.statusMessage;
-      if (s.status === "UPDATING" && s.settleAfterMs !== undefined)
-        domain.updatingUntil = ctx.now() + s.settleAfterMs;
-      else delete domain.updatingUntil;
-      persist();
-      return json(200, {
-        domainName: name,
-        status: domain.status,
-        message: domain.statusMessage ?? null,
-      });
-    }
-    throw new AwsError(404, "NotFound", `No control endpoint ${method} ${path}.`);
-  }
+  const faults = new Faults();
+  const control = controlEndpoints({
+    ctx,
+    config,
+    counts,
+    faults,
+    persist,
+    replaceState: (next) => {
+      state = next;
+    },
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawPath = (req.url ?? "/").split("?")[0] ?? "/";
@@ -416,19 +232,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             );
       }
       counts.set(route.operation, (counts.get(route.operation) ?? 0) + 1);
-      const pending = faults.get(route.operation);
-      const fault = pending?.find(
-        (f) =>
-          f.remaining > 0 &&
-          (!f.pathContains || decodeURIComponent(rawPath).includes(f.pathContains)),
-      );
-      if (fault) {
-        fault.remaining--;
-        if (pending!.every((f) => f.remaining === 0)) faults.delete(route.operation);
-        if (fault.kind === "latency")
-          await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-        else throw faultError(fault, service, route.operation);
-      }
+      await faults.apply(route.operation, service, rawPath);
       // Handlers validate everything before they change the state, so a
       // failed call changes nothing; a successful change is persisted.
       const reply = await route.run(ctx);

@@ -112,3 +112,17 @@ export function pointSdkAt(t: TestEmulator, extra: Record<string, string> = {}):
     for (const key of Object.keys(env)) delete process.env[key];
   };
 }
+
+/** Every domain name of a region, through the SDK's paging (limit 500). */
+export async function listAllDomains(t: TestEmulator, region = "us-east-1") {
+  const { GetDomainNamesCommand } = await import("@aws-sdk/client-api-gateway");
+  const { apiGateway } = t.clients(region);
+  const out = [];
+  let position: string | undefined;
+  do {
+    const page = await apiGateway.send(new GetDomainNamesCommand({ limit: 500, position }));
+    out.push(...(page.items ?? []));
+    position = page.position;
+  } while (position);
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * Paging over 1,200 domains, base path mappings and REST APIs, through the
+ * real SDK: every route of the table reached as the SDK sends it.
+ */
+import {
+  CreateBasePathMappingCommand,
+  CreateRestApiCommand,
+  DeleteDomainNameCommand,
+  GetBasePathMappingsCommand,
+  GetDomainNamesCommand,
+  GetRestApiCommand,
+  UpdateRestApiCommand,
+} from "@aws-sdk/client-api-gateway";
+
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { errorOf } from "../test-support";
+
+import { apiGatewayWorld, createWorldDomains } from "./test-world";
+
+const w = apiGatewayWorld();
+beforeAll(() => createWorldDomains(w));
+
+describe("paging, mappings and REST APIs", () => {
+  it("pages over 1,200 domains with limit 500 and refuses limit 501", async () => {
+    const { apiGateway } = w.t.clients("eu-central-1");
+    await w.t.control("seed", { bulkDomains: 1200, region: "eu-central-1" });
+    const names: string[] = [];
+    let position: string | undefined;
+    let pages = 0;
+    do {
+      const page = await apiGateway.send(new GetDomainNamesCommand({ limit: 500, position }));
+      names.push(...(page.items ?? []).map((d) => d.domainName!));
+      position = page.position;
+      pages++;
+    } while (position);
+    expect(pages).toBe(3);
+    expect(names).toHaveLength(1200);
+    expect(new Set(names).size).toBe(1200);
+    expect((await apiGateway.send(new GetDomainNamesCommand({}))).items).toHaveLength(25);
+    const err = await errorOf(apiGateway.send(new GetDomainNamesCommand({ limit: 501 })));
+    expect(err.name).toBe("BadRequestException");
+  });
+
+  it("base path mappings and the default execute-api endpoint switch", async () => {
+    const { apiGateway } = w.t.clients();
+    const api = await apiGateway.send(
+      new CreateRestApiCommand({ name: "orders", endpointConfiguration: { types: ["REGIONAL"] } }),
+    );
+    expect(api.disableExecuteApiEndpoint).toBe(false);
+    await apiGateway.send(
+      new CreateBasePathMappingCommand({
+        domainName: "good.test.example",
+        restApiId: api.id,
+        stage: "prod",
+      }),
+    );
+    await apiGateway.send(
+      new CreateBasePathMappingCommand({
+        domainName: "good.test.example",
+        restApiId: api.id,
+        basePath: "v2",
+        stage: "prod",
+      }),
+    );
+    const mappings = await apiGateway.send(
+      new GetBasePathMappingsCommand({ domainName: "good.test.example" }),
+    );
+    expect(mappings.items).toEqual([
+      { basePath: "(none)", restApiId: api.id, stage: "prod" },
+      { basePath: "v2", restApiId: api.id, stage: "prod" },
+    ]);
+    const dup = await errorOf(
+      apiGateway.send(
+        new CreateBasePathMappingCommand({
+          domainName: "good.test.example",
+          restApiId: api.id,
+          basePath: "v2",
+        }),
+      ),
+    );
+    expect(dup.name).toBe("ConflictException");
+    const updated = await apiGateway.send(
+      new UpdateRestApiCommand({
+        restApiId: api.id,
+        patchOperations: [{ op: "replace", path: "/disableExecuteApiEndpoint", value: "true" }],
+      }),
+    );
+    expect(updated.disableExecuteApiEndpoint).toBe(true);
+    expect(
+      (await apiGateway.send(new GetRestApiCommand({ restApiId: api.id })))
+        .disableExecuteApiEndpoint,
+    ).toBe(true);
+    await apiGateway.send(new DeleteDomainNameCommand({ domainName: "good.test.example" }));
+    expect(
+      (
+        await errorOf(
+          apiGateway.send(new GetBasePathMappingsCommand({ domainName: "good.test.example" })),
+        )
+      ).name,
+    ).toBe("NotFoundException");
+  });
+});

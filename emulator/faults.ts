@@ -1,0 +1,95 @@
+/**
+ * Injected faults for tests and demos: throttling (with Retry-After), 500,
+ * 503 or latency, for the next N calls to a named operation, optionally
+ * only on paths that contain a given string (an S3 key prefix).
+ */
+import { z } from "zod";
+import { AwsError, type Service } from "./http";
+
+export const faultSchema = z.object({
+  operation: z.string().min(1),
+  kind: z.enum(["throttle", "error500", "error503", "latency"]),
+  count: z.number().int().min(1).max(10_000).default(1),
+  latencyMs: z.number().int().min(0).max(60_000).default(1000),
+  retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
+  pathContains: z.string().min(1).optional(),
+});
+
+interface Fault {
+  kind: z.infer<typeof faultSchema>["kind"];
+  remaining: number;
+  latencyMs: number;
+  retryAfterSeconds: number;
+  pathContains?: string;
+}
+
+/** The error AWS would answer with, in the service's own words. */
+function faultError(fault: Fault, service: Service, operation: string): AwsError {
+  if (fault.kind === "throttle") {
+    const code =
+      service === "s3"
+        ? "SlowDown"
+        : service === "acm"
+          ? "ThrottlingException"
+          : "TooManyRequestsException";
+    return new AwsError(
+      service === "s3" ? 503 : 429,
+      code,
+      service === "s3" ? "Please reduce your request rate." : "Too Many Requests",
+      { retryAfterSeconds: fault.retryAfterSeconds },
+    );
+  }
+  if (fault.kind === "error503") {
+    return new AwsError(
+      503,
+      service === "s3" ? "ServiceUnavailable" : "ServiceUnavailableException",
+      `Service unavailable (injected fault on ${operation}).`,
+      { retryAfterSeconds: fault.retryAfterSeconds },
+    );
+  }
+  return new AwsError(
+    500,
+    service === "s3" ? "InternalError" : "InternalServerErrorException",
+    `Internal server error (injected fault on ${operation}).`,
+  );
+}
+
+export class Faults {
+  private readonly byOperation = new Map<string, Fault[]>();
+
+  add(spec: z.infer<typeof faultSchema>): void {
+    const list = this.byOperation.get(spec.operation) ?? [];
+    list.push({
+      kind: spec.kind,
+      remaining: spec.count,
+      latencyMs: spec.latencyMs,
+      retryAfterSeconds: spec.retryAfterSeconds,
+      ...(spec.pathContains ? { pathContains: spec.pathContains } : {}),
+    });
+    this.byOperation.set(spec.operation, list);
+  }
+
+  list(): Record<string, Fault[]> {
+    return Object.fromEntries(this.byOperation);
+  }
+
+  clear(): void {
+    this.byOperation.clear();
+  }
+
+  /** Before an operation runs: waits (latency) or throws (the others) when a fault is pending for it. */
+  async apply(operation: string, service: Service, rawPath: string): Promise<void> {
+    const pending = this.byOperation.get(operation);
+    const fault = pending?.find(
+      (f) =>
+        f.remaining > 0 &&
+        (!f.pathContains || decodeURIComponent(rawPath).includes(f.pathContains)),
+    );
+    if (!fault) return;
+    fault.remaining--;
+    if (pending!.every((f) => f.remaining === 0)) this.byOperation.delete(operation);
+    if (fault.kind === "latency")
+      await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+    else throw faultError(fault, service, operation);
+  }
+}
