@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { bundle, issue, makeKeys, type Issued } from "../lib/pki/generate";
 import { TRUSTSTORE_METADATA_KEYS } from "../lib/domains/types";
 import { checkTruststore } from "../lib/truststore";
-import { issueAmazonCertificate } from "./acm";
+import { issueAmazonCertificate } from "./acm/router";
 import { truststoreWarnings } from "./apigateway/router";
 import { epochSeconds, type Context } from "./http";
 import {

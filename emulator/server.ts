@@ -5,9 +5,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import * as acm from "./acm";
+import * as acm from "./acm/router";
 import * as apigateway from "./apigateway/router";
-import * as s3 from "./s3";
+import * as s3 from "./s3/router";
 import * as sts from "./sts";
 import {
   AwsError,

@@ -4,7 +4,7 @@
  */
 import { checkTruststore } from "../../lib/truststore";
 import type { Context } from "../http";
-import { readObjectForTruststore } from "../s3";
+import { readObjectForTruststore } from "../s3/router";
 import { badRequest } from "./common";
 
 export function parseS3Uri(uri: string): { bucket: string; key: string } {
