@@ -5,19 +5,7 @@
  * in the browser and in Node alike.
  */
 import { AsnConvert } from "@peculiar/asn1-schema";
-import {
-  AuthorityInfoAccessSyntax,
-  AuthorityKeyIdentifier,
-  BasicConstraints,
-  CertificatePolicies,
-  CRLDistributionPoints,
-  ExtendedKeyUsage,
-  KeyUsage,
-  NameConstraints,
-  SubjectAlternativeName,
-  SubjectKeyIdentifier,
-  type GeneralName,
-} from "@peculiar/asn1-x509";
+
 import { RsaSaPssParams } from "@peculiar/asn1-rsa";
 import {
   children,
@@ -27,7 +15,6 @@ import {
   readBoolean,
   readOid,
   readSmallInteger,
-  readString,
   readTime,
   readTlv,
   TAG,
@@ -35,24 +22,17 @@ import {
   type Tlv,
 } from "./der";
 import {
-  ACCESS_METHODS,
   CURVES,
-  EXTENDED_KEY_USAGES,
   EXTENSION_NAMES,
   HASH_ALGORITHMS,
   KEY_ALGORITHMS,
-  KEY_USAGE_NAMES,
-  NAME_ATTRIBUTES,
-  POLICIES,
   SIGNATURE_ALGORITHMS,
 } from "./oids";
-import type {
-  DecodedCertificate,
-  DecodedExtension,
-  GeneralNameInfo,
-  PublicKeyInfo,
-  SignatureAlgorithmInfo,
-} from "./types";
+import type { DecodedCertificate, PublicKeyInfo, SignatureAlgorithmInfo } from "./types";
+
+import { decodeExtension, type ExtensionParts } from "./extensions";
+import { toHex } from "./hex";
+import { nameAttributes, nameKey, nameToString } from "./names";
 
 export interface ParsedCertificate {
   decoded: DecodedCertificate;
@@ -68,108 +48,6 @@ export interface ParsedCertificate {
   subjectKey: string;
   issuerKey: string;
 }
-
-export function toHex(data: ArrayBuffer | Uint8Array, separator = ""): string {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) {
-    if (i > 0 && separator) out += separator;
-    out += HEX[bytes[i]!];
-  }
-  return out;
-}
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0").toUpperCase());
-
-function escapeDnValue(value: string): string {
-  return value
-    .replace(/([,+"\\<>;])/g, "\\$1")
-    .replace(/^([ #])/, "\\$1")
-    .replace(/ $/, "\\ ")
-    .replace(
-      /[\u0000-\u001f]/g,
-      (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`,
-    );
-}
-
-interface NameAttribute {
-  type: string;
-  /** The text, or undefined for a value that is not a string type. */
-  text?: string;
-  raw: Uint8Array;
-}
-
-function nameAttributes(bytes: Uint8Array, name: Tlv): NameAttribute[][] {
-  expectTag(name, TAG.SEQUENCE, "a name");
-  return children(bytes, name).map((rdn) =>
-    children(bytes, expectTag(rdn, TAG.SET, "a relative distinguished name")).map((atv) => {
-      const [type, value] = children(bytes, expectTag(atv, TAG.SEQUENCE, "an attribute"));
-      const attribute: NameAttribute = {
-        type: readOid(bytes, expectTag(type, TAG.OID, "an attribute type")),
-        raw: whole(bytes, value ?? atv),
-      };
-      if (!value) throw new DerError("attribute without a value");
-      const text = readString(bytes, value);
-      if (text !== undefined) attribute.text = text;
-      return attribute;
-    }),
-  );
-}
-
-/** `CN=Root CA, O=Example`: RDNs in the order the certificate encodes them. */
-function nameToString(rdns: NameAttribute[][]): string {
-  return rdns
-    .map((rdn) =>
-      rdn
-        .map(
-          (a) =>
-            `${NAME_ATTRIBUTES[a.type] ?? a.type}=${a.text === undefined ? `#${toHex(a.raw)}` : escapeDnValue(a.text)}`,
-        )
-        .join(" + "),
-    )
-    .join(", ");
-}
-
-/**
- * RFC 5280 name comparison, simplified the way most verifiers do it: types
- * and values compared case-insensitively with inner white space folded.
- */
-function nameKey(rdns: NameAttribute[][]): string {
-  return rdns
-    .map((rdn) =>
-      rdn
-        .map(
-          (a) => `${a.type}=${(a.text ?? toHex(a.raw)).trim().replace(/\s+/g, " ").toLowerCase()}`,
-        )
-        .sort()
-        .join("+"),
-    )
-    .join(",");
-}
-
-/** A name given as DER (e.g. a directoryName inside an extension). */
-export function derNameToString(der: Uint8Array): string {
-  return nameToString(nameAttributes(der, readTlv(der, 0)));
-}
-
-function generalName(gn: GeneralName): GeneralNameInfo {
-  if (gn.dNSName !== undefined) return { type: "DNS", value: gn.dNSName };
-  if (gn.iPAddress !== undefined) return { type: "IP Address", value: gn.iPAddress };
-  if (gn.rfc822Name !== undefined) return { type: "email", value: gn.rfc822Name };
-  if (gn.uniformResourceIdentifier !== undefined)
-    return { type: "URI", value: gn.uniformResourceIdentifier };
-  if (gn.directoryName !== undefined) {
-    return {
-      type: "DirName",
-      value: derNameToString(new Uint8Array(AsnConvert.serialize(gn.directoryName))),
-    };
-  }
-  if (gn.registeredID !== undefined) return { type: "Registered ID", value: gn.registeredID };
-  if (gn.otherName !== undefined)
-    return { type: "othername", value: `${gn.otherName.typeId}::<unsupported>` };
-  return { type: "other", value: "<unsupported>" };
-}
-
-const generalNameText = (g: GeneralNameInfo) => `${g.type}:${g.value}`;
 
 function bitLength(bytes: Uint8Array): number {
   let i = 0;
@@ -244,118 +122,6 @@ function decodeSignatureAlgorithm(oid: string, parameters?: Uint8Array): Signatu
     if (hash) info.hash = hash;
   }
   return info;
-}
-
-interface ExtensionParts {
-  decoded: DecodedCertificate;
-  extensions: DecodedExtension[];
-}
-
-function decodeExtension(
-  oid: string,
-  critical: boolean,
-  value: Uint8Array,
-  parts: ExtensionParts,
-): void {
-  const name = EXTENSION_NAMES[oid] ?? oid;
-  const d = parts.decoded;
-  let text: string[];
-  switch (oid) {
-    case "2.5.29.19": {
-      const bc = AsnConvert.parse(value, BasicConstraints);
-      d.basicConstraints = { ca: bc.cA, critical };
-      if (bc.pathLenConstraint !== undefined) d.basicConstraints.pathLength = bc.pathLenConstraint;
-      text = [
-        `CA:${bc.cA ? "TRUE" : "FALSE"}${bc.pathLenConstraint !== undefined ? `, pathlen:${bc.pathLenConstraint}` : ""}`,
-      ];
-      break;
-    }
-    case "2.5.29.15": {
-      const flags = AsnConvert.parse(value, KeyUsage).toNumber();
-      d.keyUsage = KEY_USAGE_NAMES.filter(([flag]) => (flags & flag) !== 0).map(([, n]) => n);
-      text = [d.keyUsage.join(", ")];
-      break;
-    }
-    case "2.5.29.37": {
-      const eku = AsnConvert.parse(value, ExtendedKeyUsage);
-      d.extendedKeyUsage = eku.map((o) => EXTENDED_KEY_USAGES[o] ?? o);
-      text = [d.extendedKeyUsage.join(", ")];
-      break;
-    }
-    case "2.5.29.17": {
-      d.subjectAltNames = AsnConvert.parse(value, SubjectAlternativeName).map(generalName);
-      text = [d.subjectAltNames.map(generalNameText).join(", ")];
-      break;
-    }
-    case "2.5.29.14": {
-      d.subjectKeyId = toHex(AsnConvert.parse(value, SubjectKeyIdentifier).buffer, ":");
-      text = [d.subjectKeyId];
-      break;
-    }
-    case "2.5.29.35": {
-      const aki = AsnConvert.parse(value, AuthorityKeyIdentifier);
-      text = [];
-      if (aki.keyIdentifier) {
-        d.authorityKeyId = toHex(aki.keyIdentifier.buffer, ":");
-        text.push(d.authorityKeyId);
-      }
-      if (aki.authorityCertIssuer)
-        text.push(...aki.authorityCertIssuer.map((g) => generalNameText(generalName(g))));
-      if (aki.authorityCertSerialNumber)
-        text.push(`serial:${toHex(aki.authorityCertSerialNumber, ":")}`);
-      break;
-    }
-    case "2.5.29.31": {
-      const points = AsnConvert.parse(value, CRLDistributionPoints);
-      d.crlDistributionPoints = points.flatMap((p) =>
-        (p.distributionPoint?.fullName ?? []).map((g) => generalNameText(generalName(g))),
-      );
-      text = d.crlDistributionPoints.map((p) => `Full Name: ${p}`);
-      break;
-    }
-    case "1.3.6.1.5.5.7.1.1": {
-      const aia = AsnConvert.parse(value, AuthorityInfoAccessSyntax);
-      d.authorityInfoAccess = aia.map((a) => ({
-        method: ACCESS_METHODS[a.accessMethod] ?? a.accessMethod,
-        location: generalNameText(generalName(a.accessLocation)),
-      }));
-      text = d.authorityInfoAccess.map((a) => `${a.method} - ${a.location}`);
-      break;
-    }
-    case "2.5.29.32": {
-      const policies = AsnConvert.parse(value, CertificatePolicies);
-      d.certificatePolicies = policies.map((p) =>
-        POLICIES[p.policyIdentifier]
-          ? `${p.policyIdentifier} (${POLICIES[p.policyIdentifier]})`
-          : p.policyIdentifier,
-      );
-      text = d.certificatePolicies.map((p) => `Policy: ${p}`);
-      break;
-    }
-    case "2.5.29.30": {
-      const nc = AsnConvert.parse(value, NameConstraints);
-      const permitted = (nc.permittedSubtrees ?? []).map((s) => generalName(s.base));
-      const excluded = (nc.excludedSubtrees ?? []).map((s) => generalName(s.base));
-      d.nameConstraints = { permitted, excluded };
-      text = [
-        ...(permitted.length
-          ? ["Permitted:", ...permitted.map((g) => `  ${generalNameText(g)}`)]
-          : []),
-        ...(excluded.length
-          ? ["Excluded:", ...excluded.map((g) => `  ${generalNameText(g)}`)]
-          : []),
-      ];
-      break;
-    }
-    default: {
-      const bytes = new Uint8Array(value);
-      text = [
-        toHex(bytes.length > 64 ? bytes.subarray(0, 64) : bytes, ":") +
-          (bytes.length > 64 ? ":…" : ""),
-      ];
-    }
-  }
-  parts.extensions.push({ oid, name, critical, text });
 }
 
 async function digestHex(algorithm: "SHA-1" | "SHA-256", data: Uint8Array): Promise<string> {
