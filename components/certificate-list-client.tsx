@@ -7,6 +7,7 @@ import { describePublicKey } from "@/lib/truststore/decode";
 import type { CertificateReport, Finding } from "@/lib/truststore/types";
 import { certificateAnchor } from "./certificate-anchor";
 import { Expiry } from "./expiry";
+import { Button } from "./ui/button";
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -20,9 +21,9 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 function CopyButton({ text, label }: { text: string; label: string }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
-    <button
-      type="button"
-      className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50"
+    <Button
+      tone="secondary"
+      size="xs"
       onClick={async () => {
         try {
           await navigator.clipboard.writeText(text);
@@ -38,7 +39,7 @@ function CopyButton({ text, label }: { text: string; label: string }) {
         : state === "failed"
           ? "Copy failed: select the PEM below"
           : label}
-    </button>
+    </Button>
   );
 }
 

@@ -1,9 +1,10 @@
 "use client";
 import { useId, useState } from "react";
 import { disableMutualTls } from "@/lib/actions/disable-mutual-tls";
-import { ConfirmDialog } from "./confirm-dialog-client";
+import { ConfirmDialog } from "./ui/dialog";
 import { Notice } from "./notice";
 import { useAction } from "./use-action";
+import { Button } from "./ui/button";
 
 /**
  * Turn mutual TLS off, after typing the domain name. Rendered in both states
@@ -47,15 +48,15 @@ export function DisableMtls({
     ) : null;
   return (
     <div>
-      <button
-        type="button"
-        className="rounded border border-rose-300 bg-white px-3 py-1.5 text-sm text-rose-800 hover:bg-rose-50 disabled:opacity-40"
+      <Button
+        tone="danger-outline"
+        size="sm"
         disabled={!!blockedReason}
         title={blockedReason}
         onClick={() => (setOpen(true), setTyped(""), setError(null))}
       >
         Disable mutual TLS…
-      </button>
+      </Button>
       <ConfirmDialog
         open={open}
         title={`Disable mutual TLS on ${domainName}?`}

@@ -18,6 +18,7 @@ import { DropZone } from "./drop-zone-client";
 import { FindingsList } from "./findings-list";
 import { Notice } from "./notice";
 import { useAction } from "./use-action";
+import { Button } from "./ui/button";
 
 export function Inspect({ domains, region }: { domains: string[]; region: string }) {
   const ids = { text: useId(), domain: useId() };
@@ -69,14 +70,14 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
           placeholder="-----BEGIN CERTIFICATE-----"
         />
         <div className="flex flex-wrap items-center gap-2">
-          <button
-            type="button"
-            className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40"
+          <Button
+            tone="primary"
+            size="sm"
             disabled={!text.trim()}
             onClick={() => void inspect(text)}
           >
             Decode and check
-          </button>
+          </Button>
           <label className="cursor-pointer rounded border border-slate-300 px-3 py-1.5 text-sm focus-within:outline-2 focus-within:outline-sky-600">
             Choose a file…
             <input
@@ -145,14 +146,14 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
                 ))}
               </select>
             </label>
-            <button
-              type="button"
-              className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40"
+            <Button
+              tone="primary"
+              size="sm"
               disabled={!text.trim() || pending}
               onClick={runClientCheck}
             >
               {pending ? "Checking…" : "Check against its active truststore"}
-            </button>
+            </Button>
           </div>
         )}
         <p className="text-xs text-slate-500">

@@ -6,9 +6,10 @@
 import { useState } from "react";
 import { disableDefaultEndpoint } from "@/lib/actions/disable-default-endpoint";
 import type { BasePathMappingView } from "@/lib/domains/types";
-import { ConfirmDialog } from "./confirm-dialog-client";
+import { ConfirmDialog } from "./ui/dialog";
 import { Notice } from "./notice";
 import { useAction } from "./use-action";
+import { Button } from "./ui/button";
 
 export function Mappings({
   domainName,
@@ -69,13 +70,14 @@ export function Mappings({
                     : "Default execute-api endpoint is enabled."}
                 </span>
                 {canChange && (
-                  <button
-                    type="button"
-                    className="ml-auto rounded border border-amber-400 bg-white px-2 py-1 text-xs hover:bg-amber-50"
+                  <Button
+                    tone="warning"
+                    size="xs"
+                    className="ml-auto"
                     onClick={() => setConfirming(m)}
                   >
                     Disable the default endpoint
-                  </button>
+                  </Button>
                 )}
               </>
             )}

@@ -3,15 +3,14 @@
  * The domains table: search, filters, sort, region switch, paging. Data
  * comes from the server page; statuses that settle on their own poll.
  */
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import type { OverviewRow } from "@/lib/domains/overview-types";
 import { DOMAIN_STATUSES, type DomainStatus } from "@/lib/domains/types";
 import { STATUS_HELP, daysUntil } from "@/lib/domains/status-help";
 import { AutoRefresh } from "./auto-refresh-client";
-import { Expiry } from "./expiry";
-import { StatusBadge } from "./status-badge";
+import { OverviewRowView } from "./overview-row";
+import { Button } from "./ui/button";
 
 type SortKey = "name" | "status" | "expiry" | "warnings";
 const PAGE_SIZE = 100;
@@ -224,73 +223,7 @@ export function OverviewClient({
             </thead>
             <tbody>
               {visible.map((r) => (
-                <tr
-                  key={r.domain.domainName}
-                  className="border-t border-slate-100 align-top hover:bg-slate-50"
-                  data-testid="domain-row"
-                >
-                  <td className="px-3 py-2">
-                    <Link
-                      className="font-medium text-sky-800 hover:underline"
-                      href={`/domains/${encodeURIComponent(r.domain.domainName)}?region=${region}`}
-                    >
-                      {r.domain.domainName}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={r.domain.status} />
-                  </td>
-                  <td className="px-3 py-2 text-xs text-slate-600">
-                    {r.domain.endpointType}
-                    <br />
-                    {r.domain.securityPolicy}
-                  </td>
-                  <td className="px-3 py-2 text-xs">
-                    {r.domain.mtls ? (
-                      <>
-                        <span className="font-medium text-emerald-800">on</span>
-                        <span
-                          className="block max-w-56 truncate font-mono text-slate-600"
-                          title={r.domain.mtls.truststoreUri}
-                        >
-                          {r.domain.mtls.truststoreUri}
-                        </span>
-                        <span className="block font-mono text-slate-500">
-                          version{" "}
-                          {r.domain.mtls.truststoreVersion
-                            ? r.domain.mtls.truststoreVersion.slice(0, 12) + "…"
-                            : "latest"}
-                        </span>
-                      </>
-                    ) : (
-                      <span className="text-slate-500">off</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">
-                    {r.warningCount > 0 ? (
-                      <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">
-                        {r.warningCount}
-                      </span>
-                    ) : (
-                      <span className="text-slate-400">0</span>
-                    )}
-                  </td>
-                  <td className="space-y-1 px-3 py-2 whitespace-nowrap">
-                    {r.serverCertificateNotAfter ? (
-                      <div>
-                        <Expiry notAfter={r.serverCertificateNotAfter} now={now} compact />
-                      </div>
-                    ) : (
-                      <span className="text-xs text-slate-400">unknown</span>
-                    )}
-                    {r.ownershipNotAfter && (
-                      <div className="text-xs text-slate-500">
-                        <span className="block">ownership certificate</span>
-                        <Expiry notAfter={r.ownershipNotAfter} now={now} compact />
-                      </div>
-                    )}
-                  </td>
-                </tr>
+                <OverviewRowView key={r.domain.domainName} row={r} region={region} now={now} />
               ))}
             </tbody>
           </table>
@@ -298,25 +231,25 @@ export function OverviewClient({
       )}
       {pages > 1 && (
         <nav className="flex items-center justify-center gap-3 text-sm" aria-label="Pages">
-          <button
-            type="button"
-            className="rounded border px-3 py-1 disabled:opacity-40"
+          <Button
+            tone="secondary"
+            size="sm"
             disabled={current === 0}
             onClick={() => setPage(current - 1)}
           >
             Previous
-          </button>
+          </Button>
           <span>
             Page {current + 1} of {pages}
           </span>
-          <button
-            type="button"
-            className="rounded border px-3 py-1 disabled:opacity-40"
+          <Button
+            tone="secondary"
+            size="sm"
             disabled={current >= pages - 1}
             onClick={() => setPage(current + 1)}
           >
             Next
-          </button>
+          </Button>
         </nav>
       )}
     </div>

@@ -2,6 +2,8 @@
 import { signIn } from "next-auth/react";
 import { useId, useState } from "react";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { Button } from "./ui/button";
+import { Field } from "./ui/field";
 
 /** Sign-in: user name and password (local users), or single sign-on (OIDC). */
 export function SignInForm({
@@ -13,7 +15,7 @@ export function SignInForm({
   callbackUrl?: string;
   initialError?: string;
 }) {
-  const ids = { user: useId(), password: useId(), error: useId() };
+  const ids = { error: useId() };
   const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
   // Checked again here, against the page's own origin: only ever back to this app.
@@ -28,13 +30,14 @@ export function SignInForm({
             {error}
           </p>
         )}
-        <button
-          type="button"
-          className="w-full rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800"
+        <Button
+          tone="primary"
+          size="md"
+          className="w-full"
           onClick={() => signIn("oidc", { callbackUrl: target })}
         >
           Sign in with single sign-on
-        </button>
+        </Button>
       </div>
     );
   }
@@ -69,43 +72,27 @@ export function SignInForm({
         );
       }}
     >
-      <div className="flex flex-col gap-1">
-        <label htmlFor={ids.user} className="text-sm font-medium">
-          User name
-        </label>
-        <input
-          id={ids.user}
-          name="username"
-          autoComplete="username"
-          required
-          className="rounded border border-slate-300 px-2 py-1.5"
-          aria-describedby={error ? ids.error : undefined}
-        />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={ids.password} className="text-sm font-medium">
-          Password
-        </label>
-        <input
-          id={ids.password}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="rounded border border-slate-300 px-2 py-1.5"
-          aria-describedby={error ? ids.error : undefined}
-        />
-      </div>
+      <Field
+        label="User name"
+        name="username"
+        autoComplete="username"
+        required
+        aria-describedby={error ? ids.error : undefined}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        aria-describedby={error ? ids.error : undefined}
+      />
       <p id={ids.error} role="alert" aria-live="polite" className="min-h-5 text-sm text-rose-800">
         {error}
       </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-50"
-      >
+      <Button type="submit" disabled={pending} tone="primary" size="md" className="w-full">
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -16,14 +16,14 @@ import {
   MAX_TRUSTSTORE_BYTES,
   type TruststoreReport,
 } from "@/lib/truststore";
-import { ActivationOutcome, type ActivationData } from "./activation-outcome";
-import { certificateAnchor } from "./certificate-anchor";
-import { CertificateList } from "./certificate-list-client";
-import { DiffView } from "./diff-view";
+
 import { DropZone } from "./drop-zone-client";
-import { FindingsList } from "./findings-list";
+
 import { LockoutGuard, lockoutConfirmed } from "./lockout-guard-client";
 import { Notice } from "./notice";
+import { CheckedFileReport } from "./checked-file-report";
+import { Button } from "./ui/button";
+import { UploadOutcome, type Outcome } from "./upload-outcome";
 import { useAction } from "./use-action";
 
 interface Candidate {
@@ -31,12 +31,6 @@ interface Candidate {
   text: string;
   report: TruststoreReport;
 }
-
-type Outcome =
-  | { kind: "activated"; versionId: string; data: ActivationData; warning?: string }
-  | { kind: "uploaded-not-activated"; versionId: string; message: string; previousVersion: string }
-  | { kind: "unversioned"; message: string }
-  | { kind: "error"; message: string };
 
 export function UploadTruststore({
   domainName,
@@ -222,14 +216,15 @@ export function UploadTruststore({
           value={paste}
           onChange={(e) => setPaste(e.target.value)}
         />
-        <button
-          type="button"
-          className="mt-2 rounded border border-slate-300 px-3 py-1 text-sm"
+        <Button
+          tone="secondary"
+          size="sm"
+          className="mt-2"
           disabled={!paste.trim()}
           onClick={() => void inspect("pasted text", paste)}
         >
           Check pasted text
-        </button>
+        </Button>
       </details>
 
       {checking && <p role="status">Checking…</p>}
@@ -246,50 +241,7 @@ export function UploadTruststore({
               onTyped={setTyped}
             />
           )}
-          <h3 className="font-semibold">
-            {candidate.name}: {candidate.report.certificates.length} certificate
-            {candidate.report.certificates.length === 1 ? "" : "s"},{" "}
-            <span
-              data-testid="candidate-verdict"
-              className={
-                errors.length
-                  ? "text-rose-800"
-                  : warnings.length
-                    ? "text-amber-800"
-                    : "text-emerald-800"
-              }
-            >
-              {errors.length
-                ? "refused"
-                : warnings.length
-                  ? `${warnings.length} warning${warnings.length === 1 ? "" : "s"} in the file`
-                  : "no problems found in the file"}
-            </span>
-          </h3>
-          <FindingsList
-            findings={candidate.report.findings}
-            certificateAnchor={certificateAnchor("upload")}
-          />
-          {errors.length > 0 && (
-            <p className="text-sm text-rose-800">
-              Fix these errors and drop the file again: nothing can be uploaded while there are
-              errors.
-            </p>
-          )}
-          {diff && <DiffView diff={diff} />}
-          {candidate.report.certificates.length > 0 && (
-            <details>
-              <summary className="cursor-pointer text-sm font-medium">Decoded certificates</summary>
-              <div className="mt-2">
-                <CertificateList
-                  certificates={candidate.report.certificates}
-                  findings={candidate.report.findings}
-                  anchorPrefix="upload"
-                  now={Date.parse(candidate.report.evaluatedAt)}
-                />
-              </div>
-            </details>
-          )}
+          <CheckedFileReport name={candidate.name} report={candidate.report} diff={diff} />
           {errors.length === 0 && warnings.length > 0 && (
             <label
               htmlFor={ids.ack}
@@ -307,66 +259,24 @@ export function UploadTruststore({
             </label>
           )}
           <div className="flex gap-2">
-            <button
-              type="button"
-              className="rounded bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-40"
-              disabled={!canUpload || pending}
-              onClick={upload}
-            >
+            <Button tone="primary" size="md" disabled={!canUpload || pending} onClick={upload}>
               {pending ? "Uploading…" : "Upload and activate"}
-            </button>
-            <button
-              type="button"
-              className="rounded border border-slate-300 px-3 py-2 text-sm"
-              onClick={() => setCandidate(null)}
-              disabled={pending}
-            >
+            </Button>
+            <Button size="md" onClick={() => setCandidate(null)} disabled={pending}>
               Discard
-            </button>
+            </Button>
           </div>
         </section>
       )}
 
-      {outcome?.kind === "activated" && (
-        <ActivationOutcome data={outcome.data} versionId={outcome.versionId} />
+      {outcome && (
+        <UploadOutcome
+          outcome={outcome}
+          pending={pending}
+          onRetry={retryActivation}
+          onEnableVersioning={enableVersioning}
+        />
       )}
-      {outcome?.kind === "activated" && outcome.warning && (
-        <Notice tone="error">{outcome.warning}</Notice>
-      )}
-      {outcome?.kind === "uploaded-not-activated" && (
-        <Notice tone="error">
-          <p>
-            The file <strong>was uploaded</strong> as version{" "}
-            <code className="font-mono">{outcome.versionId}</code>, but{" "}
-            <strong>activating it failed</strong>: {outcome.message}
-          </p>
-          <p className="mt-1">
-            The domain still uses its previous truststore version. Nothing else changed.
-          </p>
-          <button
-            type="button"
-            className="mt-2 rounded bg-rose-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
-            disabled={pending}
-            onClick={() => retryActivation(outcome.versionId, outcome.previousVersion)}
-          >
-            {pending ? "Activating…" : `Activate version ${outcome.versionId.slice(0, 12)}…`}
-          </button>
-        </Notice>
-      )}
-      {outcome?.kind === "unversioned" && (
-        <Notice tone="error">
-          <p>{outcome.message}</p>
-          <button
-            type="button"
-            className="mt-2 rounded bg-rose-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
-            disabled={pending}
-            onClick={enableVersioning}
-          >
-            Enable versioning on the bucket
-          </button>
-        </Notice>
-      )}
-      {outcome?.kind === "error" && <Notice tone="error">{outcome.message}</Notice>}
     </div>
   );
 }

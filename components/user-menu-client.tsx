@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { Button } from "./ui/button";
 
 /** Ends the session through Auth.js's REST endpoints (keeps next-auth/react out of every page's bundle). */
 async function signOut() {
@@ -29,9 +30,9 @@ export function UserMenu({
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{role}</span>
       </span>
       {canSignOut && (
-        <button
-          type="button"
-          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
+        <Button
+          tone="secondary"
+          size="xs"
           onClick={() =>
             void signOut().then(() => {
               router.replace("/signin");
@@ -40,7 +41,7 @@ export function UserMenu({
           }
         >
           Sign out
-        </button>
+        </Button>
       )}
     </div>
   );

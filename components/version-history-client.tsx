@@ -7,12 +7,13 @@
 import { useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import type { VersionSummary } from "@/lib/domains/truststores-types";
-import { ConfirmDialog } from "./confirm-dialog-client";
+import { ConfirmDialog } from "./ui/dialog";
 import { DiffView } from "./diff-view";
 import { Notice } from "./notice";
 import { ActivationOutcome, type ActivationData } from "./activation-outcome";
 import { LockoutGuard, lockoutConfirmed } from "./lockout-guard-client";
 import { useAction } from "./use-action";
+import { Button } from "./ui/button";
 
 export function VersionHistory({
   domainName,
@@ -239,18 +240,13 @@ function VersionRow({
           {!v.deleteMarker && !v.isActive && (
             <div className="flex justify-end gap-2">
               {v.diffFromActive && (
-                <button
-                  type="button"
-                  className="rounded border border-slate-300 px-2 py-1 text-xs"
-                  aria-expanded={diffOpen}
-                  onClick={toggleDiff}
-                >
+                <Button tone="secondary" size="xs" aria-expanded={diffOpen} onClick={toggleDiff}>
                   {diffOpen ? "Hide diff" : "Diff"}
-                </button>
+                </Button>
               )}
-              <button
-                type="button"
-                className="rounded bg-sky-700 px-2 py-1 text-xs font-medium text-white hover:bg-sky-800 disabled:opacity-40"
+              <Button
+                tone="primary"
+                size="xs"
                 disabled={blocked || v.verdict === "error"}
                 title={
                   v.verdict === "error"
@@ -260,7 +256,7 @@ function VersionRow({
                 onClick={onActivate}
               >
                 {label}
-              </button>
+              </Button>
             </div>
           )}
         </td>

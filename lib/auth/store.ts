@@ -14,7 +14,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
-  ListObjectsV2Command,
+  paginateListObjectsV2,
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
@@ -175,23 +175,21 @@ export async function deleteKey(key: string, options: { ifMatch?: string } = {})
 export async function listKeys(prefix: string, max = 1000, startAfter?: string): Promise<string[]> {
   const store = await storeLocation();
   const { s3 } = await getClients(store.region);
-  const out: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await awsCall("list the audit bucket", () =>
-      s3.send(
-        new ListObjectsV2Command({
-          Bucket: store.bucket,
-          ExpectedBucketOwner: store.owner,
-          Prefix: store.prefix + prefix,
-          ContinuationToken: token,
-          StartAfter: startAfter ? store.prefix + startAfter : undefined,
-          MaxKeys: Math.min(1000, max - out.length),
-        }),
-      ),
-    );
-    out.push(...(page.Contents ?? []).map((c) => c.Key!.slice(store.prefix.length)));
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token && out.length < max);
-  return out;
+  return awsCall("list the audit bucket", async () => {
+    const out: string[] = [];
+    const input = {
+      Bucket: store.bucket,
+      ExpectedBucketOwner: store.owner,
+      Prefix: store.prefix + prefix,
+      StartAfter: startAfter ? store.prefix + startAfter : undefined,
+    };
+    for await (const page of paginateListObjectsV2(
+      { client: s3, pageSize: Math.min(1000, max) },
+      input,
+    )) {
+      out.push(...(page.Contents ?? []).map((c) => c.Key!.slice(store.prefix.length)));
+      if (out.length >= max) break;
+    }
+    return out.slice(0, max);
+  });
 }

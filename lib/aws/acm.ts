@@ -4,7 +4,7 @@ import "server-only";
  */
 import {
   DescribeCertificateCommand,
-  ListCertificatesCommand,
+  paginateListCertificates,
   type KeyAlgorithm,
 } from "@aws-sdk/client-acm";
 import type { ServerCertificate } from "../domains/types";
@@ -57,35 +57,27 @@ function toServerCertificate(c: {
 /** Every certificate of the region (summaries: names, type, status, dates), paged. */
 export async function listCertificates(region?: string): Promise<ServerCertificate[]> {
   const { acm } = await getClients(region);
-  const out: ServerCertificate[] = [];
-  let token: string | undefined;
-  do {
-    const page = await awsCall("list the ACM certificates", () =>
-      acm.send(
-        new ListCertificatesCommand({
-          Includes: { keyTypes: ALL_KEY_TYPES },
-          MaxItems: 1000,
-          NextToken: token,
-        }),
-      ),
-    );
-    for (const c of page.CertificateSummaryList ?? []) {
-      out.push(
-        toServerCertificate({
-          arn: c.CertificateArn ?? "",
-          type: c.Type,
-          status: c.Status,
-          domainName: c.DomainName,
-          names: c.SubjectAlternativeNameSummaries,
-          keyAlgorithm: c.KeyAlgorithm,
-          notBefore: c.NotBefore,
-          notAfter: c.NotAfter,
-        }),
-      );
+  return awsCall("list the ACM certificates", async () => {
+    const out: ServerCertificate[] = [];
+    const input = { Includes: { keyTypes: ALL_KEY_TYPES } };
+    for await (const page of paginateListCertificates({ client: acm, pageSize: 1000 }, input)) {
+      for (const c of page.CertificateSummaryList ?? []) {
+        out.push(
+          toServerCertificate({
+            arn: c.CertificateArn ?? "",
+            type: c.Type,
+            status: c.Status,
+            domainName: c.DomainName,
+            names: c.SubjectAlternativeNameSummaries,
+            keyAlgorithm: c.KeyAlgorithm,
+            notBefore: c.NotBefore,
+            notAfter: c.NotAfter,
+          }),
+        );
+      }
     }
-    token = page.NextToken;
-  } while (token);
-  return out;
+    return out;
+  });
 }
 
 export async function describeCertificate(

@@ -3,9 +3,9 @@ import "server-only";
  * API Gateway: custom domain names, reshaped into the project's types.
  */
 import {
-  GetBasePathMappingsCommand,
+  paginateGetBasePathMappings,
+  paginateGetDomainNames,
   GetDomainNameCommand,
-  GetDomainNamesCommand,
   GetRestApiCommand,
   UpdateDomainNameCommand,
   UpdateRestApiCommand,
@@ -55,16 +55,13 @@ export function toMtlsDomain(d: DomainName): MtlsDomain {
 /** Every custom domain name of a region, 500 a page (the API's maximum). */
 export async function listDomainNames(region?: string): Promise<MtlsDomain[]> {
   const { apiGateway } = await getClients(region);
-  const out: MtlsDomain[] = [];
-  let position: string | undefined;
-  do {
-    const page = await awsCall("list the custom domain names", () =>
-      apiGateway.send(new GetDomainNamesCommand({ limit: 500, position })),
-    );
-    out.push(...(page.items ?? []).map(toMtlsDomain));
-    position = page.position;
-  } while (position);
-  return out;
+  return awsCall("list the custom domain names", async () => {
+    const out: MtlsDomain[] = [];
+    for await (const page of paginateGetDomainNames({ client: apiGateway, pageSize: 500 }, {})) {
+      out.push(...(page.items ?? []).map(toMtlsDomain));
+    }
+    return out;
+  });
 }
 
 /** One domain name, or null when it does not exist. */
@@ -126,23 +123,23 @@ export async function getBasePathMappings(
   region?: string,
 ): Promise<BasePathMappingView[]> {
   const { apiGateway } = await getClients(region);
-  const out: BasePathMappingView[] = [];
-  let position: string | undefined;
-  do {
-    const page = await awsCall("list the base path mappings", () =>
-      apiGateway.send(new GetBasePathMappingsCommand({ domainName, limit: 500, position })),
-    );
-    for (const m of page.items ?? []) {
-      const view: BasePathMappingView = {
-        basePath: m.basePath ?? "(none)",
-        restApiId: m.restApiId ?? "",
-      };
-      if (m.stage) view.stage = m.stage;
-      out.push(view);
+  return awsCall("list the base path mappings", async () => {
+    const out: BasePathMappingView[] = [];
+    for await (const page of paginateGetBasePathMappings(
+      { client: apiGateway, pageSize: 500 },
+      { domainName },
+    )) {
+      for (const m of page.items ?? []) {
+        const view: BasePathMappingView = {
+          basePath: m.basePath ?? "(none)",
+          restApiId: m.restApiId ?? "",
+        };
+        if (m.stage) view.stage = m.stage;
+        out.push(view);
+      }
     }
-    position = page.position;
-  } while (position);
-  return out;
+    return out;
+  });
 }
 
 export async function getRestApi(

@@ -1,5 +1,7 @@
 "use client";
+/** A modal confirmation (native <dialog>: focus trapped, Escape closes), with Cancel and the confirming button. */
 import { useEffect, useRef } from "react";
+import { Button } from "./button";
 
 /** A modal confirmation (native <dialog>: focus trapped, Escape closes). */
 export function ConfirmDialog({
@@ -43,22 +45,12 @@ export function ConfirmDialog({
         </h2>
         <div className="max-h-[60vh] space-y-3 overflow-y-auto">{children}</div>
         <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            className="rounded border border-slate-300 px-3 py-1.5 text-sm"
-            onClick={onClose}
-            disabled={pending}
-          >
+          <Button onClick={onClose} disabled={pending}>
             Cancel
-          </button>
-          <button
-            type="button"
-            className={`rounded px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${tone === "danger" ? "bg-rose-700 hover:bg-rose-800" : "bg-sky-700 hover:bg-sky-800"}`}
-            onClick={onConfirm}
-            disabled={confirmDisabled || pending}
-          >
+          </Button>
+          <Button tone={tone} onClick={onConfirm} disabled={confirmDisabled || pending}>
             {pending ? "Working…" : confirmLabel}
-          </button>
+          </Button>
         </div>
       </div>
     </dialog>

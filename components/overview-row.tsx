@@ -1,0 +1,81 @@
+import Link from "next/link";
+import type { OverviewRow } from "@/lib/domains/overview-types";
+import { Expiry } from "./expiry";
+import { StatusBadge } from "./status-badge";
+
+/** One domain in the overview table: status, endpoint, mTLS and truststore, warnings, expiry. */
+export function OverviewRowView({
+  row,
+  region,
+  now,
+}: {
+  row: OverviewRow;
+  region: string;
+  now: number;
+}) {
+  return (
+    <tr className="border-t border-slate-100 align-top hover:bg-slate-50" data-testid="domain-row">
+      <td className="px-3 py-2">
+        <Link
+          className="font-medium text-sky-800 hover:underline"
+          href={`/domains/${encodeURIComponent(row.domain.domainName)}?region=${region}`}
+        >
+          {row.domain.domainName}
+        </Link>
+      </td>
+      <td className="px-3 py-2">
+        <StatusBadge status={row.domain.status} />
+      </td>
+      <td className="px-3 py-2 text-xs text-slate-600">
+        {row.domain.endpointType}
+        <br />
+        {row.domain.securityPolicy}
+      </td>
+      <td className="px-3 py-2 text-xs">
+        {row.domain.mtls ? (
+          <>
+            <span className="font-medium text-emerald-800">on</span>
+            <span
+              className="block max-w-56 truncate font-mono text-slate-600"
+              title={row.domain.mtls.truststoreUri}
+            >
+              {row.domain.mtls.truststoreUri}
+            </span>
+            <span className="block font-mono text-slate-500">
+              version{" "}
+              {row.domain.mtls.truststoreVersion
+                ? row.domain.mtls.truststoreVersion.slice(0, 12) + "…"
+                : "latest"}
+            </span>
+          </>
+        ) : (
+          <span className="text-slate-500">off</span>
+        )}
+      </td>
+      <td className="px-3 py-2 tabular-nums">
+        {row.warningCount > 0 ? (
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">
+            {row.warningCount}
+          </span>
+        ) : (
+          <span className="text-slate-400">0</span>
+        )}
+      </td>
+      <td className="space-y-1 px-3 py-2 whitespace-nowrap">
+        {row.serverCertificateNotAfter ? (
+          <div>
+            <Expiry notAfter={row.serverCertificateNotAfter} now={now} compact />
+          </div>
+        ) : (
+          <span className="text-xs text-slate-400">unknown</span>
+        )}
+        {row.ownershipNotAfter && (
+          <div className="text-xs text-slate-500">
+            <span className="block">ownership certificate</span>
+            <Expiry notAfter={row.ownershipNotAfter} now={now} compact />
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}
