@@ -4,21 +4,25 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 /**
- * Three apps from one build (`npm run test:e2e` builds first):
+ * Three apps from one build (`npm run test:e2e` builds first), and the
+ * development server:
  * - demo (3100): the embedded emulator and its automatic demo operator;
  * - auth (3102): AUTH_MODE=local with test users, its own embedded emulator;
- * - oidc (3103): AUTH_MODE=oidc against a local OpenID Provider (4700).
+ * - oidc (3103): AUTH_MODE=oidc against a local OpenID Provider (4700);
+ * - dev (3104): `next dev` as `npm run dev` starts it.
  */
 const PORTS = {
   demo: Number(process.env.E2E_PORT ?? 3100),
   auth: 3102,
   oidc: 3103,
+  dev: 3104,
   oidcProvider: 4700,
 };
 export const EMULATOR_PORTS = {
   demo: Number(process.env.E2E_EMULATOR_PORT ?? 4610),
   auth: 4612,
   oidc: 4613,
+  dev: 4614,
 };
 export const TEST_USERS = {
   viewer: { username: "vera-viewer", password: "viewer-password-e2e", role: "viewer" },
@@ -93,7 +97,7 @@ export default defineConfig({
   projects: [
     {
       name: "demo",
-      testIgnore: ["auth/**", "oidc/**"],
+      testIgnore: ["auth/**", "oidc/**", "dev/**"],
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.demo}` },
     },
     {
@@ -102,12 +106,30 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.auth}` },
     },
     {
+      name: "dev",
+      testMatch: "dev/**/*.spec.ts",
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
       name: "oidc",
       testMatch: "oidc/**/*.spec.ts",
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.oidc}` },
     },
   ],
   webServer: [
+    {
+      // The development server as `npm run dev` starts it (no --hostname), for the dev-origins test.
+      command: `npx next dev --port ${PORTS.dev}`,
+      url: `http://localhost:${PORTS.dev}/api/health`,
+      reuseExistingServer: reuse,
+      timeout: 180_000,
+      env: {
+        MTLS_CONSOLE_BACKEND: "embedded",
+        EMULATOR_PORT: String(EMULATOR_PORTS.dev),
+        EMULATOR_STATE: "",
+        AWS_REGION: "us-east-1",
+      },
+    },
     {
       command: start(PORTS.demo),
       url: `http://127.0.0.1:${PORTS.demo}/api/health`,
