@@ -1,10 +1,11 @@
 "use client";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { disableMutualTls } from "@/lib/actions/disable-mutual-tls";
 import { ConfirmDialog } from "./ui/dialog";
 import { Notice } from "./notice";
 import { useAction } from "./use-action";
 import { Button } from "./ui/button";
+import { Field } from "./ui/field";
 
 /**
  * Turn mutual TLS off, after typing the domain name. Rendered in both states
@@ -23,7 +24,6 @@ export function DisableMtls({
   activeVersionId?: string;
   blockedReason?: string;
 }) {
-  const inputId = useId();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -72,22 +72,19 @@ export function DisableMtls({
           internet can then call this domain name (your authorizers still apply). The truststore in
           S3 is kept; turning mTLS on again needs a domain update.
         </p>
-        <label htmlFor={inputId} className="block text-sm font-medium">
-          Type <code className="font-mono">{domainName}</code> to confirm
-        </label>
-        <input
-          id={inputId}
-          className="w-full rounded border border-slate-300 px-2 py-1.5 font-mono text-sm"
+        <Field
+          label={
+            <>
+              Type <code className="font-mono">{domainName}</code> to confirm
+            </>
+          }
+          inputClassName="font-mono text-sm"
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
           autoComplete="off"
-          aria-describedby={error ? `${inputId}-error` : undefined}
+          spellCheck={false}
+          error={error}
         />
-        {error && (
-          <p id={`${inputId}-error`} className="text-sm text-rose-800" role="alert">
-            {error}
-          </p>
-        )}
       </ConfirmDialog>
     </div>
   );

@@ -5,8 +5,8 @@
  * works today is shown in red, names the CAs, and needs the domain name
  * typed; a change that keeps every chain says so in one line.
  */
-import { useId } from "react";
 import type { LockoutAssessment } from "@/lib/truststore";
+import { Field } from "./ui/field";
 
 export function lockoutConfirmed(
   lockout: LockoutAssessment | null | undefined,
@@ -27,7 +27,6 @@ export function LockoutGuard({
   typed: string;
   onTyped: (value: string) => void;
 }) {
-  const inputId = useId();
   if (lockout.broken.length === 0) {
     return (
       <p
@@ -56,12 +55,13 @@ export function LockoutGuard({
           </li>
         ))}
       </ul>
-      <label htmlFor={inputId} className="block font-medium">
-        Type <code className="font-mono">{domainName}</code> to confirm this change
-      </label>
-      <input
-        id={inputId}
-        className="w-full rounded border border-rose-400 bg-white px-2 py-1.5 font-mono text-sm"
+      <Field
+        label={
+          <>
+            Type <code className="font-mono">{domainName}</code> to confirm this change
+          </>
+        }
+        inputClassName="bg-white font-mono text-sm"
         value={typed}
         onChange={(e) => onTyped(e.target.value)}
         autoComplete="off"
