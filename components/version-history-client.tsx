@@ -8,7 +8,8 @@ import { useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import type { VersionSummary } from "@/lib/domains/truststores-types";
 import { ConfirmDialog } from "./ui/dialog";
-import { DiffView } from "./diff-view";
+import { ComparisonView } from "./comparison-view";
+import { useComparisons, type Comparison } from "./use-comparisons";
 import { Notice } from "./notice";
 import { ActivationOutcome, type ActivationData } from "./activation-outcome";
 import { LockoutGuard, lockoutConfirmed } from "./lockout-guard-client";
@@ -39,6 +40,12 @@ export function VersionHistory({
     | null
   >(null);
   const activeIndex = versions.findIndex((v) => v.isActive);
+  const { comparisons, compare } = useComparisons(domainName, region);
+  /** The lockout guard of the version being confirmed, once its comparison is in. */
+  const lockoutOf = (v: VersionSummary | null) => {
+    const c = v ? comparisons[v.versionId] : undefined;
+    return c && c !== "loading" && !("error" in c) ? c.lockout : undefined;
+  };
 
   const activate = (v: VersionSummary) =>
     run(
@@ -110,9 +117,18 @@ export function VersionHistory({
                 key={v.versionId}
                 v={v}
                 direction={activeIndex < 0 ? "activate" : i > activeIndex ? "back" : "forward"}
+                comparable={activeIndex >= 0 && !!v.analysed}
                 diffOpen={openDiff === v.versionId}
-                toggleDiff={() => setOpenDiff(openDiff === v.versionId ? null : v.versionId)}
-                onActivate={() => (setTyped(""), setConfirming(v))}
+                comparison={comparisons[v.versionId]}
+                toggleDiff={() => {
+                  if (openDiff !== v.versionId) compare(v.versionId);
+                  setOpenDiff(openDiff === v.versionId ? null : v.versionId);
+                }}
+                onActivate={() => {
+                  compare(v.versionId);
+                  setTyped("");
+                  setConfirming(v);
+                }}
                 blocked={!!blockedReason}
               />
             ))}
@@ -125,17 +141,19 @@ export function VersionHistory({
           confirming ? `Switch ${domainName} to version ${confirming.versionId.slice(0, 12)}…?` : ""
         }
         confirmLabel="Switch version"
-        tone={confirming?.lockout?.broken.length ? "danger" : "primary"}
-        confirmDisabled={!lockoutConfirmed(confirming?.lockout, typed, domainName)}
+        tone={lockoutOf(confirming)?.broken.length ? "danger" : "primary"}
+        confirmDisabled={
+          !lockoutOf(confirming) || !lockoutConfirmed(lockoutOf(confirming), typed, domainName)
+        }
         pending={pending}
         onConfirm={() => confirming && activate(confirming)}
         onClose={() => !pending && setConfirming(null)}
       >
         {confirming && (
           <>
-            {confirming.lockout && (
+            {lockoutOf(confirming) && (
               <LockoutGuard
-                lockout={confirming.lockout}
+                lockout={lockoutOf(confirming)!}
                 domainName={domainName}
                 typed={typed}
                 onTyped={setTyped}
@@ -149,13 +167,7 @@ export function VersionHistory({
                 : ""}
               ) for every new TLS handshake. The domain is UPDATING for a short while.
             </p>
-            {confirming.diffFromActive ? (
-              <DiffView diff={confirming.diffFromActive} />
-            ) : (
-              <p className="text-sm text-slate-600">
-                This version could not be compared with the active one.
-              </p>
-            )}
+            <ComparisonView comparison={comparisons[confirming.versionId]} />
             {confirming.counts.warning > 0 && (
               <Notice tone="info">
                 This version has {confirming.counts.warning} warning
@@ -173,14 +185,18 @@ export function VersionHistory({
 function VersionRow({
   v,
   direction,
+  comparable,
   diffOpen,
+  comparison,
   toggleDiff,
   onActivate,
   blocked,
 }: {
   v: VersionSummary;
   direction: "back" | "forward" | "activate";
+  comparable: boolean;
   diffOpen: boolean;
+  comparison: Comparison | undefined;
   toggleDiff: () => void;
   onActivate: () => void;
   blocked: boolean;
@@ -239,7 +255,7 @@ function VersionRow({
         <td className="px-3 py-2 text-right whitespace-nowrap">
           {!v.deleteMarker && !v.isActive && (
             <div className="flex justify-end gap-2">
-              {v.diffFromActive && (
+              {comparable && (
                 <Button tone="secondary" size="xs" aria-expanded={diffOpen} onClick={toggleDiff}>
                   {diffOpen ? "Hide diff" : "Diff"}
                 </Button>
@@ -247,7 +263,7 @@ function VersionRow({
               <Button
                 tone="primary"
                 size="xs"
-                disabled={blocked || v.verdict === "error"}
+                disabled={blocked || v.verdict === "error" || !v.analysed}
                 title={
                   v.verdict === "error"
                     ? "This version has file-level errors and cannot be activated"
@@ -261,10 +277,10 @@ function VersionRow({
           )}
         </td>
       </tr>
-      {diffOpen && v.diffFromActive && (
+      {diffOpen && (
         <tr className="border-t border-slate-100">
           <td colSpan={7} className="bg-slate-50 px-3 py-3">
-            <DiffView diff={v.diffFromActive} />
+            <ComparisonView comparison={comparison} />
           </td>
         </tr>
       )}

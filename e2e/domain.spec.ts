@@ -155,7 +155,8 @@ test("against a LocalStack-like backend, the unsupported actions are explained, 
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   await emulator("config", { compat: "localstack" });
   try {
-    await page.goto(domainUrl(seeded.domainName));
+    // Not waiting for the load event: that fires only once the whole streamed page is in.
+    await page.goto(domainUrl(seeded.domainName), { waitUntil: "commit" });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(seeded.domainName);
     await expect(page.getByText("does not return mutualTlsAuthentication at all")).toBeVisible();
     await page.goto("/");
@@ -218,4 +219,48 @@ test("parsed truststore versions are cached: a second visit reads no S3 object a
   const second = (await emulator<{ counts: Record<string, number> }>("requests")).counts;
   expect(second.GetObject).toBe(3);
   expect(second.ListObjectVersions).toBe(2 * first.ListObjectVersions!);
+});
+
+test("the page does not wait for the version history; diffs are computed only when asked for", async ({
+  page,
+  aws,
+  emulator,
+}) => {
+  needsFullApiGateway();
+  const a = await issue({ subject: "CN=Stream Root A" });
+  const b = await issue({ subject: "CN=Stream Root B" });
+  const c = await issue({ subject: "CN=Stream Root C" });
+  const seeded = await seedMtlsDomain(aws, {
+    versions: [bundle(a), bundle(a, b), bundle(a, b, c)],
+  });
+  // Listing the versions is slow this time: the rest of the page must not wait for it.
+  await emulator("faults", {
+    operation: "ListObjectVersions",
+    kind: "latency",
+    latencyMs: 4000,
+    count: 1,
+  });
+  try {
+    // Not waiting for the load event: that fires only once the whole streamed page is in.
+    await page.goto(domainUrl(seeded.domainName), { waitUntil: "commit" });
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(seeded.domainName);
+    await expect(page.getByTestId("certificate-subject").first()).toBeVisible();
+    await expect(page.getByText("Reading the version history…")).toBeVisible();
+    await expect(page.getByTestId("version-row")).toHaveCount(3, { timeout: 15_000 });
+  } finally {
+    await emulator("faults", undefined, "DELETE");
+  }
+  await emulator("requests", undefined, "DELETE");
+  const row = page.locator(`[data-version-id="${seeded.versionIds[0]}"]`);
+  await row.getByRole("button", { name: "Diff" }).click();
+  const diff = page.getByTestId("diff");
+  await expect(diff.locator("[data-change=removed]")).toHaveCount(2);
+  await expect(diff).toContainText("CN=Stream Root B");
+  await expect(diff).toContainText("CN=Stream Root C");
+  // Asked for once, kept: hiding and showing it again asks the server nothing more.
+  await row.getByRole("button", { name: "Hide diff" }).click();
+  await row.getByRole("button", { name: "Diff" }).click();
+  await expect(diff.locator("[data-change=removed]")).toHaveCount(2);
+  const { counts } = await emulator<{ counts: Record<string, number> }>("requests");
+  expect(counts.GetDomainName).toBe(1);
 });

@@ -4,22 +4,19 @@ import "server-only";
  */
 import { describeCertificate } from "../aws/acm";
 import { getBasePathMappings, getDomainName, getRestApi } from "../aws/api-gateway";
-import { parseS3Uri } from "../aws/s3";
+import { parseS3Uri, type S3Location } from "../aws/s3";
 import { AwsFailure } from "../aws/errors";
 import { getBackend } from "../aws/config";
 import { listAuditEvents, type AuditEvent } from "../auth/audit";
-import { versionHistory, type CheckedVersion, type VersionSummary } from "./truststores";
 import type { BasePathMappingView, MtlsDomain, ServerCertificate } from "./types";
 
-export interface TruststoreView {
+/** Where the domain's truststore is; its versions are read separately (./truststore-view.ts) and stream in. */
+export interface TruststoreRef {
   uri: string;
-  bucket: string;
-  key: string;
-  activeVersionId?: string;
-  active?: CheckedVersion;
-  versions: VersionSummary[];
-  truncated: boolean;
-  /** Why the versions could not be read, when they could not. */
+  location: S3Location | null;
+  /** The version the domain is pinned to; none: it follows the latest object. */
+  pinnedVersionId?: string;
+  /** Why the truststore cannot be read, when that is known already. */
   problem?: string;
 }
 
@@ -27,7 +24,7 @@ export interface DomainDetail {
   domain: MtlsDomain;
   serverCertificate: ServerCertificate | null;
   ownershipCertificate: ServerCertificate | null;
-  truststore?: TruststoreView;
+  truststore?: TruststoreRef;
   mappings: BasePathMappingView[];
   /** The time everything was evaluated at (ms since the epoch). */
   evaluatedAt: number;
@@ -70,37 +67,9 @@ export async function getDomainDetail(name: string, region?: string): Promise<Do
   }
   if (domain.mtls) {
     const location = parseS3Uri(domain.mtls.truststoreUri);
-    if (!location) {
-      detail.truststore = {
-        uri: domain.mtls.truststoreUri,
-        bucket: "",
-        key: "",
-        versions: [],
-        truncated: false,
-        problem: "The truststore URI is not of the form s3://bucket/key.",
-      };
-    } else {
-      const view: TruststoreView = {
-        uri: domain.mtls.truststoreUri,
-        ...location,
-        versions: [],
-        truncated: false,
-      };
-      if (domain.mtls.truststoreVersion) view.activeVersionId = domain.mtls.truststoreVersion;
-      try {
-        const history = await versionHistory(location, domain.mtls.truststoreVersion, region);
-        view.versions = history.versions;
-        view.truncated = history.truncated;
-        if (history.active) {
-          view.active = history.active;
-          view.activeVersionId ??= history.active.versionId;
-        }
-      } catch (error) {
-        view.problem =
-          error instanceof AwsFailure ? error.message : "The truststore could not be read from S3.";
-      }
-      detail.truststore = view;
-    }
+    detail.truststore = { uri: domain.mtls.truststoreUri, location };
+    if (domain.mtls.truststoreVersion) detail.truststore.pinnedVersionId = domain.mtls.truststoreVersion;
+    if (!location) detail.truststore.problem = "The truststore URI is not of the form s3://bucket/key.";
   }
   return detail;
 }

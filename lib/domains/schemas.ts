@@ -62,3 +62,5 @@ export const restApiRefSchema = z.object({
 export const clientCheckSchema = domainRefSchema.extend({
   clientPem: z.string().min(1, "Paste or drop a client certificate.").max(1_000_000),
 });
+
+export const compareSchema = domainRefSchema.extend({ versionId: versionIdSchema });

@@ -1,5 +1,3 @@
-import type { TruststoreDiff } from "../truststore/diff";
-import type { LockoutAssessment } from "../truststore/lockout";
 import type { TruststoreReport } from "../truststore/types";
 import type { TruststoreMetadata, TruststoreVersion } from "./types";
 
@@ -9,9 +7,7 @@ export interface VersionSummary extends TruststoreVersion {
   certificateCount: number;
   verdict: TruststoreReport["verdict"];
   counts: { error: number; warning: number; info: number };
-  /** What switching from the active version to this one would change. */
-  diffFromActive?: TruststoreDiff;
-  /** Which client chains that work today switching to this version would break. */
-  lockout?: LockoutAssessment;
+  /** Decoded and checked (the newest 50 and the active one are): it can be compared and activated. */
+  analysed?: boolean;
   isActive: boolean;
 }

@@ -9,8 +9,6 @@ import "server-only";
  */
 import { LRUCache } from "lru-cache";
 import {
-  assessLockout,
-  diffTruststores,
   loadBundle,
   validateBundle,
   type LoadedBundle,
@@ -118,7 +116,8 @@ const ANALYSED_VERSIONS = 50;
 
 /**
  * Every version of the truststore object, newest first; the newest 50 (and
- * the active one) decoded, checked and diffed against the active version.
+ * the active one) decoded and checked. Diffs are computed when asked for
+ * (./compare.ts).
  */
 export async function versionHistory(
   location: S3Location,
@@ -151,10 +150,7 @@ export async function versionHistory(
       counts: { error: count("error"), warning: count("warning"), info: count("info") },
       isActive: v.versionId === activeId,
     };
-    if (c && active && v.versionId !== activeId) {
-      summary.diffFromActive = diffTruststores(active.report, c.report);
-      summary.lockout = assessLockout(active.report, c.report);
-    }
+    if (c) summary.analysed = true;
     return summary;
   });
   return {

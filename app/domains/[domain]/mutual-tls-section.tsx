@@ -1,37 +1,25 @@
-import { certificateAnchor } from "@/components/certificate-anchor";
 import { DisableMtls } from "@/components/disable-mtls-client";
-import { ErrorPanel } from "@/components/error-panel";
-import { FindingsList } from "@/components/findings-list";
+
 import type { DomainDetail } from "@/lib/domains/detail";
 import type { Capabilities } from "@/lib/domains/page-views";
 import { Section } from "./section";
 
-/** Links AWS's truststoreWarnings to the certificate whose subject they name. */
-function warningTarget(warning: string, detail: DomainDetail): number | undefined {
-  const certs = detail.truststore?.active?.report.certificates ?? [];
-  const bySubject = certs.find((c) => c.subject && warning.includes(c.subject));
-  if (bySubject) return bySubject.index;
-  return certs.find((c) => {
-    const cn = /CN=([^,]+)/.exec(c.subject)?.[1];
-    return cn && warning.includes(cn);
-  })?.index;
-}
-
-/** The truststore, AWS's warnings and the engine's findings now; turning mTLS off. */
+/** Mutual TLS: on or off, the truststore and its version at once; turning it off. */
 export function MutualTlsSection({
   detail,
   region,
   capabilities,
   blockedReason,
+  children,
 }: {
   detail: DomainDetail;
   region: string;
   capabilities: Capabilities;
   blockedReason?: string;
+  /** What streams in once the active version is read: AWS's warnings and the findings now. */
+  children?: React.ReactNode;
 }) {
-  const { domain, truststore } = detail;
-  const active = truststore?.active;
-  const anchor = certificateAnchor("active");
+  const { domain } = detail;
   const disable = (
     <DisableMtls
       mtlsOn={!!domain.mtls}
@@ -59,7 +47,6 @@ export function MutualTlsSection({
       </Section>
     );
   }
-  const warnings = domain.mtls.truststoreWarnings;
   return (
     <Section title="Mutual TLS" id="mtls" actions={disable}>
       <div className="space-y-4">
@@ -70,54 +57,10 @@ export function MutualTlsSection({
           </dd>
           <dt className="text-slate-500">Active version</dt>
           <dd className="font-mono text-xs break-all" data-testid="active-version">
-            {domain.mtls.truststoreVersion ??
-              `latest (${truststore?.activeVersionId ?? "unknown"})`}
+            {domain.mtls.truststoreVersion ?? "latest (the domain follows the newest object)"}
           </dd>
         </dl>
-        <div className="space-y-2">
-          <h3 className="font-medium">Warnings from API Gateway</h3>
-          {warnings.length === 0 ? (
-            <p className="text-sm text-emerald-800">
-              API Gateway returned no warnings at the last update. (It never re-checks later: see
-              the findings below for what has expired since.)
-            </p>
-          ) : (
-            <ul className="space-y-1" data-testid="aws-warnings">
-              {warnings.map((w, i) => {
-                const target = warningTarget(w, detail);
-                return (
-                  <li
-                    key={i}
-                    className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
-                  >
-                    {w}
-                    {target !== undefined && (
-                      <a className="ml-2 underline" href={`#${anchor(target)}`}>
-                        certificate #{target + 1}
-                      </a>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </div>
-        {truststore?.problem && (
-          <ErrorPanel title="The truststore could not be read" message={truststore.problem} />
-        )}
-        {active && (
-          <div className="space-y-2">
-            <h3 className="font-medium">
-              Findings now (evaluated {active.report.evaluatedAt.slice(0, 16).replace("T", " ")}{" "}
-              UTC)
-            </h3>
-            <FindingsList
-              findings={active.report.findings}
-              certificateAnchor={anchor}
-              empty="No findings: every certificate is valid and chains to a root."
-            />
-          </div>
-        )}
+        {children}
       </div>
     </Section>
   );

@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/auto-refresh-client";
 import { ErrorPanel } from "@/components/error-panel";
 import { StatusBadge } from "@/components/status-badge";
-import { UploadTruststore } from "@/components/upload-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
 import { domainPageView, isRegion, pageRegion } from "@/lib/domains/page-views";
 import { STATUS_HELP } from "@/lib/domains/status-help";
-import { ActiveCertificatesSection } from "./active-certificates-section";
+import { ActiveFindings, ActiveTruststoreSections } from "./active-truststore";
 import { AuditSection } from "./audit-section";
 import { MappingsSection } from "./mappings-section";
 import { MutualTlsSection } from "./mutual-tls-section";
-import { Section } from "./section";
 import { ServerCertificateSection } from "./server-certificate-section";
 import { StatusSection } from "./status-section";
 import { VersionsSection } from "./versions-section";
@@ -21,6 +20,19 @@ type Props = { params: Promise<{ domain: string }>; searchParams: Promise<{ regi
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: decodeURIComponent((await params).domain) };
+}
+
+/** What a streaming section shows until it is read. */
+function Pending({ what }: { what: string }) {
+  return (
+    <p
+      role="status"
+      aria-busy="true"
+      className="animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600"
+    >
+      {what}
+    </p>
+  );
 }
 
 export default async function DomainPage({ params, searchParams }: Props) {
@@ -34,7 +46,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
   if (!view.ok) return <ErrorPanel title={`Could not load ${domainName}`} message={view.message} />;
   if (!view.value) notFound();
   const { detail, capabilities, blocked } = view.value;
-  const { domain, truststore } = detail;
+  const { domain } = detail;
   const blockedReason = blocked?.message;
 
   return (
@@ -62,30 +74,17 @@ export default async function DomainPage({ params, searchParams }: Props) {
         region={region}
         capabilities={capabilities}
         blockedReason={blockedReason}
-      />
-      {domain.mtls && truststore && !truststore.problem && (
-        <>
-          <Section title="Upload a new version" id="upload">
-            <UploadTruststore
-              domainName={domain.domainName}
-              region={region}
-              activeReport={truststore.active?.report}
-              activeVersionId={domain.mtls.truststoreVersion}
-              blockedReason={blockedReason}
-            />
-          </Section>
-          {truststore.active && (
-            <ActiveCertificatesSection active={truststore.active} now={detail.evaluatedAt} />
-          )}
-          <VersionsSection
-            domainName={domain.domainName}
-            region={region}
-            truststore={truststore}
-            activeVersionId={domain.mtls.truststoreVersion}
-            blockedReason={blockedReason}
-          />
-        </>
-      )}
+      >
+        <Suspense fallback={<Pending what="Reading the active truststore version…" />}>
+          <ActiveFindings detail={detail} region={region} />
+        </Suspense>
+      </MutualTlsSection>
+      <Suspense fallback={<Pending what="Decoding the active truststore version…" />}>
+        <ActiveTruststoreSections detail={detail} region={region} blockedReason={blockedReason} />
+      </Suspense>
+      <Suspense fallback={<Pending what="Reading the version history…" />}>
+        <VersionsSection detail={detail} region={region} blockedReason={blockedReason} />
+      </Suspense>
       <MappingsSection detail={detail} region={region} canChange={session.role === "operator"} />
       <AuditSection detail={detail} />
     </article>

@@ -1,34 +1,41 @@
+import { ErrorPanel } from "@/components/error-panel";
 import { VersionHistory } from "@/components/version-history-client";
-import type { TruststoreView } from "@/lib/domains/detail";
+import type { DomainDetail } from "@/lib/domains/detail";
+import { truststoreHistory } from "@/lib/domains/truststore-view";
 import { Section } from "./section";
 
-/** The S3 version history of the truststore, with diff and rollback. */
-export function VersionsSection({
-  domainName,
+/** The S3 version history of the truststore, with diff and rollback; streams in under Suspense. */
+export async function VersionsSection({
+  detail,
   region,
-  truststore,
-  activeVersionId,
   blockedReason,
 }: {
-  domainName: string;
+  detail: DomainDetail;
   region: string;
-  truststore: TruststoreView;
-  activeVersionId?: string;
   blockedReason?: string;
 }) {
+  const { domain, truststore } = detail;
+  if (!domain.mtls || !truststore) return null;
+  const loaded = await truststoreHistory(truststore, region);
   return (
     <Section title="Version history" id="versions">
-      <VersionHistory
-        domainName={domainName}
-        region={region}
-        versions={truststore.versions}
-        activeVersionId={activeVersionId}
-        blockedReason={blockedReason}
-      />
-      {truststore.truncated && (
-        <p className="text-xs text-slate-500">
-          Only the newest 50 versions are decoded and compared.
-        </p>
+      {loaded.ok ? (
+        <>
+          <VersionHistory
+            domainName={domain.domainName}
+            region={region}
+            versions={loaded.value.versions}
+            activeVersionId={domain.mtls.truststoreVersion}
+            blockedReason={blockedReason}
+          />
+          {loaded.value.truncated && (
+            <p className="text-xs text-slate-500">
+              Only the newest 50 versions are decoded and compared.
+            </p>
+          )}
+        </>
+      ) : (
+        <ErrorPanel title="The version history could not be read" message={loaded.message} />
       )}
     </Section>
   );

@@ -1,0 +1,111 @@
+/**
+ * The parts of the domain page that need the active truststore version
+ * decoded: AWS's warnings linked to their certificates and the findings now
+ * (inside the mutual TLS section), the upload box (it diffs against the
+ * active version) and the active version's certificates. They stream in
+ * under Suspense once the version is read; the rest of the page does not
+ * wait for them.
+ */
+import { certificateAnchor } from "@/components/certificate-anchor";
+import { ErrorPanel } from "@/components/error-panel";
+import { FindingsList } from "@/components/findings-list";
+import { UploadTruststore } from "@/components/upload-client";
+import type { DomainDetail } from "@/lib/domains/detail";
+import { activeTruststore } from "@/lib/domains/truststore-view";
+import type { CertificateReport } from "@/lib/truststore";
+import { ActiveCertificatesSection } from "./active-certificates-section";
+import { Section } from "./section";
+
+/** Links AWS's truststoreWarnings to the certificate whose subject they name. */
+function warningTarget(warning: string, certs: CertificateReport[]): number | undefined {
+  const bySubject = certs.find((c) => c.subject && warning.includes(c.subject));
+  if (bySubject) return bySubject.index;
+  return certs.find((c) => {
+    const cn = /CN=([^,]+)/.exec(c.subject)?.[1];
+    return cn && warning.includes(cn);
+  })?.index;
+}
+
+export async function ActiveFindings({ detail, region }: { detail: DomainDetail; region: string }) {
+  const warnings = detail.domain.mtls?.truststoreWarnings ?? [];
+  const loaded = detail.truststore ? await activeTruststore(detail.truststore, region) : null;
+  const active = loaded?.ok ? loaded.value : undefined;
+  const anchor = certificateAnchor("active");
+  return (
+    <>
+      <div className="space-y-2">
+        <h3 className="font-medium">Warnings from API Gateway</h3>
+        {warnings.length === 0 ? (
+          <p className="text-sm text-emerald-800">
+            API Gateway returned no warnings at the last update. (It never re-checks later: see the
+            findings below for what has expired since.)
+          </p>
+        ) : (
+          <ul className="space-y-1" data-testid="aws-warnings">
+            {warnings.map((w, i) => {
+              const target = warningTarget(w, active?.report.certificates ?? []);
+              return (
+                <li
+                  key={i}
+                  className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+                >
+                  {w}
+                  {target !== undefined && (
+                    <a className="ml-2 underline" href={`#${anchor(target)}`}>
+                      certificate #{target + 1}
+                    </a>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+      {loaded && !loaded.ok && (
+        <ErrorPanel title="The truststore could not be read" message={loaded.message} />
+      )}
+      {active && (
+        <div className="space-y-2">
+          <h3 className="font-medium">
+            Findings now (evaluated {active.report.evaluatedAt.slice(0, 16).replace("T", " ")} UTC)
+          </h3>
+          <FindingsList
+            findings={active.report.findings}
+            certificateAnchor={anchor}
+            empty="No findings: every certificate is valid and chains to a root."
+          />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The upload box and the active version's certificates, once the active version is read. */
+export async function ActiveTruststoreSections({
+  detail,
+  region,
+  blockedReason,
+}: {
+  detail: DomainDetail;
+  region: string;
+  blockedReason?: string;
+}) {
+  const { domain, truststore } = detail;
+  if (!domain.mtls || !truststore) return null;
+  const loaded = await activeTruststore(truststore, region);
+  if (!loaded.ok) return null;
+  return (
+    <>
+      <Section title="Upload a new version" id="upload">
+        <UploadTruststore
+          domainName={domain.domainName}
+          region={region}
+          activeReport={loaded.value.report}
+          activeVersionId={domain.mtls.truststoreVersion}
+          blockedReason={blockedReason}
+        />
+      </Section>
+      <ActiveCertificatesSection active={loaded.value} now={detail.evaluatedAt} />
+    </>
+  );
+}

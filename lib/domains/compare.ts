@@ -1,0 +1,32 @@
+import "server-only";
+/**
+ * What switching a domain from its active truststore version to another
+ * would change: the diff and the lockout guard, computed when asked for
+ * (a rollback's confirmation, a "Diff" button), never for every version on
+ * every page view.
+ */
+import { assessLockout, diffTruststores, type LockoutAssessment, type TruststoreDiff } from "../truststore";
+import { requireMtlsDomain } from "./change-guards";
+import { checkVersion } from "./truststores";
+
+export interface VersionComparison {
+  activeVersionId: string;
+  versionId: string;
+  diff: TruststoreDiff;
+  lockout: LockoutAssessment;
+}
+
+export async function compareWithActive(ref: { domainName: string; region?: string; versionId: string }): Promise<VersionComparison> {
+  const { domain, location } = await requireMtlsDomain(ref);
+  const at = new Date();
+  const [active, target] = await Promise.all([
+    checkVersion(location, domain.mtls?.truststoreVersion || undefined, ref.region, at),
+    checkVersion(location, ref.versionId, ref.region, at),
+  ]);
+  return {
+    activeVersionId: active.versionId,
+    versionId: target.versionId,
+    diff: diffTruststores(active.report, target.report),
+    lockout: assessLockout(active.report, target.report),
+  };
+}
