@@ -5,7 +5,12 @@ import "server-only";
  * (a rollback's confirmation, a "Diff" button), never for every version on
  * every page view.
  */
-import { assessLockout, diffTruststores, type LockoutAssessment, type TruststoreDiff } from "../truststore";
+import {
+  assessLockout,
+  diffTruststores,
+  type LockoutAssessment,
+  type TruststoreDiff,
+} from "../truststore";
 import { requireMtlsDomain } from "./change-guards";
 import { checkVersion } from "./truststores";
 
@@ -16,7 +21,11 @@ export interface VersionComparison {
   lockout: LockoutAssessment;
 }
 
-export async function compareWithActive(ref: { domainName: string; region?: string; versionId: string }): Promise<VersionComparison> {
+export async function compareWithActive(ref: {
+  domainName: string;
+  region?: string;
+  versionId: string;
+}): Promise<VersionComparison> {
   const { domain, location } = await requireMtlsDomain(ref);
   const at = new Date();
   const [active, target] = await Promise.all([

@@ -68,8 +68,10 @@ export async function getDomainDetail(name: string, region?: string): Promise<Do
   if (domain.mtls) {
     const location = parseS3Uri(domain.mtls.truststoreUri);
     detail.truststore = { uri: domain.mtls.truststoreUri, location };
-    if (domain.mtls.truststoreVersion) detail.truststore.pinnedVersionId = domain.mtls.truststoreVersion;
-    if (!location) detail.truststore.problem = "The truststore URI is not of the form s3://bucket/key.";
+    if (domain.mtls.truststoreVersion)
+      detail.truststore.pinnedVersionId = domain.mtls.truststoreVersion;
+    if (!location)
+      detail.truststore.problem = "The truststore URI is not of the form s3://bucket/key.";
   }
   return detail;
 }

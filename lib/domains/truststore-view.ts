@@ -10,30 +10,50 @@ import { AwsFailure } from "../aws/errors";
 import type { TruststoreRef } from "./detail";
 import { DomainError } from "./errors";
 import type { Loaded } from "./page-views";
-import { checkVersion, versionHistory, type CheckedVersion, type VersionSummary } from "./truststores";
+import {
+  checkVersion,
+  versionHistory,
+  type CheckedVersion,
+  type VersionSummary,
+} from "./truststores";
 
 async function load<T>(read: () => Promise<T>, what: string): Promise<Loaded<T>> {
   try {
     return { ok: true, value: await read() };
   } catch (error) {
-    if (error instanceof AwsFailure || error instanceof DomainError) return { ok: false, message: error.message };
+    if (error instanceof AwsFailure || error instanceof DomainError)
+      return { ok: false, message: error.message };
     console.error(`[truststore] ${what}:`, error);
     return { ok: false, message: `The truststore could not be read from S3 (${what}).` };
   }
 }
 
-const activeVersion = cache((bucket: string, key: string, versionId: string | undefined, region: string) =>
-  load(() => checkVersion({ bucket, key }, versionId, region), "the active version"),
+const activeVersion = cache(
+  (bucket: string, key: string, versionId: string | undefined, region: string) =>
+    load(() => checkVersion({ bucket, key }, versionId, region), "the active version"),
 );
 
-const history = cache((bucket: string, key: string, versionId: string | undefined, region: string) =>
-  load(() => versionHistory({ bucket, key }, versionId, region), "the version history"),
+const history = cache(
+  (bucket: string, key: string, versionId: string | undefined, region: string) =>
+    load(() => versionHistory({ bucket, key }, versionId, region), "the version history"),
 );
 
 /** The active truststore version, decoded and checked now. */
-export function activeTruststore(truststore: TruststoreRef, region: string): Promise<Loaded<CheckedVersion>> {
-  if (!truststore.location) return Promise.resolve({ ok: false, message: truststore.problem ?? "The truststore URI is not usable." });
-  return activeVersion(truststore.location.bucket, truststore.location.key, truststore.pinnedVersionId, region);
+export function activeTruststore(
+  truststore: TruststoreRef,
+  region: string,
+): Promise<Loaded<CheckedVersion>> {
+  if (!truststore.location)
+    return Promise.resolve({
+      ok: false,
+      message: truststore.problem ?? "The truststore URI is not usable.",
+    });
+  return activeVersion(
+    truststore.location.bucket,
+    truststore.location.key,
+    truststore.pinnedVersionId,
+    region,
+  );
 }
 
 /** Every version of the truststore object, newest first (the newest 50 decoded). */
@@ -41,6 +61,15 @@ export function truststoreHistory(
   truststore: TruststoreRef,
   region: string,
 ): Promise<Loaded<{ versions: VersionSummary[]; truncated: boolean }>> {
-  if (!truststore.location) return Promise.resolve({ ok: false, message: truststore.problem ?? "The truststore URI is not usable." });
-  return history(truststore.location.bucket, truststore.location.key, truststore.pinnedVersionId, region);
+  if (!truststore.location)
+    return Promise.resolve({
+      ok: false,
+      message: truststore.problem ?? "The truststore URI is not usable.",
+    });
+  return history(
+    truststore.location.bucket,
+    truststore.location.key,
+    truststore.pinnedVersionId,
+    region,
+  );
 }
