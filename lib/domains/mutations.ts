@@ -41,6 +41,7 @@ import {
 } from "./change-guards";
 import { withDomainLock, type Lease } from "./locks";
 import { checkVersion } from "./truststores";
+import { recordSummary } from "./version-summaries";
 import { DomainError } from "./errors";
 import type { MtlsDomain, RestApiSummary } from "./types";
 
@@ -217,16 +218,14 @@ export async function uploadAndActivate(
       );
     }
     await lease.confirm();
-    const { versionId } = await putTruststoreObject(
-      location,
-      bytes,
-      {
-        uploadedBy: ref.actor,
-        sha256: createHash("sha256").update(bytes).digest("hex"),
-        certificateCount: report.certificates.length,
-      },
-      region,
-    );
+    const metadata = {
+      uploadedBy: ref.actor,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      certificateCount: report.certificates.length,
+    };
+    const { versionId } = await putTruststoreObject(location, bytes, metadata, region);
+    // Its summary now, from the report at hand: the history never downloads this version.
+    await recordSummary(location, versionId, report, metadata);
     try {
       const result = await switchVersion(domain, versionId, region, lease);
       return { versionId, activation: { ok: true, result } } satisfies UploadResult;

@@ -10,12 +10,8 @@ import { AwsFailure } from "../aws/errors";
 import type { TruststoreRef } from "./detail";
 import { DomainError } from "./errors";
 import type { Loaded } from "./page-views";
-import {
-  checkVersion,
-  versionHistory,
-  type CheckedVersion,
-  type VersionSummary,
-} from "./truststores";
+import { checkVersion, type CheckedVersion, type VersionSummary } from "./truststores";
+import { versionHistory } from "./version-history";
 
 async function load<T>(read: () => Promise<T>, what: string): Promise<Loaded<T>> {
   try {

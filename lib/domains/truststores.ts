@@ -16,7 +16,6 @@ import {
 } from "../truststore";
 import { getObjectVersion, listObjectVersions, type S3Location } from "../aws/s3";
 import { DomainError } from "./errors";
-import type { VersionSummary } from "./truststores-types";
 import type { TruststoreMetadata } from "./types";
 
 interface CachedVersion {
@@ -111,51 +110,3 @@ export async function checkVersion(
 }
 
 export type { VersionSummary } from "./truststores-types";
-
-const ANALYSED_VERSIONS = 50;
-
-/**
- * Every version of the truststore object, newest first; the newest 50 (and
- * the active one) decoded and checked. Diffs are computed when asked for
- * (./compare.ts).
- */
-export async function versionHistory(
-  location: S3Location,
-  activeVersionId: string | undefined,
-  region?: string,
-): Promise<{ versions: VersionSummary[]; active?: CheckedVersion; truncated: boolean }> {
-  const all = await listObjectVersions(location, region);
-  const activeId = activeVersionId ?? all.find((v) => v.isLatest && !v.deleteMarker)?.versionId;
-  const analysed = all.filter((v) => !v.deleteMarker).slice(0, ANALYSED_VERSIONS);
-  if (activeId && !analysed.some((v) => v.versionId === activeId)) {
-    const activeRow = all.find((v) => v.versionId === activeId);
-    if (activeRow) analysed.push(activeRow);
-  }
-  const at = new Date();
-  const checked = new Map<string, CheckedVersion>();
-  await Promise.all(
-    analysed.map(async (v) => {
-      checked.set(v.versionId, await checkVersion(location, v.versionId, region, at));
-    }),
-  );
-  const active = activeId ? checked.get(activeId) : undefined;
-  const versions: VersionSummary[] = all.map((v) => {
-    const c = checked.get(v.versionId);
-    const count = (s: string) => c?.report.findings.filter((f) => f.severity === s).length ?? 0;
-    const summary: VersionSummary = {
-      ...v,
-      metadata: c?.metadata ?? {},
-      certificateCount: c?.report.certificates.length ?? 0,
-      verdict: c?.report.verdict ?? "ok",
-      counts: { error: count("error"), warning: count("warning"), info: count("info") },
-      isActive: v.versionId === activeId,
-    };
-    if (c) summary.analysed = true;
-    return summary;
-  });
-  return {
-    versions,
-    ...(active ? { active } : {}),
-    truncated: all.filter((v) => !v.deleteMarker).length > ANALYSED_VERSIONS,
-  };
-}

@@ -16,3 +16,4 @@ export {
 } from "./client-check";
 export { toJsonReport, type JsonReport } from "./json-report";
 export { assessLockout, type BrokenChain, type LockoutAssessment } from "./lockout";
+export { summarize, summaryCountsAt, type SummaryCounts, type TruststoreSummary } from "./summary";
