@@ -2,6 +2,7 @@
  * `npm run bench`: prints every benchmark's table. Figures, not pass/fail.
  */
 import "reflect-metadata";
+import { benchBigHistory } from "./big-history";
 import { benchDashboard } from "./dashboard";
 import { benchEmulator } from "./emulator";
 import { benchTruststore } from "./truststore";
@@ -10,6 +11,7 @@ const sections: [string, () => Promise<string>][] = [
   ["truststore", benchTruststore],
   ["emulator", benchEmulator],
   ["dashboard", benchDashboard],
+  ["big-history", benchBigHistory],
 ];
 const only = process.argv[2];
 

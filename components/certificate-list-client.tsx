@@ -2,9 +2,10 @@
 /**
  * Certificates with their full decoded view, PEM copy and download.
  */
-import { useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { describePublicKey } from "@/lib/truststore/decode";
-import type { CertificateReport, Finding } from "@/lib/truststore/types";
+import { certificateRows, type CertificateRow } from "@/lib/truststore/certificate-rows";
+import type { CertificateReport, TruststoreReport } from "@/lib/truststore/types";
 import { certificateAnchor } from "./certificate-anchor";
 import { Expiry } from "./expiry";
 import { Button } from "./ui/button";
@@ -95,46 +96,69 @@ export function CertificateDetails({ cert }: { cert: CertificateReport }) {
   );
 }
 
+const PAGE_SIZE = 50;
+
+/**
+ * Certificates as a list, 50 a page; each opens to its decoded detail,
+ * which `detail` renders (and `onOpen` may fetch first). A link to a
+ * certificate on another page (#anchor) turns to its page.
+ */
 export function CertificateList({
-  certificates,
-  findings,
+  rows,
   anchorPrefix,
   now,
+  detail,
+  onOpen,
 }: {
-  certificates: CertificateReport[];
-  findings: Finding[];
+  rows: CertificateRow[];
   anchorPrefix: string;
   now: number;
+  detail: (index: number) => React.ReactNode;
+  onOpen?: (index: number) => void;
 }) {
   const anchor = certificateAnchor(anchorPrefix);
-  if (certificates.length === 0) return <p className="text-sm text-slate-600">No certificates.</p>;
+  const [page, setPage] = useState(0);
+  const pages = Math.ceil(rows.length / PAGE_SIZE);
+  useEffect(() => {
+    const follow = () => {
+      const match = /-cert-(\d+)$/.exec(window.location.hash);
+      if (!match || !window.location.hash.startsWith(`#${anchorPrefix}-cert-`)) return;
+      const position = rows.findIndex((r) => r.index === Number(match[1]) - 1);
+      if (position >= 0) setPage(Math.floor(position / PAGE_SIZE));
+    };
+    follow();
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, [anchorPrefix, rows]);
+  if (rows.length === 0) return <p className="text-sm text-slate-600">No certificates.</p>;
+  const visible = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   return (
-    <ul
-      className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
-      aria-label="Certificates"
-    >
-      {certificates.map((cert) => {
-        const own = findings.filter((f) => f.certificate === cert.index);
-        return (
-          <li key={cert.index} id={anchor(cert.index)} className="scroll-mt-20">
-            <details className="group">
+    <div className="space-y-2">
+      <ul
+        className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+        aria-label="Certificates"
+      >
+        {visible.map((row) => (
+          <li key={row.index} id={anchor(row.index)} className="scroll-mt-20">
+            <details
+              className="group"
+              onToggle={(e) => e.currentTarget.open && onOpen?.(row.index)}
+            >
               <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-600">
-                <span className="text-xs text-slate-400 tabular-nums">#{cert.index + 1}</span>
+                <span className="text-xs text-slate-400 tabular-nums">#{row.index + 1}</span>
                 <span className="min-w-0 flex-1">
                   <span className="block truncate font-medium" data-testid="certificate-subject">
-                    {cert.subject || "(empty subject)"}
+                    {row.subject || "(empty subject)"}
                   </span>
                   <span className="block truncate text-xs text-slate-500">
-                    issued by {cert.issuer}
+                    issued by {row.issuer}
                   </span>
                 </span>
-                <span className="text-xs text-slate-500">
-                  {cert.selfSigned ? "root" : cert.isCA ? "CA" : "end entity"}
-                </span>
-                <Expiry notAfter={cert.notAfter} now={now} />
-                {own.length > 0 && (
+                <span className="text-xs text-slate-500">{row.role}</span>
+                <Expiry notAfter={row.notAfter} now={now} />
+                {row.findings.length > 0 && (
                   <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
-                    {own.length} finding{own.length === 1 ? "" : "s"}
+                    {row.findings.length} finding{row.findings.length === 1 ? "" : "s"}
                   </span>
                 )}
                 <span aria-hidden className="text-slate-400 group-open:rotate-90">
@@ -142,9 +166,9 @@ export function CertificateList({
                 </span>
               </summary>
               <div className="space-y-2 px-3 pb-3">
-                {own.length > 0 && (
+                {row.findings.length > 0 && (
                   <ul className="space-y-1 text-xs">
-                    {own.map((f, i) => (
+                    {row.findings.map((f, i) => (
                       <li key={i} className="rounded bg-amber-50 px-2 py-1 text-amber-900">
                         <code className="mr-1 font-mono">{f.rule}</code>
                         {f.message}
@@ -152,12 +176,50 @@ export function CertificateList({
                     ))}
                   </ul>
                 )}
-                <CertificateDetails cert={cert} />
+                {detail(row.index)}
               </div>
             </details>
           </li>
-        );
-      })}
-    </ul>
+        ))}
+      </ul>
+      {pages > 1 && (
+        <nav
+          className="flex items-center justify-center gap-3 text-sm"
+          aria-label="Certificate pages"
+        >
+          <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous
+          </Button>
+          <span>
+            Certificates {page * PAGE_SIZE + 1}–{Math.min(rows.length, (page + 1) * PAGE_SIZE)} of{" "}
+            {rows.length}
+          </span>
+          <Button disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+            Next
+          </Button>
+        </nav>
+      )}
+    </div>
+  );
+}
+
+/** The list for certificates already decoded in the browser (an upload, the inspect page). */
+export function DecodedCertificateList({
+  report,
+  anchorPrefix,
+  now,
+}: {
+  report: Pick<TruststoreReport, "certificates" | "findings">;
+  anchorPrefix: string;
+  now: number;
+}) {
+  const rows = useMemo(() => certificateRows(report), [report]);
+  return (
+    <CertificateList
+      rows={rows}
+      anchorPrefix={anchorPrefix}
+      now={now}
+      detail={(index) => <CertificateDetails cert={report.certificates[index]!} />}
+    />
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { TruststoreDiff, TruststoreReport } from "@/lib/truststore";
 import { certificateAnchor } from "./certificate-anchor";
-import { CertificateList } from "./certificate-list-client";
+import { DecodedCertificateList } from "./certificate-list-client";
 import { DiffView } from "./diff-view";
 import { FindingsList } from "./findings-list";
 
@@ -53,9 +53,8 @@ export function CheckedFileReport({
         <details>
           <summary className="cursor-pointer text-sm font-medium">Decoded certificates</summary>
           <div className="mt-2">
-            <CertificateList
-              certificates={report.certificates}
-              findings={report.findings}
+            <DecodedCertificateList
+              report={report}
               anchorPrefix="upload"
               now={Date.parse(report.evaluatedAt)}
             />

@@ -13,7 +13,7 @@ import {
   type TruststoreReport,
 } from "@/lib/truststore";
 import { certificateAnchor } from "./certificate-anchor";
-import { CertificateList } from "./certificate-list-client";
+import { DecodedCertificateList } from "./certificate-list-client";
 import { DropZone } from "./drop-zone-client";
 import { FindingsList } from "./findings-list";
 import { Notice } from "./notice";
@@ -110,9 +110,8 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
             certificateAnchor={certificateAnchor("inspect")}
             empty="No findings."
           />
-          <CertificateList
-            certificates={report.certificates}
-            findings={report.findings}
+          <DecodedCertificateList
+            report={report}
             anchorPrefix="inspect"
             now={Date.parse(report.evaluatedAt)}
           />

@@ -14,6 +14,7 @@ import {
   checkTruststore,
   diffTruststores,
   MAX_TRUSTSTORE_BYTES,
+  type ComparableReport,
   type TruststoreReport,
 } from "@/lib/truststore";
 
@@ -41,7 +42,8 @@ export function UploadTruststore({
 }: {
   domainName: string;
   region: string;
-  activeReport?: TruststoreReport;
+  /** The active version, as much of it as comparing needs. */
+  activeReport?: ComparableReport;
   activeVersionId?: string;
   blockedReason?: string;
 }) {

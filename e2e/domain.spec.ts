@@ -4,7 +4,7 @@ import {
   GetDomainNameCommand,
   GetRestApiCommand,
 } from "@aws-sdk/client-api-gateway";
-import { bundle, chain, issue } from "../lib/pki/generate";
+import { bundle, chain, issue, largeBundle } from "../lib/pki/generate";
 import { expect, needsFullApiGateway, TARGET, test } from "./aws";
 import { activeVersion, domainUrl, seedMtlsDomain } from "./seed";
 
@@ -264,4 +264,33 @@ test("the page does not wait for the version history; diffs are computed only wh
   await expect(diff.locator("[data-change=removed]")).toHaveCount(2);
   const { counts } = await emulator<{ counts: Record<string, number> }>("requests");
   expect(counts.GetDomainName).toBe(1);
+});
+
+test("a big truststore's certificates come 50 a page, and opening one fetches only that one", async ({
+  page,
+  aws,
+}) => {
+  needsFullApiGateway();
+  const certs = await largeBundle(60);
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(...certs)] });
+  // A line from the middle of a certificate's PEM: only its decoded detail carries it.
+  const pemLine = (i: number) => certs[i]!.pem.split("\n")[3]!;
+  await page.goto(domainUrl(seeded.domainName));
+  const list = page.getByRole("list", { name: "Certificates" });
+  await expect(list.getByTestId("certificate-subject")).toHaveCount(50);
+  await expect(page.getByText("Certificates 1–50 of 60")).toBeVisible();
+  // No decoded detail was sent with the page.
+  const html = await page.content();
+  for (const i of [0, 1, 2]) expect(html).not.toContain(pemLine(i));
+  const actions: string[] = [];
+  page.on("request", (req) => {
+    if (req.method() === "POST" && req.headers()["next-action"]) actions.push(req.postData() ?? "");
+  });
+  await list.getByTestId("certificate-subject").nth(1).click();
+  await expect(list.locator(":scope > li").nth(1)).toContainText(pemLine(1));
+  expect(actions).toHaveLength(1);
+  expect(actions[0]).toContain('"index":1');
+  expect(await page.content()).not.toContain(pemLine(2));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(list.getByTestId("certificate-subject")).toHaveCount(10);
 });

@@ -64,3 +64,8 @@ export const clientCheckSchema = domainRefSchema.extend({
 });
 
 export const compareSchema = domainRefSchema.extend({ versionId: versionIdSchema });
+
+export const certificateRefSchema = domainRefSchema.extend({
+  versionId: versionIdSchema,
+  index: z.number().int().min(0).max(999),
+});

@@ -3,7 +3,8 @@
  * what that means for clients.
  */
 import { quote } from "./rules";
-import type { CertificateReport, Finding, TruststoreReport } from "./types";
+import type { ComparableCertificate, ComparableReport } from "./comparable";
+import type { Finding } from "./types";
 
 export interface CertificateSummary {
   index: number;
@@ -33,7 +34,7 @@ export interface TruststoreDiff {
   identical: boolean;
 }
 
-function summary(cert: CertificateReport): CertificateSummary {
+function summary(cert: ComparableCertificate): CertificateSummary {
   return {
     index: cert.index,
     subject: cert.subject,
@@ -45,14 +46,16 @@ function summary(cert: CertificateReport): CertificateSummary {
   };
 }
 
-function uniqueByFingerprint(certs: readonly CertificateReport[]): Map<string, CertificateReport> {
-  const map = new Map<string, CertificateReport>();
+function uniqueByFingerprint(
+  certs: readonly ComparableCertificate[],
+): Map<string, ComparableCertificate> {
+  const map = new Map<string, ComparableCertificate>();
   for (const cert of certs)
     if (!map.has(cert.fingerprintSha256)) map.set(cert.fingerprintSha256, cert);
   return map;
 }
 
-function findingKeys(report: TruststoreReport): Map<string, Finding> {
+function findingKeys(report: ComparableReport): Map<string, Finding> {
   const keys = new Map<string, Finding>();
   for (const f of report.findings) {
     if (f.severity !== "warning") continue;
@@ -62,13 +65,13 @@ function findingKeys(report: TruststoreReport): Map<string, Finding> {
   return keys;
 }
 
-function whoIsIssuedBy(cert: CertificateReport): string {
+function whoIsIssuedBy(cert: ComparableCertificate): string {
   if (cert.isCA) return `Clients whose certificates chain up to ${quote(cert.subject)}`;
   return `The client certificate ${quote(cert.subject)} itself (trusted directly)`;
 }
 
 /** Diff from `from` (e.g. the active version) to `to` (e.g. the candidate). */
-export function diffTruststores(from: TruststoreReport, to: TruststoreReport): TruststoreDiff {
+export function diffTruststores(from: ComparableReport, to: ComparableReport): TruststoreDiff {
   const before = uniqueByFingerprint(from.certificates);
   const after = uniqueByFingerprint(to.certificates);
   const added = [...after.values()].filter((c) => !before.has(c.fingerprintSha256));
@@ -76,7 +79,7 @@ export function diffTruststores(from: TruststoreReport, to: TruststoreReport): T
   const unchanged = [...after.values()].filter((c) => before.has(c.fingerprintSha256));
   const impacts: Impact[] = [];
 
-  const sameKeyAndName = (a: CertificateReport, list: CertificateReport[]) =>
+  const sameKeyAndName = (a: ComparableCertificate, list: ComparableCertificate[]) =>
     list.find((b) => b.subject === a.subject && b.publicKeySha256 === a.publicKeySha256);
 
   for (const cert of removed) {

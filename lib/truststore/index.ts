@@ -17,3 +17,5 @@ export {
 export { toJsonReport, type JsonReport } from "./json-report";
 export { assessLockout, type BrokenChain, type LockoutAssessment } from "./lockout";
 export { summarize, summaryCountsAt, type SummaryCounts, type TruststoreSummary } from "./summary";
+export { certificateRows, type CertificateRow } from "./certificate-rows";
+export { comparable, type ComparableCertificate, type ComparableReport } from "./comparable";

@@ -5,7 +5,7 @@
  * today. It keeps working when the new version has a CA with the same name
  * and key (the same one, or a renewal) whose path is complete too.
  */
-import type { CertificateReport, TruststoreReport } from "./types";
+import type { ComparableCertificate, ComparableReport } from "./comparable";
 
 export interface BrokenChain {
   subject: string;
@@ -24,9 +24,9 @@ export interface LockoutAssessment {
   summary: string;
 }
 
-const identity = (c: CertificateReport) => `${c.subject}\u0000${c.publicKeySha256}`;
+const identity = (c: ComparableCertificate) => `${c.subject}\u0000${c.publicKeySha256}`;
 
-function workingChains(report: TruststoreReport): CertificateReport[] {
+function workingChains(report: ComparableReport): ComparableCertificate[] {
   const seen = new Set<string>();
   return report.certificates.filter((c) => {
     if (!c.isCA || !c.pathComplete || c.duplicateOf !== undefined || seen.has(identity(c)))
@@ -37,11 +37,11 @@ function workingChains(report: TruststoreReport): CertificateReport[] {
 }
 
 export function assessLockout(
-  active: TruststoreReport,
-  candidate: TruststoreReport,
+  active: ComparableReport,
+  candidate: ComparableReport,
 ): LockoutAssessment {
   const today = workingChains(active);
-  const after = new Map<string, CertificateReport[]>();
+  const after = new Map<string, ComparableCertificate[]>();
   for (const c of candidate.certificates) {
     if (!c.isCA) continue;
     const list = after.get(identity(c));

@@ -1,5 +1,6 @@
 import { certificateAnchor } from "@/components/certificate-anchor";
-import { CertificateList } from "@/components/certificate-list-client";
+import { certificateRows } from "@/lib/truststore";
+import { ActiveCertificates } from "@/components/active-certificates-client";
 import { ChainDiagram } from "@/components/chain-diagram";
 import { ValidityTimeline } from "@/components/validity-timeline";
 import type { CheckedVersion } from "@/lib/domains/truststores";
@@ -7,23 +8,28 @@ import { Section } from "./section";
 
 /** Every certificate of the active truststore version, its chains and validity over time. */
 export function ActiveCertificatesSection({
+  domainName,
+  region,
   active,
   now,
 }: {
+  domainName: string;
+  region: string;
   active: CheckedVersion;
   now: number;
 }) {
-  const { certificates, findings } = active.report;
+  const { certificates } = active.report;
   const anchor = certificateAnchor("active");
   return (
     <Section
       title={`Certificates of the active version (${certificates.length})`}
       id="certificates"
     >
-      <CertificateList
-        certificates={certificates}
-        findings={findings}
-        anchorPrefix="active"
+      <ActiveCertificates
+        domainName={domainName}
+        region={region}
+        versionId={active.versionId}
+        rows={certificateRows(active.report)}
         now={now}
       />
       <div className="grid gap-6 lg:grid-cols-2">

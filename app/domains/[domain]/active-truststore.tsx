@@ -12,7 +12,7 @@ import { FindingsList } from "@/components/findings-list";
 import { UploadTruststore } from "@/components/upload-client";
 import type { DomainDetail } from "@/lib/domains/detail";
 import { activeTruststore } from "@/lib/domains/truststore-view";
-import type { CertificateReport } from "@/lib/truststore";
+import { comparable, type CertificateReport } from "@/lib/truststore";
 import { ActiveCertificatesSection } from "./active-certificates-section";
 import { Section } from "./section";
 
@@ -100,12 +100,17 @@ export async function ActiveTruststoreSections({
         <UploadTruststore
           domainName={domain.domainName}
           region={region}
-          activeReport={loaded.value.report}
+          activeReport={comparable(loaded.value.report)}
           activeVersionId={domain.mtls.truststoreVersion}
           blockedReason={blockedReason}
         />
       </Section>
-      <ActiveCertificatesSection active={loaded.value} now={detail.evaluatedAt} />
+      <ActiveCertificatesSection
+        domainName={domain.domainName}
+        region={region}
+        active={loaded.value}
+        now={detail.evaluatedAt}
+      />
     </>
   );
 }

@@ -1,0 +1,173 @@
+/**
+ * A domain whose truststore object has 50 versions of a 1,000-certificate
+ * bundle, written by another tool (the SDK directly): the domain page's
+ * server time cold (first view ever: every version summarised once), warm,
+ * and cold again after a restart (summaries already stored), the HTML sent,
+ * the server's memory after 100 views, against the floor: reading the same
+ * 50 objects with the AWS SDK alone.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { RequestCertificateCommand } from "@aws-sdk/client-acm";
+import { CreateDomainNameCommand } from "@aws-sdk/client-api-gateway";
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
+import { startTestEmulator, type TestEmulator } from "../emulator/test-support";
+import { bundle, largeBundle } from "../lib/pki/generate";
+import { fixed, table } from "./measure";
+
+const PORT = 3191;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DOMAIN = "big.history.example";
+const VERSIONS = 50;
+
+async function waitFor(url: string, timeoutMs: number) {
+  const start = Date.now();
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() - start > timeoutMs) throw new Error(`${url} did not answer`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function startApp(endpoint: string): ChildProcess {
+  return spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_ACCESS_KEY_ID: "test",
+      AWS_SECRET_ACCESS_KEY: "test",
+      AWS_REGION: "us-east-1",
+      AUTH_MODE: "none",
+      AUDIT_BUCKET: "bench-audit",
+    },
+    stdio: "ignore",
+    detached: true,
+  });
+}
+
+function stopApp(app: ChildProcess) {
+  try {
+    process.kill(-app.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
+
+/** Resident memory of the app's processes, in MB (the whole process group). */
+function rssMb(app: ChildProcess): number {
+  const out = execFileSync("ps", ["-o", "rss=", "-g", String(app.pid)], { encoding: "utf8" });
+  return out.split("\n").reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024;
+}
+
+async function view(): Promise<{ ms: number; bytes: number }> {
+  const start = performance.now();
+  const html = await (await fetch(`${BASE}/domains/${DOMAIN}?region=us-east-1`)).text();
+  if (!html.includes("Version history")) throw new Error("the page did not render its history");
+  return { ms: performance.now() - start, bytes: Buffer.byteLength(html) };
+}
+
+async function seed(t: TestEmulator): Promise<string[]> {
+  const { s3, acm, apiGateway } = t.clients();
+  for (const Bucket of ["bench-audit", "big-history"])
+    await s3.send(new CreateBucketCommand({ Bucket }));
+  await s3.send(
+    new PutBucketVersioningCommand({
+      Bucket: "big-history",
+      VersioningConfiguration: { Status: "Enabled" },
+    }),
+  );
+  const certs = await largeBundle(1000, { prefix: "History" });
+  const ids: string[] = [];
+  for (let v = 0; v < VERSIONS; v++) {
+    // Each version drops a different certificate: 999 certificates, 50 distinct objects.
+    const body = bundle(...certs.filter((_, i) => i !== v + 1));
+    ids.push(
+      (await s3.send(new PutObjectCommand({ Bucket: "big-history", Key: "ts.pem", Body: body })))
+        .VersionId!,
+    );
+  }
+  const { CertificateArn } = await acm.send(new RequestCertificateCommand({ DomainName: DOMAIN }));
+  await apiGateway.send(
+    new CreateDomainNameCommand({
+      domainName: DOMAIN,
+      regionalCertificateArn: CertificateArn,
+      endpointConfiguration: { types: ["REGIONAL"] },
+      securityPolicy: "TLS_1_2",
+      mutualTlsAuthentication: {
+        truststoreUri: "s3://big-history/ts.pem",
+        truststoreVersion: ids.at(-1),
+      },
+    }),
+  );
+  return ids;
+}
+
+export async function benchBigHistory(): Promise<string> {
+  if (!existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "build"], { stdio: "ignore" });
+  const t = await startTestEmulator({ updatingMs: 0 });
+  let app: ChildProcess | undefined;
+  try {
+    const ids = await seed(t);
+    const { s3 } = t.clients();
+    const floorStart = performance.now();
+    await Promise.all(
+      ids.map(async (VersionId) =>
+        (
+          await s3.send(new GetObjectCommand({ Bucket: "big-history", Key: "ts.pem", VersionId }))
+        ).Body!.transformToByteArray(),
+      ),
+    );
+    const floor = performance.now() - floorStart;
+
+    app = startApp(t.endpoint);
+    await waitFor(`${BASE}/api/health`, 60_000);
+    const rssStart = rssMb(app);
+    const firstEver = await view();
+    const warm: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 100; i++) {
+      const v = await view();
+      warm.push(v.ms);
+      bytes = v.bytes;
+    }
+    warm.sort((a, b) => a - b);
+    const rssAfter = rssMb(app);
+    stopApp(app);
+
+    app = startApp(t.endpoint);
+    await waitFor(`${BASE}/api/health`, 60_000);
+    const restarted = await view();
+    const median = warm[Math.floor(warm.length / 2)]!;
+    const rows: (string | number)[][] = [
+      ["floor: the 50 objects read with the AWS SDK alone", `${fixed(floor)} ms`],
+      [
+        "first view ever (every version summarised once)",
+        `${fixed(firstEver.ms)} ms (${fixed(firstEver.ms / floor)}× the floor)`,
+      ],
+      [
+        "cold after a restart (summaries stored)",
+        `${fixed(restarted.ms)} ms (${fixed(restarted.ms / floor)}× the floor)`,
+      ],
+      ["warm, median of 100 views", `${fixed(median)} ms (${fixed(median / floor)}× the floor)`],
+      ["HTML sent (whole streamed page)", `${fixed(bytes / 1024)} KB`],
+      ["server RSS: started → after 101 views", `${fixed(rssStart)} MB → ${fixed(rssAfter)} MB`],
+    ];
+    return [
+      `Domain page, ${VERSIONS} versions × 999-1,000 certificates (written by another tool), production build`,
+      table(["measure", "figure"], rows),
+      "Targets: warm under 1 s, cold under 4 s, HTML under 1 MB, RSS under 400 MB.",
+    ].join("\n");
+  } finally {
+    if (app) stopApp(app);
+    await t.stop();
+  }
+}
