@@ -2,19 +2,24 @@ import type { Metadata } from "next";
 import { ErrorPanel } from "@/components/error-panel";
 import { OverviewClient } from "@/components/overview-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
+import { overviewSearch, parseOverviewQuery } from "@/lib/domains/overview-query";
 import { isRegion, overviewView, pageRegion, regionChoices } from "@/lib/domains/page-views";
 
 export const metadata: Metadata = { title: { absolute: "Custom domain names · mTLS Console" } };
 
+type SearchParams = Record<string, string | string[] | undefined>;
+
 export default async function OverviewPage({
   searchParams,
 }: {
-  searchParams: Promise<{ region?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
-  const { region: asked } = await searchParams;
-  await requirePageSession(isRegion(asked) ? `/?region=${asked}` : "/");
+  const params = await searchParams;
+  const asked = typeof params.region === "string" ? params.region : undefined;
+  const query = parseOverviewQuery(params);
+  await requirePageSession(isRegion(asked) ? `/${overviewSearch(query, asked)}` : "/");
   const region = await pageRegion(asked);
-  const overview = await overviewView(region);
+  const overview = await overviewView(region, query);
   if (!overview.ok)
     return (
       <ErrorPanel
@@ -31,7 +36,8 @@ export default async function OverviewPage({
         </p>
       </div>
       <OverviewClient
-        rows={overview.value.rows}
+        page={overview.value}
+        query={query}
         region={region}
         regions={regionChoices(region)}
         now={overview.value.evaluatedAt}

@@ -1,118 +1,74 @@
 "use client";
 /**
- * The domains table: search, filters, sort, region switch, paging. Data
- * comes from the server page; statuses that settle on their own poll.
+ * The overview's controls: region, search, status and filters. The view
+ * lives in the URL (shareable); the server filters, sorts and pages, and
+ * sends one page. Statuses that settle on their own poll.
  */
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useState } from "react";
-import type { OverviewRow } from "@/lib/domains/overview-types";
+import { useEffect, useId, useState, useTransition } from "react";
+import {
+  overviewSearch,
+  type OverviewPage,
+  type OverviewQuery,
+} from "@/lib/domains/overview-query";
 import { DOMAIN_STATUSES, type DomainStatus } from "@/lib/domains/types";
-import { STATUS_HELP, daysUntil } from "@/lib/domains/status-help";
+import { STATUS_HELP } from "@/lib/domains/status-help";
 import { AutoRefresh } from "./auto-refresh-client";
-import { OverviewRowView } from "./overview-row";
+import { OverviewTable } from "./overview-table";
 import { Button } from "./ui/button";
 
-type SortKey = "name" | "status" | "expiry" | "warnings";
-const PAGE_SIZE = 100;
-
-function soonestExpiry(row: OverviewRow): string | undefined {
-  return [row.serverCertificateNotAfter, row.ownershipNotAfter]
-    .filter((x): x is string => !!x)
-    .sort()[0];
-}
+const select = "mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
 
 export function OverviewClient({
-  rows,
+  page,
+  query,
   region,
   regions,
   now,
 }: {
-  rows: OverviewRow[];
+  page: OverviewPage;
+  query: OverviewQuery;
   region: string;
   regions: string[];
   now: number;
 }) {
   const router = useRouter();
-  const ids = { region: useId(), search: useId(), status: useId() };
-  const [query, setQuery] = useState("");
-  const [status, setStatus] = useState<DomainStatus | "ALL">("ALL");
-  const [withWarnings, setWithWarnings] = useState(false);
-  const [expiring, setExpiring] = useState(false);
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
-    key: "name",
-    descending: false,
-  });
-  const [page, setPage] = useState(0);
-
-  const filtered = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    const out = rows.filter((r) => {
-      if (q && !r.domain.domainName.toLowerCase().includes(q)) return false;
-      if (status !== "ALL" && r.domain.status !== status) return false;
-      if (withWarnings && r.warningCount === 0) return false;
-      if (expiring) {
-        const soonest = soonestExpiry(r);
-        if (!soonest || daysUntil(soonest, now) > 30) return false;
-      }
-      return true;
-    });
-    const value = (r: OverviewRow): string | number => {
-      switch (sort.key) {
-        case "status":
-          return r.domain.status;
-        case "expiry":
-          return soonestExpiry(r) ?? "9999";
-        case "warnings":
-          return r.warningCount;
-        default:
-          return r.domain.domainName;
-      }
-    };
-    out.sort((a, b) => {
-      const va = value(a);
-      const vb = value(b);
-      const c =
-        typeof va === "number" && typeof vb === "number"
-          ? va - vb
-          : String(va).localeCompare(String(vb));
-      return (sort.descending ? -c : c) || a.domain.domainName.localeCompare(b.domain.domainName);
-    });
-    return out;
-  }, [rows, query, status, withWarnings, expiring, sort, now]);
-
-  const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
-  const visible = filtered.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
-  const transient = rows.some((r) => STATUS_HELP[r.domain.status].transient);
-  const reset = () => {
-    setQuery("");
-    setStatus("ALL");
-    setWithWarnings(false);
-    setExpiring(false);
-    setPage(0);
+  const ids = { region: useId(), search: useId(), status: useId(), truststore: useId() };
+  const [pending, startTransition] = useTransition();
+  const [search, setSearch] = useState(query.q);
+  // The controls show the view asked for at once; the server's answer follows.
+  const [view, setView] = useState(query);
+  const served = JSON.stringify(query);
+  const [shown, setShown] = useState(served);
+  if (shown !== served) {
+    // The server answered with a (possibly other) view: show that one.
+    setShown(served);
+    setView(query);
+  }
+  const go = (changes: Partial<OverviewQuery>) => {
+    const next = { ...view, page: 1, ...changes };
+    setView(next);
+    startTransition(() => router.replace(`/${overviewSearch(next, region)}`, { scroll: false }));
   };
-  const sortButton = (key: SortKey, label: string) => (
-    <button
-      type="button"
-      className="inline-flex items-center gap-1 font-medium hover:text-slate-900"
-      onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))}
-      aria-label={`Sort by ${label}`}
-    >
-      {label}
-      {sort.key === key && <span aria-hidden>{sort.descending ? "▼" : "▲"}</span>}
-    </button>
-  );
-  const ariaSort = (key: SortKey) =>
-    sort.key === key ? (sort.descending ? "descending" : "ascending") : "none";
+  // Typing searches after a pause, as the URL's q.
+  useEffect(() => {
+    if (search === view.q) return;
+    const timer = setTimeout(() => go({ q: search }), 250);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search]);
+  const transient = page.rows.some((r) => STATUS_HELP[r.domain.status].transient);
+  const filtered = page.matching !== page.total;
+  const plural = (n: number) => `${n.toLocaleString("en-US")} domain name${n === 1 ? "" : "s"}`;
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" aria-busy={pending}>
       <div className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <div className="flex flex-col text-xs font-medium text-slate-600">
           <label htmlFor={ids.region}>Region</label>
           <select
             id={ids.region}
-            className="mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900"
+            className={select}
             value={region}
             onChange={(e) => router.push(`/?region=${encodeURIComponent(e.target.value)}`)}
           >
@@ -126,25 +82,19 @@ export function OverviewClient({
           <input
             id={ids.search}
             type="search"
-            className="mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900"
+            className={select}
             placeholder="api.example.com"
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setPage(0);
-            }}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
           />
         </div>
         <div className="flex w-64 flex-col text-xs font-medium text-slate-600">
           <label htmlFor={ids.status}>Status</label>
           <select
             id={ids.status}
-            className="mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900"
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value as DomainStatus | "ALL");
-              setPage(0);
-            }}
+            className={select}
+            value={view.status}
+            onChange={(e) => go({ status: e.target.value as DomainStatus | "ALL" })}
           >
             <option value="ALL">All statuses</option>
             {DOMAIN_STATUSES.map((s) => (
@@ -157,97 +107,87 @@ export function OverviewClient({
         <label className="flex items-center gap-2 pb-1.5 text-sm">
           <input
             type="checkbox"
-            checked={withWarnings}
-            onChange={(e) => (setWithWarnings(e.target.checked), setPage(0))}
+            checked={view.warnings}
+            onChange={(e) => go({ warnings: e.target.checked })}
           />
           Has warnings
         </label>
         <label className="flex items-center gap-2 pb-1.5 text-sm">
           <input
             type="checkbox"
-            checked={expiring}
-            onChange={(e) => (setExpiring(e.target.checked), setPage(0))}
+            checked={view.expiring}
+            onChange={(e) => go({ expiring: e.target.checked })}
           />
           Certificate expiring within 30 days
         </label>
+        <div className="flex flex-col text-xs font-medium text-slate-600">
+          <label htmlFor={ids.truststore}>Truststore certificate expiring within</label>
+          <select
+            id={ids.truststore}
+            className={select}
+            value={view.truststoreDays ?? ""}
+            onChange={(e) =>
+              go({ truststoreDays: e.target.value ? Number(e.target.value) : undefined })
+            }
+          >
+            <option value="">any time</option>
+            {[7, 30, 90, 365].map((d) => (
+              <option key={d} value={d}>
+                {d} days
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
 
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
         <p role="status" data-testid="result-count">
-          {filtered.length === rows.length
-            ? `${rows.length.toLocaleString("en-US")} domain name${rows.length === 1 ? "" : "s"}`
-            : `${filtered.length.toLocaleString("en-US")} of ${rows.length.toLocaleString("en-US")} domain names`}
+          {filtered
+            ? `${page.matching.toLocaleString("en-US")} of ${plural(page.total)}`
+            : plural(page.total)}
         </p>
         <AutoRefresh active={transient} />
       </div>
 
-      {rows.length === 0 ? (
+      {page.total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <p className="font-medium">No custom domain names in {region}.</p>
           <p className="mt-1 text-sm text-slate-600">
             Create one in API Gateway, or switch to another region above.
           </p>
         </div>
-      ) : filtered.length === 0 ? (
+      ) : page.matching === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <p className="font-medium">No domain name matches these filters.</p>
-          <button type="button" className="mt-2 text-sm text-sky-700 underline" onClick={reset}>
+          <button
+            type="button"
+            className="mt-2 text-sm text-sky-700 underline"
+            onClick={() => {
+              setSearch("");
+              go({
+                q: "",
+                status: "ALL",
+                warnings: false,
+                expiring: false,
+                truststoreDays: undefined,
+              });
+            }}
+          >
             Clear the filters
           </button>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Custom domain names in {region}</caption>
-            <thead className="bg-slate-50 text-left text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2" aria-sort={ariaSort("name")}>
-                  {sortButton("name", "Domain name")}
-                </th>
-                <th scope="col" className="px-3 py-2" aria-sort={ariaSort("status")}>
-                  {sortButton("status", "Status")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Endpoint · policy
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Mutual TLS
-                </th>
-                <th scope="col" className="px-3 py-2" aria-sort={ariaSort("warnings")}>
-                  {sortButton("warnings", "Warnings")}
-                </th>
-                <th scope="col" className="px-3 py-2" aria-sort={ariaSort("expiry")}>
-                  {sortButton("expiry", "Certificate expiry")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {visible.map((r) => (
-                <OverviewRowView key={r.domain.domainName} row={r} region={region} now={now} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <OverviewTable rows={page.rows} query={query} region={region} now={now} />
       )}
-      {pages > 1 && (
+      {page.pages > 1 && (
         <nav className="flex items-center justify-center gap-3 text-sm" aria-label="Pages">
-          <Button
-            tone="secondary"
-            size="sm"
-            disabled={current === 0}
-            onClick={() => setPage(current - 1)}
-          >
+          <Button disabled={page.page <= 1} onClick={() => go({ page: page.page - 1 })}>
             Previous
           </Button>
           <span>
-            Page {current + 1} of {pages}
+            Page {page.page} of {page.pages}
           </span>
-          <Button
-            tone="secondary"
-            size="sm"
-            disabled={current >= pages - 1}
-            onClick={() => setPage(current + 1)}
-          >
+          <Button disabled={page.page >= page.pages} onClick={() => go({ page: page.page + 1 })}>
             Next
           </Button>
         </nav>

@@ -76,6 +76,19 @@ export function OverviewRowView({
           </div>
         )}
       </td>
+      <td className="px-3 py-2 whitespace-nowrap" data-testid="truststore-expiry">
+        {row.truststoreExpiry ? (
+          <Expiry notAfter={row.truststoreExpiry} now={now} compact />
+        ) : (
+          <span className="text-xs text-slate-400">
+            {row.domain.mtls
+              ? row.domain.mtls.truststoreVersion
+                ? "unknown"
+                : "follows latest"
+              : "—"}
+          </span>
+        )}
+      </td>
     </tr>
   );
 }

@@ -55,6 +55,7 @@ test("lists seeded domains with their statuses; search and filters narrow the li
   const rows = page.getByTestId("domain-row");
   await expect(rows).toHaveCount(4);
   await expect(page.getByTestId("result-count")).toContainText("4 of");
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${prefix}`));
   await expect(rows.filter({ hasText: good.domainName }).locator("[data-status]")).toHaveAttribute(
     "data-status",
     "AVAILABLE",
@@ -78,6 +79,25 @@ test("lists seeded domains with their statuses; search and filters narrow the li
   await expect(rows).toContainText(`${prefix}-expiring.test.example`);
   await expect(rows.locator("[data-band]").first()).toHaveAttribute("data-band", "month");
 
+  await page.getByLabel("Certificate expiring within 30 days").uncheck();
+
+  // A truststore certificate that expires in 10 days: the truststore expiry column and filter.
+  const soon = await issue({ subject: "CN=Overview Soon Root", validDays: [-30, 10] });
+  const expiringStore = await seedMtlsDomain(aws, {
+    versions: [bundle(pki[0]!, soon)],
+    prefix: `${prefix}-store`,
+  });
+  await page.reload();
+  await page.getByLabel("Truststore certificate expiring within").selectOption("30");
+  await expect(page).toHaveURL(/truststoreDays=30/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(expiringStore.domainName);
+  await expect(rows.getByTestId("truststore-expiry").locator("[data-band]")).toHaveAttribute(
+    "data-band",
+    "month",
+  );
+  await page.getByLabel("Truststore certificate expiring within").selectOption("");
+
   await page.getByRole("searchbox", { name: "Search by name" }).fill("no-such-domain-anywhere");
   await expect(page.getByText("No domain name matches these filters.")).toBeVisible();
   await page.getByRole("button", { name: "Clear the filters" }).click();
@@ -97,7 +117,15 @@ test("pages past 500 domains with GetDomainNames pages and ListCertificates only
   await page.goto(`/?region=${region}`);
   await expect(page.getByTestId("result-count")).toHaveText("1,200 domain names");
   const { counts } = await emulator<{ counts: Record<string, number> }>("requests");
-  expect(counts).toEqual({ GetDomainNames: 3, ListCertificates: 1 });
+  expect([counts.GetDomainNames, counts.ListCertificates]).toEqual([3, 1]);
+  // The 1,200 domains share one truststore version: its summary is read (or made once), nothing per domain.
+  expect(counts.GetObject ?? 0).toBeLessThanOrEqual(2);
+  const store = ["GetObject", "PutObject", "GetCallerIdentity", "HeadBucket"];
+  expect(
+    Object.keys(counts).filter(
+      (op) => !["GetDomainNames", "ListCertificates", ...store].includes(op),
+    ),
+  ).toEqual([]);
   // The last page's domains are there: search for one.
   await page.getByRole("searchbox", { name: "Search by name" }).fill("bulk-01199");
   await expect(page.getByTestId("domain-row")).toHaveCount(1);
@@ -105,6 +133,23 @@ test("pages past 500 domains with GetDomainNames pages and ListCertificates only
   await expect(page.getByText("Page 1 of 12")).toBeVisible();
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("Page 2 of 12")).toBeVisible();
+  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(page.getByTestId("domain-row").first()).toContainText("bulk-00100");
+  // A view is a link: sorted, filtered and paged on the server, only its page sent.
+  await emulator("requests", undefined, "DELETE");
+  await page.goto(`/?region=${region}&q=bulk-011&order=desc&page=1`);
+  await expect(page.getByTestId("result-count")).toHaveText("100 of 1,200 domain names");
+  await expect(page.getByTestId("domain-row")).toHaveCount(100);
+  await expect(page.getByTestId("domain-row").first()).toContainText("bulk-01199");
+  await expect(page.getByRole("searchbox", { name: "Search by name" })).toHaveValue("bulk-011");
+  const again = (await emulator<{ counts: Record<string, number> }>("requests")).counts;
+  expect([again.GetDomainNames, again.ListCertificates]).toEqual([3, 1]);
+  // Nonsense in the URL falls back to the defaults.
+  await page.goto(
+    `/?region=${region}&status=SIDEWAYS&sort=%3Cscript%3E&page=-3&truststoreDays=abc`,
+  );
+  await expect(page.getByTestId("result-count")).toHaveText("1,200 domain names");
+  await expect(page.getByText("Page 1 of 12")).toBeVisible();
 });
 
 test("the region switcher shows another region's domains", async ({ page }) => {

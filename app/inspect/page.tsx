@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Inspect } from "@/components/inspect-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
-import { isRegion, overviewView, pageRegion } from "@/lib/domains/page-views";
+import { isRegion, domainsView, pageRegion } from "@/lib/domains/page-views";
 
 export const metadata: Metadata = { title: "Inspect certificates" };
 
@@ -13,7 +13,7 @@ export default async function InspectPage({
   const { region: asked } = await searchParams;
   await requirePageSession(isRegion(asked) ? `/inspect?region=${asked}` : "/inspect");
   const region = await pageRegion(asked);
-  const overview = await overviewView(region);
+  const overview = await domainsView(region);
   const domains = overview.ok
     ? overview.value.rows.filter((r) => r.domain.mtls).map((r) => r.domain.domainName)
     : [];

@@ -7,4 +7,6 @@ export interface OverviewRow {
   serverCertificateType?: string;
   ownershipNotAfter?: string;
   warningCount: number;
+  /** The soonest notAfter of the active truststore version's certificates, when read. */
+  truststoreExpiry?: string;
 }

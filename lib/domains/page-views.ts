@@ -12,6 +12,8 @@ import { describeBackend } from "./backend";
 import { changeBlocked, type ChangeBlock } from "./change-blocked";
 import { getDomainDetail, type DomainDetail } from "./detail";
 import { getOverview, REGIONS, type OverviewRow } from "./overview";
+import { overviewPage } from "./overview-page";
+import type { OverviewPage, OverviewQuery } from "./overview-query";
 
 /** The regions the overview's switcher offers, with the shown one first when it is not among them. */
 export function regionChoices(region: string): string[] {
@@ -41,7 +43,16 @@ async function load<T>(read: () => Promise<T>): Promise<Loaded<T>> {
   }
 }
 
+/** One page of the overview, as the URL's view asks for it. */
 export function overviewView(
+  region: string,
+  query: OverviewQuery,
+): Promise<Loaded<OverviewPage & { evaluatedAt: number }>> {
+  return load(() => overviewPage(region, query));
+}
+
+/** Every domain of a region (the inspect page's list). */
+export function domainsView(
   region: string,
 ): Promise<Loaded<{ rows: OverviewRow[]; evaluatedAt: number }>> {
   return load(() => getOverview(region));

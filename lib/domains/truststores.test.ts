@@ -19,8 +19,8 @@ let size = 0;
 
 beforeAll(async () => {
   t = await startTestEmulator();
-  // 60 KB of cache: room for two of the ~25 KB versions below, not three.
-  undoEnv = pointSdkAt(t, { TRUSTSTORE_CACHE_MB: "0.06" });
+  // 2.4 MB of estimated memory (40 × the source): room for two of the ~25 KB versions below, not three.
+  undoEnv = pointSdkAt(t, { TRUSTSTORE_CACHE_MB: "2.4" });
   const { s3 } = t.clients();
   await s3.send(new CreateBucketCommand({ Bucket: "cache" }));
   await s3.send(
@@ -47,8 +47,9 @@ afterAll(async () => {
 
 describe("parsed truststore cache", () => {
   it("holds no more bytes than its bound, dropping the least recently used version first", async () => {
-    expect(size * 2).toBeLessThan(truststores.TRUSTSTORE_CACHE_BYTES);
-    expect(size * 3).toBeGreaterThan(truststores.TRUSTSTORE_CACHE_BYTES);
+    const estimate = size * truststores.PARSED_SIZE_FACTOR;
+    expect(estimate * 2).toBeLessThan(truststores.TRUSTSTORE_CACHE_BYTES);
+    expect(estimate * 3).toBeGreaterThan(truststores.TRUSTSTORE_CACHE_BYTES);
     const location = { bucket: "cache", key: "ts.pem" };
     await t.control("requests", undefined, "DELETE");
     for (const id of versionIds) await truststores.checkVersion(location, id);

@@ -33,7 +33,11 @@ export async function versionHistory(
   const summaries = new Map(
     await Promise.all(
       analysed.map(
-        async (v) => [v.versionId, await versionSummary(location, v.versionId, region)] as const,
+        async (v) =>
+          [
+            v.versionId,
+            await versionSummary(location, v.versionId, region, { keep: v.versionId === activeId }),
+          ] as const,
       ),
     ),
   );

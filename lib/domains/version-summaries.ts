@@ -13,13 +13,32 @@ import { LRUCache } from "lru-cache";
 import { summarize, type TruststoreReport, type TruststoreSummary } from "../truststore";
 import type { S3Location } from "../aws/s3";
 import { getJson, putJson } from "../auth/store";
-import { checkVersion } from "./truststores";
+import { checkVersion, checkVersionOnce } from "./truststores";
 import type { TruststoreMetadata } from "./types";
 
 /** A summary with the object's own metadata (who uploaded it), as stored. */
 export type StoredSummary = TruststoreSummary & { metadata: TruststoreMetadata };
 
 const memory = new LRUCache<string, StoredSummary>({ max: 20_000 });
+
+/** At most `limit` tasks at once; the rest wait their turn. */
+function limiter(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+      running++;
+      try {
+        return await task();
+      } finally {
+        running--;
+        waiting.shift()?.();
+      }
+    },
+  };
+}
+const computing = limiter(2);
 
 function storeKey(location: S3Location, versionId: string): string {
   const object = createHash("sha256")
@@ -55,6 +74,8 @@ export async function versionSummary(
   location: S3Location,
   versionId: string,
   region?: string,
+  /** keep: the version is being looked at (the active one): read it into the cache, shared with the page. */
+  options: { keep?: boolean } = {},
 ): Promise<StoredSummary> {
   const key = cacheKey(location, versionId);
   const known = memory.get(key);
@@ -64,6 +85,9 @@ export async function versionSummary(
     memory.set(key, stored.value);
     return stored.value;
   }
-  const checked = await checkVersion(location, versionId, region);
+  // Computed at most a few at a time: each parses a whole version (up to 1 MB).
+  const checked = options.keep
+    ? await checkVersion(location, versionId, region)
+    : await computing.run(() => checkVersionOnce(location, versionId, region));
   return recordSummary(location, versionId, checked.report, checked.metadata);
 }

@@ -6,6 +6,8 @@ import { ValidityTimeline } from "@/components/validity-timeline";
 import type { CheckedVersion } from "@/lib/domains/truststores";
 import { Section } from "./section";
 
+const SHOWN = 100;
+
 /** Every certificate of the active truststore version, its chains and validity over time. */
 export function ActiveCertificatesSection({
   domainName,
@@ -20,6 +22,13 @@ export function ActiveCertificatesSection({
 }) {
   const { certificates } = active.report;
   const anchor = certificateAnchor("active");
+  // Big truststores: the diagram and the timeline show 100 certificates (the list shows all).
+  const many = certificates.length > SHOWN;
+  const inDiagram = new Set(certificates.slice(0, SHOWN).flatMap((c) => c.path));
+  const diagram = many ? certificates.filter((c) => inDiagram.has(c.index)) : certificates;
+  const timeline = many
+    ? [...certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter)).slice(0, SHOWN)
+    : certificates;
   return (
     <Section
       title={`Certificates of the active version (${certificates.length})`}
@@ -35,11 +44,21 @@ export function ActiveCertificatesSection({
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="text-sm font-medium">Chains</h3>
-          <ChainDiagram certificates={certificates} anchor={anchor} />
+          <ChainDiagram certificates={diagram} anchor={anchor} />
+          {many && (
+            <p className="text-xs text-slate-500">
+              The chains of the first {SHOWN} of {certificates.length} certificates.
+            </p>
+          )}
         </div>
         <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="text-sm font-medium">Validity</h3>
-          <ValidityTimeline certificates={certificates} now={now} />
+          <ValidityTimeline certificates={timeline} now={now} />
+          {many && (
+            <p className="text-xs text-slate-500">
+              The {SHOWN} certificates that expire first, of {certificates.length}.
+            </p>
+          )}
         </div>
       </div>
     </Section>

@@ -1,0 +1,72 @@
+/**
+ * The overview's table of one page of domains, with sortable headers that
+ * are links to the sorted view.
+ */
+import Link from "next/link";
+import { overviewSearch, type OverviewQuery, type SortKey } from "@/lib/domains/overview-query";
+import type { OverviewRow } from "@/lib/domains/overview-types";
+import { OverviewRowView } from "./overview-row";
+
+export function OverviewTable({
+  rows,
+  query,
+  region,
+  now,
+}: {
+  rows: OverviewRow[];
+  query: OverviewQuery;
+  region: string;
+  now: number;
+}) {
+  const header = (key: SortKey, label: string) => {
+    const active = query.sort === key;
+    const href = overviewSearch(
+      { ...query, sort: key, descending: active ? !query.descending : false, page: 1 },
+      region,
+    );
+    return (
+      <th
+        scope="col"
+        className="px-3 py-2"
+        aria-sort={active ? (query.descending ? "descending" : "ascending") : "none"}
+      >
+        <Link
+          href={href}
+          className="inline-flex items-center gap-1 font-medium hover:text-slate-900"
+          aria-label={`Sort by ${label}`}
+          scroll={false}
+        >
+          {label}
+          {active && <span aria-hidden>{query.descending ? "▼" : "▲"}</span>}
+        </Link>
+      </th>
+    );
+  };
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm">
+        <caption className="sr-only">Custom domain names in {region}</caption>
+        <thead className="bg-slate-50 text-left text-xs text-slate-600">
+          <tr>
+            {header("name", "Domain name")}
+            {header("status", "Status")}
+            <th scope="col" className="px-3 py-2 font-medium">
+              Endpoint · policy
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Mutual TLS
+            </th>
+            {header("warnings", "Warnings")}
+            {header("expiry", "Certificate expiry")}
+            {header("truststore-expiry", "Truststore expiry")}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <OverviewRowView key={r.domain.domainName} row={r} region={region} now={now} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

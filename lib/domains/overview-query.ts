@@ -1,0 +1,132 @@
+/**
+ * The overview's view, from the URL: search, status, filters, sort and
+ * page, parsed strictly (anything unknown falls back to the default), and
+ * applied on the server, so a view can be shared as a link and only one
+ * page of rows is sent.
+ */
+import { daysUntil } from "./status-help";
+import type { OverviewRow } from "./overview-types";
+import { DOMAIN_STATUSES, type DomainStatus } from "./types";
+
+export const OVERVIEW_PAGE_SIZE = 100;
+export const SORT_KEYS = ["name", "status", "expiry", "truststore-expiry", "warnings"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface OverviewQuery {
+  q: string;
+  status: DomainStatus | "ALL";
+  warnings: boolean;
+  /** Server or ownership certificate expiring within 30 days. */
+  expiring: boolean;
+  /** A truststore certificate of the active version expiring within this many days. */
+  truststoreDays?: number;
+  sort: SortKey;
+  descending: boolean;
+  page: number;
+}
+
+type Params = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export function parseOverviewQuery(params: Params): OverviewQuery {
+  const status = one(params.status);
+  const sort = one(params.sort);
+  const days = Number(one(params.truststoreDays));
+  const page = Number(one(params.page));
+  return {
+    q: (one(params.q) ?? "").slice(0, 253),
+    status: (DOMAIN_STATUSES as readonly string[]).includes(status ?? "")
+      ? (status as DomainStatus)
+      : "ALL",
+    warnings: one(params.warnings) === "1",
+    expiring: one(params.expiring) === "1",
+    ...(Number.isInteger(days) && days > 0 && days <= 3650 ? { truststoreDays: days } : {}),
+    sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : "name",
+    descending: one(params.order) === "desc",
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+  };
+}
+
+/** The URL search parameters of a view (defaults left out), for links and the controls. */
+export function overviewSearch(query: OverviewQuery, region: string): string {
+  const p = new URLSearchParams({ region });
+  if (query.q) p.set("q", query.q);
+  if (query.status !== "ALL") p.set("status", query.status);
+  if (query.warnings) p.set("warnings", "1");
+  if (query.expiring) p.set("expiring", "1");
+  if (query.truststoreDays) p.set("truststoreDays", String(query.truststoreDays));
+  if (query.sort !== "name") p.set("sort", query.sort);
+  if (query.descending) p.set("order", "desc");
+  if (query.page > 1) p.set("page", String(query.page));
+  return `?${p.toString()}`;
+}
+
+export function soonestCertificateExpiry(row: OverviewRow): string | undefined {
+  return [row.serverCertificateNotAfter, row.ownershipNotAfter]
+    .filter((x): x is string => !!x)
+    .sort()[0];
+}
+
+export interface OverviewPage {
+  rows: OverviewRow[];
+  /** Rows that pass the filters. */
+  matching: number;
+  total: number;
+  page: number;
+  pages: number;
+}
+
+/** Filters, sorts and pages the rows (each with its truststore expiry when known). */
+export function applyOverviewQuery(
+  rows: OverviewRow[],
+  query: OverviewQuery,
+  now: number,
+): OverviewPage {
+  const q = query.q.trim().toLowerCase();
+  const matching = rows.filter((r) => {
+    if (q && !r.domain.domainName.toLowerCase().includes(q)) return false;
+    if (query.status !== "ALL" && r.domain.status !== query.status) return false;
+    if (query.warnings && r.warningCount === 0) return false;
+    if (query.expiring) {
+      const soonest = soonestCertificateExpiry(r);
+      if (!soonest || daysUntil(soonest, now) > 30) return false;
+    }
+    if (query.truststoreDays !== undefined) {
+      if (!r.truststoreExpiry || daysUntil(r.truststoreExpiry, now) > query.truststoreDays)
+        return false;
+    }
+    return true;
+  });
+  const value = (r: OverviewRow): string | number => {
+    switch (query.sort) {
+      case "status":
+        return r.domain.status;
+      case "expiry":
+        return soonestCertificateExpiry(r) ?? "9999";
+      case "truststore-expiry":
+        return r.truststoreExpiry ?? "9999";
+      case "warnings":
+        return r.warningCount;
+      default:
+        return r.domain.domainName;
+    }
+  };
+  matching.sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    const c =
+      typeof va === "number" && typeof vb === "number"
+        ? va - vb
+        : String(va).localeCompare(String(vb));
+    return (query.descending ? -c : c) || a.domain.domainName.localeCompare(b.domain.domainName);
+  });
+  const pages = Math.max(1, Math.ceil(matching.length / OVERVIEW_PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  return {
+    rows: matching.slice((page - 1) * OVERVIEW_PAGE_SIZE, page * OVERVIEW_PAGE_SIZE),
+    matching: matching.length,
+    total: rows.length,
+    page,
+    pages,
+  };
+}
