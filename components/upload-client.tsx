@@ -14,7 +14,6 @@ import {
   checkTruststore,
   diffTruststores,
   MAX_TRUSTSTORE_BYTES,
-  type ComparableReport,
   type TruststoreReport,
 } from "@/lib/truststore";
 
@@ -26,6 +25,7 @@ import { CheckedFileReport } from "./checked-file-report";
 import { Button } from "./ui/button";
 import { UploadOutcome, type Outcome } from "./upload-outcome";
 import { useAction } from "./use-action";
+import { useActiveBasis } from "./use-active-basis";
 
 interface Candidate {
   name: string;
@@ -36,14 +36,14 @@ interface Candidate {
 export function UploadTruststore({
   domainName,
   region,
-  activeReport,
+  hasActive,
   activeVersionId,
   blockedReason,
 }: {
   domainName: string;
   region: string;
-  /** The active version, as much of it as comparing needs. */
-  activeReport?: ComparableReport;
+  /** Whether the domain has an active version to compare a dropped file with. */
+  hasActive?: boolean;
   activeVersionId?: string;
   blockedReason?: string;
 }) {
@@ -53,12 +53,15 @@ export function UploadTruststore({
   const [paste, setPaste] = useState("");
   const [acknowledged, setAcknowledged] = useState(false);
   const [typed, setTyped] = useState("");
+  // The active version, fetched when the first file is dropped (the page does not carry it).
+  const { activeReport, fetchActive } = useActiveBasis(domainName, region, hasActive);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   async function inspect(name: string, input: File | string) {
     setOutcome(null);
     setAcknowledged(false);
     setTyped("");
+    fetchActive();
     setChecking(true);
     try {
       if (typeof input !== "string" && input.size > MAX_TRUSTSTORE_BYTES) {
@@ -96,6 +99,8 @@ export function UploadTruststore({
     !!candidate &&
     errors.length === 0 &&
     (warnings.length === 0 || acknowledged) &&
+    // Never before the change is known: the active version must be in to compare with.
+    (!hasActive || !!activeReport) &&
     lockoutConfirmed(lockout, typed, domainName) &&
     !blockedReason;
 
@@ -235,6 +240,11 @@ export function UploadTruststore({
           aria-label="Checked file"
           className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
         >
+          {hasActive && !activeReport && errors.length === 0 && (
+            <p role="status" className="text-sm text-slate-600">
+              Comparing with the active version…
+            </p>
+          )}
           {lockout && (
             <LockoutGuard
               lockout={lockout}

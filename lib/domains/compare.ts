@@ -7,6 +7,8 @@ import "server-only";
  */
 import {
   assessLockout,
+  comparable,
+  type ComparableReport,
   diffTruststores,
   type LockoutAssessment,
   type TruststoreDiff,
@@ -38,4 +40,18 @@ export async function compareWithActive(ref: {
     diff: diffTruststores(active.report, target.report),
     lockout: assessLockout(active.report, target.report),
   };
+}
+
+/** The active version as comparing needs it (no PEMs): what the upload box diffs a dropped file against. */
+export async function activeBasis(ref: {
+  domainName: string;
+  region?: string;
+}): Promise<ComparableReport & { versionId: string }> {
+  const { domain, location } = await requireMtlsDomain(ref);
+  const active = await checkVersion(
+    location,
+    domain.mtls?.truststoreVersion || undefined,
+    ref.region,
+  );
+  return { ...comparable(active.report), versionId: active.versionId };
 }

@@ -38,7 +38,7 @@ function limiter(limit: number) {
     },
   };
 }
-const computing = limiter(2);
+const computing = limiter(1);
 
 function storeKey(location: S3Location, versionId: string): string {
   const object = createHash("sha256")
@@ -85,7 +85,7 @@ export async function versionSummary(
     memory.set(key, stored.value);
     return stored.value;
   }
-  // Computed at most a few at a time: each parses a whole version (up to 1 MB).
+  // Computed one at a time: each parses a whole version (up to 1 MB, about 15 times that in memory).
   const checked = options.keep
     ? await checkVersion(location, versionId, region)
     : await computing.run(() => checkVersionOnce(location, versionId, region));

@@ -12,7 +12,7 @@ import { FindingsList } from "@/components/findings-list";
 import { UploadTruststore } from "@/components/upload-client";
 import type { DomainDetail } from "@/lib/domains/detail";
 import { activeTruststore } from "@/lib/domains/truststore-view";
-import { comparable, type CertificateReport } from "@/lib/truststore";
+import type { CertificateReport } from "@/lib/truststore";
 import { ActiveCertificatesSection } from "./active-certificates-section";
 import { Section } from "./section";
 
@@ -100,7 +100,7 @@ export async function ActiveTruststoreSections({
         <UploadTruststore
           domainName={domain.domainName}
           region={region}
-          activeReport={comparable(loaded.value.report)}
+          hasActive
           activeVersionId={domain.mtls.truststoreVersion}
           blockedReason={blockedReason}
         />
