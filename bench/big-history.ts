@@ -39,7 +39,8 @@ async function waitFor(url: string, timeoutMs: number) {
 }
 
 function startApp(endpoint: string): ChildProcess {
-  return spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  // As `npm start` runs it (with its heap limit).
+  return spawn("npm", ["run", "start", "--", "-p", String(PORT), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       AWS_ENDPOINT_URL: endpoint,

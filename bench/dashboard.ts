@@ -6,6 +6,9 @@
 import { spawn, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { paginateListCertificates } from "@aws-sdk/client-acm";
+import { paginateGetDomainNames } from "@aws-sdk/client-api-gateway";
+import { createClients } from "../lib/aws/clients";
 import { fixed, table } from "./measure";
 
 const PORT = 3190;
@@ -50,19 +53,64 @@ export async function benchDashboard(): Promise<string> {
   try {
     await waitFor(`${BASE}/inspect`, 60_000);
     await control("seed", { bulkDomains: 1200, region: "eu-north-1" });
-    const times: number[] = [];
-    for (let i = 0; i < 12; i++) {
+    const timed = async (url: string) => {
       const start = performance.now();
-      const res = await fetch(`${BASE}/?region=eu-north-1`);
-      await res.text();
-      if (i >= 2) times.push(performance.now() - start);
+      const html = await (await fetch(url)).text();
+      return { ms: performance.now() - start, bytes: Buffer.byteLength(html) };
+    };
+    const cold = await timed(`${BASE}/?region=eu-north-1`);
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 10; i++) {
+      const view = await timed(
+        `${BASE}/?region=eu-north-1${i % 2 ? "&sort=expiry&order=desc" : "&page=7"}`,
+      );
+      times.push(view.ms);
+      bytes = Math.max(bytes, view.bytes);
     }
     times.sort((a, b) => a - b);
+    const warm = times[Math.floor(times.length / 2)]!;
+    // The floor: the same two listings with the AWS SDK alone.
+    const clients = createClients(
+      {
+        kind: "endpoint",
+        endpoint: `http://127.0.0.1:${EMULATOR_PORT}`,
+        serviceEndpoints: {},
+        defaultRegion: "eu-north-1",
+        staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },
+      },
+      "eu-north-1",
+    );
+    const floorStart = performance.now();
+    for await (const page of paginateGetDomainNames(
+      { client: clients.apiGateway, pageSize: 500 },
+      {},
+    ))
+      void page;
+    for await (const page of paginateListCertificates({ client: clients.acm, pageSize: 1000 }, {}))
+      void page;
+    const floor = performance.now() - floorStart;
+    const rss =
+      Number(
+        execFileSync("ps", ["-o", "rss=", "-g", String(server.pid)], { encoding: "utf8" })
+          .split("\n")
+          .reduce((n, l) => n + (Number(l.trim()) || 0), 0),
+      ) / 1024;
     const rows: (string | number)[][] = [
       [
-        "overview, 1,200 domains: server response (median of 10)",
-        `${fixed(times[Math.floor(times.length / 2)]!)} ms`,
+        "overview, 1,200 domains: floor (the two listings with the SDK alone)",
+        `${fixed(floor)} ms`,
       ],
+      [
+        "overview, 1,200 domains: first request",
+        `${fixed(cold.ms)} ms (${fixed(cold.ms / floor)}× the floor)`,
+      ],
+      [
+        "overview, 1,200 domains: a page, sorted or paged (median of 10)",
+        `${fixed(warm)} ms (${fixed(warm / floor)}× the floor)`,
+      ],
+      ["overview, 1,200 domains: HTML of a page", `${fixed(bytes / 1024)} KB`],
+      ["server RSS after these requests", `${fixed(rss)} MB`],
     ];
 
     // First-load JS as Next.js counts it: the scripts the page's HTML loads
@@ -97,7 +145,7 @@ export async function benchDashboard(): Promise<string> {
     return [
       "Dashboard: production build (next start), embedded emulator",
       table(["measure", "figure"], rows),
-      "Target: first-load JS of the overview under 150 KB gzipped.",
+      "Targets: the overview's first page under 200 ms for 1,200 domains; first-load JS of the overview under 150 KB gzipped.",
     ].join("\n");
   } finally {
     try {
