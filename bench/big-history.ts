@@ -8,15 +8,13 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { RequestCertificateCommand } from "@aws-sdk/client-acm";
-import { CreateDomainNameCommand } from "@aws-sdk/client-api-gateway";
+
+import { CreateBucketCommand, GetObjectCommand } from "@aws-sdk/client-s3";
 import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  PutBucketVersioningCommand,
-  PutObjectCommand,
-} from "@aws-sdk/client-s3";
-import { startTestEmulator, type TestEmulator } from "../emulator/test-support";
+  seedTruststoreDomain,
+  startTestEmulator,
+  type TestEmulator,
+} from "../emulator/test-support";
 import { bundle, largeBundle } from "../lib/pki/generate";
 import { fixed, table } from "./measure";
 
@@ -77,39 +75,13 @@ async function view(): Promise<{ ms: number; bytes: number }> {
 }
 
 async function seed(t: TestEmulator): Promise<string[]> {
-  const { s3, acm, apiGateway } = t.clients();
-  for (const Bucket of ["bench-audit", "big-history"])
-    await s3.send(new CreateBucketCommand({ Bucket }));
-  await s3.send(
-    new PutBucketVersioningCommand({
-      Bucket: "big-history",
-      VersioningConfiguration: { Status: "Enabled" },
-    }),
-  );
+  await t.clients().s3.send(new CreateBucketCommand({ Bucket: "bench-audit" }));
   const certs = await largeBundle(1000, { prefix: "History" });
-  const ids: string[] = [];
-  for (let v = 0; v < VERSIONS; v++) {
-    // Each version drops a different certificate: 999 certificates, 50 distinct objects.
-    const body = bundle(...certs.filter((_, i) => i !== v + 1));
-    ids.push(
-      (await s3.send(new PutObjectCommand({ Bucket: "big-history", Key: "ts.pem", Body: body })))
-        .VersionId!,
-    );
-  }
-  const { CertificateArn } = await acm.send(new RequestCertificateCommand({ DomainName: DOMAIN }));
-  await apiGateway.send(
-    new CreateDomainNameCommand({
-      domainName: DOMAIN,
-      regionalCertificateArn: CertificateArn,
-      endpointConfiguration: { types: ["REGIONAL"] },
-      securityPolicy: "TLS_1_2",
-      mutualTlsAuthentication: {
-        truststoreUri: "s3://big-history/ts.pem",
-        truststoreVersion: ids.at(-1),
-      },
-    }),
+  // Each version drops a different certificate: 999 certificates, 50 distinct objects.
+  const versions = Array.from({ length: VERSIONS }, (_, v) =>
+    bundle(...certs.filter((_, i) => i !== v + 1)),
   );
-  return ids;
+  return seedTruststoreDomain(t.clients(), { domainName: DOMAIN, bucket: "big-history", versions });
 }
 
 export async function benchBigHistory(): Promise<string> {

@@ -126,3 +126,56 @@ export async function listAllDomains(t: TestEmulator, region = "us-east-1") {
   } while (position);
   return out;
 }
+
+/**
+ * A versioned bucket holding `versions` of a truststore (written as another
+ * tool would: the SDK alone), and a REGIONAL custom domain name with an
+ * ACM-issued certificate and mTLS pinned to one of them (default: the
+ * last). Returns the version ids, oldest first.
+ */
+export async function seedTruststoreDomain(
+  clients: AwsClients,
+  options: {
+    domainName: string;
+    bucket: string;
+    key?: string;
+    versions: string[];
+    active?: number;
+  },
+): Promise<string[]> {
+  const { CreateBucketCommand, PutBucketVersioningCommand, PutObjectCommand } =
+    await import("@aws-sdk/client-s3");
+  const { RequestCertificateCommand } = await import("@aws-sdk/client-acm");
+  const { CreateDomainNameCommand } = await import("@aws-sdk/client-api-gateway");
+  const key = options.key ?? "ts.pem";
+  await clients.s3.send(new CreateBucketCommand({ Bucket: options.bucket }));
+  await clients.s3.send(
+    new PutBucketVersioningCommand({
+      Bucket: options.bucket,
+      VersioningConfiguration: { Status: "Enabled" },
+    }),
+  );
+  const ids: string[] = [];
+  for (const Body of options.versions) {
+    ids.push(
+      (await clients.s3.send(new PutObjectCommand({ Bucket: options.bucket, Key: key, Body })))
+        .VersionId!,
+    );
+  }
+  const { CertificateArn } = await clients.acm.send(
+    new RequestCertificateCommand({ DomainName: options.domainName }),
+  );
+  await clients.apiGateway.send(
+    new CreateDomainNameCommand({
+      domainName: options.domainName,
+      regionalCertificateArn: CertificateArn,
+      endpointConfiguration: { types: ["REGIONAL"] },
+      securityPolicy: "TLS_1_2",
+      mutualTlsAuthentication: {
+        truststoreUri: `s3://${options.bucket}/${key}`,
+        truststoreVersion: ids[options.active ?? ids.length - 1],
+      },
+    }),
+  );
+  return ids;
+}

@@ -2,15 +2,14 @@
  * Comparing a version with the active one on demand gives exactly the
  * engine's full diff and lockout guard of the two versions.
  */
-import { CreateDomainNameCommand } from "@aws-sdk/client-api-gateway";
-import { RequestCertificateCommand } from "@aws-sdk/client-acm";
-import {
-  CreateBucketCommand,
-  PutBucketVersioningCommand,
-  PutObjectCommand,
-} from "@aws-sdk/client-s3";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../emulator/test-support";
+import {
+  pointSdkAt,
+  seedTruststoreDomain,
+  startTestEmulator,
+  type TestEmulator,
+} from "../../emulator/test-support";
 import { bundle, chain, issue } from "../pki/generate";
 import { assessLockout, checkTruststore, diffTruststores } from "../truststore";
 
@@ -23,30 +22,16 @@ const ids: string[] = [];
 beforeAll(async () => {
   t = await startTestEmulator();
   undoEnv = pointSdkAt(t);
-  const { s3, acm, apiGateway } = t.clients();
   const pki = await chain(3, { prefix: "Cmp" });
   const other = await issue({ subject: "CN=Cmp Other Root" });
   pems.push(bundle(pki[0]!, pki[1]!), bundle(pki[0]!, pki[1]!, other), bundle(other));
-  await s3.send(new CreateBucketCommand({ Bucket: "cmp" }));
-  await s3.send(
-    new PutBucketVersioningCommand({
-      Bucket: "cmp",
-      VersioningConfiguration: { Status: "Enabled" },
-    }),
-  );
-  for (const Body of pems)
-    ids.push(
-      (await s3.send(new PutObjectCommand({ Bucket: "cmp", Key: "ts.pem", Body }))).VersionId!,
-    );
-  const { CertificateArn } = await acm.send(new RequestCertificateCommand({ DomainName: DOMAIN }));
-  await apiGateway.send(
-    new CreateDomainNameCommand({
+  ids.push(
+    ...(await seedTruststoreDomain(t.clients(), {
       domainName: DOMAIN,
-      regionalCertificateArn: CertificateArn,
-      endpointConfiguration: { types: ["REGIONAL"] },
-      securityPolicy: "TLS_1_2",
-      mutualTlsAuthentication: { truststoreUri: "s3://cmp/ts.pem", truststoreVersion: ids[1] },
-    }),
+      bucket: "cmp",
+      versions: pems,
+      active: 1,
+    })),
   );
 });
 afterAll(async () => {

@@ -2,26 +2,27 @@
  * The server side of upload and activation, against the emulator through
  * the real SDK: the server checks again and never trusts the browser.
  */
-import { RequestCertificateCommand } from "@aws-sdk/client-acm";
+
 import {
   CreateBasePathMappingCommand,
-  CreateDomainNameCommand,
   CreateRestApiCommand,
   GetDomainNameCommand,
   GetRestApiCommand,
 } from "@aws-sdk/client-api-gateway";
-import {
-  CreateBucketCommand,
-  ListObjectVersionsCommand,
-  PutBucketVersioningCommand,
-  PutObjectCommand,
-} from "@aws-sdk/client-s3";
+import { CreateBucketCommand, ListObjectVersionsCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, privateKeyPem, type TestEmulator } from "../../emulator/test-support";
+import {
+  pointSdkAt,
+  privateKeyPem,
+  seedTruststoreDomain,
+  startTestEmulator,
+  type TestEmulator,
+} from "../../emulator/test-support";
 import { bundle, chain, issue, type Issued } from "../pki/generate";
 import type { DomainError } from "./errors";
 
 let t: TestEmulator;
+let undoEnv: () => void;
 let pki: Issued[];
 let mutations: typeof import("./mutations");
 let firstVersion: string;
@@ -45,48 +46,19 @@ const versions = async () =>
 
 beforeAll(async () => {
   t = await startTestEmulator();
-  process.env.AWS_ENDPOINT_URL = t.endpoint;
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
-  process.env.AWS_REGION = "us-east-1";
-  process.env.AUDIT_BUCKET = "mtls-console-audit";
+  undoEnv = pointSdkAt(t, { AUDIT_BUCKET: "mtls-console-audit" });
   mutations = await import("./mutations");
-  const { s3, acm, apiGateway } = t.clients();
   pki = await chain(2, { prefix: "Mut" });
-  await s3.send(new CreateBucketCommand({ Bucket: "mtls-console-audit" }));
-  await s3.send(new CreateBucketCommand({ Bucket: "mut" }));
-  await s3.send(
-    new PutBucketVersioningCommand({
-      Bucket: "mut",
-      VersioningConfiguration: { Status: "Enabled" },
-    }),
-  );
-  firstVersion = (
-    await s3.send(new PutObjectCommand({ Bucket: "mut", Key: "ts.pem", Body: pki[0]!.pem }))
-  ).VersionId!;
-  const { CertificateArn } = await acm.send(new RequestCertificateCommand({ DomainName: DOMAIN }));
-  await apiGateway.send(
-    new CreateDomainNameCommand({
-      domainName: DOMAIN,
-      regionalCertificateArn: CertificateArn,
-      endpointConfiguration: { types: ["REGIONAL"] },
-      securityPolicy: "TLS_1_2",
-      mutualTlsAuthentication: {
-        truststoreUri: "s3://mut/ts.pem",
-        truststoreVersion: firstVersion,
-      },
-    }),
-  );
+  await t.clients().s3.send(new CreateBucketCommand({ Bucket: "mtls-console-audit" }));
+  const ids = await seedTruststoreDomain(t.clients(), {
+    domainName: DOMAIN,
+    bucket: "mut",
+    versions: [pki[0]!.pem],
+  });
+  firstVersion = ids[0]!;
 });
 afterAll(async () => {
-  for (const key of [
-    "AWS_ENDPOINT_URL",
-    "AWS_ACCESS_KEY_ID",
-    "AWS_SECRET_ACCESS_KEY",
-    "AWS_REGION",
-    "AUDIT_BUCKET",
-  ])
-    delete process.env[key];
+  undoEnv();
   await t.stop();
 });
 
