@@ -6,9 +6,12 @@ import { useEffect } from "react";
 export function AutoRefresh({
   active,
   intervalMs = 3000,
+  until = "every status settles",
 }: {
   active: boolean;
   intervalMs?: number;
+  /** What the refreshing waits for, in words. */
+  until?: string;
 }) {
   const router = useRouter();
   useEffect(() => {
@@ -18,7 +21,7 @@ export function AutoRefresh({
   }, [active, intervalMs, router]);
   return active ? (
     <span role="status" className="text-xs text-sky-800">
-      Refreshing every {Math.round(intervalMs / 1000)} s until every status settles…
+      Refreshing every {Math.round(intervalMs / 1000)} s until {until}…
     </span>
   ) : null;
 }

@@ -240,10 +240,12 @@ function VersionRow({
         <td className="px-3 py-2 text-xs tabular-nums">
           {v.deleteMarker ? "—" : `${(v.size / 1024).toFixed(1)} KB`}
         </td>
-        <td className="px-3 py-2 tabular-nums">{v.deleteMarker ? "—" : v.certificateCount}</td>
+        <td className="px-3 py-2 tabular-nums">{v.deleteMarker || v.summarising ? "—" : v.certificateCount}</td>
         <td className="px-3 py-2 text-xs">
           {v.deleteMarker ? (
             "—"
+          ) : v.summarising ? (
+            <span className="text-sky-800">summarising…</span>
           ) : v.counts.error > 0 ? (
             <span className="text-rose-800">{v.counts.error} error(s)</span>
           ) : v.counts.warning > 0 ? (

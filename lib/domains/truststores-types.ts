@@ -9,5 +9,7 @@ export interface VersionSummary extends TruststoreVersion {
   counts: { error: number; warning: number; info: number };
   /** Decoded and checked (the newest 50 and the active one are): it can be compared and activated. */
   analysed?: boolean;
+  /** Its summary is being made (first sight of a version another tool wrote): the page refreshes until it is. */
+  summarising?: boolean;
   isActive: boolean;
 }

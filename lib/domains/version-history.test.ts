@@ -83,4 +83,42 @@ describe("version history from summaries", () => {
       expect(row.isActive).toBe(i === 0);
     }
   });
+
+  it("does not keep the page waiting for versions seen for the first time: they are summarised behind it", async () => {
+    const { s3 } = t.clients();
+    const slow = { bucket: "history", key: "slow/ts.pem" };
+    const slowIds: string[] = [];
+    for (const Body of pems)
+      slowIds.push(
+        (await s3.send(new PutObjectCommand({ Bucket: "history", Key: slow.key, Body })))
+          .VersionId!,
+      );
+    // Reading these objects is slow this time (the active one is read first, into the cache, before the fault).
+    const { checkVersion } = await import("./truststores");
+    await checkVersion(slow, slowIds[2], "us-east-1");
+    await t.control("faults", {
+      operation: "GetObject",
+      kind: "latency",
+      latencyMs: 2500,
+      count: 2,
+      pathContains: "history/slow/ts.pem",
+    });
+    const { versionHistory } = await import("./version-history");
+    const started = Date.now();
+    const first = await versionHistory(slow, slowIds[2], "us-east-1");
+    expect(Date.now() - started).toBeLessThan(2_400);
+    const state = (id: string, h: typeof first) => {
+      const row = h.versions.find((v) => v.versionId === id)!;
+      return row.analysed ? "analysed" : row.summarising ? "summarising" : "none";
+    };
+    expect(state(slowIds[2]!, first)).toBe("analysed");
+    expect([state(slowIds[0]!, first), state(slowIds[1]!, first)]).toContain("summarising");
+    await expect
+      .poll(
+        async () =>
+          (await versionHistory(slow, slowIds[2], "us-east-1")).versions.every((v) => v.analysed),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+  });
 });

@@ -10,6 +10,8 @@ import type { VersionSummary } from "./truststores-types";
 import { versionSummary } from "./version-summaries";
 
 const ANALYSED_VERSIONS = 50;
+/** How long a page waits for summaries being made before showing the history without them. */
+const SUMMARY_WAIT_MS = 1_500;
 
 /**
  * Every version of the truststore object, newest first; the newest 50 (and
@@ -30,15 +32,17 @@ export async function versionHistory(
     if (activeRow) analysed.push(activeRow);
   }
   const at = new Date();
+  // Versions never seen before are summarised now (one at a time); the page waits a moment
+  // for them, then shows the rest as being summarised and refreshes until they are.
+  const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), SUMMARY_WAIT_MS));
   const summaries = new Map(
     await Promise.all(
-      analysed.map(
-        async (v) =>
-          [
-            v.versionId,
-            await versionSummary(location, v.versionId, region, { keep: v.versionId === activeId }),
-          ] as const,
-      ),
+      analysed.map(async (v) => {
+        const summary = versionSummary(location, v.versionId, region, {
+          keep: v.versionId === activeId,
+        }).catch(() => null);
+        return [v.versionId, await Promise.race([summary, late])] as const;
+      }),
     ),
   );
   const versions: VersionSummary[] = all.map((v) => {
@@ -53,6 +57,7 @@ export async function versionHistory(
       isActive: v.versionId === activeId,
     };
     if (summary) row.analysed = true;
+    else if (summaries.has(v.versionId)) row.summarising = true;
     return row;
   });
   return { versions, truncated: all.filter((v) => !v.deleteMarker).length > ANALYSED_VERSIONS };

@@ -1,3 +1,4 @@
+import { AutoRefresh } from "@/components/auto-refresh-client";
 import { ErrorPanel } from "@/components/error-panel";
 import { VersionHistory } from "@/components/version-history-client";
 import type { DomainDetail } from "@/lib/domains/detail";
@@ -28,6 +29,13 @@ export async function VersionsSection({
             activeVersionId={domain.mtls.truststoreVersion}
             blockedReason={blockedReason}
           />
+          {loaded.value.versions.some((v) => v.summarising) && (
+            <p role="status" className="flex flex-wrap items-center gap-2 text-xs text-sky-800">
+              Summarising {loaded.value.versions.filter((v) => v.summarising).length} versions seen
+              for the first time (each is read once, ever).
+              <AutoRefresh active until="they are all summarised" />
+            </p>
+          )}
           {loaded.value.truncated && (
             <p className="text-xs text-slate-500">
               Only the newest 50 versions are decoded and compared.
