@@ -240,7 +240,9 @@ function VersionRow({
         <td className="px-3 py-2 text-xs tabular-nums">
           {v.deleteMarker ? "—" : `${(v.size / 1024).toFixed(1)} KB`}
         </td>
-        <td className="px-3 py-2 tabular-nums">{v.deleteMarker || v.summarising ? "—" : v.certificateCount}</td>
+        <td className="px-3 py-2 tabular-nums">
+          {v.deleteMarker || v.summarising ? "—" : v.certificateCount}
+        </td>
         <td className="px-3 py-2 text-xs">
           {v.deleteMarker ? (
             "—"
