@@ -123,7 +123,7 @@ export async function benchBigHistory(): Promise<string> {
     const rows: (string | number)[][] = [
       ["floor: the 50 objects read with the AWS SDK alone", `${fixed(floor)} ms`],
       [
-        "first view ever (every version summarised once)",
+        "first view ever (new versions summarised behind it)",
         `${fixed(firstEver.ms)} ms (${fixed(firstEver.ms / floor)}× the floor)`,
       ],
       [
