@@ -1,7 +1,7 @@
 /**
  * A domain whose truststore object has 50 versions of a 1,000-certificate
  * bundle, written by another tool (the SDK directly): the domain page's
- * server time cold (first view ever: every version summarised once), warm,
+ * server time cold (first view ever: new versions summarised behind it), warm,
  * and cold again after a restart (summaries already stored), the HTML sent,
  * the server's memory after 100 views, against the floor: reading the same
  * 50 objects with the AWS SDK alone.
