@@ -88,7 +88,7 @@ export function OverviewClient({
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
-        <div className="flex w-64 flex-col text-xs font-medium text-slate-600">
+        <div className="flex w-52 flex-col text-xs font-medium text-slate-600">
           <label htmlFor={ids.status}>Status</label>
           <select
             id={ids.status}

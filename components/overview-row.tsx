@@ -26,7 +26,7 @@ export function OverviewRowView({
       <td className="px-3 py-2">
         <StatusBadge status={row.domain.status} />
       </td>
-      <td className="px-3 py-2 text-xs text-slate-600">
+      <td className="max-w-32 px-3 py-2 text-xs break-all text-slate-600">
         {row.domain.endpointType}
         <br />
         {row.domain.securityPolicy}
@@ -36,7 +36,7 @@ export function OverviewRowView({
           <>
             <span className="font-medium text-emerald-800">on</span>
             <span
-              className="block max-w-56 truncate font-mono text-slate-600"
+              className="block max-w-40 truncate font-mono text-slate-600"
               title={row.domain.mtls.truststoreUri}
             >
               {row.domain.mtls.truststoreUri}

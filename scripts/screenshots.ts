@@ -44,6 +44,8 @@ const dataTransfer = await page.evaluateHandle(
 await page.getByTestId("dropzone").dispatchEvent("drop", { dataTransfer });
 const checked = page.getByRole("region", { name: "Checked file" });
 await checked.waitFor();
+// The change is known once the active version has been fetched to compare with.
+await page.getByTestId("lockout-guard").or(page.getByTestId("lockout-ok")).waitFor();
 await page.locator("#upload").scrollIntoViewIfNeeded();
 await checked.screenshot({ path: `${OUT}/upload-findings.png` });
 
