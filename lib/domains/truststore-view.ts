@@ -34,17 +34,24 @@ const history = cache(
     load(() => versionHistory({ bucket, key }, versionId, region), "the version history"),
 );
 
-/** The active truststore version, decoded and checked now. */
-export function activeTruststore(
+/** Reads through a per-request loader, or says why the truststore cannot be read at all. */
+function read<T>(
   truststore: TruststoreRef,
   region: string,
-): Promise<Loaded<CheckedVersion>> {
-  if (!truststore.location)
+  loader: (
+    bucket: string,
+    key: string,
+    versionId: string | undefined,
+    region: string,
+  ) => Promise<Loaded<T>>,
+): Promise<Loaded<T>> {
+  if (!truststore.location) {
     return Promise.resolve({
       ok: false,
       message: truststore.problem ?? "The truststore URI is not usable.",
     });
-  return activeVersion(
+  }
+  return loader(
     truststore.location.bucket,
     truststore.location.key,
     truststore.pinnedVersionId,
@@ -52,20 +59,18 @@ export function activeTruststore(
   );
 }
 
-/** Every version of the truststore object, newest first (the newest 50 decoded). */
+/** The active truststore version, decoded and checked now. */
+export function activeTruststore(
+  truststore: TruststoreRef,
+  region: string,
+): Promise<Loaded<CheckedVersion>> {
+  return read(truststore, region, activeVersion);
+}
+
+/** Every version of the truststore object, newest first (the newest 50 summarised). */
 export function truststoreHistory(
   truststore: TruststoreRef,
   region: string,
 ): Promise<Loaded<{ versions: VersionSummary[]; truncated: boolean }>> {
-  if (!truststore.location)
-    return Promise.resolve({
-      ok: false,
-      message: truststore.problem ?? "The truststore URI is not usable.",
-    });
-  return history(
-    truststore.location.bucket,
-    truststore.location.key,
-    truststore.pinnedVersionId,
-    region,
-  );
+  return read(truststore, region, history);
 }
