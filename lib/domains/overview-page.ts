@@ -11,6 +11,7 @@ import { parseS3Uri } from "../aws/s3";
 import { getOverview } from "./overview";
 import { applyOverviewQuery, type OverviewPage, type OverviewQuery } from "./overview-query";
 import type { OverviewRow } from "./overview-types";
+import { limiter } from "./limiter";
 import { versionSummary } from "./version-summaries";
 
 const CONCURRENCY = 16;
@@ -30,21 +31,21 @@ async function withTruststoreExpiry(
     if (list) list.push(row);
     else byVersion.set(key, [row]);
   }
-  const work = [...byVersion.values()];
-  const next = async (): Promise<void> => {
-    const group = work.pop();
-    if (!group) return;
-    const mtls = group[0]!.domain.mtls!;
-    const summary = await versionSummary(
-      parseS3Uri(mtls.truststoreUri)!,
-      mtls.truststoreVersion!,
-      region,
-    ).catch(() => null);
-    const expiry = summary ? summaryCountsAt(summary, new Date(now)).earliestExpiry : undefined;
-    if (expiry) for (const row of group) row.truststoreExpiry = expiry;
-    return next();
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, work.length) }, next));
+  const reading = limiter(CONCURRENCY);
+  await Promise.all(
+    [...byVersion.values()].map((group) =>
+      reading.run(async () => {
+        const mtls = group[0]!.domain.mtls!;
+        const summary = await versionSummary(
+          parseS3Uri(mtls.truststoreUri)!,
+          mtls.truststoreVersion!,
+          region,
+        ).catch(() => null);
+        const expiry = summary ? summaryCountsAt(summary, new Date(now)).earliestExpiry : undefined;
+        if (expiry) for (const row of group) row.truststoreExpiry = expiry;
+      }),
+    ),
+  );
 }
 
 export async function overviewPage(

@@ -13,6 +13,7 @@ import { LRUCache } from "lru-cache";
 import { summarize, type TruststoreReport, type TruststoreSummary } from "../truststore";
 import type { S3Location } from "../aws/s3";
 import { getJson, putJson } from "../auth/store";
+import { limiter } from "./limiter";
 import { checkVersion, checkVersionOnce } from "./truststores";
 import type { TruststoreMetadata } from "./types";
 
@@ -21,23 +22,6 @@ export type StoredSummary = TruststoreSummary & { metadata: TruststoreMetadata }
 
 const memory = new LRUCache<string, StoredSummary>({ max: 20_000 });
 
-/** At most `limit` tasks at once; the rest wait their turn. */
-function limiter(limit: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return {
-    async run<T>(task: () => Promise<T>): Promise<T> {
-      if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-      running++;
-      try {
-        return await task();
-      } finally {
-        running--;
-        waiting.shift()?.();
-      }
-    },
-  };
-}
 const computing = limiter(1);
 
 function storeKey(location: S3Location, versionId: string): string {
