@@ -3,12 +3,11 @@
  * The active truststore version's certificates: rows from the server, 50 a
  * page; a certificate's decoded detail is fetched when it is opened, once.
  */
-import { useCallback, useRef, useState } from "react";
+import { useCallback } from "react";
 import { getTruststoreCertificate } from "@/lib/actions/get-truststore-certificate";
-import type { CertificateReport, CertificateRow } from "@/lib/truststore";
+import type { CertificateRow } from "@/lib/truststore";
 import { CertificateDetails, CertificateList } from "./certificate-list-client";
-
-type Detail = CertificateReport | { error: string } | "loading";
+import { useFetched } from "./use-fetched";
 
 export function ActiveCertificates({
   domainName,
@@ -23,23 +22,11 @@ export function ActiveCertificates({
   rows: CertificateRow[];
   now: number;
 }) {
-  const [details, setDetails] = useState<Record<number, Detail>>({});
-  const asked = useRef(new Set<number>());
-  const open = useCallback(
-    (index: number) => {
-      if (asked.current.has(index)) return;
-      asked.current.add(index);
-      setDetails((now) => ({ ...now, [index]: "loading" }));
-      void getTruststoreCertificate({ domainName, region, versionId, index }).then((result) => {
-        if (!result.ok) asked.current.delete(index);
-        setDetails((now) => ({
-          ...now,
-          [index]: result.ok ? result.data : { error: result.message },
-        }));
-      });
-    },
+  const read = useCallback(
+    (index: number) => getTruststoreCertificate({ domainName, region, versionId, index }),
     [domainName, region, versionId],
   );
+  const { values: details, request: open } = useFetched(read);
   return (
     <CertificateList
       rows={rows}
