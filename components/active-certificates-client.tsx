@@ -15,16 +15,26 @@ export function ActiveCertificates({
   versionId,
   rows,
   now,
+  truststoreUri,
 }: {
   domainName: string;
   region: string;
   versionId: string;
+  /** Set when the truststore was opened by its S3 URI. */
+  truststoreUri?: string;
   rows: CertificateRow[];
   now: number;
 }) {
   const read = useCallback(
-    (index: number) => getTruststoreCertificate({ domainName, region, versionId, index }),
-    [domainName, region, versionId],
+    (index: number) =>
+      getTruststoreCertificate({
+        domainName,
+        region,
+        versionId,
+        index,
+        ...(truststoreUri ? { truststoreUri } : {}),
+      }),
+    [domainName, region, versionId, truststoreUri],
   );
   const { values: details, request: open } = useFetched(read);
   return (

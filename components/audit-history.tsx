@@ -7,9 +7,7 @@ const RESULT_CLASS = {
 } as const;
 
 /** Who changed what and when, including refused and failed attempts. */
-export function AuditHistory({ events, problem }: { events: AuditEvent[]; problem?: string }) {
-  if (problem)
-    return <p className="text-sm text-amber-900">The audit trail cannot be read: {problem}</p>;
+export function AuditHistory({ events }: { events: AuditEvent[] }) {
   if (events.length === 0)
     return (
       <p className="text-sm text-slate-600">

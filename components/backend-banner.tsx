@@ -33,7 +33,25 @@ export function BackendBanner({ backend, demoUser }: { backend: BackendInfo; dem
       >
         <div className="mx-auto max-w-7xl">
           Using the AWS endpoint <code className="font-mono">{backend.endpoint}</code>{" "}
-          (AWS_ENDPOINT_URL), region <code className="font-mono">{backend.defaultRegion}</code>.
+          (AWS_ENDPOINT_URL), region <code className="font-mono">{backend.defaultRegion}</code>
+          {backend.detected && (
+            <>
+              : <strong data-testid="backend-detected">{backend.detected.label}</strong>
+            </>
+          )}
+          .
+          {backend.detected && backend.detected.gaps.length > 0 && (
+            <details className="mt-1">
+              <summary className="cursor-pointer">
+                What {backend.detected.label} cannot do ({backend.detected.gaps.length})
+              </summary>
+              <ul className="mt-1 list-disc pl-5 text-xs">
+                {backend.detected.gaps.map((g) => (
+                  <li key={g}>{g}</li>
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
       </div>
     );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { OverviewRow } from "@/lib/domains/overview-types";
 import { Expiry } from "./expiry";
+import { MtlsStateLabel } from "./mtls-state-label";
 import { StatusBadge } from "./status-badge";
 
 /** One domain in the overview table: status, endpoint, mTLS and truststore, warnings, expiry. */
@@ -29,7 +30,7 @@ export function OverviewRowView({
       <td className="max-w-32 px-3 py-2 text-xs break-all text-slate-600">
         {row.domain.endpointType}
         <br />
-        {row.domain.securityPolicy}
+        {row.domain.securityPolicy ?? <span className="text-slate-400">policy not reported</span>}
       </td>
       <td className="px-3 py-2 text-xs">
         {row.domain.mtls ? (
@@ -49,7 +50,7 @@ export function OverviewRowView({
             </span>
           </>
         ) : (
-          <span className="text-slate-500">off</span>
+          <MtlsStateLabel domain={row.domain} />
         )}
       </td>
       <td className="px-3 py-2 tabular-nums">

@@ -7,10 +7,17 @@ import { useFetched, type Fetched } from "./use-fetched";
 
 export type Comparison = Fetched<VersionComparison>;
 
-export function useComparisons(domainName: string, region: string) {
+/** `truststoreUri`: a truststore opened by its S3 URI (where the backend does not report the domain's). */
+export function useComparisons(domainName: string, region: string, truststoreUri?: string) {
   const read = useCallback(
-    (versionId: string) => compareTruststoreVersions({ domainName, region, versionId }),
-    [domainName, region],
+    (versionId: string) =>
+      compareTruststoreVersions({
+        domainName,
+        region,
+        versionId,
+        ...(truststoreUri ? { truststoreUri } : {}),
+      }),
+    [domainName, region, truststoreUri],
   );
   const { values, request } = useFetched(read);
   return { comparisons: values, compare: request };

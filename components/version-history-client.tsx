@@ -22,11 +22,14 @@ export function VersionHistory({
   versions,
   activeVersionId,
   blockedReason,
+  truststoreUri,
 }: {
   domainName: string;
   region: string;
   versions: VersionSummary[];
   activeVersionId?: string;
+  /** Set when the truststore was opened by its S3 URI: diffs name it. */
+  truststoreUri?: string;
   /** Why versions cannot be switched here (LocalStack, UPDATING, locked), if so. */
   blockedReason?: string;
 }) {
@@ -40,7 +43,7 @@ export function VersionHistory({
     | null
   >(null);
   const activeIndex = versions.findIndex((v) => v.isActive);
-  const { comparisons, compare } = useComparisons(domainName, region);
+  const { comparisons, compare } = useComparisons(domainName, region, truststoreUri);
   /** The lockout guard of the version being confirmed, once its comparison is in. */
   const lockoutOf = (v: VersionSummary | null) => {
     const c = v ? comparisons[v.versionId] : undefined;
@@ -130,6 +133,7 @@ export function VersionHistory({
                   setConfirming(v);
                 }}
                 blocked={!!blockedReason}
+                activeLabel={truststoreUri ? "compared with" : "active"}
               />
             ))}
           </tbody>
@@ -191,6 +195,7 @@ function VersionRow({
   toggleDiff,
   onActivate,
   blocked,
+  activeLabel,
 }: {
   v: VersionSummary;
   direction: "back" | "forward" | "activate";
@@ -200,6 +205,8 @@ function VersionRow({
   toggleDiff: () => void;
   onActivate: () => void;
   blocked: boolean;
+  /** The badge of the version diffs compare with: "active", or for an opened truststore its newest. */
+  activeLabel: string;
 }) {
   const label =
     direction === "back"
@@ -227,7 +234,7 @@ function VersionRow({
           </code>
           {v.isActive && (
             <span className="ml-2 rounded bg-emerald-600 px-1.5 py-0.5 text-xs font-medium text-white">
-              active
+              {activeLabel}
             </span>
           )}
           {v.isLatest && !v.deleteMarker && (

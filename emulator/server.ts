@@ -44,6 +44,8 @@ export interface RunningEmulator {
   stop(): Promise<void>;
   /** The live state, for in-process callers (the dashboard's embedded mode). */
   readonly state: EmulatorState;
+  /** The live configuration (compat mode, delays), as /_emulator/config changes it. */
+  readonly config: Readonly<EmulatorConfig>;
 }
 
 const MAX_BODY = 16 * 1024 * 1024;
@@ -274,6 +276,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     get state() {
       return state;
     },
+    config,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -19,29 +19,44 @@ import {
   type MtlsDomain,
   type RestApiSummary,
 } from "../domains/types";
+import { mtlsReported } from "./capabilities";
 import { getClients } from "./config";
 import { awsCall, awsReadOrNull } from "./errors";
 
-export function toMtlsDomain(d: DomainName): MtlsDomain {
+/**
+ * The SDK's DomainName as the dashboard shows it. `mtlsReported`: whether
+ * this backend reports mutualTlsAuthentication at all (./capabilities.ts);
+ * when it does not, an absent one means "unknown", never "off".
+ */
+export function toMtlsDomain(d: DomainName, mtlsReported: boolean): MtlsDomain {
   const status = DOMAIN_STATUSES.includes(d.domainNameStatus as (typeof DOMAIN_STATUSES)[number])
     ? (d.domainNameStatus as DomainStatus)
     : "UNKNOWN";
+  const endpointType = d.endpointConfiguration?.types?.[0] ?? "EDGE";
+  const m = d.mutualTlsAuthentication;
   const domain: MtlsDomain = {
     domainName: d.domainName ?? "",
     status,
-    endpointType: d.endpointConfiguration?.types?.[0] ?? "EDGE",
-    securityPolicy: d.securityPolicy ?? "TLS_1_0",
+    endpointType,
+    mtlsState: m?.truststoreUri
+      ? "on"
+      : endpointType !== "REGIONAL"
+        ? "unavailable"
+        : mtlsReported
+          ? "off"
+          : "unknown",
     tags: d.tags ?? {},
   };
+  if (d.securityPolicy) domain.securityPolicy = d.securityPolicy;
+  const dnsTarget = endpointType === "EDGE" ? d.distributionDomainName : d.regionalDomainName;
+  if (dnsTarget) domain.dnsTarget = dnsTarget;
   if (d.domainNameArn) domain.domainNameArn = d.domainNameArn;
   if (d.domainNameStatusMessage) domain.statusMessage = d.domainNameStatusMessage;
-  if (d.regionalDomainName) domain.regionalDomainName = d.regionalDomainName;
   const certificateArn = d.regionalCertificateArn ?? d.certificateArn;
   if (certificateArn) domain.certificateArn = certificateArn;
   if (d.ownershipVerificationCertificateArn)
     domain.ownershipVerificationCertificateArn = d.ownershipVerificationCertificateArn;
   if (d.certificateUploadDate) domain.certificateUploadDate = d.certificateUploadDate.toISOString();
-  const m = d.mutualTlsAuthentication;
   if (m?.truststoreUri) {
     domain.mtls = {
       truststoreUri: m.truststoreUri,
@@ -54,11 +69,11 @@ export function toMtlsDomain(d: DomainName): MtlsDomain {
 
 /** Every custom domain name of a region, 500 a page (the API's maximum). */
 export async function listDomainNames(region?: string): Promise<MtlsDomain[]> {
-  const { apiGateway } = await getClients(region);
+  const [{ apiGateway }, reported] = await Promise.all([getClients(region), mtlsReported()]);
   return awsCall("list the custom domain names", async () => {
     const out: MtlsDomain[] = [];
     for await (const page of paginateGetDomainNames({ client: apiGateway, pageSize: 500 }, {})) {
-      out.push(...(page.items ?? []).map(toMtlsDomain));
+      out.push(...(page.items ?? []).map((d) => toMtlsDomain(d, reported)));
     }
     return out;
   });
@@ -69,11 +84,11 @@ export async function getDomainName(
   domainName: string,
   region?: string,
 ): Promise<MtlsDomain | null> {
-  const { apiGateway } = await getClients(region);
+  const [{ apiGateway }, reported] = await Promise.all([getClients(region), mtlsReported()]);
   const found = await awsReadOrNull("read the custom domain name", "NotFoundException", () =>
     apiGateway.send(new GetDomainNameCommand({ domainName })),
   );
-  return found ? toMtlsDomain(found) : null;
+  return found ? toMtlsDomain(found, reported) : null;
 }
 
 export interface UpdateResult {
@@ -87,11 +102,11 @@ async function updateDomainName(
   patchOperations: PatchOperation[],
   region?: string,
 ): Promise<UpdateResult> {
-  const { apiGateway } = await getClients(region);
+  const [{ apiGateway }, reported] = await Promise.all([getClients(region), mtlsReported()]);
   const res = await awsCall(doing, () =>
     apiGateway.send(new UpdateDomainNameCommand({ domainName, patchOperations })),
   );
-  return { domain: toMtlsDomain(res), requestId: res.$metadata.requestId };
+  return { domain: toMtlsDomain(res, reported), requestId: res.$metadata.requestId };
 }
 
 /** PATCH /mutualTlsAuthentication/truststoreVersion: switch to an exact S3 version. */

@@ -20,6 +20,8 @@ export interface Backend {
   /** Per-service endpoints from AWS_ENDPOINT_URL_<SERVICE>. */
   serviceEndpoints: Partial<Record<ServiceName, string>>;
   defaultRegion: string;
+  /** The embedded emulator's live compat mode, asked in-process (tests switch it at run time). */
+  liveCompat?: () => "aws" | "localstack";
   /** Static test credentials for the embedded emulator; otherwise the SDK's chain. */
   staticCredentials?: { accessKeyId: string; secretAccessKey: string };
 }

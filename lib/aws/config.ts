@@ -85,6 +85,8 @@ function serviceEndpoints(env: Env): Partial<Record<ServiceName, string>> {
 
 interface EmbeddedHandle {
   endpoint: string;
+  /** The embedded emulator's live compat mode (tests switch it at run time). */
+  compat(): "aws" | "localstack";
 }
 const globalForEmbedded = globalThis as unknown as {
   __mtlsConsoleEmbedded?: Promise<EmbeddedHandle>;
@@ -112,7 +114,7 @@ function startEmbedded(env: Env): Promise<EmbeddedHandle> {
     console.log(
       `[emulator] No AWS configuration found: embedded AWS emulator with demo data on ${emulator.endpoint}`,
     );
-    return { endpoint: emulator.endpoint };
+    return { endpoint: emulator.endpoint, compat: () => emulator.config.compat };
   });
   return globalForEmbedded.__mtlsConsoleEmbedded;
 }
@@ -124,10 +126,11 @@ export function getBackend(env: Env = process.env): Promise<Backend> {
     const kind = resolveBackendKind(env);
     const defaultRegion = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
     if (kind === "embedded") {
-      const { endpoint } = await startEmbedded(env);
+      const { endpoint, compat } = await startEmbedded(env);
       return {
         kind,
         endpoint,
+        liveCompat: compat,
         serviceEndpoints: {},
         defaultRegion,
         staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },

@@ -40,4 +40,25 @@ describe("AWS errors shown to users", () => {
       ).message,
     ).toContain("connection refused");
   });
+
+  it("says 'try again' only where retrying can fix it", () => {
+    const throttled = toAwsFailure(sdkError("TooManyRequestsException", "slow down", 429), "read");
+    expect(throttled.retryable).toBe(true);
+    expect(throttled.message).toContain("try again");
+    const unavailable = toAwsFailure(sdkError("ServiceUnavailableException", "x", 503), "read");
+    expect(unavailable.retryable).toBe(true);
+    // What moto answers for a call it cannot serve: HTTP 500 with an HTML page, no AWS error.
+    const broken = Object.assign(new SyntaxError("Unexpected token '<'"), {
+      $metadata: { httpStatusCode: 500, attempts: 3 },
+    });
+    const failure = toAwsFailure(broken, "read the base path mappings");
+    expect(failure.retryable).toBe(false);
+    expect(failure.message).toBe(
+      "Could not read the base path mappings: The endpoint failed with HTTP 500 on all 3 tries and gave no AWS error: it may not support this call. Trying again will not help.",
+    );
+    expect(failure.message).not.toMatch(/try again shortly/i);
+    expect(toAwsFailure(sdkError("AccessDeniedException", "no", 403), "read").retryable).toBe(
+      false,
+    );
+  });
 });

@@ -12,6 +12,8 @@ export class AwsFailure extends Error {
     readonly code: string,
     readonly status?: number,
     readonly requestId?: string,
+    /** Whether trying again can fix it (throttling, AWS's transient errors); the message says so only then. */
+    readonly retryable = false,
   ) {
     super(message);
     this.name = "AwsFailure";
@@ -53,26 +55,54 @@ const MESSAGES: Record<string, string> = {
   TimeoutError: "The AWS endpoint did not answer in time.",
 };
 
+/** Errors that waiting and trying again can fix: throttling and AWS's own transient errors. */
+const RETRYABLE = new Set([
+  "TooManyRequestsException",
+  "ThrottlingException",
+  "Throttling",
+  "RequestLimitExceeded",
+  "SlowDown",
+  "ServiceUnavailableException",
+  "ServiceUnavailable",
+  "InternalServerErrorException",
+  "InternalError",
+  "TimeoutError",
+  "ECONNRESET",
+  "ETIMEDOUT",
+]);
+
 /** The user-facing form of any error thrown by an SDK call. */
 export function toAwsFailure(error: unknown, doing: string): AwsFailure {
   if (error instanceof AwsFailure) return error;
   const e = error as {
     name?: string;
     code?: string;
-    $metadata?: { httpStatusCode?: number; requestId?: string };
+    $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number };
+    $retryable?: unknown;
     cause?: { code?: string };
   };
   const code = e.code ?? e.cause?.code ?? e.name ?? "Error";
   const known = MESSAGES[code] ?? MESSAGES[e.name ?? ""];
   const status = e.$metadata?.httpStatusCode;
+  const retryable =
+    RETRYABLE.has(code) || !!e.$retryable || status === 502 || status === 503 || status === 504;
+  const tries = e.$metadata?.attempts ?? 1;
   const message =
     known ??
     (status === 400
       ? "AWS refused the request as invalid."
-      : status && status >= 500
+      : retryable
         ? "AWS had an error. Try again shortly."
-        : "The AWS call failed.");
-  return new AwsFailure(`Could not ${doing}: ${message}`, code, status, e.$metadata?.requestId);
+        : status && status >= 500
+          ? `The endpoint failed with HTTP ${status}${tries > 1 ? ` on all ${tries} tries` : ""} and gave no AWS error: it may not support this call. Trying again will not help.`
+          : "The AWS call failed.");
+  return new AwsFailure(
+    `Could not ${doing}: ${message}`,
+    code,
+    status,
+    e.$metadata?.requestId,
+    retryable,
+  );
 }
 
 /** Runs an SDK call; failures come back as AwsFailure. */

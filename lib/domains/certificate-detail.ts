@@ -4,7 +4,7 @@ import "server-only";
  * list row shows when it is opened (the list itself carries only rows).
  */
 import type { CertificateReport } from "../truststore";
-import { requireMtlsDomain } from "./change-guards";
+import { readableTruststore } from "./readable-truststore";
 import { DomainError } from "./errors";
 import { checkVersion } from "./truststores";
 
@@ -13,8 +13,9 @@ export async function truststoreCertificate(ref: {
   region?: string;
   versionId: string;
   index: number;
+  truststoreUri?: string;
 }): Promise<CertificateReport> {
-  const { location } = await requireMtlsDomain(ref);
+  const { location } = await readableTruststore(ref);
   const { report } = await checkVersion(location, ref.versionId, ref.region);
   const cert = report.certificates[ref.index];
   if (!cert)

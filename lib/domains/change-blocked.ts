@@ -6,19 +6,39 @@
 import type { DomainErrorCode } from "./errors";
 import type { Role } from "../auth/roles";
 import type { MtlsDomain } from "./types";
+import type { Capabilities } from "../aws/capabilities";
 
 export interface ChangeBlock {
   code: DomainErrorCode;
   message: string;
 }
 
-export const UPDATE_UNSUPPORTED =
-  "This AWS endpoint (LocalStack) does not implement UpdateDomainName: uploading, switching truststore versions and disabling mTLS need real AWS or the mTLS Console emulator.";
+const BACKEND_NAMES: Record<string, string> = {
+  aws: "AWS",
+  emulator: "the mTLS Console emulator",
+  localstack: "LocalStack",
+  moto: "moto",
+  "unknown-endpoint": "an AWS endpoint this dashboard does not know",
+};
 
-/** null: the domain can be changed now (by this role, when one is given). */
+/** A backend's name as the pages say it. */
+export function backendLabel(backend: string): string {
+  return BACKEND_NAMES[backend] ?? backend;
+}
+
+/** Why changes cannot be made on this backend. */
+export function updateUnsupported(backend: string): string {
+  return `This AWS endpoint (${backendLabel(backend)}) does not implement UpdateDomainName: uploading, switching truststore versions and disabling mTLS need real AWS or the mTLS Console emulator.`;
+}
+
+/**
+ * null: the domain can be changed now (by this role, when one is given).
+ * `updateDomainName` "unknown" (an endpoint we do not know) is not a
+ * block: the change is tried and a refusal is explained.
+ */
 export function changeBlocked(
   domain: Pick<MtlsDomain, "domainName" | "status">,
-  canUpdateDomainName: boolean,
+  capabilities: Pick<Capabilities, "backend" | "updateDomainName">,
   role?: Role,
 ): ChangeBlock | null {
   if (role === "viewer") {
@@ -27,7 +47,8 @@ export function changeBlocked(
       message: "Your role (viewer) can see everything here but change nothing: ask an operator.",
     };
   }
-  if (!canUpdateDomainName) return { code: "unsupported", message: UPDATE_UNSUPPORTED };
+  if (capabilities.updateDomainName === false)
+    return { code: "unsupported", message: updateUnsupported(capabilities.backend) };
   if (domain.status === "UPDATING") {
     return {
       code: "conflict",

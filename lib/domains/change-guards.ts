@@ -11,7 +11,7 @@ import { parseS3Uri, type S3Location } from "../aws/s3";
 import { AwsFailure } from "../aws/errors";
 import { getCapabilities } from "../aws/capabilities";
 import { lastChange } from "../auth/audit";
-import { changeBlocked, UPDATE_UNSUPPORTED } from "./change-blocked";
+import { changeBlocked, updateUnsupported } from "./change-blocked";
 import { DomainError } from "./errors";
 import type { MtlsDomain } from "./types";
 
@@ -37,7 +37,7 @@ export async function requireMtlsDomain(ref: {
 }
 
 export async function requireUpdatable(domain: MtlsDomain): Promise<void> {
-  const blocked = changeBlocked(domain, (await getCapabilities()).updateDomainName);
+  const blocked = changeBlocked(domain, await getCapabilities());
   if (blocked) throw new DomainError(blocked.code, blocked.message);
 }
 
@@ -91,9 +91,9 @@ export function requireLockoutConfirmation(
 }
 
 /** Unwraps AWS's refusal of an update into words (LocalStack's 501 included). */
-export function explainUpdateFailure(error: unknown): never {
+export async function explainUpdateFailure(error: unknown): Promise<never> {
   if (error instanceof AwsFailure && (error.status === 501 || error.code === "InternalFailure")) {
-    throw new DomainError("unsupported", UPDATE_UNSUPPORTED);
+    throw new DomainError("unsupported", updateUnsupported((await getCapabilities()).backend));
   }
   throw error;
 }

@@ -14,6 +14,7 @@ import {
   type TruststoreDiff,
 } from "../truststore";
 import { requireMtlsDomain } from "./change-guards";
+import { readableTruststore } from "./readable-truststore";
 import { checkVersion } from "./truststores";
 
 export interface VersionComparison {
@@ -23,12 +24,14 @@ export interface VersionComparison {
   lockout: LockoutAssessment;
 }
 
+/** With a truststoreUri (opened where mTLS is unknown), "active" is the newest version. */
 export async function compareWithActive(ref: {
   domainName: string;
   region?: string;
   versionId: string;
+  truststoreUri?: string;
 }): Promise<VersionComparison> {
-  const { domain, location } = await requireMtlsDomain(ref);
+  const { domain, location } = await readableTruststore(ref);
   const at = new Date();
   const [active, target] = await Promise.all([
     checkVersion(location, domain.mtls?.truststoreVersion || undefined, ref.region, at),

@@ -1,13 +1,16 @@
 import "server-only";
 /**
  * Everything the domain page shows, composed from API Gateway, ACM and S3.
+ * Only the domain itself must be read; every other part is its own Loaded
+ * read, so one failed call costs its section, never the page.
  */
 import { describeCertificate } from "../aws/acm";
 import { getBasePathMappings, getDomainName, getRestApi } from "../aws/api-gateway";
 import { parseS3Uri, type S3Location } from "../aws/s3";
-import { AwsFailure } from "../aws/errors";
 import { getBackend } from "../aws/config";
 import { listAuditEvents, type AuditEvent } from "../auth/audit";
+import { settle, type Loaded } from "./loaded";
+import { openableUri } from "./readable-truststore";
 import type { BasePathMappingView, MtlsDomain, ServerCertificate } from "./types";
 
 /** Where the domain's truststore is; its versions are read separately (./truststore-view.ts) and stream in. */
@@ -18,33 +21,27 @@ export interface TruststoreRef {
   pinnedVersionId?: string;
   /** Why the truststore cannot be read, when that is known already. */
   problem?: string;
+  /** Opened by the user by its S3 URI: the backend does not report the domain's own. */
+  opened?: boolean;
 }
 
 export interface DomainDetail {
   domain: MtlsDomain;
-  serverCertificate: ServerCertificate | null;
-  ownershipCertificate: ServerCertificate | null;
+  serverCertificate: Loaded<ServerCertificate | null>;
+  ownershipCertificate: Loaded<ServerCertificate | null>;
   truststore?: TruststoreRef;
-  mappings: BasePathMappingView[];
+  mappings: Loaded<BasePathMappingView[]>;
   /** The time everything was evaluated at (ms since the epoch). */
   evaluatedAt: number;
   /** The audit trail of this domain, newest first. */
-  history: AuditEvent[];
-  historyProblem?: string;
+  history: Loaded<AuditEvent[]>;
 }
 
-export async function getDomainDetail(name: string, region?: string): Promise<DomainDetail | null> {
-  const domain = await getDomainName(name, region);
-  if (!domain) return null;
-  const [serverCertificate, ownershipCertificate, mappings] = await Promise.all([
-    domain.certificateArn
-      ? describeCertificate(domain.certificateArn, region)
-      : Promise.resolve(null),
-    domain.ownershipVerificationCertificateArn
-      ? describeCertificate(domain.ownershipVerificationCertificateArn, region)
-      : Promise.resolve(null),
-    getBasePathMappings(name, region),
-  ]);
+const certificate = (arn: string | undefined, region: string | undefined, what: string) =>
+  settle(() => (arn ? describeCertificate(arn, region) : Promise.resolve(null)), what);
+
+async function mappingsOf(name: string, region?: string): Promise<BasePathMappingView[]> {
+  const mappings = await getBasePathMappings(name, region);
   const apis = await Promise.all(
     [...new Set(mappings.map((m) => m.restApiId))].map((id) => getRestApi(id, region)),
   );
@@ -52,19 +49,41 @@ export async function getDomainDetail(name: string, region?: string): Promise<Do
     const api = apis.find((a) => a?.id === m.restApiId);
     if (api) m.api = api;
   }
+  return mappings;
+}
+
+/**
+ * `openUri`: a truststore the user opened by its S3 URI, used only where
+ * the backend does not report the domain's mutual TLS.
+ */
+export async function getDomainDetail(
+  name: string,
+  region?: string,
+  openUri?: string,
+): Promise<DomainDetail | null> {
+  const domain = await getDomainName(name, region);
+  if (!domain) return null;
+  const [serverCertificate, ownershipCertificate, mappings, history] = await Promise.all([
+    certificate(domain.certificateArn, region, "the server certificate"),
+    certificate(
+      domain.ownershipVerificationCertificateArn,
+      region,
+      "the ownership verification certificate",
+    ),
+    settle(() => mappingsOf(name, region), "the base path mappings"),
+    settle(
+      async () => listAuditEvents(name, region ?? (await getBackend()).defaultRegion),
+      "the audit trail",
+    ),
+  ]);
   const detail: DomainDetail = {
     domain,
     serverCertificate,
     ownershipCertificate,
     mappings,
     evaluatedAt: Date.now(),
-    history: [],
+    history,
   };
-  try {
-    detail.history = await listAuditEvents(name, region ?? (await getBackend()).defaultRegion);
-  } catch (error) {
-    detail.historyProblem = error instanceof AwsFailure ? error.message : (error as Error).message;
-  }
   if (domain.mtls) {
     const location = parseS3Uri(domain.mtls.truststoreUri);
     detail.truststore = { uri: domain.mtls.truststoreUri, location };
@@ -72,6 +91,12 @@ export async function getDomainDetail(name: string, region?: string): Promise<Do
       detail.truststore.pinnedVersionId = domain.mtls.truststoreVersion;
     if (!location)
       detail.truststore.problem = "The truststore URI is not of the form s3://bucket/key.";
+  } else if (domain.mtlsState === "unknown" && openUri) {
+    const opened = openableUri(openUri);
+    detail.truststore =
+      "problem" in opened
+        ? { uri: openUri, location: null, problem: opened.problem, opened: true }
+        : { uri: openUri.trim(), location: opened.location, opened: true };
   }
   return detail;
 }

@@ -131,7 +131,7 @@ async function switchVersion(
       await setTruststoreVersion(domain.domainName, versionId, region),
     );
   } catch (error) {
-    explainUpdateFailure(error);
+    return await explainUpdateFailure(error);
   }
 }
 
@@ -253,7 +253,7 @@ export async function disableMtls(ref: DomainRef & Actor & Seen): Promise<Activa
     try {
       return activationResult(domain, await disableMutualTls(ref.domainName, region));
     } catch (error) {
-      explainUpdateFailure(error);
+      return await explainUpdateFailure(error);
     }
   });
 }

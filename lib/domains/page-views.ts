@@ -5,12 +5,12 @@ import "server-only";
  * its URL only when it is a region the dashboard knows.
  */
 import { getCapabilities, type Capabilities } from "../aws/capabilities";
-import { AwsFailure } from "../aws/errors";
 import { isKnownRegion } from "../aws/regions";
 import type { Role } from "../auth/roles";
 import { describeBackend } from "./backend";
 import { changeBlocked, type ChangeBlock } from "./change-blocked";
 import { getDomainDetail, type DomainDetail } from "./detail";
+import { settle, type Loaded } from "./loaded";
 import { getOverview, REGIONS, type OverviewRow } from "./overview";
 import { overviewPage } from "./overview-page";
 import type { OverviewPage, OverviewQuery } from "./overview-query";
@@ -32,30 +32,21 @@ export async function pageRegion(asked: string | undefined): Promise<string> {
   return isKnownRegion(asked) ? asked : (await describeBackend()).defaultRegion;
 }
 
-export type Loaded<T> = { ok: true; value: T } | { ok: false; message: string };
-
-async function load<T>(read: () => Promise<T>): Promise<Loaded<T>> {
-  try {
-    return { ok: true, value: await read() };
-  } catch (error) {
-    if (error instanceof AwsFailure) return { ok: false, message: error.message };
-    throw error;
-  }
-}
+export type { Loaded } from "./loaded";
 
 /** One page of the overview, as the URL's view asks for it. */
 export function overviewView(
   region: string,
   query: OverviewQuery,
 ): Promise<Loaded<OverviewPage & { evaluatedAt: number }>> {
-  return load(() => overviewPage(region, query));
+  return settle(() => overviewPage(region, query), "the custom domain names");
 }
 
 /** Every domain of a region (the inspect page's list). */
 export function domainsView(
   region: string,
 ): Promise<Loaded<{ rows: OverviewRow[]; evaluatedAt: number }>> {
-  return load(() => getOverview(region));
+  return settle(() => getOverview(region), "the custom domain names");
 }
 
 export interface DomainPageView {
@@ -65,22 +56,23 @@ export interface DomainPageView {
   blocked: ChangeBlock | null;
 }
 
-/** The domain page's data; `null` value: no such domain. */
+/** The domain page's data; `null` value: no such domain. `openUri`: a truststore opened by its S3 URI. */
 export function domainPageView(
   domainName: string,
   region: string,
   role: Role,
+  openUri?: string,
 ): Promise<Loaded<DomainPageView | null>> {
-  return load(async () => {
+  return settle(async () => {
     const [detail, capabilities] = await Promise.all([
-      getDomainDetail(domainName, region),
+      getDomainDetail(domainName, region, openUri),
       getCapabilities(),
     ]);
     if (!detail) return null;
     return {
       detail,
       capabilities,
-      blocked: changeBlocked(detail.domain, capabilities.updateDomainName, role),
+      blocked: changeBlocked(detail.domain, capabilities, role),
     };
-  });
+  }, "the custom domain name");
 }

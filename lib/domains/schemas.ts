@@ -63,9 +63,13 @@ export const clientCheckSchema = domainRefSchema.extend({
   clientPem: z.string().min(1, "Paste or drop a client certificate.").max(1_000_000),
 });
 
-export const compareSchema = domainRefSchema.extend({ versionId: versionIdSchema });
+/** A truststore opened by its S3 URI, where the backend does not report the domain's (checked in lib/domains/readable-truststore.ts). */
+const truststoreUri = z.string().max(1100).optional();
+
+export const compareSchema = domainRefSchema.extend({ versionId: versionIdSchema, truststoreUri });
 
 export const certificateRefSchema = domainRefSchema.extend({
   versionId: versionIdSchema,
+  truststoreUri,
   index: z.number().int().min(0).max(999),
 });

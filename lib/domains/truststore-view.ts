@@ -6,32 +6,19 @@ import "server-only";
  * (React's cache), whichever sections ask.
  */
 import { cache } from "react";
-import { AwsFailure } from "../aws/errors";
 import type { TruststoreRef } from "./detail";
-import { DomainError } from "./errors";
-import type { Loaded } from "./page-views";
+import { settle, type Loaded } from "./loaded";
 import { checkVersion, type CheckedVersion, type VersionSummary } from "./truststores";
 import { versionHistory } from "./version-history";
 
-async function load<T>(read: () => Promise<T>, what: string): Promise<Loaded<T>> {
-  try {
-    return { ok: true, value: await read() };
-  } catch (error) {
-    if (error instanceof AwsFailure || error instanceof DomainError)
-      return { ok: false, message: error.message };
-    console.error(`[truststore] ${what}:`, error);
-    return { ok: false, message: `The truststore could not be read from S3 (${what}).` };
-  }
-}
-
 const activeVersion = cache(
   (bucket: string, key: string, versionId: string | undefined, region: string) =>
-    load(() => checkVersion({ bucket, key }, versionId, region), "the active version"),
+    settle(() => checkVersion({ bucket, key }, versionId, region), "the active version"),
 );
 
 const history = cache(
   (bucket: string, key: string, versionId: string | undefined, region: string) =>
-    load(() => versionHistory({ bucket, key }, versionId, region), "the version history"),
+    settle(() => versionHistory({ bucket, key }, versionId, region), "the version history"),
 );
 
 /** Reads through a per-request loader, or says why the truststore cannot be read at all. */
@@ -49,6 +36,7 @@ function read<T>(
     return Promise.resolve({
       ok: false,
       message: truststore.problem ?? "The truststore URI is not usable.",
+      retryable: false,
     });
   }
   return loader(

@@ -21,14 +21,25 @@ export interface MtlsSettings {
   truststoreWarnings: string[];
 }
 
+/**
+ * on: mutualTlsAuthentication is set; off: the backend reports it and it is
+ * not; unknown: the backend never reports it (LocalStack, moto, endpoints
+ * we do not know), so absence says nothing; unavailable: the endpoint type
+ * cannot have mutual TLS (API Gateway supports it on REGIONAL domains only).
+ */
+export type MtlsState = "on" | "off" | "unknown" | "unavailable";
+
 export interface MtlsDomain {
   domainName: string;
   domainNameArn?: string;
   status: DomainStatus;
   statusMessage?: string;
   endpointType: string;
-  securityPolicy: string;
-  regionalDomainName?: string;
+  /** Absent when the backend does not report one (never filled in). */
+  securityPolicy?: string;
+  /** Where DNS points: the CloudFront name for EDGE, the regional name for REGIONAL. */
+  dnsTarget?: string;
+  mtlsState: MtlsState;
   certificateArn?: string;
   ownershipVerificationCertificateArn?: string;
   certificateUploadDate?: string;

@@ -14,11 +14,14 @@ export function ActiveCertificatesSection({
   region,
   active,
   now,
+  truststoreUri,
 }: {
   domainName: string;
   region: string;
   active: CheckedVersion;
   now: number;
+  /** Set when the truststore was opened by its S3 URI: its newest version stands in for the active one. */
+  truststoreUri?: string;
 }) {
   const { certificates } = active.report;
   const anchor = certificateAnchor("active");
@@ -31,7 +34,7 @@ export function ActiveCertificatesSection({
     : certificates;
   return (
     <Section
-      title={`Certificates of the active version (${certificates.length})`}
+      title={`Certificates of the ${truststoreUri ? "newest" : "active"} version (${certificates.length})`}
       id="certificates"
     >
       <ActiveCertificates
@@ -40,6 +43,7 @@ export function ActiveCertificatesSection({
         versionId={active.versionId}
         rows={certificateRows(active.report)}
         now={now}
+        {...(truststoreUri ? { truststoreUri } : {})}
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">

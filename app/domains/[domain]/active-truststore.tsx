@@ -28,12 +28,13 @@ function warningTarget(warning: string, certs: CertificateReport[]): number | un
 
 export async function ActiveFindings({ detail, region }: { detail: DomainDetail; region: string }) {
   const warnings = detail.domain.mtls?.truststoreWarnings ?? [];
+  const opened = !!detail.truststore?.opened;
   const loaded = detail.truststore ? await activeTruststore(detail.truststore, region) : null;
   const active = loaded?.ok ? loaded.value : undefined;
   const anchor = certificateAnchor("active");
   return (
     <>
-      <div className="space-y-2">
+      <div className="space-y-2" hidden={opened}>
         <h3 className="font-medium">Warnings from API Gateway</h3>
         {warnings.length === 0 ? (
           <p className="text-sm text-emerald-800">
@@ -91,25 +92,28 @@ export async function ActiveTruststoreSections({
   blockedReason?: string;
 }) {
   const { domain, truststore } = detail;
-  if (!domain.mtls || !truststore) return null;
+  if (!truststore) return null;
   const loaded = await activeTruststore(truststore, region);
   if (!loaded.ok) return null;
   return (
     <>
-      <Section title="Upload a new version" id="upload">
-        <UploadTruststore
-          domainName={domain.domainName}
-          region={region}
-          hasActive
-          activeVersionId={domain.mtls.truststoreVersion}
-          blockedReason={blockedReason}
-        />
-      </Section>
+      {domain.mtls && (
+        <Section title="Upload a new version" id="upload">
+          <UploadTruststore
+            domainName={domain.domainName}
+            region={region}
+            hasActive
+            activeVersionId={domain.mtls.truststoreVersion}
+            blockedReason={blockedReason}
+          />
+        </Section>
+      )}
       <ActiveCertificatesSection
         domainName={domain.domainName}
         region={region}
         active={loaded.value}
         now={detail.evaluatedAt}
+        {...(truststore.opened ? { truststoreUri: truststore.uri } : {})}
       />
     </>
   );

@@ -1,4 +1,5 @@
 import { AuditHistory } from "@/components/audit-history";
+import { ErrorPanel } from "@/components/error-panel";
 import type { DomainDetail } from "@/lib/domains/detail";
 import { Section } from "./section";
 
@@ -6,7 +7,11 @@ import { Section } from "./section";
 export function AuditSection({ detail }: { detail: DomainDetail }) {
   return (
     <Section title="Audit trail" id="audit">
-      <AuditHistory events={detail.history} problem={detail.historyProblem} />
+      {detail.history.ok ? (
+        <AuditHistory events={detail.history.value} />
+      ) : (
+        <ErrorPanel title="The audit trail could not be read" message={detail.history.message} />
+      )}
     </Section>
   );
 }

@@ -1,19 +1,23 @@
+import { ErrorPanel } from "@/components/error-panel";
 import { Expiry } from "@/components/expiry";
+import type { Loaded } from "@/lib/domains/page-views";
 import { daysUntil } from "@/lib/domains/status-help";
 import type { ServerCertificate } from "@/lib/domains/types";
 
 /** An ACM certificate of the domain; for the ownership certificate, a warning well before it expires. */
 export function CertificateCard({
   title,
-  cert,
+  loaded,
   ownership,
   now,
 }: {
   title: string;
-  cert: ServerCertificate | null;
+  loaded: Loaded<ServerCertificate | null>;
   ownership?: boolean;
   now: number;
 }) {
+  if (!loaded.ok) return <ErrorPanel title={`${title}: not read`} message={loaded.message} />;
+  const cert = loaded.value;
   if (!cert) {
     return (
       <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">

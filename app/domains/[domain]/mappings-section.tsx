@@ -1,3 +1,4 @@
+import { ErrorPanel } from "@/components/error-panel";
 import { Mappings } from "@/components/mappings-client";
 import type { DomainDetail } from "@/lib/domains/detail";
 import { Section } from "./section";
@@ -14,13 +15,20 @@ export function MappingsSection({
 }) {
   return (
     <Section title="Base path mappings" id="mappings">
-      <Mappings
-        domainName={detail.domain.domainName}
-        mappings={detail.mappings}
-        region={region}
-        mtlsOn={!!detail.domain.mtls}
-        canChange={canChange}
-      />
+      {detail.mappings.ok ? (
+        <Mappings
+          domainName={detail.domain.domainName}
+          mappings={detail.mappings.value}
+          region={region}
+          mtlsOn={!!detail.domain.mtls}
+          canChange={canChange}
+        />
+      ) : (
+        <ErrorPanel
+          title="The base path mappings could not be read"
+          message={detail.mappings.message}
+        />
+      )}
     </Section>
   );
 }

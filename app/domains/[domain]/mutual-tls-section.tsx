@@ -1,7 +1,9 @@
 import { DisableMtls } from "@/components/disable-mtls-client";
 
 import type { DomainDetail } from "@/lib/domains/detail";
+import { backendLabel } from "@/lib/domains/change-blocked";
 import type { Capabilities } from "@/lib/domains/page-views";
+import { OpenTruststoreForm } from "./open-truststore-form";
 import { Section } from "./section";
 
 /** Mutual TLS: on or off, the truststore and its version at once; turning it off. */
@@ -29,18 +31,45 @@ export function MutualTlsSection({
       blockedReason={blockedReason}
     />
   );
+  if (domain.mtlsState === "unknown") {
+    return (
+      <Section title="Mutual TLS" id="mtls">
+        <div className="space-y-4">
+          <div
+            className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
+            data-testid="mtls-unknown"
+          >
+            <p className="font-medium">Mutual TLS: unknown.</p>
+            <p className="mt-1">
+              This backend ({backendLabel(capabilities.backend)}) does not report mutual TLS:
+              whether API Gateway asks clients for a certificate on this domain name cannot be seen
+              here. It may be on.
+            </p>
+          </div>
+          <OpenTruststoreForm
+            domainName={domain.domainName}
+            region={region}
+            opened={detail.truststore}
+          />
+          {detail.truststore?.location && children}
+        </div>
+      </Section>
+    );
+  }
   if (!domain.mtls) {
     return (
-      <Section title="Mutual TLS" id="mtls" actions={disable}>
+      <Section title="Mutual TLS" id="mtls" actions={domain.mtlsState === "off" ? disable : null}>
         <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          <p>
-            Mutual TLS is off: API Gateway does not ask clients for a certificate on this domain
-            name.
-          </p>
-          {!capabilities.mtlsFields && (
-            <p className="mt-1 text-amber-900">
-              This AWS endpoint (LocalStack) does not return mutualTlsAuthentication at all, so
-              whether mTLS is configured cannot be seen here.
+          {domain.mtlsState === "unavailable" ? (
+            <p data-testid="mtls-unavailable">
+              Mutual TLS cannot be enabled on this {domain.endpointType} domain name: API Gateway
+              supports it on REGIONAL custom domain names only. To require client certificates,
+              create a REGIONAL domain name with a truststore and move the DNS record to it.
+            </p>
+          ) : (
+            <p>
+              Mutual TLS is off: API Gateway does not ask clients for a certificate on this domain
+              name.
             </p>
           )}
         </div>

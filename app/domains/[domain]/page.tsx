@@ -16,7 +16,10 @@ import { ServerCertificateSection } from "./server-certificate-section";
 import { StatusSection } from "./status-section";
 import { VersionsSection } from "./versions-section";
 
-type Props = { params: Promise<{ domain: string }>; searchParams: Promise<{ region?: string }> };
+type Props = {
+  params: Promise<{ domain: string }>;
+  searchParams: Promise<{ region?: string; truststore?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: decodeURIComponent((await params).domain) };
@@ -37,12 +40,17 @@ function Pending({ what }: { what: string }) {
 
 export default async function DomainPage({ params, searchParams }: Props) {
   const domainName = decodeURIComponent((await params).domain);
-  const { region: asked } = await searchParams;
+  const { region: asked, truststore: openUri } = await searchParams;
   const session = await requirePageSession(
     `/domains/${encodeURIComponent(domainName)}${isRegion(asked) ? `?region=${asked}` : ""}`,
   );
   const region = await pageRegion(asked);
-  const view = await domainPageView(domainName, region, session.role);
+  const view = await domainPageView(
+    domainName,
+    region,
+    session.role,
+    typeof openUri === "string" && openUri.trim() ? openUri.slice(0, 1100) : undefined,
+  );
   if (!view.ok) return <ErrorPanel title={`Could not load ${domainName}`} message={view.message} />;
   if (!view.value) notFound();
   const { detail, capabilities, blocked } = view.value;
@@ -62,9 +70,12 @@ export default async function DomainPage({ params, searchParams }: Props) {
           <StatusBadge status={domain.status} />
           <AutoRefresh active={STATUS_HELP[domain.status].transient} />
         </div>
-        <p className="text-sm text-slate-600">
-          {region} · {domain.endpointType} · {domain.securityPolicy}
-          {domain.regionalDomainName ? ` · DNS target ${domain.regionalDomainName}` : ""}
+        <p className="text-sm text-slate-600" data-testid="domain-facts">
+          {region} · {domain.endpointType} ·{" "}
+          {domain.securityPolicy ?? "security policy not reported"}
+          {domain.dnsTarget
+            ? ` · DNS target ${domain.dnsTarget}${domain.endpointType === "EDGE" ? " (CloudFront)" : ""}`
+            : ""}
         </p>
       </header>
       <StatusSection domain={domain} />

@@ -5,6 +5,9 @@ import type { DomainDetail } from "@/lib/domains/detail";
 import { truststoreHistory } from "@/lib/domains/truststore-view";
 import { Section } from "./section";
 
+const OPENED_READ_ONLY =
+  "Opened by its S3 URI: this backend does not report which version the domain uses, so diffs compare with the newest version and nothing can be switched from here.";
+
 /** The S3 version history of the truststore, with diff and rollback; streams in under Suspense. */
 export async function VersionsSection({
   detail,
@@ -16,7 +19,8 @@ export async function VersionsSection({
   blockedReason?: string;
 }) {
   const { domain, truststore } = detail;
-  if (!domain.mtls || !truststore) return null;
+  // An opened URI that cannot be read is explained beside its form.
+  if (!truststore || (truststore.opened && !truststore.location)) return null;
   const loaded = await truststoreHistory(truststore, region);
   return (
     <Section title="Version history" id="versions">
@@ -26,8 +30,9 @@ export async function VersionsSection({
             domainName={domain.domainName}
             region={region}
             versions={loaded.value.versions}
-            activeVersionId={domain.mtls.truststoreVersion}
-            blockedReason={blockedReason}
+            activeVersionId={domain.mtls?.truststoreVersion}
+            blockedReason={truststore.opened ? OPENED_READ_ONLY : blockedReason}
+            {...(truststore.opened ? { truststoreUri: truststore.uri } : {})}
           />
           {loaded.value.versions.some((v) => v.summarising) && (
             <p role="status" className="flex flex-wrap items-center gap-2 text-xs text-sky-800">
