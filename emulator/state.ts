@@ -73,6 +73,8 @@ const domainSchema = z.object({
   regionalHostedZoneId: z.string(),
   regionalCertificateArn: z.string().optional(),
   regionalCertificateName: z.string().optional(),
+  /** EDGE domains: the CloudFront distribution DNS points at. */
+  distributionDomainName: z.string().optional(),
   endpointType: z.enum(["REGIONAL", "EDGE", "PRIVATE"]),
   securityPolicy: z.string(),
   status: z.enum(DOMAIN_STATUSES),

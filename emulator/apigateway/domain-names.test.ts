@@ -233,3 +233,28 @@ describe("CreateDomainName with mutual TLS", () => {
     expect([err.name, err.status]).toEqual(["NotFoundException", 404]);
   });
 });
+
+describe("CreateDomainName for an edge-optimized domain", () => {
+  it("answers as AWS does: certificateArn and a CloudFront distribution, no regional fields", async () => {
+    const { apiGateway } = w.t.clients();
+    const created = await apiGateway.send(
+      new CreateDomainNameCommand({
+        domainName: "edge.test.example",
+        certificateArn: w.amazonCert,
+        endpointConfiguration: { types: ["EDGE"] },
+      }),
+    );
+    expect(created).toMatchObject({
+      certificateArn: w.amazonCert,
+      endpointConfiguration: { types: ["EDGE"] },
+      distributionHostedZoneId: "Z2FDTNDATAQYW2",
+    });
+    expect(created.distributionDomainName).toMatch(/^d[a-z0-9]{13}\.cloudfront\.net$/);
+    expect(created.regionalDomainName).toBeUndefined();
+    expect(created.regionalCertificateArn).toBeUndefined();
+    const read = await apiGateway.send(
+      new GetDomainNameCommand({ domainName: "edge.test.example" }),
+    );
+    expect(read.distributionDomainName).toBe(created.distributionDomainName);
+  });
+});

@@ -42,15 +42,22 @@ export function domainView(d: DomainName, ctx: Context): Record<string, unknown>
     domainName: d.domainName,
     domainNameArn: domainArn(d.region, d.domainName),
     certificateUploadDate: d.certificateUploadDate,
-    regionalDomainName: d.regionalDomainName,
-    regionalHostedZoneId: d.regionalHostedZoneId,
     endpointConfiguration: { types: [d.endpointType] },
     domainNameStatus: d.status,
     securityPolicy: d.securityPolicy,
     tags: d.tags,
   };
-  if (d.regionalCertificateArn) view.regionalCertificateArn = d.regionalCertificateArn;
-  if (d.regionalCertificateName) view.regionalCertificateName = d.regionalCertificateName;
+  if (d.endpointType === "EDGE") {
+    // Edge-optimized: a CloudFront distribution (CloudFront's one hosted zone) and certificateArn.
+    view.distributionDomainName = d.distributionDomainName;
+    view.distributionHostedZoneId = "Z2FDTNDATAQYW2";
+    if (d.regionalCertificateArn) view.certificateArn = d.regionalCertificateArn;
+  } else {
+    view.regionalDomainName = d.regionalDomainName;
+    view.regionalHostedZoneId = d.regionalHostedZoneId;
+    if (d.regionalCertificateArn) view.regionalCertificateArn = d.regionalCertificateArn;
+    if (d.regionalCertificateName) view.regionalCertificateName = d.regionalCertificateName;
+  }
   if (d.statusMessage) view.domainNameStatusMessage = d.statusMessage;
   if (ctx.config.compat !== "localstack") {
     if (d.mutualTls) {
@@ -151,6 +158,7 @@ export async function createDomainName(req: EmulatorRequest, ctx: Context): Prom
     certificateUploadDate: epochSeconds(ctx.now()),
     tags: (body.tags as Record<string, string> | undefined) ?? {},
   };
+  if (endpoint === "EDGE") domain.distributionDomainName = `d${randomId(13)}.cloudfront.net`;
   const certificateName = str(body, "regionalCertificateName");
   if (certificateName) domain.regionalCertificateName = certificateName;
   const ownership = str(body, "ownershipVerificationCertificateArn");

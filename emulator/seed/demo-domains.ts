@@ -1,5 +1,6 @@
 /**
- * The demo's domains: every status, mTLS on and off, an imported server
+ * The demo's domains: every status, mTLS on and off, an edge-optimized
+ * domain (no mTLS possible), an imported server
  * certificate whose ownership certificate is about to expire, REST APIs
  * (one whose default endpoint still bypasses mTLS) and their mappings.
  */
@@ -142,6 +143,12 @@ export async function demoDomains(
       endpointType: "REGIONAL",
       securityPolicy: "TLS_1_0",
       certificateArn: await cert("legacy.example.com"),
+    },
+    {
+      // Edge-optimized: served through CloudFront, where API Gateway offers no mutual TLS.
+      name: "docs.example.com",
+      endpointType: "EDGE",
+      certificateArn: await cert("docs.example.com"),
     },
     {
       name: "www.example.com",

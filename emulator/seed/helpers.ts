@@ -153,6 +153,8 @@ export async function addDomain(ctx: Context, spec: DomainSpec): Promise<DomainN
     certificateUploadDate: epochSeconds(ctx.now() - 30 * DAY),
     tags: spec.tags ?? {},
   };
+  if (domain.endpointType === "EDGE")
+    domain.distributionDomainName = `d${randomId(13)}.cloudfront.net`;
   if (spec.message) domain.statusMessage = spec.message;
   if (spec.updatingForMs !== undefined) domain.updatingUntil = ctx.now() + spec.updatingForMs;
   if (spec.ownershipArn) domain.ownershipVerificationCertificateArn = spec.ownershipArn;
