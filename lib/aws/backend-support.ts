@@ -61,12 +61,21 @@ export const FEATURES = {
     },
   },
   "base-path-mappings": {
-    what: "Base path mappings and the default execute-api endpoint check",
+    what: "Base path mappings and the default execute-api endpoint check and fix",
     support: {
       aws: true,
       emulator: true,
-      localstack: true,
-      moto: "answers GetBasePathMappings with HTTP 500 for a domain without mappings (that section says so; the rest of the page stays)",
+      localstack: { unverified: "LocalStack implements both calls" },
+      moto: true,
+    },
+  },
+  "empty-mappings": {
+    what: "A domain without base path mappings",
+    support: {
+      aws: true,
+      emulator: true,
+      localstack: { unverified: "not checked here (no Docker engine)" },
+      moto: "answers GetBasePathMappings with HTTP 500: that section says so, the rest of the page stays",
     },
   },
   "conditional-writes": {
@@ -94,6 +103,15 @@ export const FEATURES = {
       emulator: true,
       localstack: "ignores limit: every domain in one answer",
       moto: "ignores limit: every domain in one answer",
+    },
+  },
+  "demo-data": {
+    what: "Demo data: domains in every status, truststores with history, REST APIs",
+    support: {
+      aws: "a real account has its own",
+      emulator: true,
+      localstack: "starts empty",
+      moto: "starts empty",
     },
   },
   "test-controls": {
