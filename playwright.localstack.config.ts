@@ -30,6 +30,7 @@ export default defineConfig({
       AWS_SECRET_ACCESS_KEY: "test",
       AWS_REGION: "us-east-1",
       MTLS_CONSOLE_BACKEND: "aws",
+      AUDIT_BUCKET: "mtls-console-audit",
       // The suite tests the dashboard against LocalStack, not sign-in (the red banner says so).
       AUTH_MODE: "none",
     },

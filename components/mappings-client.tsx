@@ -21,7 +21,8 @@ export function Mappings({
   domainName: string;
   mappings: BasePathMappingView[];
   region: string;
-  mtlsOn: boolean;
+  /** on: the warning says clients bypass mTLS; unknown: that they would if it is on. */
+  mtlsOn: boolean | "unknown";
   canChange: boolean;
 }) {
   const [confirming, setConfirming] = useState<BasePathMappingView | null>(null);
@@ -65,9 +66,11 @@ export function Mappings({
                   className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900"
                   data-testid="default-endpoint-warning"
                 >
-                  {mtlsOn
-                    ? "Default execute-api endpoint is enabled: clients can call it without a client certificate, bypassing mTLS."
-                    : "Default execute-api endpoint is enabled."}
+                  {mtlsOn === "unknown"
+                    ? "Default execute-api endpoint is enabled: if mutual TLS is on for this domain, clients can call it without a client certificate, bypassing mTLS."
+                    : mtlsOn
+                      ? "Default execute-api endpoint is enabled: clients can call it without a client certificate, bypassing mTLS."
+                      : "Default execute-api endpoint is enabled."}
                 </span>
                 {canChange && (
                   <Button

@@ -5,14 +5,14 @@ import {
   GetRestApiCommand,
 } from "@aws-sdk/client-api-gateway";
 import { bundle, chain, issue, largeBundle } from "../lib/pki/generate";
-import { expect, needsFullApiGateway, TARGET, test } from "./aws";
-import { activeVersion, domainUrl, seedMtlsDomain } from "./seed";
+import { expect, has, needs, test } from "./aws";
+import { activeVersion, domainUrl, gotoTruststore, seedMtlsDomain } from "./seed";
 
 test("rollback in one click (after a confirmation with the diff) points the domain at the older version", async ({
   page,
   aws,
 }) => {
-  needsFullApiGateway();
+  needs("mtls-fields", "update-domain-name");
   const a = await issue({ subject: "CN=Rollback Root A" });
   const b = await issue({ subject: "CN=Rollback Root B" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(a), bundle(a, b)] });
@@ -39,7 +39,7 @@ test("status help for PENDING_OWNERSHIP_VERIFICATION says what it means and what
   aws,
   emulator,
 }) => {
-  needsFullApiGateway();
+  needs("test-controls", "mtls-fields");
   const pki = await chain(2, { prefix: "Owner" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   await emulator(`domains/${seeded.domainName}/status`, {
@@ -61,7 +61,7 @@ test("a FAILED domain with the subject-conflict error gets it explained", async 
   aws,
   emulator,
 }) => {
-  needsFullApiGateway("uses the emulator's control endpoints");
+  needs("test-controls");
   const pki = await chain(2, { prefix: "Conflict" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   await emulator(`domains/${seeded.domainName}/status`, {
@@ -76,7 +76,7 @@ test("a FAILED domain with the subject-conflict error gets it explained", async 
 });
 
 test("disable mutual TLS after typing the domain name", async ({ page, aws }) => {
-  needsFullApiGateway();
+  needs("mtls-fields", "update-domain-name");
   const pki = await chain(2, { prefix: "Disable" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   await page.goto(domainUrl(seeded.domainName));
@@ -97,7 +97,8 @@ test("a mapped REST API's default endpoint is flagged and can be disabled", asyn
   page,
   aws,
 }) => {
-  // Works on LocalStack too: UpdateRestApi and base path mappings are implemented there.
+  // Works on LocalStack and moto too: UpdateRestApi and base path mappings are implemented there.
+  needs("base-path-mappings");
   const pki = await chain(2, { prefix: "Mapping" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   const api = await aws.apiGateway.send(
@@ -110,15 +111,18 @@ test("a mapped REST API's default endpoint is flagged and can be disabled", asyn
     new CreateBasePathMappingCommand({
       domainName: seeded.domainName,
       restApiId: api.id,
-      stage: "prod",
     }),
   );
   await page.goto(domainUrl(seeded.domainName));
   await expect(page.getByTestId("default-endpoint-warning")).toContainText(
     "Default execute-api endpoint is enabled",
   );
-  if (TARGET === "emulator")
-    await expect(page.getByTestId("default-endpoint-warning")).toContainText("bypassing mTLS");
+  // Where mTLS is not reported, the warning says what happens if it is on.
+  await expect(page.getByTestId("default-endpoint-warning")).toContainText(
+    has("mtls-fields")
+      ? "clients can call it without a client certificate, bypassing mTLS"
+      : "if mutual TLS is on for this domain, clients can call it",
+  );
   await page.getByRole("button", { name: "Disable the default endpoint" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Disable it" }).click();
   await expect(page.getByTestId("mapping").getByText("default endpoint disabled")).toBeVisible();
@@ -129,7 +133,6 @@ test("a mapped REST API's default endpoint is flagged and can be disabled", asyn
 });
 
 test("a certificate subject made of HTML renders as text", async ({ page, aws }) => {
-  needsFullApiGateway();
   const evil = await issue({ subject: "CN=<img src=x onerror=alert(1)>, O=Markup" });
   const seeded = await seedMtlsDomain(aws, { versions: [evil.pem] });
   let dialogs = 0;
@@ -137,7 +140,7 @@ test("a certificate subject made of HTML renders as text", async ({ page, aws })
     dialogs++;
     void d.dismiss();
   });
-  await page.goto(domainUrl(seeded.domainName));
+  await gotoTruststore(page, seeded);
   await expect(page.getByTestId("certificate-subject").first()).toHaveText(
     "CN=\\<img src=x onerror=alert(1)\\>, O=Markup",
   );
@@ -150,7 +153,7 @@ test("against a LocalStack-like backend, the unsupported actions are explained, 
   aws,
   emulator,
 }) => {
-  needsFullApiGateway();
+  needs("test-controls");
   const pki = await chain(2, { prefix: "Compat" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   await emulator("config", { compat: "localstack" });
@@ -158,9 +161,12 @@ test("against a LocalStack-like backend, the unsupported actions are explained, 
     // Not waiting for the load event: that fires only once the whole streamed page is in.
     await page.goto(domainUrl(seeded.domainName), { waitUntil: "commit" });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(seeded.domainName);
-    await expect(page.getByText("does not return mutualTlsAuthentication at all")).toBeVisible();
-    await page.goto("/");
-    await expect(page.getByTestId("domain-row").first()).toBeVisible();
+    await expect(page.getByTestId("mtls-unknown")).toContainText(
+      "This backend (LocalStack) does not report mutual TLS",
+    );
+    await expect(page.getByText("Mutual TLS is off")).toHaveCount(0);
+    await page.goto(`/?q=${seeded.domainName}`);
+    await expect(page.getByTestId("domain-row").getByTestId("mtls-unknown")).toBeVisible();
   } finally {
     await emulator("config", { compat: "aws" });
   }
@@ -171,7 +177,7 @@ test("a domain that is UPDATING polls until it settles, without a reload", async
   aws,
   emulator,
 }) => {
-  needsFullApiGateway();
+  needs("test-controls", "mtls-fields", "update-domain-name");
   const a = await issue({ subject: "CN=Polling Root A" });
   const b = await issue({ subject: "CN=Polling Root B" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(a), bundle(a, b)] });
@@ -205,7 +211,7 @@ test("parsed truststore versions are cached: a second visit reads no S3 object a
   aws,
   emulator,
 }) => {
-  needsFullApiGateway("uses the emulator's request counts");
+  needs("test-controls", "mtls-fields");
   const a = await issue({ subject: "CN=Cache Root A" });
   const b = await issue({ subject: "CN=Cache Root B" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(a), bundle(a, b), bundle(b)] });
@@ -227,7 +233,7 @@ test("the page does not wait for the version history; diffs are computed only wh
   aws,
   emulator,
 }) => {
-  needsFullApiGateway();
+  needs("test-controls", "mtls-fields");
   const a = await issue({ subject: "CN=Stream Root A" });
   const b = await issue({ subject: "CN=Stream Root B" });
   const c = await issue({ subject: "CN=Stream Root C" });
@@ -270,12 +276,11 @@ test("a big truststore's certificates come 50 a page, and opening one fetches on
   page,
   aws,
 }) => {
-  needsFullApiGateway();
   const certs = await largeBundle(60);
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(...certs)] });
   // A line from the middle of a certificate's PEM: only its decoded detail carries it.
   const pemLine = (i: number) => certs[i]!.pem.split("\n")[3]!;
-  await page.goto(domainUrl(seeded.domainName));
+  await gotoTruststore(page, seeded);
   const list = page.getByRole("list", { name: "Certificates" });
   await expect(list.getByTestId("certificate-subject")).toHaveCount(50);
   await expect(page.getByText("Certificates 1–50 of 60")).toBeVisible();

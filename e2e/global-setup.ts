@@ -2,9 +2,10 @@
  * Before any test: the emulator the tests will seed must be local, and the
  * app must have started it (its first page render does).
  */
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import type { FullConfig } from "@playwright/test";
 import { EMULATOR_PORTS } from "../playwright.config";
-import { EMULATOR_ENDPOINT, TARGET } from "./aws";
+import { awsClients, EMULATOR_ENDPOINT, TARGET } from "./aws";
 
 export default async function globalSetup(config: FullConfig) {
   const host = new URL(EMULATOR_ENDPOINT).hostname;
@@ -25,6 +26,14 @@ export default async function globalSetup(config: FullConfig) {
       throw new Error(
         `No LocalStack answers at ${EMULATOR_ENDPOINT}: start it with \`docker compose up\` first.`,
       );
+  }
+  if (TARGET !== "emulator") {
+    // The console's store (the audit bucket) is the operator's to create; it may exist already.
+    await awsClients()
+      .s3.send(new CreateBucketCommand({ Bucket: "mtls-console-audit" }))
+      .catch((error: Error) => {
+        if (!/BucketAlready/.test(error.name)) throw error;
+      });
     return;
   }
   const health = await fetch(`${EMULATOR_ENDPOINT}/_emulator/health`).catch(() => null);

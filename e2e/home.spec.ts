@@ -6,8 +6,14 @@ test("every page says which AWS it talks to: the embedded emulator with demo dat
 }) => {
   await page.goto("/");
   const banner = page.getByTestId("backend-banner");
-  if (TARGET === "localstack") {
+  if (TARGET !== "emulator") {
     await expect(banner).toContainText("Using the AWS endpoint");
+    // Which backend answers there, and what it cannot do.
+    await expect(banner.getByTestId("backend-detected")).toHaveText(
+      TARGET === "moto" ? "moto" : "LocalStack",
+    );
+    await banner.getByText(/What .* cannot do/).click();
+    await expect(banner).toContainText("mTLS is shown as unknown, never as off");
   } else {
     await expect(banner).toContainText("Demo mode");
     await expect(banner).toContainText("http://127.0.0.1:4610");

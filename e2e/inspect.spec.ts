@@ -1,12 +1,12 @@
 import { bundle, chain, issue } from "../lib/pki/generate";
-import { expect, needsFullApiGateway, test } from "./aws";
+import { expect, needs, test } from "./aws";
 import { seedMtlsDomain } from "./seed";
 
 test("inspect decodes pasted PEM without AWS, and says whether a client would be accepted and why", async ({
   page,
   aws,
 }) => {
-  needsFullApiGateway();
+  needs("mtls-fields");
   const pki = await chain(3, { prefix: "Inspect" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!, pki[1]!)] });
   const stranger = await issue({

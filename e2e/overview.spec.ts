@@ -2,7 +2,7 @@ import { ImportCertificateCommand, RequestCertificateCommand } from "@aws-sdk/cl
 import { CreateDomainNameCommand } from "@aws-sdk/client-api-gateway";
 import { issue, bundle, chain } from "../lib/pki/generate";
 import { privateKeyPem } from "../emulator/test-support";
-import { awsClients, expect, needsFullApiGateway, test } from "./aws";
+import { awsClients, expect, needs, test } from "./aws";
 import { seedMtlsDomain, unique } from "./seed";
 
 test("lists seeded domains with their statuses; search and filters narrow the list", async ({
@@ -10,9 +10,7 @@ test("lists seeded domains with their statuses; search and filters narrow the li
   aws,
   emulator,
 }) => {
-  needsFullApiGateway(
-    "LocalStack reports every status AVAILABLE, ignores limit and has no control endpoints",
-  );
+  needs("test-controls", "mtls-fields");
   const pki = await chain(2, { prefix: "Overview" });
   const weak = await issue({ subject: "CN=Overview SHA1 Root", hash: "SHA-1" });
   const prefix = unique("ov");
@@ -108,9 +106,7 @@ test("pages past 500 domains with GetDomainNames pages and ListCertificates only
   page,
   emulator,
 }) => {
-  needsFullApiGateway(
-    "LocalStack reports every status AVAILABLE, ignores limit and has no control endpoints",
-  );
+  needs("test-controls", "paging");
   const region = "eu-north-1";
   await emulator("seed", { bulkDomains: 1200, region });
   await emulator("requests", undefined, "DELETE");

@@ -11,7 +11,9 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
+import type { Page } from "@playwright/test";
 import type { AwsClients } from "../lib/aws/clients";
+import { expect, has } from "./aws";
 
 export const unique = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -100,3 +102,18 @@ export async function objectVersions(
 
 export const domainUrl = (domainName: string, region = "us-east-1") =>
   `/domains/${encodeURIComponent(domainName)}?region=${region}`;
+
+/**
+ * The domain page with the seeded truststore shown: where the backend does
+ * not report mutual TLS (moto, LocalStack), opened by its S3 URI through the
+ * page's form, as a user would.
+ */
+export async function gotoTruststore(page: Page, seeded: SeededDomain): Promise<void> {
+  await page.goto(domainUrl(seeded.domainName));
+  if (has("mtls-fields")) return;
+  await page
+    .getByLabel("Open a truststore by its S3 URI")
+    .fill(`s3://${seeded.bucket}/${seeded.key}`);
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  await expect(page.getByTestId("opened-truststore")).toBeVisible();
+}

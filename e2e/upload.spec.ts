@@ -2,7 +2,7 @@ import { GetBucketVersioningCommand } from "@aws-sdk/client-s3";
 import type { Page } from "@playwright/test";
 import { bundle, chain, issue } from "../lib/pki/generate";
 import { privateKeyPem } from "../emulator/test-support";
-import { expect, needsFullApiGateway, test } from "./aws";
+import { expect, needs, test } from "./aws";
 import { activeVersion, domainUrl, objectVersions, seedMtlsDomain } from "./seed";
 
 /** A real drop: a `drop` event carrying a File in its DataTransfer. */
@@ -24,7 +24,7 @@ test("drag and drop shows the findings before upload; upload and activate points
   page,
   aws,
 }) => {
-  needsFullApiGateway();
+  needs("mtls-fields", "update-domain-name");
   const pki = await chain(2, { prefix: "Upload" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   const weak = await issue({ subject: "CN=Dropped SHA1 Root", hash: "SHA-1" });
@@ -55,7 +55,7 @@ test("the lockout guard: a file that removes every CA clients chain to is red an
   page,
   aws,
 }) => {
-  needsFullApiGateway();
+  needs("mtls-fields", "update-domain-name");
   const roots = await Promise.all(
     [1, 2, 3, 4, 5].map((n) => issue({ subject: `CN=Partner ${n} Root CA` })),
   );
@@ -100,7 +100,7 @@ test("a bundle with a private key is refused in the browser and no S3 version is
   page,
   aws,
 }) => {
-  needsFullApiGateway();
+  needs("mtls-fields");
   const pki = await chain(2, { prefix: "Keyed" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   await page.goto(domainUrl(seeded.domainName));
@@ -119,7 +119,7 @@ test("a failed activation after a successful upload is reported, and retrying it
   aws,
   emulator,
 }) => {
-  needsFullApiGateway();
+  needs("mtls-fields", "update-domain-name", "test-controls");
   const pki = await chain(2, { prefix: "Retry" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   const next = await issue({ subject: "CN=Retry Second Root" });
@@ -144,7 +144,7 @@ test("an unversioned bucket is refused, with an offer to enable versioning", asy
   page,
   aws,
 }) => {
-  needsFullApiGateway();
+  needs("mtls-fields");
   const pki = await chain(2, { prefix: "Unversioned" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)], versioned: false });
   await page.goto(domainUrl(seeded.domainName));

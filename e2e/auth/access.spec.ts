@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { request as newRequest } from "@playwright/test";
 import { ListObjectsV2Command, GetObjectCommand } from "@aws-sdk/client-s3";
-import { expect, test } from "../aws";
+import { expect, needs, test } from "../aws";
 import { unique } from "../seed";
 import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./helpers";
 
@@ -91,6 +91,7 @@ test("every server action refuses without a session, refuses a viewer's change, 
 });
 
 test("a viewer sees everything and can change nothing; an operator can", async ({ page }) => {
+  needs("demo-data");
   await signInUi(page, "viewer");
   await page.goto("/domains/api.partners.example.com?region=us-east-1");
   await expect(

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { bundle, chain, issue } from "../../lib/pki/generate";
 import type { AuditEvent } from "../../lib/auth/audit-types";
 import type { AwsClients } from "../../lib/aws/clients";
-import { expect, test } from "../aws";
+import { expect, needs, test } from "../aws";
 import { activeVersion, domainUrl, objectVersions, seedMtlsDomain } from "../seed";
 import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./helpers";
 
@@ -37,6 +37,7 @@ test("two operators roll back the same domain at once: exactly one change applie
   aws,
   baseURL,
 }) => {
+  needs("mtls-fields", "update-domain-name");
   const a = await issue({ subject: "CN=Race Root A" });
   const b = await issue({ subject: "CN=Race Root B" });
   const c = await issue({ subject: "CN=Race Root C" });
@@ -101,6 +102,7 @@ test("every change is in the audit trail with who, when, versions, result and AW
   page,
   aws,
 }) => {
+  needs("mtls-fields", "update-domain-name");
   const pki = await chain(2, { prefix: "Audit" });
   const extra = await issue({ subject: "CN=Audit Extra Root" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!), bundle(pki[0]!, extra)] });
@@ -149,6 +151,7 @@ test("fuzzed uploads through the real upload action: no crash, and no S3 write u
   aws,
   baseURL,
 }) => {
+  needs("mtls-fields", "update-domain-name");
   const pki = await chain(2, { prefix: "Fuzz" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!)] });
   const operator = await newRequest.newContext({ baseURL });
@@ -209,6 +212,7 @@ test("a change whose audit record cannot be written is made, and the page says i
   aws,
   emulator,
 }) => {
+  needs("mtls-fields", "update-domain-name", "test-controls");
   const a = await issue({ subject: "CN=Unrecorded Root A" });
   const b = await issue({ subject: "CN=Unrecorded Root B" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(a, b), bundle(a)] });

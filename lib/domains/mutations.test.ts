@@ -307,3 +307,17 @@ describe("upload and activate on the server", () => {
     expect(done.api.disableExecuteApiEndpoint).toBe(true);
   });
 });
+
+describe("reads by S3 URI", () => {
+  it("are refused for a domain whose backend reports its truststore: the domain's own is read", async () => {
+    const { compareWithActive } = await import("./compare");
+    const error = await refusal(
+      compareWithActive({
+        domainName: DOMAIN,
+        versionId: firstVersion,
+        truststoreUri: "s3://mtls-console-audit/mtls-console/events/x.json",
+      }),
+    );
+    expect(error.code).toBe("truststore-refused");
+  });
+});

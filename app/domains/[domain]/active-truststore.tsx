@@ -12,6 +12,7 @@ import { FindingsList } from "@/components/findings-list";
 import { UploadTruststore } from "@/components/upload-client";
 import type { DomainDetail } from "@/lib/domains/detail";
 import { activeTruststore } from "@/lib/domains/truststore-view";
+import type { CheckedVersion } from "@/lib/domains/truststores";
 import type { CertificateReport } from "@/lib/truststore";
 import { ActiveCertificatesSection } from "./active-certificates-section";
 import { Section } from "./section";
@@ -26,6 +27,41 @@ function warningTarget(warning: string, certs: CertificateReport[]): number | un
   })?.index;
 }
 
+/** AWS's truststoreWarnings from the last update, each linked to the certificate it names. */
+function AwsWarnings({ warnings, active }: { warnings: string[]; active?: CheckedVersion }) {
+  const anchor = certificateAnchor("active");
+  return (
+    <div className="space-y-2">
+      <h3 className="font-medium">Warnings from API Gateway</h3>
+      {warnings.length === 0 ? (
+        <p className="text-sm text-emerald-800">
+          API Gateway returned no warnings at the last update. (It never re-checks later: see the
+          findings below for what has expired since.)
+        </p>
+      ) : (
+        <ul className="space-y-1" data-testid="aws-warnings">
+          {warnings.map((w, i) => {
+            const target = warningTarget(w, active?.report.certificates ?? []);
+            return (
+              <li
+                key={i}
+                className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+              >
+                {w}
+                {target !== undefined && (
+                  <a className="ml-2 underline" href={`#${anchor(target)}`}>
+                    certificate #{target + 1}
+                  </a>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 export async function ActiveFindings({ detail, region }: { detail: DomainDetail; region: string }) {
   const warnings = detail.domain.mtls?.truststoreWarnings ?? [];
   const opened = !!detail.truststore?.opened;
@@ -34,34 +70,7 @@ export async function ActiveFindings({ detail, region }: { detail: DomainDetail;
   const anchor = certificateAnchor("active");
   return (
     <>
-      <div className="space-y-2" hidden={opened}>
-        <h3 className="font-medium">Warnings from API Gateway</h3>
-        {warnings.length === 0 ? (
-          <p className="text-sm text-emerald-800">
-            API Gateway returned no warnings at the last update. (It never re-checks later: see the
-            findings below for what has expired since.)
-          </p>
-        ) : (
-          <ul className="space-y-1" data-testid="aws-warnings">
-            {warnings.map((w, i) => {
-              const target = warningTarget(w, active?.report.certificates ?? []);
-              return (
-                <li
-                  key={i}
-                  className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
-                >
-                  {w}
-                  {target !== undefined && (
-                    <a className="ml-2 underline" href={`#${anchor(target)}`}>
-                      certificate #{target + 1}
-                    </a>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </div>
+      {!opened && <AwsWarnings warnings={warnings} active={active} />}
       {loaded && !loaded.ok && (
         <ErrorPanel title="The truststore could not be read" message={loaded.message} />
       )}

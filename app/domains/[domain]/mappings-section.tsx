@@ -20,7 +20,7 @@ export function MappingsSection({
           domainName={detail.domain.domainName}
           mappings={detail.mappings.value}
           region={region}
-          mtlsOn={!!detail.domain.mtls}
+          mtlsOn={detail.domain.mtlsState === "unknown" ? "unknown" : !!detail.domain.mtls}
           canChange={canChange}
         />
       ) : (

@@ -21,7 +21,6 @@ export function OpenTruststoreForm({
         method="get"
         action={`/domains/${encodeURIComponent(domainName)}`}
         className="flex flex-wrap items-end gap-2"
-        aria-label="Open a truststore by its S3 URI"
       >
         <input type="hidden" name="region" value={region} />
         <label className="flex min-w-72 flex-1 flex-col gap-1">
