@@ -5,6 +5,7 @@
  * each with its reason.
  */
 import { defineConfig } from "@playwright/test";
+import { endpointAppEnv } from "./e2e/endpoint-env";
 import base from "./playwright.config";
 
 process.env.E2E_TARGET = "localstack";
@@ -25,12 +26,7 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
     env: {
-      AWS_ENDPOINT_URL: endpoint,
-      AWS_ACCESS_KEY_ID: "test",
-      AWS_SECRET_ACCESS_KEY: "test",
-      AWS_REGION: "us-east-1",
-      MTLS_CONSOLE_BACKEND: "aws",
-      AUDIT_BUCKET: "mtls-console-audit",
+      ...endpointAppEnv(endpoint),
       // The suite tests the dashboard against LocalStack, not sign-in (the red banner says so).
       AUTH_MODE: "none",
     },

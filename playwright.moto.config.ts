@@ -6,6 +6,7 @@
  * is skipped, each with its reason (lib/aws/backend-support.ts).
  */
 import { defineConfig } from "@playwright/test";
+import { endpointAppEnv } from "./e2e/endpoint-env";
 import { MOTO_MISSING, motoServerCommand } from "./test-support/moto";
 import base, { SECRET, USERS_FILE } from "./playwright.config";
 
@@ -17,14 +18,7 @@ const moto = motoServerCommand();
 if (!moto) throw new Error(MOTO_MISSING);
 
 const endpoint = `http://127.0.0.1:${MOTO_PORT}`;
-const appEnv = {
-  AWS_ENDPOINT_URL: endpoint,
-  AWS_ACCESS_KEY_ID: "test",
-  AWS_SECRET_ACCESS_KEY: "test",
-  AWS_REGION: "us-east-1",
-  MTLS_CONSOLE_BACKEND: "aws",
-  AUDIT_BUCKET: "mtls-console-audit",
-};
+const appEnv = endpointAppEnv(endpoint);
 const demo = base.projects!.find((p) => p.name === "demo")!;
 const auth = base.projects!.find((p) => p.name === "auth")!;
 const start = (port: number) => `npm run start -- --hostname 127.0.0.1 --port ${port}`;

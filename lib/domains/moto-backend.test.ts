@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClients, type AwsClients } from "../aws/clients";
 import { MOTO_MISSING, startMoto, type RunningMoto } from "../../test-support/moto";
 import { bundle, issue } from "../pki/generate";
-import type { DomainError } from "./errors";
+import { refusal } from "../../test-support/refusal";
 
 let moto: RunningMoto | null = null;
 let aws: AwsClients;
@@ -89,15 +89,6 @@ afterAll(async () => {
   delete process.env.AWS_SECRET_ACCESS_KEY;
   await moto?.stop();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("against moto", () => {
   it("a domain created with mTLS is unknown, never off; an EDGE domain cannot have it", async (ctx) => {

@@ -19,6 +19,7 @@ import {
   type TestEmulator,
 } from "../../emulator/test-support";
 import { bundle, chain, issue, type Issued } from "../pki/generate";
+import { refusal } from "../../test-support/refusal";
 import type { DomainError } from "./errors";
 
 let t: TestEmulator;
@@ -27,15 +28,6 @@ let pki: Issued[];
 let mutations: typeof import("./mutations");
 let firstVersion: string;
 const DOMAIN = "mut.test.example";
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error("expected a refusal");
-}
 
 const current = async () =>
   (await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN })))

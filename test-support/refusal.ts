@@ -1,0 +1,11 @@
+import type { DomainError } from "../lib/domains/errors";
+
+/** The DomainError a call is refused with; a call that succeeds fails the test. */
+export async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error("expected a refusal");
+}
