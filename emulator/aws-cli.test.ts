@@ -192,4 +192,90 @@ describe.skipIf(!available)("AWS CLI against the emulator", () => {
     const { counts } = await t.control<{ counts: Record<string, number> }>("requests");
     expect(counts.GetDomainNames).toBe(3);
   });
+
+  it("stages with access log settings, log events, a filter and a Logs Insights query", async () => {
+    const api = (await aws("apigateway", "create-rest-api", "--name", "logs-api")) as {
+      id: string;
+    };
+    await aws("apigateway", "create-deployment", "--rest-api-id", api.id, "--stage-name", "prod");
+    await aws("logs", "create-log-group", "--log-group-name", "/apigw/access");
+    const format =
+      '{"requestId":"$context.requestId","subjectDN":"$context.identity.clientCert.subjectDN"}';
+    const stage = await aws(
+      "apigateway",
+      "update-stage",
+      "--rest-api-id",
+      api.id,
+      "--stage-name",
+      "prod",
+      "--patch-operations",
+      `op=replace,path=/accessLogSettings/destinationArn,value=arn:aws:logs:us-east-1:000000000000:log-group:/apigw/access`,
+      `op=replace,path=/accessLogSettings/format,value='${format}'`,
+    );
+    expect(stage.accessLogSettings).toEqual({
+      destinationArn: "arn:aws:logs:us-east-1:000000000000:log-group:/apigw/access",
+      format,
+    });
+    await aws(
+      "logs",
+      "create-log-stream",
+      "--log-group-name",
+      "/apigw/access",
+      "--log-stream-name",
+      "s1",
+    );
+    const now = Date.now();
+    const events = ["CN=alice", "CN=bob", "CN=alice"].map((dn, i) => ({
+      timestamp: now - 1000 * (3 - i),
+      message: JSON.stringify({ requestId: `r${i}`, subjectDN: dn }),
+    }));
+    await aws(
+      "logs",
+      "put-log-events",
+      "--log-group-name",
+      "/apigw/access",
+      "--log-stream-name",
+      "s1",
+      "--log-events",
+      JSON.stringify(events),
+    );
+    const filtered = (await aws(
+      "logs",
+      "filter-log-events",
+      "--log-group-name",
+      "/apigw/access",
+      "--filter-pattern",
+      '"CN=alice"',
+    )) as { events: unknown[] };
+    expect(filtered.events).toHaveLength(2);
+    const { queryId } = (await aws(
+      "logs",
+      "start-query",
+      "--log-group-name",
+      "/apigw/access",
+      "--start-time",
+      String(Math.floor(now / 1000) - 60),
+      "--end-time",
+      String(Math.floor(now / 1000) + 60),
+      "--query-string",
+      "fields subjectDN | stats count(*) as requests by subjectDN | sort requests desc",
+    )) as { queryId: string };
+    const results = (await aws("logs", "get-query-results", "--query-id", queryId)) as {
+      status: string;
+      results: { field: string; value: string }[][];
+      statistics: { recordsScanned: number };
+    };
+    expect(results.status).toBe("Complete");
+    expect(results.results).toEqual([
+      [
+        { field: "subjectDN", value: "CN=alice" },
+        { field: "requests", value: "2" },
+      ],
+      [
+        { field: "subjectDN", value: "CN=bob" },
+        { field: "requests", value: "1" },
+      ],
+    ]);
+    expect(results.statistics.recordsScanned).toBe(3);
+  });
 });

@@ -3,7 +3,7 @@
  */
 import type { EmulatorState } from "./state";
 
-export type Service = "apigateway" | "acm" | "s3" | "sts";
+export type Service = "apigateway" | "acm" | "s3" | "sts" | "logs";
 
 export interface EmulatorRequest {
   method: string;

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import * as acm from "./acm/router";
 import * as apigateway from "./apigateway/router";
+import * as logs from "./logs/router";
 import * as s3 from "./s3/router";
 import * as sts from "./sts";
 import {
@@ -63,6 +64,8 @@ function serviceOf(req: IncomingMessage, rawPath: string): { service: Service; r
     String(req.headers["x-amz-target"] ?? "").startsWith("CertificateManager.")
   )
     return { service: "acm", region };
+  if (scope === "logs" || String(req.headers["x-amz-target"] ?? "").startsWith("Logs_20140328."))
+    return { service: "logs", region };
   if (scope === "apigateway") return { service: "apigateway", region };
   if (scope === "s3") return { service: "s3", region };
   if (scope === "sts") return { service: "sts", region };
@@ -120,7 +123,7 @@ function errorReply(err: AwsError, service: Service, requestId: string): Reply {
       requestId,
     );
   if (service === "sts") return sts.stsError(err, requestId, headers);
-  if (service === "acm") {
+  if (service === "acm" || service === "logs") {
     return json(
       err.status,
       { __type: err.code, message: err.message },
@@ -218,6 +221,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         apigateway: apigateway.route,
         s3: s3.route,
         sts: sts.route,
+        logs: logs.route,
       };
       const route: Route | null = routers[service](request);
       if (!route) {

@@ -61,6 +61,8 @@ const certificateSchema = z.object({
   pendingUntil: z.number().optional(),
   certificatePem: z.string(),
   chainPem: z.string().optional(),
+  /** Imported certificates: their key, so the data plane can serve them. */
+  privateKeyPem: z.string().optional(),
   tags: z.record(z.string(), z.string()),
 });
 export type Certificate = z.infer<typeof certificateSchema>;
@@ -86,6 +88,14 @@ const domainSchema = z.object({
       truststoreVersion: z.string().optional(),
       truststoreWarnings: z.array(z.string()),
     })
+    .optional(),
+  /**
+   * While UPDATING: the mutual TLS the data plane still enforces (null: none),
+   * as AWS keeps serving the old settings until the update has propagated.
+   */
+  servingMutualTls: z
+    .object({ truststoreUri: z.string(), truststoreVersion: z.string().optional() })
+    .nullable()
     .optional(),
   ownershipVerificationCertificateArn: z.string().optional(),
   certificateUploadDate: z.number(),
@@ -114,6 +124,33 @@ const mappingSchema = z.object({
 });
 export type BasePathMapping = z.infer<typeof mappingSchema>;
 
+const stageSchema = z.object({
+  region: z.string(),
+  restApiId: z.string(),
+  stageName: z.string(),
+  deploymentId: z.string(),
+  createdDate: z.number(),
+  lastUpdatedDate: z.number(),
+  accessLogSettings: z.object({ destinationArn: z.string(), format: z.string() }).optional(),
+});
+export type Stage = z.infer<typeof stageSchema>;
+
+const logEventSchema = z.object({
+  timestamp: z.number(),
+  message: z.string(),
+  ingested: z.number(),
+});
+export type LogEvent = z.infer<typeof logEventSchema>;
+
+const logGroupSchema = z.object({
+  region: z.string(),
+  name: z.string(),
+  createdAt: z.number(),
+  /** Events of each stream, in the order they were put. */
+  streams: z.record(z.string(), z.array(logEventSchema)),
+});
+export type LogGroup = z.infer<typeof logGroupSchema>;
+
 export const stateSchema = z.object({
   version: z.literal(1),
   clockOffsetMs: z.number(),
@@ -122,6 +159,10 @@ export const stateSchema = z.object({
   domains: z.record(z.string(), domainSchema),
   restApis: z.record(z.string(), restApiSchema),
   mappings: z.record(z.string(), mappingSchema),
+  stages: z.record(z.string(), stageSchema).default({}),
+  logGroups: z.record(z.string(), logGroupSchema).default({}),
+  /** The emulator's own CA: it signs the data plane's server certificates (GET /_emulator/ca.pem). */
+  localCa: z.object({ certPem: z.string(), keyPem: z.string() }).optional(),
 });
 export type EmulatorState = z.infer<typeof stateSchema>;
 
@@ -134,6 +175,8 @@ export function emptyState(): EmulatorState {
     domains: {},
     restApis: {},
     mappings: {},
+    stages: {},
+    logGroups: {},
   };
 }
 
@@ -141,6 +184,9 @@ export const domainKey = (region: string, name: string) => `${region}|${name}`;
 export const restApiKey = (region: string, id: string) => `${region}|${id}`;
 export const mappingKey = (region: string, domain: string, basePath: string) =>
   `${region}|${domain}|${basePath}`;
+export const stageKey = (region: string, restApiId: string, stage: string) =>
+  `${region}|${restApiId}|${stage}`;
+export const logGroupKey = (region: string, name: string) => `${region}|${name}`;
 export const ACCOUNT_ID = "000000000000";
 
 export function domainArn(region: string, name: string): string {

@@ -73,6 +73,7 @@ export async function importCertificate(req: EmulatorRequest, ctx: Context) {
     createdAt: previous?.createdAt ?? now,
     importedAt: now,
     certificatePem: parsed.pem,
+    privateKeyPem,
     tags: previous?.tags ?? tagsFrom(body),
   };
   if (chainPem) cert.chainPem = chainPem;

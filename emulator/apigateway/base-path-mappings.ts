@@ -4,7 +4,7 @@
  * empty base path is "(none)" on the wire.
  */
 import { json, parseJsonBody, type Context, type EmulatorRequest } from "../http";
-import { mappingKey, type BasePathMapping, type EmulatorState } from "../state";
+import { mappingKey, stageKey, type BasePathMapping, type EmulatorState } from "../state";
 import { badRequest, conflict, notFound, page, str, type Handler } from "./common";
 import { findDomain } from "./domain-names";
 import { findRestApi } from "./rest-apis";
@@ -61,7 +61,12 @@ export const createBasePathMapping: Handler = (req, ctx, { domainName }) => {
     restApiId,
   };
   const stage = str(body, "stage");
-  if (stage) mapping.stage = stage;
+  if (stage) {
+    // As AWS: the stage must exist.
+    if (!ctx.state.stages[stageKey(req.region, restApiId, stage)])
+      throw badRequest("Invalid stage identifier specified");
+    mapping.stage = stage;
+  }
   ctx.state.mappings[key] = mapping;
   return json(201, mappingView(mapping));
 };

@@ -137,6 +137,16 @@ export const updateDomainName: Handler = async (req, ctx, { domainName: rawName 
   if (ctx.config.updatingMs > 0) {
     next.status = "UPDATING";
     next.updatingUntil = ctx.now() + ctx.config.updatingMs;
+    // The data plane keeps enforcing what was in force until the update has propagated.
+    if (touchesTruststore)
+      next.servingMutualTls = domain.mutualTls
+        ? {
+            truststoreUri: domain.mutualTls.truststoreUri,
+            ...(domain.mutualTls.truststoreVersion
+              ? { truststoreVersion: domain.mutualTls.truststoreVersion }
+              : {}),
+          }
+        : null;
   } else {
     next.status = "AVAILABLE";
     delete next.updatingUntil;

@@ -32,6 +32,7 @@ export function settle(domain: DomainName, ctx: Context): DomainName {
     domain.status = "AVAILABLE";
     delete domain.statusMessage;
     delete domain.updatingUntil;
+    delete domain.servingMutualTls;
   }
   if (ctx.config.compat === "localstack") domain.status = "AVAILABLE";
   return domain;

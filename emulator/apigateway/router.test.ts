@@ -4,6 +4,7 @@
  */
 import {
   CreateBasePathMappingCommand,
+  CreateDeploymentCommand,
   CreateRestApiCommand,
   DeleteDomainNameCommand,
   GetBasePathMappingsCommand,
@@ -48,6 +49,21 @@ describe("paging, mappings and REST APIs", () => {
       new CreateRestApiCommand({ name: "orders", endpointConfiguration: { types: ["REGIONAL"] } }),
     );
     expect(api.disableExecuteApiEndpoint).toBe(false);
+    // As AWS: a mapping's stage must exist.
+    const noStage = await errorOf(
+      apiGateway.send(
+        new CreateBasePathMappingCommand({
+          domainName: "good.test.example",
+          restApiId: api.id,
+          stage: "prod",
+        }),
+      ),
+    );
+    expect([noStage.name, noStage.message]).toEqual([
+      "BadRequestException",
+      "Invalid stage identifier specified",
+    ]);
+    await apiGateway.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: "prod" }));
     await apiGateway.send(
       new CreateBasePathMappingCommand({
         domainName: "good.test.example",

@@ -10,6 +10,7 @@ import type { Handler } from "./common";
 import { updateDomainName } from "./domain-name-updates";
 import * as domains from "./domain-names";
 import * as restApis from "./rest-apis";
+import * as stages from "./stages";
 
 export { domainView, settle } from "./domain-names";
 export { truststoreWarnings } from "./truststore-warnings";
@@ -61,6 +62,12 @@ const OPERATIONS: Operation[] = [
   ["GET", "/restapis/{restApiId}", "GetRestApi", false, restApis.getRestApi],
   ["PATCH", "/restapis/{restApiId}", "UpdateRestApi", true, restApis.updateRestApi],
   ["DELETE", "/restapis/{restApiId}", "DeleteRestApi", true, restApis.deleteRestApi],
+  ["POST", "/restapis/{restApiId}/deployments", "CreateDeployment", true, stages.createDeployment],
+  ["POST", "/restapis/{restApiId}/stages", "CreateStage", true, stages.createStage],
+  ["GET", "/restapis/{restApiId}/stages", "GetStages", false, stages.getStages],
+  ["GET", "/restapis/{restApiId}/stages/{stageName}", "GetStage", false, stages.getStage],
+  ["PATCH", "/restapis/{restApiId}/stages/{stageName}", "UpdateStage", true, stages.updateStage],
+  ["DELETE", "/restapis/{restApiId}/stages/{stageName}", "DeleteStage", true, stages.deleteStage],
 ];
 
 /** The path's named parts, when `uri` (with {name} placeholders) matches it segment by segment. */

@@ -16,6 +16,7 @@ import {
   mappingKey,
   randomId,
   restApiKey,
+  stageKey,
   type Certificate,
   type DomainName,
   type DomainStatus,
@@ -199,6 +200,15 @@ export function map(
   stage = "prod",
   region = DEMO_REGION,
 ) {
+  const created = epochSeconds(ctx.now() - 90 * DAY);
+  ctx.state.stages[stageKey(region, restApiId, stage)] ??= {
+    region,
+    restApiId,
+    stageName: stage,
+    deploymentId: randomId(6),
+    createdDate: created,
+    lastUpdatedDate: created,
+  };
   ctx.state.mappings[mappingKey(region, domainName, basePath)] = {
     region,
     domainName,
