@@ -14,6 +14,17 @@ export function BackendBanner({ backend, demoUser }: { backend: BackendInfo; dem
           the dashboard runs an embedded AWS emulator with demo data at{" "}
           <code className="font-mono">{backend.endpoint}</code>. Nothing here touches a real AWS
           account. Set <code className="font-mono">AWS_PROFILE</code> (or keys) to use AWS.
+          {backend.dataPlanePort && (
+            <>
+              {" "}
+              Its domains answer over mutual TLS at{" "}
+              <code className="font-mono" data-testid="data-plane">
+                https://127.0.0.1:{backend.dataPlanePort}
+              </code>{" "}
+              (by name: <code className="font-mono">curl --resolve</code>; the server CA is at{" "}
+              <code className="font-mono">{backend.endpoint}/_emulator/ca.pem</code>).
+            </>
+          )}
           {demoUser && (
             <>
               {" "}

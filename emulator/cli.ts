@@ -5,6 +5,7 @@
  *   --empty           start without demo data
  *   --compat localstack   behave like LocalStack 4.x (no mTLS fields, UpdateDomainName 501)
  *   --updating-ms N   how long a domain stays UPDATING after an update (default 2000)
+ *   --data-port N     the data plane's TLS port (default 4443, 0 = any free port)
  */
 import "reflect-metadata";
 import { parseArgs } from "node:util";
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     compat: { type: "string", default: "aws" },
     "updating-ms": { type: "string", default: "2000" },
     "issue-delay-ms": { type: "string", default: "5000" },
+    "data-port": { type: "string", default: process.env.EMULATOR_DATA_PORT ?? "4443" },
   },
 });
 
@@ -46,6 +48,7 @@ try {
     compat: values.compat,
     updatingMs: whole("updating-ms", values["updating-ms"], 600_000),
     issueDelayMs: whole("issue-delay-ms", values["issue-delay-ms"], 600_000),
+    dataPort: whole("data-port", values["data-port"], 65535),
     log: (message) => console.log(message),
   });
   const domains = Object.keys(emulator.state.domains).length;
@@ -54,6 +57,8 @@ Use it with:
   export AWS_ENDPOINT_URL=${emulator.endpoint}
   export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1
   aws --endpoint-url ${emulator.endpoint} apigateway get-domain-names
+Data plane (mTLS, by SNI): https://127.0.0.1:${emulator.dataPlanePort}, its CA at ${emulator.endpoint}/_emulator/ca.pem, e.g.
+  curl --cacert ca.pem --cert client.pem --key client.key --resolve api.partners.example.com:${emulator.dataPlanePort}:127.0.0.1 https://api.partners.example.com:${emulator.dataPlanePort}/
 Control endpoints: ${emulator.endpoint}/_emulator/health (reset, seed, requests, faults, clock, domains/NAME/status)`);
   const stop = () => void emulator.stop().then(() => process.exit(0));
   process.on("SIGINT", stop);

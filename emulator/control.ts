@@ -4,6 +4,7 @@
  * domain's status. Not part of any AWS API.
  */
 import { z } from "zod";
+import { localCa } from "./dataplane/local-ca";
 import type { Faults } from "./faults";
 import { faultSchema } from "./faults";
 import { AwsError, json, type Context, type EmulatorConfig, type Reply } from "./http";
@@ -40,6 +41,8 @@ export interface ControlDeps {
   counts: Map<string, number>;
   faults: Faults;
   persist(): void;
+  /** The data plane's TLS port, when it listens. */
+  dataPlanePort(): number | null;
 }
 
 type Body = { parse<T>(schema: z.ZodType<T>): T };
@@ -80,6 +83,7 @@ export function controlEndpoints({
   counts,
   faults,
   persist,
+  dataPlanePort,
 }: ControlDeps) {
   const clock = () => ({
     now: new Date(ctx.now()).toISOString(),
@@ -96,7 +100,17 @@ export function controlEndpoints({
           updatingMs: config.updatingMs,
           issueDelayMs: config.issueDelayMs,
           now: clock().now,
+          dataPlanePort: dataPlanePort(),
         }),
+    ],
+    [
+      "GET",
+      "/_emulator/ca.pem",
+      async () => ({
+        status: 200,
+        headers: { "content-type": "application/x-pem-file" },
+        body: (await localCa(ctx)).pem,
+      }),
     ],
     [
       "POST",

@@ -1,13 +1,17 @@
 /**
- * The local AWS emulator: API Gateway, ACM and S3 on one port, recognised
- * the way AWS recognises them (the SigV4 credential scope, X-Amz-Target,
- * paths), plus control endpoints under /_emulator/ for tests and demos.
+ * The local AWS emulator: API Gateway, ACM, S3, STS and CloudWatch Logs on
+ * one port, recognised the way AWS recognises them (the SigV4 credential
+ * scope, X-Amz-Target, paths), control endpoints under /_emulator/ for
+ * tests and demos, and a TLS data plane that serves the custom domains
+ * (./dataplane/).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as acm from "./acm/router";
 import * as apigateway from "./apigateway/router";
 import * as logs from "./logs/router";
+import { startDataPlane } from "./dataplane/listener";
+import { serviceOf, virtualHostBucket } from "./service-of";
 import * as s3 from "./s3/router";
 import * as sts from "./sts";
 import {
@@ -35,6 +39,8 @@ export interface EmulatorOptions {
   compat?: EmulatorConfig["compat"];
   updatingMs?: number;
   issueDelayMs?: number;
+  /** The data plane's TLS port (0: any free one); none when absent. */
+  dataPort?: number;
   /** Where start-up messages go (default: nowhere). */
   log?: (message: string) => void;
 }
@@ -45,49 +51,13 @@ export interface RunningEmulator {
   stop(): Promise<void>;
   /** The live state, for in-process callers (the dashboard's embedded mode). */
   readonly state: EmulatorState;
+  /** The data plane's TLS port, when it listens. */
+  dataPlanePort: number | null;
   /** The live configuration (compat mode, delays), as /_emulator/config changes it. */
   readonly config: Readonly<EmulatorConfig>;
 }
 
 const MAX_BODY = 16 * 1024 * 1024;
-
-function serviceOf(req: IncomingMessage, rawPath: string): { service: Service; region: string } {
-  const auth = req.headers.authorization ?? "";
-  const url = new URL(req.url ?? "/", "http://localhost");
-  const credential =
-    /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(auth)?.slice(1) ??
-    url.searchParams.get("X-Amz-Credential")?.split("/").slice(2, 4);
-  const region = credential?.[0] ?? "us-east-1";
-  const scope = credential?.[1];
-  if (
-    scope === "acm" ||
-    String(req.headers["x-amz-target"] ?? "").startsWith("CertificateManager.")
-  )
-    return { service: "acm", region };
-  if (scope === "logs" || String(req.headers["x-amz-target"] ?? "").startsWith("Logs_20140328."))
-    return { service: "logs", region };
-  if (scope === "apigateway") return { service: "apigateway", region };
-  if (scope === "s3") return { service: "s3", region };
-  if (scope === "sts") return { service: "sts", region };
-  if (/^\/(domainnames|restapis)(\/|$)/.test(rawPath)) return { service: "apigateway", region };
-  return { service: "s3", region };
-}
-
-/** `bucket.localhost:4566` or `bucket.s3.localhost.localstack.cloud:4566` → bucket. */
-function virtualHostBucket(host: string | undefined): string | undefined {
-  const hostname = (host ?? "").replace(/:\d+$/, "");
-  if (
-    !hostname ||
-    /^[\d.]+$/.test(hostname) ||
-    hostname.startsWith("[") ||
-    hostname === "localhost"
-  )
-    return undefined;
-  const s3Match = /^(.+?)\.s3[.-]/.exec(hostname);
-  if (s3Match) return s3Match[1];
-  const local = /^(.+)\.localhost$/.exec(hostname);
-  return local?.[1];
-}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -174,7 +144,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     replaceState: (next) => {
       state = next;
     },
+    dataPlanePort: () => dataPlane?.port ?? null,
   });
+  let dataPlane: Awaited<ReturnType<typeof startDataPlane>> | undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawPath = (req.url ?? "/").split("?")[0] ?? "/";
@@ -274,6 +246,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const port = (server.address() as AddressInfo).port;
   const endpoint = `http://${options.host ?? "127.0.0.1"}:${port}`;
+  if (options.dataPort !== undefined) {
+    const host = options.host ?? "127.0.0.1";
+    dataPlane = await startDataPlane(ctx, options.dataPort, host).catch((error: Error) => {
+      log(
+        `Data plane port ${options.dataPort} unavailable (${error.message}): using any free port`,
+      );
+      return startDataPlane(ctx, 0, host);
+    });
+  }
   return {
     endpoint,
     port,
@@ -281,10 +262,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return state;
     },
     config,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    dataPlanePort: dataPlane?.port ?? null,
+    stop: async () => {
+      if (dataPlane) {
+        dataPlane.server.closeAllConnections();
+        await new Promise<void>((resolve) => dataPlane!.server.close(() => resolve()));
+      }
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

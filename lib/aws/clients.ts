@@ -9,9 +9,10 @@ import { ACMClient } from "@aws-sdk/client-acm";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 
 export type BackendKind = "embedded" | "endpoint" | "aws";
-export type ServiceName = "apigateway" | "acm" | "s3" | "sts";
+export type ServiceName = "apigateway" | "acm" | "s3" | "sts" | "logs";
 
 export interface Backend {
   kind: BackendKind;
@@ -20,6 +21,8 @@ export interface Backend {
   /** Per-service endpoints from AWS_ENDPOINT_URL_<SERVICE>. */
   serviceEndpoints: Partial<Record<ServiceName, string>>;
   defaultRegion: string;
+  /** The embedded emulator's data plane (TLS port), where its custom domains answer. */
+  dataPlanePort?: number;
   /** The embedded emulator's live compat mode, asked in-process (tests switch it at run time). */
   liveCompat?: () => "aws" | "localstack";
   /** Static test credentials for the embedded emulator; otherwise the SDK's chain. */
@@ -32,6 +35,7 @@ export interface AwsClients {
   acm: ACMClient;
   s3: S3Client;
   sts: STSClient;
+  logs: CloudWatchLogsClient;
 }
 
 /**
@@ -74,6 +78,10 @@ export function createClients(
     sts: new STSClient({
       ...common,
       ...(endpointFor("sts") ? { endpoint: endpointFor("sts") } : {}),
+    }),
+    logs: new CloudWatchLogsClient({
+      ...common,
+      ...(endpointFor("logs") ? { endpoint: endpointFor("logs") } : {}),
     }),
     s3: new S3Client({
       ...common,

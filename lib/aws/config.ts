@@ -36,6 +36,7 @@ const SERVICE_ENV: Record<ServiceName, string> = {
   acm: "AWS_ENDPOINT_URL_ACM",
   s3: "AWS_ENDPOINT_URL_S3",
   sts: "AWS_ENDPOINT_URL_STS",
+  logs: "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
 };
 
 type Env = Record<string, string | undefined>;
@@ -87,6 +88,7 @@ interface EmbeddedHandle {
   endpoint: string;
   /** The embedded emulator's live compat mode (tests switch it at run time). */
   compat(): "aws" | "localstack";
+  dataPlanePort: number | null;
 }
 const globalForEmbedded = globalThis as unknown as {
   __mtlsConsoleEmbedded?: Promise<EmbeddedHandle>;
@@ -101,6 +103,7 @@ function startEmbedded(env: Env): Promise<EmbeddedHandle> {
       seed: true,
       updatingMs: 2_000,
       issueDelayMs: 5_000,
+      dataPort: Number(env.EMULATOR_DATA_PORT ?? 4443),
       stateFile: env.EMULATOR_STATE || undefined,
       log: (m: string) => console.log(`[emulator] ${m}`),
     };
@@ -114,7 +117,11 @@ function startEmbedded(env: Env): Promise<EmbeddedHandle> {
     console.log(
       `[emulator] No AWS configuration found: embedded AWS emulator with demo data on ${emulator.endpoint}`,
     );
-    return { endpoint: emulator.endpoint, compat: () => emulator.config.compat };
+    return {
+      endpoint: emulator.endpoint,
+      compat: () => emulator.config.compat,
+      dataPlanePort: emulator.dataPlanePort,
+    };
   });
   return globalForEmbedded.__mtlsConsoleEmbedded;
 }
@@ -126,11 +133,12 @@ export function getBackend(env: Env = process.env): Promise<Backend> {
     const kind = resolveBackendKind(env);
     const defaultRegion = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
     if (kind === "embedded") {
-      const { endpoint, compat } = await startEmbedded(env);
+      const { endpoint, compat, dataPlanePort } = await startEmbedded(env);
       return {
         kind,
         endpoint,
         liveCompat: compat,
+        ...(dataPlanePort ? { dataPlanePort } : {}),
         serviceEndpoints: {},
         defaultRegion,
         staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },

@@ -12,6 +12,8 @@ export interface BackendInfo {
   kind: BackendKind;
   endpoint?: string;
   defaultRegion: string;
+  /** The embedded emulator's data plane: its custom domains over real TLS. */
+  dataPlanePort?: number;
   /** For a custom endpoint: what answers there, and what it lacks (one line each). */
   detected?: { label: string; gaps: string[] };
 }
@@ -25,6 +27,7 @@ export async function describeBackend(): Promise<BackendInfo> {
   const backend = await getBackend();
   const info: BackendInfo = { kind: backend.kind, defaultRegion: backend.defaultRegion };
   if (backend.endpoint) info.endpoint = backend.endpoint;
+  if (backend.dataPlanePort) info.dataPlanePort = backend.dataPlanePort;
   if (backend.kind === "endpoint") {
     const { backend: name } = await getCapabilities();
     const gaps =

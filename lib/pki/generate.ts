@@ -82,6 +82,8 @@ export interface CertOptions {
   validDays?: [from: number, to: number];
   serialNumber?: string;
   sans?: string[];
+  /** A leaf's extended key usage: a client certificate (default) or a TLS server's. */
+  usage?: "client" | "server";
   extensions?: x509.Extension[];
 }
 
@@ -112,7 +114,14 @@ export async function issue(options: CertOptions): Promise<Issued> {
   );
   if (signer)
     extensions.push(await x509.AuthorityKeyIdentifierExtension.create(signer.keys.publicKey));
-  if (!ca) extensions.push(new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth]));
+  if (!ca)
+    extensions.push(
+      new x509.ExtendedKeyUsageExtension([
+        options.usage === "server"
+          ? x509.ExtendedKeyUsage.serverAuth
+          : x509.ExtendedKeyUsage.clientAuth,
+      ]),
+    );
   if (options.sans)
     extensions.push(
       new x509.SubjectAlternativeNameExtension(

@@ -19,3 +19,13 @@ export { assessLockout, type BrokenChain, type LockoutAssessment } from "./locko
 export { summarize, summaryCountsAt, type SummaryCounts, type TruststoreSummary } from "./summary";
 export { certificateRows, type CertificateRow } from "./certificate-rows";
 export { comparable, type ComparableCertificate, type ComparableReport } from "./comparable";
+export {
+  acceptsSeenClient,
+  clientCertIdentity,
+  opensslDate,
+  sameDn,
+  seenClientsImpact,
+  type ClientCertIdentity,
+  type SeenClient,
+  type SeenClientsImpact,
+} from "./client-identity";

@@ -1,0 +1,190 @@
+/**
+ * What API Gateway does with a request on a custom domain name or a REST
+ * API's default endpoint: mutual TLS judged against the truststore version
+ * in force (the old one while an update propagates), routing by base path
+ * mappings to a stage, a mock integration that answers with what a Lambda
+ * proxy integration would receive, and the stage's access log.
+ */
+import { createHash } from "node:crypto";
+import {
+  checkClientCertificate,
+  clientCertIdentity,
+  type ClientCertIdentity,
+} from "../../lib/truststore";
+import { loadBundle } from "../../lib/truststore/check";
+import { settle } from "../apigateway/domain-names";
+import { parseS3Uri } from "../apigateway/truststore-warnings";
+import type { Context } from "../http";
+import { readObjectForTruststore } from "../s3/router";
+import { stageKey, type DomainName, type RestApi, type Stage } from "../state";
+import { logAccess } from "./access-log";
+
+export interface DataPlaneRequest {
+  host: string;
+  method: string;
+  path: string;
+  /** PEMs the client presented, its certificate first. */
+  clientChain: string[];
+  sourceIp: string;
+  at: number;
+}
+
+export interface DataPlaneResponse {
+  status: number;
+  body: Record<string, unknown>;
+  /** Why it was refused, in API Gateway's execution-log words. */
+  reason?: string;
+}
+
+const FORBIDDEN = { message: "Forbidden" };
+const DEFAULT_ENDPOINT = /^([a-z0-9]{10})\.execute-api\.([a-z0-9-]+)\.amazonaws\.com$/;
+
+export function findDomainByHost(ctx: Context, host: string): DomainName | undefined {
+  return Object.values(ctx.state.domains).find((d) => d.domainName.toLowerCase() === host);
+}
+
+/** The mutual TLS in force: while UPDATING, what was in force before the update. */
+function servingMtls(domain: DomainName) {
+  if (domain.status === "UPDATING" && domain.servingMutualTls !== undefined)
+    return domain.servingMutualTls;
+  return domain.mutualTls ?? null;
+}
+
+const verdicts = new Map<string, Promise<{ accepted: boolean; reason?: string }>>();
+
+async function judge(ctx: Context, domain: DomainName, r: DataPlaneRequest) {
+  const mtls = servingMtls(domain);
+  if (!mtls) return { accepted: true };
+  if (r.clientChain.length === 0)
+    return { accepted: false, reason: "Access denied. Reason: No client certificate presented" };
+  const { bucket, key } = parseS3Uri(mtls.truststoreUri);
+  const object = readObjectForTruststore(ctx.state, bucket, key, mtls.truststoreVersion);
+  if ("error" in object)
+    return { accepted: false, reason: `Access denied. Reason: ${object.error}` };
+  const id = createHash("sha256")
+    .update(
+      `${mtls.truststoreUri}#${object.versionId}#${Math.floor(r.at / 60_000)}#${r.clientChain.join("")}`,
+    )
+    .digest("hex");
+  let verdict = verdicts.get(id);
+  if (!verdict) {
+    verdict = checkClientCertificate(object.body, r.clientChain.join("\n"), {
+      at: new Date(r.at),
+    }).then((result) => {
+      const first = result.refusals[0];
+      return result.accepted
+        ? { accepted: true }
+        : {
+            accepted: false,
+            reason: `Access denied. Reason: ${first?.awsLog ?? first?.message ?? "refused"}`,
+          };
+    });
+    verdicts.set(id, verdict);
+    if (verdicts.size > 2000) verdicts.delete(verdicts.keys().next().value!);
+  }
+  return verdict;
+}
+
+function route(ctx: Context, domain: DomainName, path: string) {
+  const segments = path.split("?")[0]!.split("/").filter(Boolean).map(decodeURIComponent);
+  const mappings = Object.values(ctx.state.mappings)
+    .filter((m) => m.region === domain.region && m.domainName === domain.domainName)
+    .sort((a, b) => b.basePath.length - a.basePath.length);
+  for (const m of mappings) {
+    const base = m.basePath ? m.basePath.split("/") : [];
+    if (!base.every((part, i) => segments[i] === part)) continue;
+    const rest = segments.slice(base.length);
+    const stageName = m.stage ?? rest.shift();
+    const stage = stageName
+      ? ctx.state.stages[stageKey(m.region, m.restApiId, stageName)]
+      : undefined;
+    if (stage) return { stage, resourcePath: `/${rest.join("/")}` };
+  }
+  return null;
+}
+
+async function identityOf(chain: string[]): Promise<ClientCertIdentity | null> {
+  const leaf = chain[0] ? (await loadBundle(chain[0])).certificates[0] : undefined;
+  return leaf ? clientCertIdentity(leaf.decoded) : null;
+}
+
+function answer(
+  ctx: Context,
+  r: DataPlaneRequest,
+  target: { stage: Stage; resourcePath: string; domainName: string } | null,
+  clientCert: ClientCertIdentity | null,
+  refused?: string,
+): DataPlaneResponse {
+  const requestId = crypto.randomUUID();
+  const body: Record<string, unknown> =
+    refused || !target
+      ? FORBIDDEN
+      : {
+          resource: "/{proxy+}",
+          path: r.path.split("?")[0],
+          httpMethod: r.method,
+          requestContext: {
+            requestId,
+            stage: target.stage.stageName,
+            apiId: target.stage.restApiId,
+            domainName: target.domainName,
+            resourcePath: target.resourcePath,
+            identity: { sourceIp: r.sourceIp, clientCert },
+          },
+        };
+  const status = refused || !target ? 403 : 200;
+  if (target)
+    logAccess(ctx, target.stage, {
+      requestId,
+      at: r.at,
+      sourceIp: r.sourceIp,
+      method: r.method,
+      path: r.path.split("?")[0]!,
+      resourcePath: target.resourcePath,
+      status,
+      responseLength: JSON.stringify(body).length,
+      domainName: target.domainName,
+      clientCert,
+      ...(refused ? { errorMessage: "Forbidden" } : {}),
+    });
+  return { status, body, ...(refused ? { reason: refused } : {}) };
+}
+
+function defaultEndpoint(
+  ctx: Context,
+  r: DataPlaneRequest,
+  api: RestApi | undefined,
+): DataPlaneResponse {
+  if (!api) return { status: 403, body: FORBIDDEN, reason: "No such REST API" };
+  if (api.disableExecuteApiEndpoint)
+    return { status: 403, body: FORBIDDEN, reason: "The default execute-api endpoint is disabled" };
+  const [stageName, ...rest] = r.path.split("?")[0]!.split("/").filter(Boolean);
+  const stage = stageName ? ctx.state.stages[stageKey(api.region, api.id, stageName)] : undefined;
+  const target = stage ? { stage, resourcePath: `/${rest.join("/")}`, domainName: r.host } : null;
+  return answer(ctx, r, target, null);
+}
+
+export async function serveRequest(ctx: Context, r: DataPlaneRequest): Promise<DataPlaneResponse> {
+  const host = r.host.toLowerCase();
+  const execute = DEFAULT_ENDPOINT.exec(host);
+  if (execute) {
+    const api = Object.values(ctx.state.restApis).find(
+      (a) => a.id === execute[1] && a.region === execute[2],
+    );
+    return defaultEndpoint(ctx, { ...r, host }, api);
+  }
+  const found = findDomainByHost(ctx, host);
+  if (!found) return { status: 403, body: FORBIDDEN, reason: `No custom domain name ${host}` };
+  const domain = settle(found, ctx);
+  const mtls = servingMtls(domain);
+  const verdict = await judge(ctx, domain, r);
+  const clientCert = mtls ? await identityOf(r.clientChain) : null;
+  const target = route(ctx, domain, r.path);
+  return answer(
+    ctx,
+    r,
+    target && { ...target, domainName: domain.domainName },
+    clientCert,
+    verdict.accepted ? undefined : verdict.reason,
+  );
+}
