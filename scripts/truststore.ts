@@ -3,8 +3,10 @@
  *   check FILE [--json] [--at ISO-8601] [--expiring-days N]
  *   diff OLD NEW [--json] [--at ISO-8601]
  *   client CERT --truststore FILE [--json] [--at ISO-8601]
+ *   probe https://HOST[:PORT]/PATH --cert C --key K [--ca CA] [--insecure] [--connect IP:PORT] [--json]
  * Exit codes: check 0 ok, 1 warnings, 2 errors (file refused) or bad usage;
- * diff 0, 2 when a file is refused; client 0 accepted, 1 refused, 2 bad input.
+ * diff 0, 2 when a file is refused; client 0 accepted, 1 refused, 2 bad input;
+ * probe 0 accepted, 1 refused (403 or handshake), 2 bad input or unreachable.
  */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
@@ -15,11 +17,13 @@ import {
   toJsonReport,
 } from "../lib/truststore";
 import { formatClientCheck, formatDiff, formatReport } from "../lib/truststore/text-report";
+import { formatProbe, probe, probeExitCode } from "./probe";
 
 const USAGE = `Usage:
   npm run --silent truststore -- check FILE [--json] [--at ISO-8601] [--expiring-days N]
   npm run --silent truststore -- diff OLD NEW [--json] [--at ISO-8601]
   npm run --silent truststore -- client CERT --truststore FILE [--json] [--at ISO-8601]
+  npm run --silent truststore -- probe https://HOST[:PORT]/PATH --cert C.pem --key K.pem [--ca CA.pem] [--insecure] [--connect IP:PORT] [--json]
 `;
 
 class UsageError extends Error {}
@@ -64,6 +68,11 @@ async function main(argv: string[]): Promise<number> {
       at: { type: "string" },
       "expiring-days": { type: "string" },
       truststore: { type: "string" },
+      cert: { type: "string" },
+      key: { type: "string" },
+      ca: { type: "string" },
+      insecure: { type: "boolean", default: false },
+      connect: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -114,6 +123,26 @@ async function main(argv: string[]): Promise<number> {
       )
         ? 2
         : 1;
+    }
+    case "probe": {
+      if (files.length !== 1) throw new UsageError("probe takes one https:// URL");
+      const text = async (path: string | undefined) =>
+        path ? new TextDecoder().decode(await readInput(path)) : undefined;
+      let result;
+      try {
+        result = await probe({
+          url: files[0]!,
+          cert: await text(values.cert),
+          key: await text(values.key),
+          ca: await text(values.ca),
+          insecure: values.insecure,
+          connect: values.connect,
+        });
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      print(result, formatProbe(result));
+      return probeExitCode(result);
     }
     default:
       throw new UsageError(`Unknown command "${command}"`);
