@@ -5,15 +5,41 @@
  * works today is shown in red, names the CAs, and needs the domain name
  * typed; a change that keeps every chain says so in one line.
  */
-import type { LockoutAssessment } from "@/lib/truststore";
+import { clientsSentence, needsTypedName, type InformedLockout } from "@/lib/truststore";
 import { Field } from "./ui/field";
 
+export { needsTypedName };
+
 export function lockoutConfirmed(
-  lockout: LockoutAssessment | null | undefined,
+  lockout: InformedLockout | null | undefined,
   typed: string,
   domainName: string,
 ): boolean {
-  return !lockout || lockout.broken.length === 0 || typed === domainName;
+  return !needsTypedName(lockout) || typed === domainName;
+}
+
+/** Which clients seen in the access logs the change refuses, named. */
+function SeenClientsLine({ clients }: { clients: NonNullable<InformedLockout["clients"]> }) {
+  const shown = clients.refused.slice(0, 10);
+  return (
+    <div data-testid="lockout-clients">
+      <p>
+        <strong>From the access logs:</strong> this change {clientsSentence(clients)}.
+      </p>
+      {shown.length > 0 && (
+        <ul className="list-disc pl-5 font-mono text-xs break-all">
+          {shown.map((c) => (
+            <li key={`${c.issuerDN}/${c.serialNumber}`}>
+              {c.subjectDN} ({c.requests.toLocaleString("en-US")} requests, issued by {c.issuerDN})
+            </li>
+          ))}
+          {clients.refused.length > shown.length && (
+            <li>… and {clients.refused.length - shown.length} more</li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
 }
 
 export function LockoutGuard({
@@ -22,19 +48,22 @@ export function LockoutGuard({
   typed,
   onTyped,
 }: {
-  lockout: LockoutAssessment;
+  lockout: InformedLockout;
   domainName: string;
   typed: string;
   onTyped: (value: string) => void;
 }) {
-  if (lockout.broken.length === 0) {
+  if (!needsTypedName(lockout)) {
     return (
-      <p
+      <div
         data-testid="lockout-ok"
-        className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        className="space-y-1 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
       >
-        <strong>The change:</strong> {lockout.summary}
-      </p>
+        <p>
+          <strong>The change:</strong> {lockout.summary}
+        </p>
+        {lockout.clients && <SeenClientsLine clients={lockout.clients} />}
+      </div>
     );
   }
   return (
@@ -55,6 +84,7 @@ export function LockoutGuard({
           </li>
         ))}
       </ul>
+      {lockout.clients && <SeenClientsLine clients={lockout.clients} />}
       <Field
         label={
           <>

@@ -10,7 +10,6 @@ import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-ver
 import { enableBucketVersioning } from "@/lib/actions/enable-bucket-versioning";
 import { uploadTruststoreVersion } from "@/lib/actions/upload-truststore-version";
 import {
-  assessLockout,
   checkTruststore,
   diffTruststores,
   MAX_TRUSTSTORE_BYTES,
@@ -25,7 +24,7 @@ import { CheckedFileReport } from "./checked-file-report";
 import { Button } from "./ui/button";
 import { UploadOutcome, type Outcome } from "./upload-outcome";
 import { useAction } from "./use-action";
-import { useActiveBasis } from "./use-active-basis";
+import { uploadLockout, useActiveBasis } from "./use-active-basis";
 
 interface Candidate {
   name: string;
@@ -93,7 +92,7 @@ export function UploadTruststore({
       : null;
   const lockout =
     candidate && activeReport && errors.length === 0
-      ? assessLockout(activeReport, candidate.report)
+      ? uploadLockout(activeReport, candidate.report)
       : null;
   const canUpload =
     !!candidate &&

@@ -5,10 +5,31 @@
  */
 import { useCallback, useState } from "react";
 import { getActiveTruststoreBasis } from "@/lib/actions/get-active-truststore-basis";
-import type { ComparableReport } from "@/lib/truststore";
+import {
+  assessLockout,
+  comparable,
+  informLockout,
+  type ComparableReport,
+  type InformedLockout,
+  type SeenClients,
+  type TruststoreReport,
+} from "@/lib/truststore";
+
+export type ActiveBasis = ComparableReport & { seen: SeenClients | null };
+
+/** What a dropped file does to today's chains and to the clients seen. */
+export function uploadLockout(basis: ActiveBasis, candidate: TruststoreReport): InformedLockout {
+  return informLockout(
+    assessLockout(basis, candidate),
+    basis,
+    comparable(candidate),
+    basis.seen,
+    new Date(),
+  );
+}
 
 export function useActiveBasis(domainName: string, region: string, hasActive: boolean | undefined) {
-  const [basis, setBasis] = useState<ComparableReport | null>(null);
+  const [basis, setBasis] = useState<ActiveBasis | null>(null);
   const fetchBasis = useCallback(() => {
     if (!hasActive || basis) return;
     void getActiveTruststoreBasis({ domainName, region }).then(

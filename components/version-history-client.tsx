@@ -12,7 +12,7 @@ import { ComparisonView } from "./comparison-view";
 import { useComparisons, type Comparison } from "./use-comparisons";
 import { Notice } from "./notice";
 import { ActivationOutcome, type ActivationData } from "./activation-outcome";
-import { LockoutGuard, lockoutConfirmed } from "./lockout-guard-client";
+import { LockoutGuard, lockoutConfirmed, needsTypedName } from "./lockout-guard-client";
 import { useAction } from "./use-action";
 import { Button } from "./ui/button";
 
@@ -145,7 +145,7 @@ export function VersionHistory({
           confirming ? `Switch ${domainName} to version ${confirming.versionId.slice(0, 12)}…?` : ""
         }
         confirmLabel="Switch version"
-        tone={lockoutOf(confirming)?.broken.length ? "danger" : "primary"}
+        tone={needsTypedName(lockoutOf(confirming)) ? "danger" : "primary"}
         confirmDisabled={
           !lockoutOf(confirming) || !lockoutConfirmed(lockoutOf(confirming), typed, domainName)
         }

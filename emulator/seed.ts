@@ -15,6 +15,7 @@ import { domainKey, randomId, type DomainName } from "./state";
 
 import { demoDomains } from "./seed/demo-domains";
 import { demoPki } from "./seed/demo-pki";
+import { demoTraffic } from "./seed/demo-traffic";
 import { demoTruststores } from "./seed/demo-truststores";
 
 import {
@@ -52,7 +53,8 @@ export async function seedDemo(ctx: Context): Promise<SeedSummary> {
 
   const pki = await demoPki(at);
   const stores = await demoTruststores(ctx, now, pki);
-  await demoDomains(ctx, now, at, stores);
+  const apis = await demoDomains(ctx, now, at, stores);
+  await demoTraffic(ctx, now, pki, apis);
   return {
     domains: Object.keys(ctx.state.domains).length,
     certificates: Object.keys(ctx.state.certificates).length,

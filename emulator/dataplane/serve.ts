@@ -27,6 +27,8 @@ export interface DataPlaneRequest {
   clientChain: string[];
   sourceIp: string;
   at: number;
+  /** How long a verdict for the same client and truststore is reused (default a minute; the demo's past traffic: a day). */
+  verdictMs?: number;
 }
 
 export interface DataPlaneResponse {
@@ -63,7 +65,7 @@ async function judge(ctx: Context, domain: DomainName, r: DataPlaneRequest) {
     return { accepted: false, reason: `Access denied. Reason: ${object.error}` };
   const id = createHash("sha256")
     .update(
-      `${mtls.truststoreUri}#${object.versionId}#${Math.floor(r.at / 60_000)}#${r.clientChain.join("")}`,
+      `${mtls.truststoreUri}#${object.versionId}#${Math.floor(r.at / (r.verdictMs ?? 60_000))}#${r.clientChain.join("")}`,
     )
     .digest("hex");
   let verdict = verdicts.get(id);
@@ -103,9 +105,21 @@ function route(ctx: Context, domain: DomainName, path: string) {
   return null;
 }
 
-async function identityOf(chain: string[]): Promise<ClientCertIdentity | null> {
-  const leaf = chain[0] ? (await loadBundle(chain[0])).certificates[0] : undefined;
-  return leaf ? clientCertIdentity(leaf.decoded) : null;
+const identities = new Map<string, Promise<ClientCertIdentity | null>>();
+
+function identityOf(chain: string[]): Promise<ClientCertIdentity | null> {
+  const pem = chain[0];
+  if (!pem) return Promise.resolve(null);
+  let found = identities.get(pem);
+  if (!found) {
+    found = loadBundle(pem).then((b) => {
+      const leaf = b.certificates[0];
+      return leaf ? clientCertIdentity(leaf.decoded) : null;
+    });
+    identities.set(pem, found);
+    if (identities.size > 2000) identities.delete(identities.keys().next().value!);
+  }
+  return found;
 }
 
 function answer(

@@ -175,4 +175,5 @@ export async function demoDomains(
   map(ctx, "devices.iot.example.com", "ingest", iotApi);
   map(ctx, "billing.partners.example.com", "billing", billingApi);
   map(ctx, "payments.example.com", "", paymentsApi);
+  return { partners: partnersApi, billing: billingApi };
 }

@@ -5,7 +5,15 @@ import "server-only";
  * the user saw, and a change that would refuse today's clients was
  * confirmed with the domain name typed.
  */
-import { assessLockout, type TruststoreReport } from "../truststore";
+import {
+  assessLockout,
+  clientsSentence,
+  comparable,
+  informLockout,
+  needsTypedName,
+  type TruststoreReport,
+} from "../truststore";
+import { seenForGuard } from "./clients-seen";
 import { getDomainName } from "../aws/api-gateway";
 import { parseS3Uri, type S3Location } from "../aws/s3";
 import { AwsFailure } from "../aws/errors";
@@ -69,23 +77,35 @@ export async function checkExpected(
 
 /**
  * The lockout guard, on the server: a change that breaks a client chain
- * that works today needs the domain name typed, whatever the browser showed.
+ * that works today, or refuses a client seen in the access logs in the last
+ * 7 days, needs the domain name typed, whatever the browser showed.
  */
-export function requireLockoutConfirmation(
+export async function requireLockoutConfirmation(
   domainName: string,
+  region: string,
   active: TruststoreReport | undefined,
   candidate: TruststoreReport,
   confirmation: string | undefined,
-): void {
-  if (!active) return;
-  const lockout = assessLockout(active, candidate);
-  if (lockout.broken.length === 0 || confirmation === domainName) return;
+): Promise<void> {
+  if (!active || confirmation === domainName) return;
+  const lockout = informLockout(
+    assessLockout(active, candidate),
+    comparable(active),
+    comparable(candidate),
+    await seenForGuard(domainName, region),
+    new Date(),
+  );
+  if (!needsTypedName(lockout)) return;
+  const clients = lockout.clients?.refused.length ? ` It ${clientsSentence(lockout.clients)}.` : "";
   throw new DomainError(
     "lockout-unconfirmed",
-    `${lockout.summary} Type the domain name to confirm this change. Nothing was changed.`,
+    `${lockout.summary}${clients} Type the domain name to confirm this change. Nothing was changed.`,
     {
       broken: lockout.broken.map((b) => b.subject),
       chains: lockout.chains,
+      ...(lockout.clients
+        ? { clientsRefused: lockout.clients.refused.map((c) => c.subjectDN) }
+        : {}),
     },
   );
 }

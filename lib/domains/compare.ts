@@ -10,9 +10,13 @@ import {
   comparable,
   type ComparableReport,
   diffTruststores,
-  type LockoutAssessment,
+  informLockout,
+  type InformedLockout,
+  type SeenClients,
   type TruststoreDiff,
 } from "../truststore";
+import { getBackend } from "../aws/config";
+import { seenForGuard } from "./clients-seen";
 import { requireMtlsDomain } from "./change-guards";
 import { readableTruststore } from "./readable-truststore";
 import { checkVersion } from "./truststores";
@@ -21,7 +25,7 @@ export interface VersionComparison {
   activeVersionId: string;
   versionId: string;
   diff: TruststoreDiff;
-  lockout: LockoutAssessment;
+  lockout: InformedLockout;
 }
 
 /** With a truststoreUri (opened where mTLS is unknown), "active" is the newest version. */
@@ -33,15 +37,23 @@ export async function compareWithActive(ref: {
 }): Promise<VersionComparison> {
   const { domain, location } = await readableTruststore(ref);
   const at = new Date();
-  const [active, target] = await Promise.all([
+  const region = ref.region ?? (await getBackend()).defaultRegion;
+  const [active, target, seen] = await Promise.all([
     checkVersion(location, domain.mtls?.truststoreVersion || undefined, ref.region, at),
     checkVersion(location, ref.versionId, ref.region, at),
+    domain.mtls ? seenForGuard(domain.domainName, region) : null,
   ]);
   return {
     activeVersionId: active.versionId,
     versionId: target.versionId,
     diff: diffTruststores(active.report, target.report),
-    lockout: assessLockout(active.report, target.report),
+    lockout: informLockout(
+      assessLockout(active.report, target.report),
+      comparable(active.report),
+      comparable(target.report),
+      seen,
+      at,
+    ),
   };
 }
 
@@ -49,12 +61,12 @@ export async function compareWithActive(ref: {
 export async function activeBasis(ref: {
   domainName: string;
   region?: string;
-}): Promise<ComparableReport & { versionId: string }> {
+}): Promise<ComparableReport & { versionId: string; seen: SeenClients | null }> {
   const { domain, location } = await requireMtlsDomain(ref);
-  const active = await checkVersion(
-    location,
-    domain.mtls?.truststoreVersion || undefined,
-    ref.region,
-  );
-  return { ...comparable(active.report), versionId: active.versionId };
+  const region = ref.region ?? (await getBackend()).defaultRegion;
+  const [active, seen] = await Promise.all([
+    checkVersion(location, domain.mtls?.truststoreVersion || undefined, ref.region),
+    seenForGuard(domain.domainName, region),
+  ]);
+  return { ...comparable(active.report), versionId: active.versionId, seen };
 }

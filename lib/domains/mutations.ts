@@ -108,8 +108,9 @@ export async function activateVersion(
         "That version is not a usable truststore (it has file-level errors), so it cannot be activated.",
       );
     }
-    requireLockoutConfirmation(
+    await requireLockoutConfirmation(
       ref.domainName,
+      region,
       await activeReport(domain, location, region),
       checked.report,
       ref.confirmation,
@@ -203,8 +204,9 @@ export async function uploadAndActivate(
     const { domain, location } = await requireMtlsDomain({ ...ref, region });
     await checkExpected(domain, region, ref.expectedCurrentVersion);
     await requireUpdatable(domain);
-    requireLockoutConfirmation(
+    await requireLockoutConfirmation(
       ref.domainName,
+      region,
       await activeReport(domain, location, region),
       report,
       ref.confirmation,

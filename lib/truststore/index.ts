@@ -29,3 +29,10 @@ export {
   type SeenClient,
   type SeenClientsImpact,
 } from "./client-identity";
+export {
+  clientsSentence,
+  informLockout,
+  needsTypedName,
+  type InformedLockout,
+  type SeenClients,
+} from "./lockout-informed";

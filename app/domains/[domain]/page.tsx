@@ -8,8 +8,10 @@ import { StatusBadge } from "@/components/status-badge";
 import { requirePageSession } from "@/lib/auth/page-guard";
 import { domainPageView, isRegion, pageRegion } from "@/lib/domains/page-views";
 import { STATUS_HELP } from "@/lib/domains/status-help";
+import { isWindow, type WindowDays } from "@/lib/domains/clients-seen-view";
 import { ActiveFindings, ActiveTruststoreSections } from "./active-truststore";
 import { AuditSection } from "./audit-section";
+import { ClientsSeenSection } from "./clients-seen-section";
 import { MappingsSection } from "./mappings-section";
 import { MutualTlsSection } from "./mutual-tls-section";
 import { ServerCertificateSection } from "./server-certificate-section";
@@ -18,7 +20,7 @@ import { VersionsSection } from "./versions-section";
 
 type Props = {
   params: Promise<{ domain: string }>;
-  searchParams: Promise<{ region?: string; truststore?: string | string[] }>;
+  searchParams: Promise<{ region?: string; truststore?: string | string[]; clients?: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -40,7 +42,8 @@ function Pending({ what }: { what: string }) {
 
 export default async function DomainPage({ params, searchParams }: Props) {
   const domainName = decodeURIComponent((await params).domain);
-  const { region: asked, truststore: openUri } = await searchParams;
+  const { region: asked, truststore: openUri, clients } = await searchParams;
+  const days = isWindow(Number(clients)) ? (Number(clients) as WindowDays) : 7;
   const session = await requirePageSession(
     `/domains/${encodeURIComponent(domainName)}${isRegion(asked) ? `?region=${asked}` : ""}`,
   );
@@ -97,6 +100,14 @@ export default async function DomainPage({ params, searchParams }: Props) {
         <VersionsSection detail={detail} region={region} blockedReason={blockedReason} />
       </Suspense>
       <MappingsSection detail={detail} region={region} canChange={session.role === "operator"} />
+      <Suspense fallback={<Pending what="Reading the clients seen in the access logs…" />}>
+        <ClientsSeenSection
+          detail={detail}
+          region={region}
+          days={days}
+          canChange={session.role === "operator"}
+        />
+      </Suspense>
       <AuditSection detail={detail} />
     </article>
   );

@@ -1,0 +1,148 @@
+/**
+ * "Clients seen": the client certificates in the access logs of the stages
+ * mapped to this domain, grouped by the CA of the active truststore version
+ * that issued them; and, for a stage whose log cannot say, the fix.
+ */
+import Link from "next/link";
+import { AccessLogFix } from "@/components/access-log-fix-client";
+import { ErrorPanel } from "@/components/error-panel";
+import { Expiry } from "@/components/expiry";
+import type { DomainDetail } from "@/lib/domains/detail";
+import { clientsSeenView, WINDOWS, type WindowDays } from "@/lib/domains/clients-seen-view";
+import { Section } from "./section";
+
+export async function ClientsSeenSection({
+  detail,
+  region,
+  days,
+  canChange,
+}: {
+  detail: DomainDetail;
+  region: string;
+  days: WindowDays;
+  canChange: boolean;
+}) {
+  const loaded = await clientsSeenView(detail, region, days);
+  if (loaded.ok && loaded.value.stages.length === 0) return null;
+  const href = (d: number) =>
+    `/domains/${encodeURIComponent(detail.domain.domainName)}?region=${region}&clients=${d}#clients`;
+  return (
+    <Section
+      title="Clients seen"
+      id="clients"
+      actions={
+        <nav aria-label="Window" className="flex gap-1 text-xs">
+          {WINDOWS.map((d) => (
+            <Link
+              key={d}
+              href={href(d)}
+              aria-current={d === days ? "page" : undefined}
+              className={`rounded px-2 py-1 ${d === days ? "bg-sky-700 text-white" : "text-sky-800 hover:bg-sky-50"}`}
+            >
+              {d === 1 ? "24 hours" : `${d} days`}
+            </Link>
+          ))}
+        </nav>
+      }
+    >
+      {!loaded.ok ? (
+        <ErrorPanel title="The access logs could not be read" message={loaded.message} />
+      ) : (
+        <div className="space-y-3">
+          {loaded.value.stages
+            .filter((s) => s.state !== "ready")
+            .map((s) => (
+              <div
+                key={`${s.restApiId}/${s.stageName}`}
+                data-testid="access-log-notice"
+                className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+              >
+                <p>
+                  Stage <strong>{s.stageName}</strong> of REST API{" "}
+                  <code className="font-mono">{s.restApiId}</code>{" "}
+                  {s.state === "none"
+                    ? "has no access log"
+                    : "logs requests without the client certificate fields"}
+                  , so the clients calling through it cannot be seen. The format it needs:
+                </p>
+                <pre className="overflow-x-auto rounded bg-white p-2 font-mono text-xs">
+                  {s.proposedFormat}
+                </pre>
+                <AccessLogFix
+                  domainName={detail.domain.domainName}
+                  region={region}
+                  restApiId={s.restApiId}
+                  stageName={s.stageName}
+                  currentFormat={s.format ?? ""}
+                  canChange={canChange}
+                />
+              </div>
+            ))}
+          {loaded.value.groups.map((g) => (
+            <div
+              key={g.ca}
+              className="rounded-lg border border-slate-200 bg-white"
+              data-testid="client-group"
+            >
+              <h3 className="border-b border-slate-100 px-3 py-2 text-sm font-medium">
+                {g.inActiveVersion ? "Issued by" : "Issuer not in the active version:"}{" "}
+                <span className="font-mono">{g.ca}</span> · {g.clients.length} clients
+              </h3>
+              <table className="w-full text-sm">
+                <thead className="text-left text-xs text-slate-500">
+                  <tr>
+                    <th scope="col" className="px-3 py-1 font-medium">
+                      Client
+                    </th>
+                    <th scope="col" className="px-3 py-1 font-medium">
+                      Serial
+                    </th>
+                    <th scope="col" className="px-3 py-1 font-medium">
+                      Requests
+                    </th>
+                    <th scope="col" className="px-3 py-1 font-medium">
+                      Last seen (UTC)
+                    </th>
+                    <th scope="col" className="px-3 py-1 font-medium">
+                      Certificate expires
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.clients.map((c) => (
+                    <tr
+                      key={c.serialNumber}
+                      className="border-t border-slate-100"
+                      data-testid="client-seen"
+                    >
+                      <td className="px-3 py-1 font-mono text-xs break-all">{c.subjectDN}</td>
+                      <td className="px-3 py-1 font-mono text-xs break-all">{c.serialNumber}</td>
+                      <td className="px-3 py-1 tabular-nums">
+                        {c.requests.toLocaleString("en-US")}
+                      </td>
+                      <td className="px-3 py-1 text-xs whitespace-nowrap">
+                        {c.lastSeen.slice(0, 16)}
+                      </td>
+                      <td className="px-3 py-1 whitespace-nowrap">
+                        {c.notAfterIso ? (
+                          <Expiry notAfter={c.notAfterIso} now={detail.evaluatedAt} compact />
+                        ) : (
+                          c.notAfter
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+          <p className="text-xs text-slate-600" data-testid="clients-summary">
+            {loaded.value.ready
+              ? `${loaded.value.requests.toLocaleString("en-US")} requests from ${loaded.value.clientCount.toLocaleString("en-US")} clients in the last ${days === 1 ? "24 hours" : `${days} days`}; ${loaded.value.expiringSoon} with a certificate that expires within 30 days. The Logs Insights query scanned ${loaded.value.scanned} (kept for 5 minutes).`
+              : "No stage mapped here logs the client certificate fields yet."}
+          </p>
+        </div>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { addClientCertLogging as add } from "../domains/access-log-changes";
+import { stageLoggingSchema } from "../domains/schemas";
+import { defineAction } from "./safe-action";
+
+/** Make a mapped stage's access log carry the client certificate fields (clients seen, the informed lockout guard). */
+export const addClientCertLogging = defineAction({
+  name: "add-client-cert-logging",
+  permission: "change",
+  schema: stageLoggingSchema,
+  handler: async (input) => {
+    const result = await add(input);
+    revalidatePath("/domains", "layout");
+    return result;
+  },
+  audit: (input, data) => ({
+    ...(data.requestId ? { requestId: data.requestId } : {}),
+    message: `Stage ${input.stageName} of REST API ${input.restApiId}: access log now carries the client certificate fields (${data.destinationArn})`,
+  }),
+});

@@ -1,0 +1,65 @@
+import "server-only";
+/**
+ * Making a stage's access log carry the client certificate fields that
+ * "clients seen" needs: optimistic (it applies only to the format the user
+ * saw) and only for a stage mapped to the domain.
+ */
+import { getBasePathMappings } from "../aws/api-gateway";
+import { getBackend } from "../aws/config";
+import { ensureLogGroup, logGroupName } from "../aws/logs";
+import { getStageLogging, setStageAccessLog } from "../aws/stages";
+import { storeLocation } from "../auth/store";
+import { withClientCertFields } from "./access-log-format";
+import { forgetClientsSeen } from "./clients-seen";
+import { DomainError } from "./errors";
+
+export interface StageRef {
+  domainName: string;
+  region?: string;
+  restApiId: string;
+  stageName: string;
+  /** The stage's format as the user saw it ("" when it had no access log). */
+  expectedFormat: string;
+}
+
+export interface AccessLogChange {
+  destinationArn: string;
+  format: string;
+  previousFormat: string;
+  requestId?: string;
+}
+
+export async function addClientCertLogging(stageRef: StageRef): Promise<AccessLogChange> {
+  const ref = { ...stageRef, region: stageRef.region ?? (await getBackend()).defaultRegion };
+  const mappings = await getBasePathMappings(ref.domainName, ref.region);
+  if (!mappings.some((m) => m.restApiId === ref.restApiId && m.stage === ref.stageName))
+    throw new DomainError(
+      "not-mapped",
+      `Stage ${ref.stageName} of REST API ${ref.restApiId} is not mapped to ${ref.domainName}, so it cannot be changed from this domain's page. Nothing was changed.`,
+    );
+  const stage = await getStageLogging(ref.restApiId, ref.stageName, ref.region);
+  if (!stage)
+    throw new DomainError("not-found", `The stage ${ref.stageName} does not exist (any more).`);
+  const current = stage.accessLog?.format ?? "";
+  if (current !== ref.expectedFormat)
+    throw new DomainError(
+      "conflict",
+      `The access log of stage ${ref.stageName} changed since this page was loaded. Nothing was changed. Reload to see it before changing it.`,
+    );
+  let destinationArn = stage.accessLog?.destinationArn;
+  if (!destinationArn || !logGroupName(destinationArn)) {
+    const group = `/aws/apigateway/access-logs/${ref.restApiId}/${ref.stageName}`;
+    await ensureLogGroup(group, ref.region);
+    const { owner } = await storeLocation();
+    destinationArn = `arn:aws:logs:${ref.region}:${owner}:log-group:${group}`;
+  }
+  const format = withClientCertFields(stage.accessLog?.format);
+  const { requestId } = await setStageAccessLog(
+    ref.restApiId,
+    ref.stageName,
+    { destinationArn, format },
+    ref.region,
+  );
+  forgetClientsSeen(ref.domainName, ref.region);
+  return { destinationArn, format, previousFormat: current, ...(requestId ? { requestId } : {}) };
+}

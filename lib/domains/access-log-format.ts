@@ -1,0 +1,83 @@
+/**
+ * Access log formats and the client certificate fields "clients seen"
+ * needs. Only JSON formats are read: their keys name the fields that Logs
+ * Insights discovers.
+ */
+
+/** The variables a client is known by, and the JSON keys the console adds for them. */
+export const CLIENT_CERT_VARIABLES = {
+  subjectDN: "$context.identity.clientCert.subjectDN",
+  issuerDN: "$context.identity.clientCert.issuerDN",
+  serialNumber: "$context.identity.clientCert.serialNumber",
+  notAfter: "$context.identity.clientCert.validity.notAfter",
+} as const;
+export type ClientCertField = keyof typeof CLIENT_CERT_VARIABLES;
+
+const ADDED_KEYS: Record<ClientCertField, string> = {
+  subjectDN: "clientCertSubjectDN",
+  issuerDN: "clientCertIssuerDN",
+  serialNumber: "clientCertSerialNumber",
+  notAfter: "clientCertNotAfter",
+};
+
+/** The format the console proposes for a stage without an access log. */
+export const RECOMMENDED_FORMAT = JSON.stringify({
+  requestId: "$context.requestId",
+  ip: "$context.identity.sourceIp",
+  requestTime: "$context.requestTime",
+  httpMethod: "$context.httpMethod",
+  path: "$context.path",
+  status: "$context.status",
+  ...Object.fromEntries(
+    (Object.keys(CLIENT_CERT_VARIABLES) as ClientCertField[]).map((f) => [
+      ADDED_KEYS[f],
+      CLIENT_CERT_VARIABLES[f],
+    ]),
+  ),
+});
+
+function jsonFormat(format: string): Record<string, unknown> | null {
+  try {
+    const parsed = JSON.parse(format) as unknown;
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The JSON key holding each client certificate variable; null when the format lacks one. */
+export function clientCertKeys(format: string): Record<ClientCertField, string> | null {
+  const parsed = jsonFormat(format);
+  if (!parsed) return null;
+  const out: Partial<Record<ClientCertField, string>> = {};
+  for (const [key, value] of Object.entries(parsed))
+    for (const [field, variable] of Object.entries(CLIENT_CERT_VARIABLES))
+      if (value === variable) out[field as ClientCertField] = key;
+  return Object.keys(CLIENT_CERT_VARIABLES).every((f) => out[f as ClientCertField])
+    ? (out as Record<ClientCertField, string>)
+    : null;
+}
+
+/**
+ * The format with the missing client certificate fields added: a JSON
+ * format keeps its keys; any other format is replaced by the recommended one.
+ */
+export function withClientCertFields(format: string | undefined): string {
+  const parsed = format ? jsonFormat(format) : null;
+  if (!parsed) return RECOMMENDED_FORMAT;
+  const present = new Set(Object.values(parsed));
+  const next = { ...parsed };
+  for (const field of Object.keys(CLIENT_CERT_VARIABLES) as ClientCertField[]) {
+    const variable = CLIENT_CERT_VARIABLES[field];
+    if (!present.has(variable)) next[ADDED_KEYS[field]] = variable;
+  }
+  if (
+    !Object.values(next).some(
+      (v) => v === "$context.requestId" || v === "$context.extendedRequestId",
+    )
+  )
+    next.requestId = "$context.requestId";
+  return JSON.stringify(next);
+}

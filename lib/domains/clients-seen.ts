@@ -1,0 +1,148 @@
+import "server-only";
+/**
+ * "Clients seen": every distinct client certificate in the access logs of
+ * the stages mapped to a domain, over a window. One Logs Insights query per
+ * domain and window (per distinct set of field names), kept for 5 minutes.
+ */
+import type { SeenClient } from "../truststore";
+import { getBasePathMappings } from "../aws/api-gateway";
+import { logGroupName, runInsightsQuery } from "../aws/logs";
+import { getStageLogging } from "../aws/stages";
+import { clientCertKeys, type ClientCertField } from "./access-log-format";
+
+export const WINDOWS = [1, 7, 30] as const;
+export type WindowDays = (typeof WINDOWS)[number];
+export const isWindow = (v: unknown): v is WindowDays => WINDOWS.includes(v as WindowDays);
+
+export interface StageAccessLog {
+  restApiId: string;
+  stageName: string;
+  basePath: string;
+  /** ready: logs client certificates; missing-fields: logs, without them; none: no access log. */
+  state: "ready" | "missing-fields" | "none";
+  format?: string;
+  destinationArn?: string;
+}
+
+export interface ClientsSeen {
+  days: WindowDays;
+  stages: StageAccessLog[];
+  clients: SeenClient[];
+  requests: number;
+  bytesScanned: number;
+  queriedAt: string;
+}
+
+const TTL_MS = 5 * 60_000;
+const cache = new Map<string, { at: number; value: Promise<ClientsSeen> }>();
+
+/** Forgets what was read for a domain (its stages' logging changed). */
+export function forgetClientsSeen(domainName: string, region: string): void {
+  for (const key of cache.keys()) if (key.startsWith(`${region}|${domainName}|`)) cache.delete(key);
+}
+
+async function stagesOf(domainName: string, region: string): Promise<StageAccessLog[]> {
+  const mappings = (await getBasePathMappings(domainName, region)).filter((m) => m.stage);
+  const unique = [...new Map(mappings.map((m) => [`${m.restApiId}/${m.stage}`, m])).values()];
+  const read = await Promise.all(
+    unique.map(async (m) => ({ m, logging: await getStageLogging(m.restApiId, m.stage!, region) })),
+  );
+  return read.map(({ m, logging }) => {
+    const log = logging?.accessLog;
+    return {
+      restApiId: m.restApiId,
+      stageName: m.stage!,
+      basePath: m.basePath,
+      state: !log ? "none" : clientCertKeys(log.format) ? "ready" : "missing-fields",
+      ...(log ? { format: log.format, destinationArn: log.destinationArn } : {}),
+    };
+  });
+}
+
+function query(k: Record<ClientCertField, string>): string {
+  return [
+    `fields @timestamp, ${k.subjectDN}, ${k.issuerDN}, ${k.serialNumber}, ${k.notAfter}`,
+    `filter ispresent(${k.serialNumber}) and ${k.serialNumber} != "-"`,
+    `stats count(*) as requests, max(@timestamp) as lastSeen by ${k.subjectDN}, ${k.issuerDN}, ${k.serialNumber}, ${k.notAfter}`,
+    "sort requests desc",
+    "limit 10000",
+  ].join(" | ");
+}
+
+async function read(domainName: string, region: string, days: WindowDays): Promise<ClientsSeen> {
+  const stages = await stagesOf(domainName, region);
+  const byKeys = new Map<string, { keys: Record<ClientCertField, string>; groups: Set<string> }>();
+  for (const s of stages) {
+    const keys = s.state === "ready" ? clientCertKeys(s.format!) : null;
+    const group = s.destinationArn ? logGroupName(s.destinationArn) : null;
+    if (!keys || !group) continue;
+    const id = JSON.stringify(keys);
+    if (!byKeys.has(id)) byKeys.set(id, { keys, groups: new Set() });
+    byKeys.get(id)!.groups.add(group);
+  }
+  const end = new Date();
+  const start = new Date(end.getTime() - days * 86_400_000);
+  const merged = new Map<string, SeenClient>();
+  let bytesScanned = 0;
+  for (const { keys, groups } of byKeys.values()) {
+    const outcome = await runInsightsQuery([...groups], query(keys), { start, end }, region);
+    bytesScanned += outcome.bytesScanned;
+    for (const row of outcome.rows) {
+      const client: SeenClient = {
+        subjectDN: row[keys.subjectDN] ?? "",
+        issuerDN: row[keys.issuerDN] ?? "",
+        serialNumber: row[keys.serialNumber] ?? "",
+        notAfter: row[keys.notAfter] ?? "",
+        requests: Number(row.requests ?? 0),
+        lastSeen: row.lastSeen ?? "",
+      };
+      const id = `${client.issuerDN}\u0000${client.serialNumber}`;
+      const before = merged.get(id);
+      if (before) {
+        before.requests += client.requests;
+        if (client.lastSeen > before.lastSeen) before.lastSeen = client.lastSeen;
+      } else merged.set(id, client);
+    }
+  }
+  const clients = [...merged.values()].sort((a, b) => b.requests - a.requests);
+  return {
+    days,
+    stages,
+    clients,
+    requests: clients.reduce((n, c) => n + c.requests, 0),
+    bytesScanned,
+    queriedAt: end.toISOString(),
+  };
+}
+
+export function clientsSeen(
+  domainName: string,
+  region: string,
+  days: WindowDays,
+): Promise<ClientsSeen> {
+  const key = `${region}|${domainName}|${days}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  const value = read(domainName, region, days);
+  cache.set(key, { at: Date.now(), value });
+  value.catch(() => cache.delete(key));
+  if (cache.size > 500) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+/**
+ * The clients seen in the last 7 days, as the lockout guard weighs a change
+ * with them; null when the logs cannot say (no access log with the client
+ * certificate fields, or the query failed).
+ */
+export async function seenForGuard(
+  domainName: string,
+  region: string,
+): Promise<{ clients: SeenClient[]; days: number } | null> {
+  try {
+    const seen = await clientsSeen(domainName, region, 7);
+    return seen.stages.some((s) => s.state === "ready") ? { clients: seen.clients, days: 7 } : null;
+  } catch {
+    return null;
+  }
+}
