@@ -105,6 +105,20 @@ export function controlEndpoints({
     ],
     [
       "GET",
+      "/_emulator/demo-clients",
+      () => json(200, { clients: Object.keys(ctx.state.demoClients).sort() }),
+    ],
+    [
+      "GET",
+      /^\/_emulator\/demo-clients\/([A-Za-z0-9_-]+)\.pem$/,
+      (_body, match) => {
+        const pem = ctx.state.demoClients[match![1]!];
+        if (!pem) throw new AwsError(404, "NotFound", "No such demo client.");
+        return { status: 200, headers: { "content-type": "application/x-pem-file" }, body: pem };
+      },
+    ],
+    [
+      "GET",
       "/_emulator/ca.pem",
       async () => ({
         status: 200,

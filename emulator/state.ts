@@ -163,6 +163,8 @@ export const stateSchema = z.object({
   logGroups: z.record(z.string(), logGroupSchema).default({}),
   /** The emulator's own CA: it signs the data plane's server certificates (GET /_emulator/ca.pem). */
   localCa: z.object({ certPem: z.string(), keyPem: z.string() }).optional(),
+  /** The demo's client certificates with their keys (GET /_emulator/demo-clients/NAME.pem), for curl. */
+  demoClients: z.record(z.string(), z.string()).default({}),
 });
 export type EmulatorState = z.infer<typeof stateSchema>;
 
@@ -177,6 +179,7 @@ export function emptyState(): EmulatorState {
     mappings: {},
     stages: {},
     logGroups: {},
+    demoClients: {},
   };
 }
 

@@ -16,7 +16,8 @@ export interface ServerIdentity {
   keyPem: string;
 }
 
-async function keyPem(keys: CryptoKeyPair): Promise<string> {
+/** A private key as PKCS#8 PEM. */
+export async function pkcs8Pem(keys: CryptoKeyPair): Promise<string> {
   const der = Buffer.from(await crypto.subtle.exportKey("pkcs8", keys.privateKey));
   return `-----BEGIN PRIVATE KEY-----\n${der.toString("base64").replace(/.{64}/g, "$&\n")}\n-----END PRIVATE KEY-----\n`;
 }
@@ -48,7 +49,7 @@ export function localCa(ctx: Context): Promise<Issued> {
       subject: "CN=mTLS Console emulator local CA, O=mTLS Console",
       validDays: [-1, 3650],
     });
-    ctx.state.localCa = { certPem: made.pem, keyPem: await keyPem(made.keys) };
+    ctx.state.localCa = { certPem: made.pem, keyPem: await pkcs8Pem(made.keys) };
     return made;
   })();
   loaded = { state: ctx.state, ca };
@@ -71,7 +72,7 @@ export function mintedIdentity(ctx: Context, hostname: string): Promise<ServerId
         sans: [hostname],
         validDays: [-1, 395],
       });
-      return { certPem: `${leaf.pem}\n${ca.pem}`, keyPem: await keyPem(leaf.keys) };
+      return { certPem: `${leaf.pem}\n${ca.pem}`, keyPem: await pkcs8Pem(leaf.keys) };
     })();
     minted.set(hostname, found);
     if (minted.size > 5000) minted.delete(minted.keys().next().value!);

@@ -131,24 +131,23 @@ function stats(rows: Row[], spec: string): Row[] {
 export function runQuery(query: string, records: Row[]): Row[] {
   let rows = records;
   let limit = 10_000;
+  let projection: string[] | undefined;
   for (const command of query
     .split("|")
     .map((c) => c.trim())
     .filter(Boolean)) {
     const [, verb, rest = ""] = /^(\w+)\s*([\s\S]*)$/.exec(command) ?? [];
     switch (verb?.toLowerCase()) {
-      case "fields": {
-        const wanted = split(rest);
-        rows = rows.map((r) =>
-          Object.fromEntries(wanted.filter((f) => r[f] !== undefined).map((f) => [f, r[f]!])),
-        );
+      case "fields":
+        // What is shown; later commands still see every field, as in Logs Insights.
+        projection = split(rest);
         break;
-      }
       case "filter":
         rows = rows.filter(condition(rest));
         break;
       case "stats":
         rows = stats(rows, rest);
+        projection = undefined;
         break;
       case "sort": {
         const [field, dir] = rest.split(/\s+/) as [string, string | undefined];
@@ -170,5 +169,12 @@ export function runQuery(query: string, records: Row[]): Row[] {
         throw malformed(`unsupported command: ${command.slice(0, 40)}`);
     }
   }
-  return rows.slice(0, limit);
+  const shown = projection;
+  return rows
+    .slice(0, limit)
+    .map((r) =>
+      shown
+        ? Object.fromEntries(shown.filter((f) => r[f] !== undefined).map((f) => [f, r[f]!]))
+        : r,
+    );
 }

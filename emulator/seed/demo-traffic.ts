@@ -7,6 +7,7 @@
  * log lacks them, so the demo shows both notices and their fix.
  */
 import { issue, makeKeys } from "../../lib/pki/generate";
+import { pkcs8Pem } from "../dataplane/local-ca";
 import { serveRequest } from "../dataplane/serve";
 import type { Context } from "../http";
 import { ACCOUNT_ID, stageKey } from "../state";
@@ -72,6 +73,11 @@ export async function demoTraffic(
     },
     { cert: await client("CN=curious-client, O=Nobody", stranger), perDay: 1 },
   ];
+  const keyPem = await pkcs8Pem(keys);
+  for (const { cert } of callers) {
+    const name = /CN=([^,.]+)/.exec(cert.subject)![1]!;
+    ctx.state.demoClients[name] = `${cert.pem}\n${keyPem}`;
+  }
   for (const { cert, perDay } of callers) {
     const total = perDay * 7;
     for (let i = 0; i < total; i++) {

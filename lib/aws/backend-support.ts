@@ -105,6 +105,24 @@ export const FEATURES = {
       moto: "ignores limit: every domain in one answer",
     },
   },
+  "data-plane": {
+    what: "Custom domains served over real TLS with mutual TLS enforced (curl, `truststore probe`)",
+    support: {
+      aws: true,
+      emulator: true,
+      localstack: "serves no custom domain name",
+      moto: "serves no custom domain name",
+    },
+  },
+  "clients-seen": {
+    what: "Clients seen: stages' access logs read with CloudWatch Logs Insights; the lockout guard counts them",
+    support: {
+      aws: true,
+      emulator: true,
+      localstack: { unverified: "its community image's Logs Insights support is not checked here" },
+      moto: { unverified: "moto's StartQuery implements a part of the query language" },
+    },
+  },
   "demo-data": {
     what: "Demo data: domains in every status, truststores with history, REST APIs",
     support: {

@@ -36,7 +36,9 @@ export const needsTypedName = (l: InformedLockout | null | undefined) =>
 /** "refuses 37 of 212 clients seen in 7 days (12,340 requests)". */
 export function clientsSentence(c: NonNullable<InformedLockout["clients"]>): string {
   const n = (x: number) => x.toLocaleString("en-US");
+  const requests = `${n(c.requests)} request${c.requests === 1 ? "" : "s"}`;
+  const window = c.days === 1 ? "24 hours" : `${c.days} days`;
   return c.refused.length === 0
-    ? `refuses none of the ${n(c.seen)} clients seen in ${c.days} days`
-    : `refuses ${n(c.refused.length)} of ${n(c.seen)} clients seen in ${c.days} days (${n(c.requests)} requests)`;
+    ? `refuses none of the ${n(c.seen)} clients seen in ${window}`
+    : `refuses ${n(c.refused.length)} of ${n(c.seen)} clients seen in ${window} (${requests})`;
 }

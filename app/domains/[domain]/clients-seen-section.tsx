@@ -86,7 +86,8 @@ export async function ClientsSeenSection({
             >
               <h3 className="border-b border-slate-100 px-3 py-2 text-sm font-medium">
                 {g.inActiveVersion ? "Issued by" : "Issuer not in the active version:"}{" "}
-                <span className="font-mono">{g.ca}</span> · {g.clients.length} clients
+                <span className="font-mono">{g.ca}</span> · {g.clients.length}{" "}
+                {g.clients.length === 1 ? "client" : "clients"}
               </h3>
               <table className="w-full text-sm">
                 <thead className="text-left text-xs text-slate-500">
