@@ -16,6 +16,7 @@ import { certificateAnchor } from "./certificate-anchor";
 import { DecodedCertificateList } from "./certificate-list-client";
 import { DropZone } from "./drop-zone-client";
 import { FindingsList } from "./findings-list";
+import { BackendReceives } from "./backend-receives";
 import { Notice } from "./notice";
 import { useAction } from "./use-action";
 import { Button } from "./ui/button";
@@ -166,7 +167,7 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
               <p className="font-semibold">
                 {client.accepted
                   ? `Accepted by ${domain}`
-                  : `Refused by ${domain} (the TLS handshake fails; API Gateway answers 403)`}
+                  : `Refused by ${domain} (API Gateway answers HTTP 403 Forbidden)`}
               </p>
               <p className="text-xs">Truststore version {client.truststoreVersion}</p>
               {client.path.length > 0 && (
@@ -190,6 +191,7 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
                 </p>
               ))}
             </Notice>
+            {client.accepted && client.client && <BackendReceives client={client.client} />}
           </div>
         )}
       </section>

@@ -27,10 +27,17 @@ test("inspect decodes pasted PEM without AWS, and says whether a client would be
   await expect(page.getByTestId("client-verdict")).toContainText(
     `Accepted by ${seeded.domainName}`,
   );
+  // What the backend receives, as API Gateway hands it over.
+  await page.getByTestId("backend-receives").getByText("What your backend receives").click();
+  await expect(page.getByTestId("backend-receives")).toContainText(
+    '"subjectDN": "CN=Inspect Client, O=Example"',
+  );
+  await expect(page.getByTestId("backend-receives")).toContainText('"issuerDN"');
 
   await page.getByLabel(/Drop a PEM file here, or paste/).fill(stranger.pem);
   await page.getByRole("button", { name: "Check against its active truststore" }).click();
   await expect(page.getByTestId("client-verdict")).toContainText("Refused");
+  await expect(page.getByTestId("backend-receives")).toHaveCount(0);
   await expect(page.getByTestId("client-verdict")).toContainText(
     "Could not find issuer for certificate",
   );

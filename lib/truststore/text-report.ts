@@ -72,7 +72,7 @@ export function formatClientCheck(result: ClientCheckResult): string {
   out.push(
     result.accepted
       ? "ACCEPTED: API Gateway would accept this client certificate."
-      : "REFUSED: API Gateway would refuse this client certificate (TLS handshake fails, 403).",
+      : "REFUSED: API Gateway would refuse this client certificate (HTTP 403 Forbidden).",
   );
   if (result.client)
     out.push(`client     ${result.client.subject}`, `issuer     ${result.client.issuer}`);
