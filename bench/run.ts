@@ -4,12 +4,14 @@
 import "reflect-metadata";
 import { benchBigHistory } from "./big-history";
 import { benchDashboard } from "./dashboard";
+import { benchDataPlane } from "./data-plane";
 import { benchEmulator } from "./emulator";
 import { benchTruststore } from "./truststore";
 
 const sections: [string, () => Promise<string>][] = [
   ["truststore", benchTruststore],
   ["emulator", benchEmulator],
+  ["data-plane", benchDataPlane],
   ["dashboard", benchDashboard],
   ["big-history", benchBigHistory],
 ];

@@ -17,12 +17,15 @@ export function DisableMtls({
   region,
   activeVersionId,
   blockedReason,
+  seen,
 }: {
   mtlsOn: boolean;
   domainName: string;
   region: string;
   activeVersionId?: string;
   blockedReason?: string;
+  /** The clients seen in the access logs, when they can be read. */
+  seen?: { clients: number; requests: number; days: number } | null;
 }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
@@ -72,6 +75,14 @@ export function DisableMtls({
           internet can then call this domain name (your authorizers still apply). The truststore in
           S3 is kept; turning mTLS on again needs a domain update.
         </p>
+        {seen && (
+          <p className="text-sm" data-testid="lockout-clients">
+            <strong>From the access logs:</strong> this change refuses none of the{" "}
+            {seen.clients.toLocaleString("en-US")} clients seen in {seen.days} days (
+            {seen.requests.toLocaleString("en-US")} requests); it also lets in every caller without
+            a certificate.
+          </p>
+        )}
         <Field
           label={
             <>

@@ -7,13 +7,11 @@
 import { request } from "node:https";
 import {
   CreateBasePathMappingCommand,
-  CreateDeploymentCommand,
-  CreateRestApiCommand,
   GetStageCommand,
   UpdateStageCommand,
 } from "@aws-sdk/client-api-gateway";
 import { bundle, issue, type Issued } from "../lib/pki/generate";
-import { privateKeyPem } from "../emulator/test-support";
+import { deployedRestApi, privateKeyPem } from "../emulator/test-support";
 import type { AwsClients } from "../lib/aws/clients";
 import { emulatorFor, expect, needs, test } from "./aws";
 import { domainUrl, seedMtlsDomain, type SeededDomain } from "./seed";
@@ -28,8 +26,7 @@ const FORMAT = JSON.stringify({
 });
 
 async function mapStage(aws: AwsClients, seeded: SeededDomain, format?: string) {
-  const api = (await aws.apiGateway.send(new CreateRestApiCommand({ name: "clients-e2e" }))).id!;
-  await aws.apiGateway.send(new CreateDeploymentCommand({ restApiId: api, stageName: "live" }));
+  const api = await deployedRestApi(aws, "clients-e2e", "live");
   await aws.apiGateway.send(
     new CreateBasePathMappingCommand({
       domainName: seeded.domainName,

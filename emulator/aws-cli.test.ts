@@ -197,6 +197,13 @@ describe.skipIf(!available)("AWS CLI against the emulator", () => {
     const api = (await aws("apigateway", "create-rest-api", "--name", "logs-api")) as {
       id: string;
     };
+    const { items } = (await aws("apigateway", "get-resources", "--rest-api-id", api.id)) as {
+      items: { id: string; path: string }[];
+    };
+    const root = items.find((r) => r.path === "/")!.id;
+    const on = ["--rest-api-id", api.id, "--resource-id", root, "--http-method", "GET"];
+    await aws("apigateway", "put-method", ...on, "--authorization-type", "NONE");
+    await aws("apigateway", "put-integration", ...on, "--type", "MOCK");
     await aws("apigateway", "create-deployment", "--rest-api-id", api.id, "--stage-name", "prod");
     await aws("logs", "create-log-group", "--log-group-name", "/apigw/access");
     const format =

@@ -111,6 +111,8 @@ const restApiSchema = z.object({
   createdDate: z.number(),
   disableExecuteApiEndpoint: z.boolean(),
   endpointTypes: z.array(z.string()),
+  /** HTTP methods on the root resource ("/"); a deployment needs at least one. */
+  rootMethods: z.array(z.string()).default([]),
   tags: z.record(z.string(), z.string()),
 });
 export type RestApi = z.infer<typeof restApiSchema>;

@@ -179,3 +179,33 @@ export async function seedTruststoreDomain(
   );
   return ids;
 }
+
+/**
+ * A REST API that can be deployed (as on AWS, it needs a method: GET on "/"
+ * with a MOCK integration), deployed to `stageName`. Returns its id.
+ */
+export async function deployedRestApi(
+  clients: AwsClients,
+  name: string,
+  stageName: string,
+): Promise<string> {
+  const {
+    CreateDeploymentCommand,
+    CreateRestApiCommand,
+    GetResourcesCommand,
+    PutIntegrationCommand,
+    PutMethodCommand,
+  } = await import("@aws-sdk/client-api-gateway");
+  const { apiGateway } = clients;
+  const restApiId = (await apiGateway.send(new CreateRestApiCommand({ name }))).id!;
+  const { items = [] } = await apiGateway.send(new GetResourcesCommand({ restApiId }));
+  const resourceId = items.find((r) => r.path === "/")!.id!;
+  await apiGateway.send(
+    new PutMethodCommand({ restApiId, resourceId, httpMethod: "GET", authorizationType: "NONE" }),
+  );
+  await apiGateway.send(
+    new PutIntegrationCommand({ restApiId, resourceId, httpMethod: "GET", type: "MOCK" }),
+  );
+  await apiGateway.send(new CreateDeploymentCommand({ restApiId, stageName }));
+  return restApiId;
+}

@@ -10,16 +10,13 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundle, issue } from "../lib/pki/generate";
 import {
+  deployedRestApi,
   privateKeyPem,
   seedTruststoreDomain,
   startTestEmulator,
   type TestEmulator,
 } from "../emulator/test-support";
-import {
-  CreateBasePathMappingCommand,
-  CreateDeploymentCommand,
-  CreateRestApiCommand,
-} from "@aws-sdk/client-api-gateway";
+import { CreateBasePathMappingCommand } from "@aws-sdk/client-api-gateway";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "probe-"));
@@ -52,8 +49,7 @@ beforeAll(async () => {
     bucket: "probe-ts",
     versions: [bundle(root)],
   });
-  const api = (await aws.apiGateway.send(new CreateRestApiCommand({ name: "probe" }))).id!;
-  await aws.apiGateway.send(new CreateDeploymentCommand({ restApiId: api, stageName: "live" }));
+  const api = await deployedRestApi(aws, "probe", "live");
   await aws.apiGateway.send(
     new CreateBasePathMappingCommand({ domainName: DOMAIN, restApiId: api, stage: "live" }),
   );

@@ -49,6 +49,7 @@ export const createRestApi: Handler = (req, ctx) => {
     endpointTypes: (body.endpointConfiguration as { types?: string[] } | undefined)?.types ?? [
       "EDGE",
     ],
+    rootMethods: [],
     tags: (body.tags as Record<string, string> | undefined) ?? {},
   };
   const description = str(body, "description");

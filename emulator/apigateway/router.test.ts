@@ -9,7 +9,10 @@ import {
   DeleteDomainNameCommand,
   GetBasePathMappingsCommand,
   GetDomainNamesCommand,
+  GetResourcesCommand,
   GetRestApiCommand,
+  PutIntegrationCommand,
+  PutMethodCommand,
   UpdateRestApiCommand,
 } from "@aws-sdk/client-api-gateway";
 
@@ -63,6 +66,24 @@ describe("paging, mappings and REST APIs", () => {
       "BadRequestException",
       "Invalid stage identifier specified",
     ]);
+    // As AWS: an API without a method cannot be deployed.
+    const empty = await errorOf(
+      apiGateway.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: "prod" })),
+    );
+    expect(empty.message).toBe("The REST API doesn't contain any methods");
+    const { items = [] } = await apiGateway.send(new GetResourcesCommand({ restApiId: api.id }));
+    const resourceId = items.find((r) => r.path === "/")!.id!;
+    await apiGateway.send(
+      new PutMethodCommand({
+        restApiId: api.id,
+        resourceId,
+        httpMethod: "GET",
+        authorizationType: "NONE",
+      }),
+    );
+    await apiGateway.send(
+      new PutIntegrationCommand({ restApiId: api.id, resourceId, httpMethod: "GET", type: "MOCK" }),
+    );
     await apiGateway.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: "prod" }));
     await apiGateway.send(
       new CreateBasePathMappingCommand({

@@ -9,6 +9,7 @@ import * as mappings from "./base-path-mappings";
 import type { Handler } from "./common";
 import { updateDomainName } from "./domain-name-updates";
 import * as domains from "./domain-names";
+import * as resources from "./resources";
 import * as restApis from "./rest-apis";
 import * as stages from "./stages";
 
@@ -62,6 +63,21 @@ const OPERATIONS: Operation[] = [
   ["GET", "/restapis/{restApiId}", "GetRestApi", false, restApis.getRestApi],
   ["PATCH", "/restapis/{restApiId}", "UpdateRestApi", true, restApis.updateRestApi],
   ["DELETE", "/restapis/{restApiId}", "DeleteRestApi", true, restApis.deleteRestApi],
+  ["GET", "/restapis/{restApiId}/resources", "GetResources", false, resources.getResources],
+  [
+    "PUT",
+    "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}",
+    "PutMethod",
+    true,
+    resources.putMethod,
+  ],
+  [
+    "PUT",
+    "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration",
+    "PutIntegration",
+    true,
+    resources.putIntegration,
+  ],
   ["POST", "/restapis/{restApiId}/deployments", "CreateDeployment", true, stages.createDeployment],
   ["POST", "/restapis/{restApiId}/stages", "CreateStage", true, stages.createStage],
   ["GET", "/restapis/{restApiId}/stages", "GetStages", false, stages.getStages],

@@ -53,6 +53,7 @@ function addStage(
 
 export const createDeployment: Handler = (req, ctx, { restApiId }) => {
   const api = findRestApi(ctx.state, req.region, restApiId!);
+  if (api.rootMethods.length === 0) throw badRequest("The REST API doesn't contain any methods");
   const body = parseJsonBody(req);
   const id = randomId(6);
   const stageName = str(body, "stageName");

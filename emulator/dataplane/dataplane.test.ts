@@ -8,8 +8,6 @@ import { request } from "node:https";
 import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import {
   CreateBasePathMappingCommand,
-  CreateDeploymentCommand,
-  CreateRestApiCommand,
   UpdateDomainNameCommand,
   UpdateRestApiCommand,
   UpdateStageCommand,
@@ -17,6 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundle, issue, type Issued } from "../../lib/pki/generate";
 import {
+  deployedRestApi,
   privateKeyPem,
   seedTruststoreDomain,
   startTestEmulator,
@@ -91,8 +90,7 @@ beforeAll(async () => {
     versions: [bundle(rootA), bundle(rootB)],
     active: 0,
   });
-  apiId = (await aws.apiGateway.send(new CreateRestApiCommand({ name: "dp" }))).id!;
-  await aws.apiGateway.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: "prod" }));
+  apiId = await deployedRestApi(aws, "dp", "prod");
   await aws.apiGateway.send(
     new CreateBasePathMappingCommand({
       domainName: DOMAIN,

@@ -187,6 +187,7 @@ export function addRestApi(
     createdDate: epochSeconds(ctx.now() - 120 * DAY),
     disableExecuteApiEndpoint,
     endpointTypes: ["REGIONAL"],
+    rootMethods: ["ANY"],
     tags: {},
   };
   return id;

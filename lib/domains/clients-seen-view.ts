@@ -6,7 +6,7 @@ import "server-only";
  */
 import { sameDn, type SeenClient } from "../truststore";
 import { withClientCertFields } from "./access-log-format";
-import { clientsSeen, type StageAccessLog, type WindowDays } from "./clients-seen";
+import { clientsSeen, seenForGuard, type StageAccessLog, type WindowDays } from "./clients-seen";
 import type { DomainDetail } from "./detail";
 import { settle, type Loaded } from "./loaded";
 import { activeTruststore } from "./truststore-view";
@@ -73,4 +73,19 @@ export function clientsSeenView(
       scanned: bytes(seen.bytesScanned),
     };
   }, "the access logs");
+}
+
+/** How many clients (and requests) the access logs saw in 7 days; null when they cannot say. */
+export async function seenSummary(
+  domainName: string,
+  region: string,
+): Promise<{ clients: number; requests: number; days: number } | null> {
+  const seen = await seenForGuard(domainName, region);
+  return seen
+    ? {
+        clients: seen.clients.length,
+        requests: seen.clients.reduce((n, c) => n + c.requests, 0),
+        days: seen.days,
+      }
+    : null;
 }

@@ -3,6 +3,8 @@ import { DisableMtls } from "@/components/disable-mtls-client";
 import type { DomainDetail } from "@/lib/domains/detail";
 import { backendLabel } from "@/lib/domains/change-blocked";
 import type { Capabilities } from "@/lib/domains/page-views";
+import { Suspense } from "react";
+import { DisableMtlsInformed } from "./disable-mtls-informed";
 import { OpenTruststoreForm } from "./open-truststore-form";
 import { Section } from "./section";
 
@@ -22,14 +24,17 @@ export function MutualTlsSection({
   children?: React.ReactNode;
 }) {
   const { domain } = detail;
+  const props = {
+    mtlsOn: !!domain.mtls,
+    domainName: domain.domainName,
+    region,
+    activeVersionId: domain.mtls?.truststoreVersion,
+    blockedReason,
+  };
   const disable = (
-    <DisableMtls
-      mtlsOn={!!domain.mtls}
-      domainName={domain.domainName}
-      region={region}
-      activeVersionId={domain.mtls?.truststoreVersion}
-      blockedReason={blockedReason}
-    />
+    <Suspense fallback={<DisableMtls {...props} />}>
+      <DisableMtlsInformed {...props} />
+    </Suspense>
   );
   if (domain.mtlsState === "unknown") {
     return (
