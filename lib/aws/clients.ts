@@ -10,9 +10,10 @@ import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { SNSClient } from "@aws-sdk/client-sns";
 
 export type BackendKind = "embedded" | "endpoint" | "aws";
-export type ServiceName = "apigateway" | "acm" | "s3" | "sts" | "logs";
+export type ServiceName = "apigateway" | "acm" | "s3" | "sts" | "logs" | "sns";
 
 export interface Backend {
   kind: BackendKind;
@@ -36,6 +37,7 @@ export interface AwsClients {
   s3: S3Client;
   sts: STSClient;
   logs: CloudWatchLogsClient;
+  sns: SNSClient;
 }
 
 /**
@@ -82,6 +84,10 @@ export function createClients(
     logs: new CloudWatchLogsClient({
       ...common,
       ...(endpointFor("logs") ? { endpoint: endpointFor("logs") } : {}),
+    }),
+    sns: new SNSClient({
+      ...common,
+      ...(endpointFor("sns") ? { endpoint: endpointFor("sns") } : {}),
     }),
     s3: new S3Client({
       ...common,

@@ -37,6 +37,7 @@ const SERVICE_ENV: Record<ServiceName, string> = {
   s3: "AWS_ENDPOINT_URL_S3",
   sts: "AWS_ENDPOINT_URL_STS",
   logs: "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
+  sns: "AWS_ENDPOINT_URL_SNS",
 };
 
 type Env = Record<string, string | undefined>;

@@ -1,0 +1,69 @@
+/**
+ * The IAM actions behind every AWS call the console makes, and which role
+ * needs each: the source of docs/iam.md's policies (a unit test checks that
+ * every SDK command the code sends is here, and that the page says the same).
+ */
+
+export type IamRole = "viewer" | "operator" | "watch";
+
+interface Call {
+  actions: string[];
+  roles: IamRole[];
+  /** Why it is needed, when that is not obvious. */
+  note?: string;
+}
+
+const READ: IamRole[] = ["viewer", "operator", "watch"];
+const CHANGE: IamRole[] = ["operator"];
+const STORE: IamRole[] = ["viewer", "operator"];
+
+/** By SDK command (paginators count as their command). */
+export const IAM_CALLS: Record<string, Call> = {
+  GetDomainNamesCommand: { actions: ["apigateway:GET"], roles: READ },
+  GetDomainNameCommand: { actions: ["apigateway:GET"], roles: READ },
+  GetBasePathMappingsCommand: { actions: ["apigateway:GET"], roles: READ },
+  GetRestApiCommand: { actions: ["apigateway:GET"], roles: READ },
+  GetStageCommand: { actions: ["apigateway:GET"], roles: READ },
+  UpdateDomainNameCommand: {
+    actions: ["apigateway:PATCH", "s3:GetObject", "s3:GetObjectVersion"],
+    roles: CHANGE,
+    note: "API Gateway reads the truststore with the caller's permissions",
+  },
+  UpdateRestApiCommand: { actions: ["apigateway:PATCH"], roles: CHANGE },
+  UpdateStageCommand: { actions: ["apigateway:PATCH"], roles: CHANGE },
+  DescribeCertificateCommand: { actions: ["acm:DescribeCertificate"], roles: READ },
+  ListCertificatesCommand: { actions: ["acm:ListCertificates"], roles: READ },
+  GetObjectCommand: { actions: ["s3:GetObject", "s3:GetObjectVersion"], roles: READ },
+  ListObjectVersionsCommand: { actions: ["s3:ListBucketVersions"], roles: READ },
+  GetBucketVersioningCommand: { actions: ["s3:GetBucketVersioning"], roles: CHANGE },
+  PutBucketVersioningCommand: { actions: ["s3:PutBucketVersioning"], roles: CHANGE },
+  PutObjectCommand: {
+    actions: ["s3:PutObject"],
+    roles: STORE,
+    note: "truststore uploads (operator); the console's own store: audit events, locks, sign-in attempts, version summaries",
+  },
+  DeleteObjectCommand: {
+    actions: ["s3:DeleteObject"],
+    roles: STORE,
+    note: "the console's store: locks, old sign-in attempts",
+  },
+  ListObjectsV2Command: { actions: ["s3:ListBucket"], roles: STORE, note: "the console's store" },
+  HeadBucketCommand: { actions: ["s3:ListBucket"], roles: STORE, note: "the console's store" },
+  CreateBucketCommand: { actions: [], roles: [], note: "the embedded demo only" },
+  GetCallerIdentityCommand: { actions: [], roles: [], note: "needs no permission" },
+  StartQueryCommand: { actions: ["logs:StartQuery"], roles: READ },
+  GetQueryResultsCommand: { actions: ["logs:GetQueryResults"], roles: READ },
+  CreateLogGroupCommand: { actions: ["logs:CreateLogGroup"], roles: CHANGE },
+  PublishCommand: { actions: ["sns:Publish"], roles: ["watch"] },
+};
+
+/** The least policy for a role: its actions, sorted, on every resource ("*": scope them to your ARNs). */
+export function policyFor(role: IamRole): { Version: string; Statement: unknown[] } {
+  const actions = new Set<string>();
+  for (const call of Object.values(IAM_CALLS))
+    if (call.roles.includes(role)) for (const a of call.actions) actions.add(a);
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: [...actions].sort(), Resource: "*" }],
+  };
+}

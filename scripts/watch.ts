@@ -1,0 +1,60 @@
+/**
+ * `npm run --silent watch`: what will stop clients before anyone notices,
+ * for every mTLS domain of the given regions (lib/domains/watch.ts).
+ *   --region R        a region to scan (repeatable, or comma-separated; default AWS_REGION)
+ *   --days N          how far ahead to look (default 30)
+ *   --json            one JSON object
+ *   --notify URL      post the report to a webhook ({"text": …}: Slack and Teams)
+ *   --sns-topic ARN   publish the report to an SNS topic
+ * Exit codes: 0 nothing found, 1 warnings, 2 errors (or bad usage, or AWS unreachable).
+ */
+import { parseArgs } from "node:util";
+import { formatWatch, watchExitCode, watchRegions } from "../lib/domains/watch";
+import { notifyWebhook, publishToSns } from "../lib/domains/watch-notify";
+
+const USAGE = `Usage: npm run --silent watch -- [--region R]... [--days N] [--json] [--notify URL] [--sns-topic ARN]\n`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      region: { type: "string", multiple: true },
+      days: { type: "string", default: "30" },
+      json: { type: "boolean", default: false },
+      notify: { type: "string" },
+      "sns-topic": { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const days = Number(values.days);
+  if (!Number.isInteger(days) || days < 0 || days > 3650)
+    throw new Error(`--days wants a whole number from 0 to 3650, not "${values.days}"`);
+  const regions = (
+    values.region ?? [process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1"]
+  )
+    .flatMap((r) => r.split(","))
+    .map((r) => r.trim())
+    .filter(Boolean);
+  if (values.notify && !/^https?:\/\//.test(values.notify))
+    throw new Error(`--notify wants an http(s) URL, not "${values.notify}"`);
+  const report = await watchRegions(regions, days);
+  const text = formatWatch(report);
+  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : text);
+  if (values.notify) await notifyWebhook(values.notify, report, text);
+  if (values["sns-topic"]) await publishToSns(values["sns-topic"], report, text, regions[0]!);
+  return watchExitCode(report);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  },
+);
