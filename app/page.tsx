@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ErrorPanel } from "@/components/error-panel";
 import { OverviewClient } from "@/components/overview-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
@@ -17,7 +18,9 @@ export default async function OverviewPage({
   const params = await searchParams;
   const asked = typeof params.region === "string" ? params.region : undefined;
   const query = parseOverviewQuery(params);
-  await requirePageSession(isRegion(asked) ? `/${overviewSearch(query, asked)}` : "/");
+  const session = await requirePageSession(
+    isRegion(asked) ? `/${overviewSearch(query, asked)}` : "/",
+  );
   const region = await pageRegion(asked);
   const overview = await overviewView(region, query);
   if (!overview.ok)
@@ -29,11 +32,21 @@ export default async function OverviewPage({
     );
   return (
     <section className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">Custom domain names</h1>
-        <p className="text-sm text-slate-600">
-          API Gateway REST custom domain names in {region}, with their mutual TLS truststores.
-        </p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Custom domain names</h1>
+          <p className="text-sm text-slate-600">
+            API Gateway REST custom domain names in {region}, with their mutual TLS truststores.
+          </p>
+        </div>
+        {session.role === "operator" && (
+          <Link
+            href={`/domains/new?region=${region}`}
+            className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700"
+          >
+            New mTLS domain…
+          </Link>
+        )}
       </div>
       <OverviewClient
         page={overview.value}

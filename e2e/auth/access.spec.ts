@@ -22,6 +22,7 @@ test("every page without a session redirects to sign-in; the health endpoint ans
     "/",
     "/inspect",
     "/domains/api.partners.example.com?region=us-east-1",
+    "/domains/new?region=us-east-1",
     "/?region=eu-west-1",
   ]) {
     await page.goto(path);

@@ -82,3 +82,26 @@ export const stageLoggingSchema = domainRefSchema.extend({
     .string({ error: "The format you saw is missing: reload the page and try again." })
     .max(10_000),
 });
+
+/** A new mTLS domain as the form describes it (every prerequisite is checked again on the server). */
+export const domainPlanSchema = z.object({
+  region: regionSchema,
+  domainName: z.string().min(1, "Name the domain.").max(253),
+  certificateArn: z.string().max(2048).optional(),
+  ownershipCertificateArn: z.string().max(2048).optional(),
+  truststoreUri: z.string().min(1, "Give the truststore's S3 URI.").max(1100),
+  truststoreVersion: versionIdSchema.optional(),
+  pem: z.string().max(1_000_000, "The file is over API Gateway's 1 MB quota.").optional(),
+  restApiId: z
+    .string()
+    .regex(/^[a-z0-9]{1,32}$/, "Not a REST API id.")
+    .optional(),
+  stage: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/, "Not a stage name.")
+    .optional(),
+  basePath: z
+    .string()
+    .regex(/^[A-Za-z0-9._~/-]{0,128}$/, "Not a base path.")
+    .optional(),
+});

@@ -1,0 +1,12 @@
+"use server";
+import { checkPlan } from "../domains/create-domain-view";
+import { domainPlanSchema } from "../domains/schemas";
+import { defineAction } from "./safe-action";
+
+/** Every prerequisite of a new mTLS domain, each with its fix; and the truststore's versions to pick. */
+export const checkDomainPrerequisites = defineAction({
+  name: "check-domain-prerequisites",
+  permission: "change",
+  schema: domainPlanSchema,
+  handler: (input) => checkPlan(input),
+});

@@ -1,0 +1,22 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { createFromPlan } from "../domains/create-domain-view";
+import { domainPlanSchema } from "../domains/schemas";
+import { defineAction } from "./safe-action";
+
+/** Create a REGIONAL mTLS domain pinned to an exact truststore version, after every prerequisite passes again. */
+export const createMtlsDomain = defineAction({
+  name: "create-mtls-domain",
+  permission: "change",
+  schema: domainPlanSchema,
+  handler: async (input, session) => {
+    const created = await createFromPlan(input, session.user);
+    revalidatePath("/", "layout");
+    return created;
+  },
+  audit: (_input, data) => ({
+    toVersion: data.truststoreVersion,
+    ...(data.requestId ? { requestId: data.requestId } : {}),
+    message: `created with mutual TLS${data.mapped ? " and mapped" : ""}${data.mappingProblem ? ` (${data.mappingProblem})` : ""}`,
+  }),
+});
