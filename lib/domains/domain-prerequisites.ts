@@ -86,7 +86,7 @@ export async function checkPrerequisites(
       : server.notAfter && Date.parse(server.notAfter) < now.getTime()
         ? `It expired on ${server.notAfter.slice(0, 10)}.`
         : nameOk && !covers(server, plan.domainName)
-          ? `It covers ${[server.domainName, ...server.subjectAlternativeNames].join(", ")}, not ${plan.domainName}.`
+          ? `It covers ${[...new Set([server.domainName, ...server.subjectAlternativeNames])].join(", ")}, not ${plan.domainName}.`
           : null;
   add({
     id: "server-certificate",
@@ -103,7 +103,7 @@ export async function checkPrerequisites(
   const needsOwnership = !!server && server.type !== "AMAZON_ISSUED";
   let ownershipProblem: string | null = null;
   if (needsOwnership && !plan.ownershipCertificateArn)
-    ownershipProblem = `Missing ownershipVerificationCertificate: a ${server.type.toLowerCase()} server certificate needs an ACM-issued certificate that proves you own ${plan.domainName}.`;
+    ownershipProblem = `Missing ownershipVerificationCertificate: ${server.type === "IMPORTED" ? "an imported" : "a private CA"} server certificate needs an ACM-issued certificate that proves you own ${plan.domainName}.`;
   else if (plan.ownershipCertificateArn) {
     const owner = await describeCertificate(plan.ownershipCertificateArn, region);
     const usedAsServer = (await listDomainNames(region)).find(
@@ -184,7 +184,7 @@ export async function checkPrerequisites(
     message:
       fileProblem ??
       `${report!.certificates.length} certificates, ${report!.findings.filter((f) => f.severity === "warning").length} warnings${plan.pem ? " (uploaded as a new version on creation)" : ""}.`,
-    ...(fileProblem
+    ...(fileProblem && report
       ? { fix: "Fix the file with the findings the engine lists, or pick another version." }
       : {}),
   });
