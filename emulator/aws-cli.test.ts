@@ -285,4 +285,118 @@ describe.skipIf(!available)("AWS CLI against the emulator", () => {
     ]);
     expect(results.statistics.recordsScanned).toBe(3);
   });
+
+  it("apigatewayv2: create an mTLS domain name, switch its truststore version, list it, map an HTTP API", async () => {
+    const root = await issue({ subject: "CN=V2 Root" });
+    await aws("s3api", "create-bucket", "--bucket", "v2-truststores");
+    await aws(
+      "s3api",
+      "put-bucket-versioning",
+      "--bucket",
+      "v2-truststores",
+      "--versioning-configuration",
+      "Status=Enabled",
+    );
+    const put = async (body: string) =>
+      (
+        (await aws(
+          "s3api",
+          "put-object",
+          "--bucket",
+          "v2-truststores",
+          "--key",
+          "ts.pem",
+          "--body",
+          file(`v2-${Math.random()}.pem`, body),
+        )) as { VersionId: string }
+      ).VersionId;
+    const v1 = await put(bundle(root));
+    const v2 = await put(bundle(root, await issue({ subject: "CN=V2 Second Root" })));
+    const { CertificateArn } = (await aws(
+      "acm",
+      "request-certificate",
+      "--domain-name",
+      "http.v2.example",
+    )) as { CertificateArn: string };
+    const created = (await aws(
+      "apigatewayv2",
+      "create-domain-name",
+      "--domain-name",
+      "http.v2.example",
+      "--domain-name-configurations",
+      `CertificateArn=${CertificateArn},EndpointType=REGIONAL,SecurityPolicy=TLS_1_2`,
+      "--mutual-tls-authentication",
+      `TruststoreUri=s3://v2-truststores/ts.pem,TruststoreVersion=${v1}`,
+    )) as {
+      DomainNameConfigurations: { DomainNameStatus: string; ApiGatewayDomainName: string }[];
+      MutualTlsAuthentication: { TruststoreVersion: string; TruststoreWarnings: string[] };
+    };
+    expect(created.DomainNameConfigurations[0]!.DomainNameStatus).toBe("AVAILABLE");
+    expect(created.MutualTlsAuthentication).toMatchObject({ TruststoreVersion: v1 });
+    const updated = (await aws(
+      "apigatewayv2",
+      "update-domain-name",
+      "--domain-name",
+      "http.v2.example",
+      "--mutual-tls-authentication",
+      `TruststoreUri=s3://v2-truststores/ts.pem,TruststoreVersion=${v2}`,
+    )) as { MutualTlsAuthentication: { TruststoreVersion: string } };
+    expect(updated.MutualTlsAuthentication.TruststoreVersion).toBe(v2);
+    const listed = (await aws("apigatewayv2", "get-domain-names")) as {
+      Items: { DomainName: string }[];
+    };
+    expect(listed.Items.map((d) => d.DomainName)).toContain("http.v2.example");
+    // The same domain through v1: one resource, two APIs.
+    const viaV1 = (await aws(
+      "apigateway",
+      "get-domain-name",
+      "--domain-name",
+      "http.v2.example",
+    )) as {
+      mutualTlsAuthentication: { truststoreVersion: string };
+    };
+    expect(viaV1.mutualTlsAuthentication.truststoreVersion).toBe(v2);
+    const api = (await aws(
+      "apigatewayv2",
+      "create-api",
+      "--name",
+      "http-api",
+      "--protocol-type",
+      "HTTP",
+    )) as {
+      ApiId: string;
+    };
+    await aws("apigatewayv2", "create-stage", "--api-id", api.ApiId, "--stage-name", "live");
+    await aws(
+      "apigatewayv2",
+      "create-api-mapping",
+      "--domain-name",
+      "http.v2.example",
+      "--api-id",
+      api.ApiId,
+      "--stage",
+      "live",
+      "--api-mapping-key",
+      "v1",
+    );
+    const mappings = (await aws(
+      "apigatewayv2",
+      "get-api-mappings",
+      "--domain-name",
+      "http.v2.example",
+    )) as {
+      Items: { ApiId: string; ApiMappingKey: string; Stage: string }[];
+    };
+    expect(mappings.Items).toEqual([
+      expect.objectContaining({ ApiId: api.ApiId, ApiMappingKey: "v1", Stage: "live" }),
+    ]);
+    // v1's base path mappings list REST APIs only.
+    const v1Mappings = await aws(
+      "apigateway",
+      "get-base-path-mappings",
+      "--domain-name",
+      "http.v2.example",
+    );
+    expect(v1Mappings.items ?? []).toEqual([]);
+  });
 });

@@ -121,10 +121,23 @@ const mappingSchema = z.object({
   region: z.string(),
   domainName: z.string(),
   basePath: z.string(),
+  /** The API's id (a REST API, or an HTTP API when apiType is HTTP). */
   restApiId: z.string(),
   stage: z.string().optional(),
+  /** Made by v2's CreateApiMapping for an HTTP API; v1 lists only REST mappings. */
+  apiType: z.enum(["HTTP"]).optional(),
 });
 export type BasePathMapping = z.infer<typeof mappingSchema>;
+
+const httpApiSchema = z.object({
+  region: z.string(),
+  apiId: z.string(),
+  name: z.string(),
+  createdDate: z.number(),
+  disableExecuteApiEndpoint: z.boolean(),
+  stages: z.array(z.string()),
+});
+export type HttpApi = z.infer<typeof httpApiSchema>;
 
 const stageSchema = z.object({
   region: z.string(),
@@ -162,6 +175,7 @@ export const stateSchema = z.object({
   restApis: z.record(z.string(), restApiSchema),
   mappings: z.record(z.string(), mappingSchema),
   stages: z.record(z.string(), stageSchema).default({}),
+  httpApis: z.record(z.string(), httpApiSchema).default({}),
   logGroups: z.record(z.string(), logGroupSchema).default({}),
   /** The emulator's own CA: it signs the data plane's server certificates (GET /_emulator/ca.pem). */
   localCa: z.object({ certPem: z.string(), keyPem: z.string() }).optional(),
@@ -180,6 +194,7 @@ export function emptyState(): EmulatorState {
     restApis: {},
     mappings: {},
     stages: {},
+    httpApis: {},
     logGroups: {},
     demoClients: {},
   };

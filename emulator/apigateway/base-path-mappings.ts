@@ -28,7 +28,7 @@ export function mappingsOf(
   domain: string,
 ): BasePathMapping[] {
   return Object.values(state.mappings)
-    .filter((m) => m.region === region && m.domainName === domain)
+    .filter((m) => m.region === region && m.domainName === domain && m.apiType !== "HTTP")
     .sort((a, b) => a.basePath.localeCompare(b.basePath));
 }
 

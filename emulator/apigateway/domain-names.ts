@@ -11,15 +11,7 @@ import {
   type EmulatorRequest,
   type Reply,
 } from "../http";
-import {
-  domainArn,
-  domainKey,
-  mappingKey,
-  randomId,
-  type DomainName,
-  type EmulatorState,
-} from "../state";
-import { mappingsOf } from "./base-path-mappings";
+import { domainArn, domainKey, randomId, type DomainName, type EmulatorState } from "../state";
 import { badRequest, conflict, notFound, page, str, type Handler } from "./common";
 import { truststoreWarnings } from "./truststore-warnings";
 
@@ -202,9 +194,9 @@ export const getDomainName: Handler = (req, ctx, { domainName }) =>
 
 export const deleteDomainName: Handler = (req, ctx, { domainName }) => {
   const d = findDomain(ctx.state, req.region, domainName!);
-  for (const mapping of mappingsOf(ctx.state, req.region, d.domainName)) {
-    delete ctx.state.mappings[mappingKey(req.region, d.domainName, mapping.basePath)];
-  }
+  // Its base path mappings and v2's API mappings (one table).
+  for (const [key, m] of Object.entries(ctx.state.mappings))
+    if (m.region === req.region && m.domainName === d.domainName) delete ctx.state.mappings[key];
   delete ctx.state.domains[domainKey(req.region, d.domainName)];
   return { status: 202 };
 };

@@ -12,6 +12,7 @@ import * as domains from "./domain-names";
 import * as resources from "./resources";
 import * as restApis from "./rest-apis";
 import * as stages from "./stages";
+import { route as routeV2 } from "../apigatewayv2/router";
 
 export { domainView, settle } from "./domain-names";
 export { truststoreWarnings } from "./truststore-warnings";
@@ -87,7 +88,7 @@ const OPERATIONS: Operation[] = [
 ];
 
 /** The path's named parts, when `uri` (with {name} placeholders) matches it segment by segment. */
-function match(uri: string, path: string): Record<string, string> | null {
+export function match(uri: string, path: string): Record<string, string> | null {
   const want = uri.split("/").filter(Boolean);
   const got = path.split("/").filter(Boolean);
   if (want.length !== got.length) return null;
@@ -100,8 +101,9 @@ function match(uri: string, path: string): Record<string, string> | null {
   return params;
 }
 
-/** Matches a request to its API Gateway operation. */
+/** Matches a request to its API Gateway operation (v2's under /v2/). */
 export function route(req: EmulatorRequest): Route | null {
+  if (req.rawPath.startsWith("/v2/")) return routeV2(req);
   for (const [method, uri, operation, mutates, handler] of OPERATIONS) {
     if (method !== req.method) continue;
     const params = match(uri, req.rawPath);

@@ -39,6 +39,16 @@ export interface DataPlaneResponse {
 }
 
 const FORBIDDEN = { message: "Forbidden" };
+
+/** Where a request goes: a REST API's stage (with its access log) or an HTTP API's. */
+interface Target {
+  stageName: string;
+  apiId: string;
+  http: boolean;
+  stage?: Stage;
+  resourcePath: string;
+  domainName: string;
+}
 const DEFAULT_ENDPOINT = /^([a-z0-9]{10})\.execute-api\.([a-z0-9-]+)\.amazonaws\.com$/;
 
 export function findDomainByHost(ctx: Context, host: string): DomainName | undefined {
@@ -97,10 +107,26 @@ function route(ctx: Context, domain: DomainName, path: string) {
     if (!base.every((part, i) => segments[i] === part)) continue;
     const rest = segments.slice(base.length);
     const stageName = m.stage ?? rest.shift();
+    const resourcePath = `/${rest.join("/")}`;
+    if (m.apiType === "HTTP") {
+      const api = Object.values(ctx.state.httpApis).find(
+        (a) => a.apiId === m.restApiId && a.region === m.region,
+      );
+      if (stageName && api?.stages.includes(stageName))
+        return { stageName, apiId: api.apiId, http: true, resourcePath };
+      continue;
+    }
     const stage = stageName
       ? ctx.state.stages[stageKey(m.region, m.restApiId, stageName)]
       : undefined;
-    if (stage) return { stage, resourcePath: `/${rest.join("/")}` };
+    if (stage)
+      return {
+        stageName: stage.stageName,
+        apiId: stage.restApiId,
+        http: false,
+        stage,
+        resourcePath,
+      };
   }
   return null;
 }
@@ -122,32 +148,58 @@ function identityOf(chain: string[]): Promise<ClientCertIdentity | null> {
   return found;
 }
 
+/**
+ * What a Lambda proxy integration receives: REST APIs put the client
+ * certificate in requestContext.identity, HTTP APIs (payload format 2.0) in
+ * requestContext.authentication.
+ */
+function integrationEvent(
+  r: DataPlaneRequest,
+  target: Target,
+  requestId: string,
+  clientCert: ClientCertIdentity | null,
+): Record<string, unknown> {
+  const path = r.path.split("?")[0];
+  const context = {
+    requestId,
+    stage: target.stageName,
+    apiId: target.apiId,
+    domainName: target.domainName,
+  };
+  if (target.http)
+    return {
+      version: "2.0",
+      rawPath: path,
+      requestContext: {
+        ...context,
+        http: { method: r.method, path, sourceIp: r.sourceIp },
+        ...(clientCert ? { authentication: { clientCert } } : {}),
+      },
+    };
+  return {
+    resource: "/{proxy+}",
+    path,
+    httpMethod: r.method,
+    requestContext: {
+      ...context,
+      resourcePath: target.resourcePath,
+      identity: { sourceIp: r.sourceIp, clientCert },
+    },
+  };
+}
+
 function answer(
   ctx: Context,
   r: DataPlaneRequest,
-  target: { stage: Stage; resourcePath: string; domainName: string } | null,
+  target: Target | null,
   clientCert: ClientCertIdentity | null,
   refused?: string,
 ): DataPlaneResponse {
   const requestId = crypto.randomUUID();
   const body: Record<string, unknown> =
-    refused || !target
-      ? FORBIDDEN
-      : {
-          resource: "/{proxy+}",
-          path: r.path.split("?")[0],
-          httpMethod: r.method,
-          requestContext: {
-            requestId,
-            stage: target.stage.stageName,
-            apiId: target.stage.restApiId,
-            domainName: target.domainName,
-            resourcePath: target.resourcePath,
-            identity: { sourceIp: r.sourceIp, clientCert },
-          },
-        };
+    refused || !target ? FORBIDDEN : integrationEvent(r, target, requestId, clientCert);
   const status = refused || !target ? 403 : 200;
-  if (target)
+  if (target?.stage)
     logAccess(ctx, target.stage, {
       requestId,
       at: r.at,
@@ -174,7 +226,16 @@ function defaultEndpoint(
     return { status: 403, body: FORBIDDEN, reason: "The default execute-api endpoint is disabled" };
   const [stageName, ...rest] = r.path.split("?")[0]!.split("/").filter(Boolean);
   const stage = stageName ? ctx.state.stages[stageKey(api.region, api.id, stageName)] : undefined;
-  const target = stage ? { stage, resourcePath: `/${rest.join("/")}`, domainName: r.host } : null;
+  const target = stage
+    ? {
+        stageName: stage.stageName,
+        apiId: api.id,
+        http: false,
+        stage,
+        resourcePath: `/${rest.join("/")}`,
+        domainName: r.host,
+      }
+    : null;
   return answer(ctx, r, target, null);
 }
 

@@ -78,6 +78,15 @@ export const FEATURES = {
       moto: "answers GetBasePathMappings with HTTP 500: that section says so, the rest of the page stays",
     },
   },
+  "http-apis": {
+    what: "HTTP API mappings (API Gateway v2) of a domain; the data plane serves them",
+    support: {
+      aws: true,
+      emulator: true,
+      localstack: { unverified: "not checked here (no Docker engine)" },
+      moto: { unverified: "moto implements API mappings; not checked here" },
+    },
+  },
   "conditional-writes": {
     what: "The console's store: audit trail, change locks (S3 If-None-Match / If-Match), version summaries",
     support: {

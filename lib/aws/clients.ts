@@ -7,13 +7,14 @@
  */
 import { ACMClient } from "@aws-sdk/client-acm";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { SNSClient } from "@aws-sdk/client-sns";
 
 export type BackendKind = "embedded" | "endpoint" | "aws";
-export type ServiceName = "apigateway" | "acm" | "s3" | "sts" | "logs" | "sns";
+export type ServiceName = "apigateway" | "apigatewayv2" | "acm" | "s3" | "sts" | "logs" | "sns";
 
 export interface Backend {
   kind: BackendKind;
@@ -33,6 +34,7 @@ export interface Backend {
 export interface AwsClients {
   region: string;
   apiGateway: APIGatewayClient;
+  apiGatewayV2: ApiGatewayV2Client;
   acm: ACMClient;
   s3: S3Client;
   sts: STSClient;
@@ -72,6 +74,10 @@ export function createClients(
     apiGateway: new APIGatewayClient({
       ...common,
       ...(endpointFor("apigateway") ? { endpoint: endpointFor("apigateway") } : {}),
+    }),
+    apiGatewayV2: new ApiGatewayV2Client({
+      ...common,
+      ...(endpointFor("apigatewayv2") ? { endpoint: endpointFor("apigatewayv2") } : {}),
     }),
     acm: new ACMClient({
       ...common,

@@ -33,6 +33,7 @@ export {
 
 const SERVICE_ENV: Record<ServiceName, string> = {
   apigateway: "AWS_ENDPOINT_URL_API_GATEWAY",
+  apigatewayv2: "AWS_ENDPOINT_URL_APIGATEWAYV2",
   acm: "AWS_ENDPOINT_URL_ACM",
   s3: "AWS_ENDPOINT_URL_S3",
   sts: "AWS_ENDPOINT_URL_STS",

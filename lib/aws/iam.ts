@@ -24,6 +24,8 @@ export const IAM_CALLS: Record<string, Call> = {
   GetBasePathMappingsCommand: { actions: ["apigateway:GET"], roles: READ },
   GetRestApiCommand: { actions: ["apigateway:GET"], roles: READ },
   GetStageCommand: { actions: ["apigateway:GET"], roles: READ },
+  GetApiMappingsCommand: { actions: ["apigateway:GET"], roles: READ, note: "API Gateway v2" },
+  GetApiCommand: { actions: ["apigateway:GET"], roles: READ, note: "API Gateway v2" },
   UpdateDomainNameCommand: {
     actions: ["apigateway:PATCH", "s3:GetObject", "s3:GetObjectVersion"],
     roles: CHANGE,

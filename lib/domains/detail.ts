@@ -6,6 +6,7 @@ import "server-only";
  */
 import { describeCertificate } from "../aws/acm";
 import { getBasePathMappings, getDomainName, getRestApi } from "../aws/api-gateway";
+import { getHttpApiMappings, type ApiMappingView } from "../aws/apigatewayv2";
 import { parseS3Uri, type S3Location } from "../aws/s3";
 import { getBackend } from "../aws/config";
 import { listAuditEvents, type AuditEvent } from "../auth/audit";
@@ -31,6 +32,8 @@ export interface DomainDetail {
   ownershipCertificate: Loaded<ServerCertificate | null>;
   truststore?: TruststoreRef;
   mappings: Loaded<BasePathMappingView[]>;
+  /** Mappings to HTTP APIs (API Gateway v2's API mappings of the same domain). */
+  httpMappings: Loaded<ApiMappingView[]>;
   /** The time everything was evaluated at (ms since the epoch). */
   evaluatedAt: number;
   /** The audit trail of this domain, newest first. */
@@ -76,11 +79,17 @@ export async function getDomainDetail(
       "the audit trail",
     ),
   ]);
+  const restIds = new Set(mappings.ok ? mappings.value.map((m) => m.restApiId) : []);
+  const httpMappings = await settle(
+    () => getHttpApiMappings(name, restIds, region),
+    "the HTTP API mappings",
+  );
   const detail: DomainDetail = {
     domain,
     serverCertificate,
     ownershipCertificate,
     mappings,
+    httpMappings,
     evaluatedAt: Date.now(),
     history,
   };

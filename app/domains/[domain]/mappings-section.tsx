@@ -29,6 +29,29 @@ export function MappingsSection({
           message={detail.mappings.message}
         />
       )}
+      {detail.httpMappings.ok && detail.httpMappings.value.length > 0 && (
+        <ul
+          className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm"
+          aria-label="HTTP API mappings"
+        >
+          {detail.httpMappings.value.map((m) => (
+            <li key={m.key} className="px-3 py-2" data-testid="http-mapping">
+              <code className="font-mono">/{m.key}</code> → {m.httpApiName ?? m.apiId}{" "}
+              <span className="text-xs text-slate-500">
+                (HTTP API {m.apiId}, stage {m.stage})
+              </span>{" "}
+              <span className="rounded bg-violet-100 px-1.5 py-0.5 text-xs text-violet-900">
+                HTTP API
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!detail.httpMappings.ok && (
+        <p className="text-xs text-slate-500">
+          HTTP API mappings (API Gateway v2) could not be read: {detail.httpMappings.message}
+        </p>
+      )}
     </Section>
   );
 }

@@ -1,0 +1,47 @@
+/**
+ * API Gateway v2 (REST-JSON under /v2/): custom domain names, HTTP APIs,
+ * their stages and API mappings, as the AWS API reference lists them.
+ */
+import type { Handler } from "../apigateway/common";
+import { match } from "../apigateway/router";
+import type { EmulatorRequest, Route } from "../http";
+import * as apis from "./apis";
+import * as domains from "./domain-names";
+
+type Operation = [
+  method: string,
+  uri: string,
+  operation: string,
+  mutates: boolean,
+  handler: Handler,
+];
+
+const OPERATIONS: Operation[] = [
+  ["GET", "/v2/domainnames", "GetDomainNames", false, domains.getDomainNamesV2],
+  ["POST", "/v2/domainnames", "CreateDomainName", true, domains.createDomainNameV2],
+  ["GET", "/v2/domainnames/{domainName}", "GetDomainName", false, domains.getDomainNameV2],
+  ["PATCH", "/v2/domainnames/{domainName}", "UpdateDomainName", true, domains.updateDomainNameV2],
+  ["GET", "/v2/domainnames/{domainName}/apimappings", "GetApiMappings", false, apis.getApiMappings],
+  [
+    "POST",
+    "/v2/domainnames/{domainName}/apimappings",
+    "CreateApiMapping",
+    true,
+    apis.createApiMapping,
+  ],
+  ["GET", "/v2/apis", "GetApis", false, apis.getApis],
+  ["POST", "/v2/apis", "CreateApi", true, apis.createApi],
+  ["GET", "/v2/apis/{apiId}", "GetApi", false, apis.getApi],
+  ["GET", "/v2/apis/{apiId}/stages", "GetStages", false, apis.getStagesV2],
+  ["POST", "/v2/apis/{apiId}/stages", "CreateStage", true, apis.createStageV2],
+];
+
+export function route(req: EmulatorRequest): Route | null {
+  for (const [method, uri, operation, mutates, handler] of OPERATIONS) {
+    if (method !== req.method) continue;
+    const params = match(uri, req.rawPath);
+    if (params)
+      return { operation: `${operation}V2`, mutates, run: (ctx) => handler(req, ctx, params) };
+  }
+  return null;
+}

@@ -1,0 +1,54 @@
+import "server-only";
+/**
+ * API Gateway v2: the API mappings of a custom domain name (HTTP and REST
+ * API stages map to the same domains), with each HTTP API's name.
+ */
+import { GetApiCommand, GetApiMappingsCommand } from "@aws-sdk/client-apigatewayv2";
+import { getClients } from "./config";
+import { awsCall } from "./errors";
+
+export interface ApiMappingView {
+  apiId: string;
+  key: string;
+  stage: string;
+  /** The HTTP API's name, for a mapping to an HTTP API. */
+  httpApiName?: string;
+}
+
+/** The domain's mappings to HTTP APIs (REST API mappings are v1's base path mappings). */
+export async function getHttpApiMappings(
+  domainName: string,
+  restApiIds: Set<string>,
+  region?: string,
+): Promise<ApiMappingView[]> {
+  const { apiGatewayV2 } = await getClients(region);
+  return awsCall("list the API mappings (API Gateway v2)", async () => {
+    const out: ApiMappingView[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await apiGatewayV2.send(
+        new GetApiMappingsCommand({
+          DomainName: domainName,
+          NextToken: nextToken,
+          MaxResults: "500",
+        }),
+      );
+      for (const m of page.Items ?? [])
+        if (m.ApiId && !restApiIds.has(m.ApiId))
+          out.push({ apiId: m.ApiId, key: m.ApiMappingKey ?? "", stage: m.Stage ?? "" });
+      nextToken = page.NextToken;
+    } while (nextToken);
+    const names = new Map<string, string>();
+    await Promise.all(
+      [...new Set(out.map((m) => m.apiId))].map(async (id) => {
+        const api = await apiGatewayV2.send(new GetApiCommand({ ApiId: id })).catch(() => null);
+        if (api?.Name) names.set(id, api.Name);
+      }),
+    );
+    for (const m of out) {
+      const name = names.get(m.apiId);
+      if (name) m.httpApiName = name;
+    }
+    return out.sort((a, b) => a.key.localeCompare(b.key));
+  });
+}
