@@ -16,8 +16,7 @@ import {
 import { CreateTopicCommand, SubscribeCommand } from "@aws-sdk/client-sns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../emulator/test-support";
-import { createClients } from "../lib/aws/clients";
-import { MOTO_MISSING, startMoto, type RunningMoto } from "../test-support/moto";
+import { MOTO_MISSING, motoClients, startMoto, type RunningMoto } from "../test-support/moto";
 
 const run = promisify(execFile);
 let demo: TestEmulator;
@@ -116,16 +115,7 @@ describe("watch --sns-topic", () => {
 
   it("publishes the report to the topic (moto delivers it to a subscribed queue)", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const clients = createClients(
-      {
-        kind: "endpoint",
-        endpoint: moto.endpoint,
-        serviceEndpoints: {},
-        defaultRegion: "us-east-1",
-        staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },
-      },
-      "us-east-1",
-    );
+    const clients = motoClients(moto);
     const sqs = new SQSClient({
       region: "us-east-1",
       endpoint: moto.endpoint,

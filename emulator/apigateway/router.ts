@@ -6,24 +6,16 @@
  */
 import type { EmulatorRequest, Route } from "../http";
 import * as mappings from "./base-path-mappings";
-import type { Handler } from "./common";
 import { updateDomainName } from "./domain-name-updates";
 import * as domains from "./domain-names";
 import * as resources from "./resources";
 import * as restApis from "./rest-apis";
 import * as stages from "./stages";
+import { routeTable, type Operation } from "./route-table";
 import { route as routeV2 } from "../apigatewayv2/router";
 
 export { domainView, settle } from "./domain-names";
 export { truststoreWarnings } from "./truststore-warnings";
-
-type Operation = [
-  method: string,
-  uri: string,
-  operation: string,
-  mutates: boolean,
-  handler: Handler,
-];
 
 const OPERATIONS: Operation[] = [
   ["GET", "/domainnames", "GetDomainNames", false, domains.getDomainNames],
@@ -87,27 +79,9 @@ const OPERATIONS: Operation[] = [
   ["DELETE", "/restapis/{restApiId}/stages/{stageName}", "DeleteStage", true, stages.deleteStage],
 ];
 
-/** The path's named parts, when `uri` (with {name} placeholders) matches it segment by segment. */
-export function match(uri: string, path: string): Record<string, string> | null {
-  const want = uri.split("/").filter(Boolean);
-  const got = path.split("/").filter(Boolean);
-  if (want.length !== got.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const placeholder = /^\{(\w+)\}$/.exec(want[i]!)?.[1];
-    if (placeholder) params[placeholder] = got[i]!;
-    else if (want[i] !== got[i]) return null;
-  }
-  return params;
-}
+const routeV1 = routeTable(OPERATIONS);
 
 /** Matches a request to its API Gateway operation (v2's under /v2/). */
 export function route(req: EmulatorRequest): Route | null {
-  if (req.rawPath.startsWith("/v2/")) return routeV2(req);
-  for (const [method, uri, operation, mutates, handler] of OPERATIONS) {
-    if (method !== req.method) continue;
-    const params = match(uri, req.rawPath);
-    if (params) return { operation, mutates, run: (ctx) => handler(req, ctx, params) };
-  }
-  return null;
+  return req.rawPath.startsWith("/v2/") ? routeV2(req) : routeV1(req);
 }

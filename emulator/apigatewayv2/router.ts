@@ -2,19 +2,9 @@
  * API Gateway v2 (REST-JSON under /v2/): custom domain names, HTTP APIs,
  * their stages and API mappings, as the AWS API reference lists them.
  */
-import type { Handler } from "../apigateway/common";
-import { match } from "../apigateway/router";
-import type { EmulatorRequest, Route } from "../http";
+import { routeTable, type Operation } from "../apigateway/route-table";
 import * as apis from "./apis";
 import * as domains from "./domain-names";
-
-type Operation = [
-  method: string,
-  uri: string,
-  operation: string,
-  mutates: boolean,
-  handler: Handler,
-];
 
 const OPERATIONS: Operation[] = [
   ["GET", "/v2/domainnames", "GetDomainNames", false, domains.getDomainNamesV2],
@@ -36,12 +26,4 @@ const OPERATIONS: Operation[] = [
   ["POST", "/v2/apis/{apiId}/stages", "CreateStage", true, apis.createStageV2],
 ];
 
-export function route(req: EmulatorRequest): Route | null {
-  for (const [method, uri, operation, mutates, handler] of OPERATIONS) {
-    if (method !== req.method) continue;
-    const params = match(uri, req.rawPath);
-    if (params)
-      return { operation: `${operation}V2`, mutates, run: (ctx) => handler(req, ctx, params) };
-  }
-  return null;
-}
+export const route = routeTable(OPERATIONS, "V2");

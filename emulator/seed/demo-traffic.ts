@@ -6,6 +6,7 @@
  * client certificate fields; the IoT stage has no access log and billing's
  * log lacks them, so the demo shows both notices and their fix.
  */
+import { RECOMMENDED_FORMAT } from "../../lib/domains/access-log-format";
 import { issue, makeKeys } from "../../lib/pki/generate";
 import { pkcs8Pem } from "../dataplane/local-ca";
 import { serveRequest } from "../dataplane/serve";
@@ -13,19 +14,6 @@ import type { Context } from "../http";
 import { ACCOUNT_ID, stageKey } from "../state";
 import type { DemoPki } from "./demo-pki";
 import { DAY, DEMO_REGION } from "./helpers";
-
-const CLIENT_CERT_FORMAT = JSON.stringify({
-  requestId: "$context.requestId",
-  ip: "$context.identity.sourceIp",
-  requestTime: "$context.requestTime",
-  httpMethod: "$context.httpMethod",
-  path: "$context.path",
-  status: "$context.status",
-  clientCertSubjectDN: "$context.identity.clientCert.subjectDN",
-  clientCertIssuerDN: "$context.identity.clientCert.issuerDN",
-  clientCertSerialNumber: "$context.identity.clientCert.serialNumber",
-  clientCertNotAfter: "$context.identity.clientCert.validity.notAfter",
-});
 
 function logTo(ctx: Context, restApiId: string, stage: string, group: string, format: string) {
   const s = ctx.state.stages[stageKey(DEMO_REGION, restApiId, stage)];
@@ -42,7 +30,7 @@ export async function demoTraffic(
   pki: DemoPki,
   apis: { partners: string; billing: string },
 ) {
-  logTo(ctx, apis.partners, "prod", "/aws/apigateway/partners-api/access", CLIENT_CERT_FORMAT);
+  logTo(ctx, apis.partners, "prod", "/aws/apigateway/partners-api/access", RECOMMENDED_FORMAT);
   logTo(
     ctx,
     apis.billing,

@@ -12,8 +12,8 @@ import {
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClients, type AwsClients } from "../aws/clients";
-import { MOTO_MISSING, startMoto, type RunningMoto } from "../../test-support/moto";
+import type { AwsClients } from "../aws/clients";
+import { MOTO_MISSING, motoClients, startMoto, type RunningMoto } from "../../test-support/moto";
 import { bundle, issue } from "../pki/generate";
 import { refusal } from "../../test-support/refusal";
 
@@ -37,16 +37,7 @@ beforeAll(async () => {
     AWS_ACCESS_KEY_ID: "test",
     AWS_SECRET_ACCESS_KEY: "test",
   });
-  aws = createClients(
-    {
-      kind: "endpoint",
-      endpoint: moto.endpoint,
-      serviceEndpoints: {},
-      defaultRegion: "us-east-1",
-      staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },
-    },
-    "us-east-1",
-  );
+  aws = motoClients(moto);
   const a = await issue({ subject: "CN=Moto Root A" });
   const b = await issue({ subject: "CN=Moto Root B" });
   for (const Bucket of ["moto-ts", "console-store"])

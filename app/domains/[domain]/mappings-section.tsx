@@ -45,6 +45,11 @@ export function MappingsSection({
               </span>
             </li>
           ))}
+          <li className="px-3 py-2 text-xs text-slate-600">
+            The same custom domain serves REST and HTTP APIs. Where API Gateway v2 differs: HTTP
+            APIs use TLS 1.2 only, and v2 reports no PENDING or FAILED status (the status above is
+            v1&apos;s).
+          </li>
         </ul>
       )}
       {!detail.httpMappings.ok && (
