@@ -36,7 +36,8 @@ export default async function OverviewPage({
         <div>
           <h1 className="text-2xl font-semibold">Custom domain names</h1>
           <p className="text-sm text-slate-600">
-            API Gateway REST custom domain names in {region}, with their mutual TLS truststores.
+            API Gateway custom domain names in {region} (for REST and HTTP APIs), with their mutual
+            TLS truststores.
           </p>
         </div>
         {session.role === "operator" && (
