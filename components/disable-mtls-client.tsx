@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { Suspense, use, useState } from "react";
 import { disableMutualTls } from "@/lib/actions/disable-mutual-tls";
 import { ConfirmDialog } from "./ui/dialog";
 import { Notice } from "./notice";
@@ -24,8 +24,8 @@ export function DisableMtls({
   region: string;
   activeVersionId?: string;
   blockedReason?: string;
-  /** The clients seen in the access logs, when they can be read. */
-  seen?: { clients: number; requests: number; days: number } | null;
+  /** The clients seen in the access logs (streamed in; null when they cannot be read). */
+  seen?: Promise<SeenSummary | null>;
 }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
@@ -76,12 +76,9 @@ export function DisableMtls({
           S3 is kept; turning mTLS on again needs a domain update.
         </p>
         {seen && (
-          <p className="text-sm" data-testid="lockout-clients">
-            <strong>From the access logs:</strong> this change refuses none of the{" "}
-            {seen.clients.toLocaleString("en-US")} clients seen in {seen.days} days (
-            {seen.requests.toLocaleString("en-US")} requests); it also lets in every caller without
-            a certificate.
-          </p>
+          <Suspense fallback={null}>
+            <SeenLine seen={seen} />
+          </Suspense>
         )}
         <Field
           label={
@@ -98,5 +95,21 @@ export function DisableMtls({
         />
       </ConfirmDialog>
     </div>
+  );
+}
+
+type SeenSummary = { clients: number; requests: number; days: number };
+
+/** What disabling does to the clients seen in the access logs: refuses none. */
+function SeenLine({ seen }: { seen: Promise<SeenSummary | null> }) {
+  const summary = use(seen);
+  if (!summary) return null;
+  return (
+    <p className="text-sm" data-testid="lockout-clients">
+      <strong>From the access logs:</strong> this change refuses none of the{" "}
+      {summary.clients.toLocaleString("en-US")} clients seen in {summary.days} days (
+      {summary.requests.toLocaleString("en-US")} requests); it also lets in every caller without a
+      certificate.
+    </p>
   );
 }

@@ -2,9 +2,8 @@ import { DisableMtls } from "@/components/disable-mtls-client";
 
 import type { DomainDetail } from "@/lib/domains/detail";
 import { backendLabel } from "@/lib/domains/change-blocked";
+import { seenSummary } from "@/lib/domains/clients-seen-view";
 import type { Capabilities } from "@/lib/domains/page-views";
-import { Suspense } from "react";
-import { DisableMtlsInformed } from "./disable-mtls-informed";
 import { OpenTruststoreForm } from "./open-truststore-form";
 import { Section } from "./section";
 
@@ -31,10 +30,12 @@ export function MutualTlsSection({
     activeVersionId: domain.mtls?.truststoreVersion,
     blockedReason,
   };
+  // The clients seen stream into the dialog; the button does not wait for them.
   const disable = (
-    <Suspense fallback={<DisableMtls {...props} />}>
-      <DisableMtlsInformed {...props} />
-    </Suspense>
+    <DisableMtls
+      {...props}
+      {...(domain.mtls ? { seen: seenSummary(domain.domainName, region) } : {})}
+    />
   );
   if (domain.mtlsState === "unknown") {
     return (
