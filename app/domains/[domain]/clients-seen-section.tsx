@@ -137,6 +137,15 @@ export async function ClientsSeenSection({
               </table>
             </div>
           ))}
+          {loaded.value.stages
+            .filter((s) => s.state === "ready")
+            .map((s) => (
+              <p key={`${s.restApiId}/${s.stageName}`} className="text-xs text-slate-600">
+                Stage <strong>{s.stageName}</strong> of REST API{" "}
+                <code className="font-mono">{s.restApiId}</code> logs client certificates to{" "}
+                <code className="font-mono break-all">{s.destinationArn}</code>.
+              </p>
+            ))}
           <p className="text-xs text-slate-600" data-testid="clients-summary">
             {loaded.value.ready
               ? `${loaded.value.requests.toLocaleString("en-US")} requests from ${loaded.value.clientCount.toLocaleString("en-US")} clients in the last ${days === 1 ? "24 hours" : `${days} days`}; ${loaded.value.expiringSoon} with a certificate that expires within 30 days. The Logs Insights query scanned ${loaded.value.scanned} (kept for 5 minutes).`
