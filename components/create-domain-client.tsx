@@ -152,8 +152,11 @@ export function CreateDomain({ region, choices }: { region: string; choices: New
       </label>
       <div className="grid gap-4 md:grid-cols-3">
         <LabelledSelect
-          label="REST API to map (optional)"
-          options={choices.apis.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))}
+          label="API to map (optional)"
+          options={choices.apis.map((a) => ({
+            value: a.id,
+            label: `${a.name} (${a.type} API ${a.id})`,
+          }))}
           empty="None"
           value={plan.restApiId}
           onChange={set("restApiId")}

@@ -6,6 +6,11 @@
 import { ImportCertificateCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
 import { GetBasePathMappingsCommand, GetDomainNameCommand } from "@aws-sdk/client-api-gateway";
 import {
+  CreateApiCommand,
+  CreateStageCommand,
+  GetApiMappingsCommand,
+} from "@aws-sdk/client-apigatewayv2";
+import {
   CreateBucketCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
@@ -69,7 +74,7 @@ test("each prerequisite fails once with its message, then the domain is created 
     owner: page.getByLabel("Ownership verification certificate"),
     uri: page.getByLabel("Truststore S3 URI"),
     version: page.getByLabel("Truststore version"),
-    api: page.getByLabel("REST API to map (optional)"),
+    api: page.getByLabel("API to map (optional)"),
     stage: page.getByLabel("Stage"),
   };
   await form.name.fill("api.partners.example.com");
@@ -131,4 +136,44 @@ test("each prerequisite fails once with its message, then the domain is created 
   expect(mappings.items).toEqual([{ basePath: "(none)", restApiId: api, stage: "live" }]);
   await page.getByRole("link", { name: `Open ${name}` }).click();
   await expect(page.getByTestId("active-version")).toHaveText(good);
+});
+
+test("a new domain can be mapped to an HTTP API stage", async ({ page, aws }) => {
+  needs("mtls-fields", "test-controls", "http-apis");
+  const id = unique("newhttp");
+  const name = `${id}.test.example`;
+  await aws.s3.send(new CreateBucketCommand({ Bucket: id }));
+  await aws.s3.send(
+    new PutBucketVersioningCommand({ Bucket: id, VersioningConfiguration: { Status: "Enabled" } }),
+  );
+  const root = await issue({ subject: "CN=New Http Root" });
+  const version = (
+    await aws.s3.send(new PutObjectCommand({ Bucket: id, Key: "ts.pem", Body: bundle(root) }))
+  ).VersionId!;
+  const cert = (await aws.acm.send(new RequestCertificateCommand({ DomainName: name })))
+    .CertificateArn!;
+  const { ApiId } = await aws.apiGatewayV2.send(
+    new CreateApiCommand({ Name: `orders-${id}`, ProtocolType: "HTTP" }),
+  );
+  await aws.apiGatewayV2.send(new CreateStageCommand({ ApiId, StageName: "$default" }));
+
+  await page.goto("/domains/new?region=us-east-1");
+  await page.getByLabel("Domain name").fill(name);
+  await page.getByLabel("Server certificate (ACM)").selectOption(cert);
+  await page.getByLabel("Truststore S3 URI").fill(`s3://${id}/ts.pem`);
+  await page.getByRole("button", { name: "Check prerequisites" }).click();
+  await page.getByLabel("Truststore version").selectOption(version);
+  await page.getByLabel("API to map (optional)").selectOption(ApiId!);
+  await page.getByLabel("Stage").selectOption("$default");
+  await page.getByLabel("Base path").fill("orders");
+  await page.getByRole("button", { name: "Check prerequisites" }).click();
+  await expect(page.locator('[data-ok="false"]')).toHaveCount(0);
+  await page.getByRole("button", { name: "Create the domain" }).click();
+  await expect(page.getByTestId("created")).toBeVisible();
+  const { Items = [] } = await aws.apiGatewayV2.send(
+    new GetApiMappingsCommand({ DomainName: name }),
+  );
+  expect(Items).toEqual([
+    expect.objectContaining({ ApiId, Stage: "$default", ApiMappingKey: "orders" }),
+  ]);
 });

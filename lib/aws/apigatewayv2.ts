@@ -3,7 +3,13 @@ import "server-only";
  * API Gateway v2: the API mappings of a custom domain name (HTTP and REST
  * API stages map to the same domains), with each HTTP API's name.
  */
-import { GetApiCommand, GetApiMappingsCommand } from "@aws-sdk/client-apigatewayv2";
+import {
+  CreateApiMappingCommand,
+  GetApiCommand,
+  GetApiMappingsCommand,
+  GetApisCommand,
+  GetStagesCommand,
+} from "@aws-sdk/client-apigatewayv2";
 import { getClients } from "./config";
 import { awsCall } from "./errors";
 
@@ -51,4 +57,46 @@ export async function getHttpApiMappings(
     }
     return out.sort((a, b) => a.key.localeCompare(b.key));
   });
+}
+
+/** Every HTTP API of the region with its stages. */
+export async function listHttpApisWithStages(
+  region?: string,
+): Promise<{ id: string; name: string; type: "HTTP"; stages: string[] }[]> {
+  const { apiGatewayV2 } = await getClients(region);
+  return awsCall("list the HTTP APIs", async () => {
+    const { Items = [] } = await apiGatewayV2.send(new GetApisCommand({ MaxResults: "500" }));
+    return Promise.all(
+      Items.filter((a) => a.ProtocolType === "HTTP" && a.ApiId).map(async (a) => {
+        const stages = await apiGatewayV2.send(new GetStagesCommand({ ApiId: a.ApiId! }));
+        return {
+          id: a.ApiId!,
+          name: a.Name ?? a.ApiId!,
+          type: "HTTP" as const,
+          stages: (stages.Items ?? [])
+            .map((st) => st.StageName ?? "")
+            .filter(Boolean)
+            .sort(),
+        };
+      }),
+    );
+  });
+}
+
+export async function createHttpApiMapping(
+  domainName: string,
+  mapping: { restApiId: string; stage: string; basePath?: string },
+  region?: string,
+): Promise<void> {
+  const { apiGatewayV2 } = await getClients(region);
+  await awsCall("map the HTTP API to the domain", () =>
+    apiGatewayV2.send(
+      new CreateApiMappingCommand({
+        DomainName: domainName,
+        ApiId: mapping.restApiId,
+        Stage: mapping.stage,
+        ...(mapping.basePath ? { ApiMappingKey: mapping.basePath } : {}),
+      }),
+    ),
+  );
 }

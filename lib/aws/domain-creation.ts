@@ -12,6 +12,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import type { MtlsDomain } from "../domains/types";
 import { toMtlsDomain } from "./api-gateway";
+import { createHttpApiMapping, listHttpApisWithStages } from "./apigatewayv2";
 import { mtlsReported } from "./capabilities";
 import { getClients } from "./config";
 import { awsCall } from "./errors";
@@ -19,6 +20,7 @@ import { awsCall } from "./errors";
 export interface RestApiChoice {
   id: string;
   name: string;
+  type: "REST" | "HTTP";
   stages: string[];
 }
 
@@ -29,7 +31,7 @@ export async function listRestApisWithStages(region?: string): Promise<RestApiCh
     const apis: RestApiChoice[] = [];
     for await (const page of paginateGetRestApis({ client: apiGateway, pageSize: 500 }, {}))
       for (const a of page.items ?? [])
-        apis.push({ id: a.id ?? "", name: a.name ?? "", stages: [] });
+        apis.push({ id: a.id ?? "", name: a.name ?? "", type: "REST", stages: [] });
     await Promise.all(
       apis.map(async (api) => {
         const res = await apiGateway.send(new GetStagesCommand({ restApiId: api.id }));
@@ -39,7 +41,9 @@ export async function listRestApisWithStages(region?: string): Promise<RestApiCh
           .sort();
       }),
     );
-    return apis.sort((a, b) => a.name.localeCompare(b.name));
+    // HTTP APIs map to the same domains (API Gateway v2); a backend without v2 lists none.
+    const http = await listHttpApisWithStages(region).catch(() => []);
+    return [...apis, ...http].sort((a, b) => a.name.localeCompare(b.name));
   });
 }
 
@@ -80,11 +84,13 @@ export async function createMtlsDomainName(
   };
 }
 
+/** A base path mapping (REST API) or an API mapping (HTTP API, API Gateway v2). */
 export async function createBasePathMapping(
   domainName: string,
-  mapping: { restApiId: string; stage: string; basePath?: string },
+  mapping: { restApiId: string; stage: string; basePath?: string; type?: "REST" | "HTTP" },
   region?: string,
 ): Promise<void> {
+  if (mapping.type === "HTTP") return createHttpApiMapping(domainName, mapping, region);
   const { apiGateway } = await getClients(region);
   await awsCall("map the REST API to the domain", () =>
     apiGateway.send(

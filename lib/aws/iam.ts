@@ -32,7 +32,13 @@ export const IAM_CALLS: Record<string, Call> = {
     note: "API Gateway reads the truststore with the caller's permissions",
   },
   GetRestApisCommand: { actions: ["apigateway:GET"], roles: CHANGE, note: "the new-domain form" },
-  GetStagesCommand: { actions: ["apigateway:GET"], roles: CHANGE, note: "the new-domain form" },
+  GetStagesCommand: {
+    actions: ["apigateway:GET"],
+    roles: CHANGE,
+    note: "the new-domain form (v1 and v2)",
+  },
+  GetApisCommand: { actions: ["apigateway:GET"], roles: CHANGE, note: "the new-domain form (v2)" },
+  CreateApiMappingCommand: { actions: ["apigateway:POST"], roles: CHANGE, note: "API Gateway v2" },
   CreateDomainNameCommand: {
     actions: ["apigateway:POST", "s3:GetObject", "s3:GetObjectVersion"],
     roles: CHANGE,

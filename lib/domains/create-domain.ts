@@ -6,7 +6,11 @@ import "server-only";
  * path mapping. Says where DNS must point.
  */
 import { createHash } from "node:crypto";
-import { createBasePathMapping, createMtlsDomainName } from "../aws/domain-creation";
+import {
+  createBasePathMapping,
+  createMtlsDomainName,
+  listRestApisWithStages,
+} from "../aws/domain-creation";
 import { putTruststoreObject } from "../aws/s3";
 import { checkPrerequisites, type DomainPlan } from "./domain-prerequisites";
 import { DomainError } from "./errors";
@@ -82,6 +86,9 @@ export async function createMtlsDomain(
         {
           restApiId: plan.restApiId,
           stage: plan.stage,
+          type:
+            (await listRestApisWithStages(region)).find((a) => a.id === plan.restApiId)?.type ??
+            "REST",
           ...(plan.basePath ? { basePath: plan.basePath } : {}),
         },
         region,

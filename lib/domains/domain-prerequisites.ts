@@ -193,7 +193,7 @@ export async function checkPrerequisites(
   if (plan.restApiId) {
     const api = (await listRestApisWithStages(region)).find((a) => a.id === plan.restApiId);
     mappingProblem = !api
-      ? `There is no REST API ${plan.restApiId} in ${region}.`
+      ? `There is no API ${plan.restApiId} in ${region}.`
       : !plan.stage || !api.stages.includes(plan.stage)
         ? `Invalid stage identifier specified: ${api.name} has the stages ${api.stages.join(", ") || "(none: deploy it first)"}.`
         : null;

@@ -98,7 +98,7 @@ export const domainPlanSchema = z.object({
     .optional(),
   stage: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,128}$/, "Not a stage name.")
+    .regex(/^(\$default|[A-Za-z0-9_-]{1,128})$/, "Not a stage name.")
     .optional(),
   basePath: z
     .string()
