@@ -1,4 +1,5 @@
 import type { AuditEvent } from "@/lib/auth/audit-types";
+import { TableHead } from "./ui/table-head";
 
 const RESULT_CLASS = {
   success: "text-emerald-800",
@@ -18,28 +19,9 @@ export function AuditHistory({ events }: { events: AuditEvent[] }) {
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm" data-testid="audit-history">
         <caption className="sr-only">Audit trail, newest first</caption>
-        <thead className="bg-slate-50 text-left text-xs text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              When (UTC)
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Who
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Action
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Versions
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Result
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              AWS request id
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={["When (UTC)", "Who", "Action", "Versions", "Result", "AWS request id"]}
+        />
         <tbody>
           {events.map((e) => (
             <tr

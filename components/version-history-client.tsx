@@ -8,6 +8,7 @@ import { useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import type { VersionSummary } from "@/lib/domains/truststores-types";
 import { ConfirmDialog } from "./ui/dialog";
+import { TableHead } from "./ui/table-head";
 import { ComparisonView } from "./comparison-view";
 import { useComparisons, type Comparison } from "./use-comparisons";
 import { Notice } from "./notice";
@@ -89,31 +90,19 @@ export function VersionHistory({
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">Truststore versions, newest first</caption>
-          <thead className="bg-slate-50 text-left text-xs text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Uploaded
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Version
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                By
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Size
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Certificates
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Findings
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Uploaded",
+              "Version",
+              "By",
+              "Size",
+              "Certificates",
+              "Findings",
+              <span className="sr-only">
+                Actions
+              </span>,
+            ]}
+          />
           <tbody>
             {versions.map((v, i) => (
               <VersionRow

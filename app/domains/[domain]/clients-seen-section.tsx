@@ -7,6 +7,7 @@ import Link from "next/link";
 import { AccessLogFix } from "@/components/access-log-fix-client";
 import { ErrorPanel } from "@/components/error-panel";
 import { Expiry } from "@/components/expiry";
+import { TableHead } from "@/components/ui/table-head";
 import type { DomainDetail } from "@/lib/domains/detail";
 import { clientsSeenView, WINDOWS, type WindowDays } from "@/lib/domains/clients-seen-view";
 import { Section } from "./section";
@@ -90,25 +91,16 @@ export async function ClientsSeenSection({
                 {g.clients.length === 1 ? "client" : "clients"}
               </h3>
               <table className="w-full text-sm">
-                <thead className="text-left text-xs text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-3 py-1 font-medium">
-                      Client
-                    </th>
-                    <th scope="col" className="px-3 py-1 font-medium">
-                      Serial
-                    </th>
-                    <th scope="col" className="px-3 py-1 font-medium">
-                      Requests
-                    </th>
-                    <th scope="col" className="px-3 py-1 font-medium">
-                      Last seen (UTC)
-                    </th>
-                    <th scope="col" className="px-3 py-1 font-medium">
-                      Certificate expires
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  compact
+                  columns={[
+                    "Client",
+                    "Serial",
+                    "Requests",
+                    "Last seen (UTC)",
+                    "Certificate expires",
+                  ]}
+                />
                 <tbody>
                   {g.clients.map((c) => (
                     <tr
