@@ -13,7 +13,7 @@ import {
   findDomain,
   settle,
 } from "./domain-names";
-import { truststoreWarnings } from "./truststore-warnings";
+import { applyTruststoreWarnings } from "./truststore-warnings";
 
 const DOMAIN_PATCH_PATHS = new Set([
   "/mutualTlsAuthentication/truststoreUri",
@@ -124,16 +124,7 @@ export const updateDomainName: Handler = async (req, ctx, { domainName: rawName 
     }
   }
   checkMtlsRequirements(ctx, next);
-  if (touchesTruststore && next.mutualTls) {
-    const result = await truststoreWarnings(
-      ctx,
-      next.mutualTls.truststoreUri,
-      next.mutualTls.truststoreVersion,
-    );
-    next.mutualTls.truststoreWarnings = result.warnings;
-    if (result.version && result.version !== "null")
-      next.mutualTls.truststoreVersion = result.version;
-  }
+  if (touchesTruststore && next.mutualTls) await applyTruststoreWarnings(ctx, next.mutualTls);
   if (ctx.config.updatingMs > 0) {
     next.status = "UPDATING";
     next.updatingUntil = ctx.now() + ctx.config.updatingMs;

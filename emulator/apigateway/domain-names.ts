@@ -13,7 +13,7 @@ import {
 } from "../http";
 import { domainArn, domainKey, randomId, type DomainName, type EmulatorState } from "../state";
 import { badRequest, conflict, notFound, page, str, type Handler } from "./common";
-import { truststoreWarnings } from "./truststore-warnings";
+import { applyTruststoreWarnings } from "./truststore-warnings";
 
 export function settle(domain: DomainName, ctx: Context): DomainName {
   if (
@@ -164,16 +164,7 @@ export async function createDomainName(req: EmulatorRequest, ctx: Context): Prom
       if (mtls.truststoreVersion) domain.mutualTls.truststoreVersion = mtls.truststoreVersion;
     }
     checkMtlsRequirements(ctx, domain);
-    if (domain.mutualTls) {
-      const result = await truststoreWarnings(
-        ctx,
-        domain.mutualTls.truststoreUri,
-        domain.mutualTls.truststoreVersion,
-      );
-      domain.mutualTls.truststoreWarnings = result.warnings;
-      if (result.version && result.version !== "null")
-        domain.mutualTls.truststoreVersion = result.version;
-    }
+    if (domain.mutualTls) await applyTruststoreWarnings(ctx, domain.mutualTls);
   }
   ctx.state.domains[domainKey(req.region, name)] = domain;
   return json(201, domainView(domain, ctx));

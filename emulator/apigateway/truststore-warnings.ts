@@ -38,3 +38,17 @@ export async function truststoreWarnings(
     .map((f) => `${f.rule}: ${f.message}`);
   return { version: object.versionId, warnings };
 }
+
+/** Fills a domain's truststoreWarnings, and pins the version read when none was given. */
+export async function applyTruststoreWarnings(
+  ctx: Context,
+  mutualTls: { truststoreUri: string; truststoreVersion?: string; truststoreWarnings: string[] },
+): Promise<void> {
+  const result = await truststoreWarnings(
+    ctx,
+    mutualTls.truststoreUri,
+    mutualTls.truststoreVersion,
+  );
+  mutualTls.truststoreWarnings = result.warnings;
+  if (result.version && result.version !== "null") mutualTls.truststoreVersion = result.version;
+}
