@@ -6,11 +6,7 @@ import "server-only";
  * path mapping. Says where DNS must point.
  */
 import { createHash } from "node:crypto";
-import {
-  createBasePathMapping,
-  createMtlsDomainName,
-  listRestApisWithStages,
-} from "../aws/domain-creation";
+import { createBasePathMapping, createMtlsDomainName } from "../aws/domain-creation";
 import { putTruststoreObject } from "../aws/s3";
 import { checkPrerequisites, type DomainPlan } from "./domain-prerequisites";
 import { DomainError } from "./errors";
@@ -32,7 +28,7 @@ export async function createMtlsDomain(
   region: string,
   actor: string,
 ): Promise<CreatedDomain> {
-  const { checks, ready, report } = await checkPrerequisites(plan, region);
+  const { checks, ready, report, api } = await checkPrerequisites(plan, region);
   if (!ready)
     throw new DomainError(
       "truststore-refused",
@@ -86,9 +82,7 @@ export async function createMtlsDomain(
         {
           restApiId: plan.restApiId,
           stage: plan.stage,
-          type:
-            (await listRestApisWithStages(region)).find((a) => a.id === plan.restApiId)?.type ??
-            "REST",
+          type: api?.type ?? "REST",
           ...(plan.basePath ? { basePath: plan.basePath } : {}),
         },
         region,

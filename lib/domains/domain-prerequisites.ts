@@ -8,7 +8,7 @@ import "server-only";
 import { checkTruststore, type TruststoreReport } from "../truststore";
 import { describeCertificate } from "../aws/acm";
 import { getDomainName, listDomainNames } from "../aws/api-gateway";
-import { listRestApisWithStages } from "../aws/domain-creation";
+import { listRestApisWithStages, type RestApiChoice } from "../aws/domain-creation";
 import { getBucketVersioning } from "../aws/s3";
 import type { ServerCertificate } from "./types";
 import { openableUri } from "./readable-truststore";
@@ -51,7 +51,13 @@ export async function checkPrerequisites(
   plan: DomainPlan,
   region: string,
   now = new Date(),
-): Promise<{ checks: Prerequisite[]; ready: boolean; report?: TruststoreReport }> {
+): Promise<{
+  checks: Prerequisite[];
+  ready: boolean;
+  report?: TruststoreReport;
+  /** The API the plan maps, as listed (REST or HTTP). */
+  api?: RestApiChoice;
+}> {
   const checks: Prerequisite[] = [];
   const add = (p: Prerequisite) => checks.push(p);
   const nameOk = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(
@@ -190,8 +196,10 @@ export async function checkPrerequisites(
   });
 
   let mappingProblem: string | null = null;
+  const api = plan.restApiId
+    ? (await listRestApisWithStages(region)).find((a) => a.id === plan.restApiId)
+    : undefined;
   if (plan.restApiId) {
-    const api = (await listRestApisWithStages(region)).find((a) => a.id === plan.restApiId);
     mappingProblem = !api
       ? `There is no API ${plan.restApiId} in ${region}.`
       : !plan.stage || !api.stages.includes(plan.stage)
@@ -209,5 +217,10 @@ export async function checkPrerequisites(
         : "None: map an API later."),
     ...(mappingProblem ? { fix: "Pick a deployed stage of the API." } : {}),
   });
-  return { checks, ready: checks.every((c) => c.ok), ...(report ? { report } : {}) };
+  return {
+    checks,
+    ready: checks.every((c) => c.ok),
+    ...(report ? { report } : {}),
+    ...(api ? { api } : {}),
+  };
 }
