@@ -19,6 +19,7 @@ const PAGES = [
   "/domains/api.partners.example.com?region=us-east-1",
   "/?region=eu-west-1",
   "/domains/nope.example.com",
+  "/domains/new?region=us-east-1",
 ];
 /** What must never reach a caller without a session: domain names, ARNs, certificates, page headings. */
 const LEAKS = [
@@ -27,6 +28,8 @@ const LEAKS = [
   "BEGIN CERTIFICATE",
   "Custom domain names",
   "Inspect certificates",
+  "New mTLS custom domain name",
+  "Server certificate (ACM)",
   "truststore",
 ];
 const SUBREQUEST = [

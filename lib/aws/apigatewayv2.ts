@@ -21,15 +21,17 @@ export interface ApiMappingView {
   httpApiName?: string;
 }
 
-/** The domain's mappings to HTTP APIs (REST API mappings are v1's base path mappings). */
+/**
+ * The domain's mappings to HTTP APIs. v2 lists REST API mappings too; an id
+ * that v2's GetApi does not know is a REST API (v1's base path mappings).
+ */
 export async function getHttpApiMappings(
   domainName: string,
-  restApiIds: Set<string>,
   region?: string,
 ): Promise<ApiMappingView[]> {
   const { apiGatewayV2 } = await getClients(region);
   return awsCall("list the API mappings (API Gateway v2)", async () => {
-    const out: ApiMappingView[] = [];
+    const all: ApiMappingView[] = [];
     let nextToken: string | undefined;
     do {
       const page = await apiGatewayV2.send(
@@ -40,22 +42,25 @@ export async function getHttpApiMappings(
         }),
       );
       for (const m of page.Items ?? [])
-        if (m.ApiId && !restApiIds.has(m.ApiId))
-          out.push({ apiId: m.ApiId, key: m.ApiMappingKey ?? "", stage: m.Stage ?? "" });
+        if (m.ApiId) all.push({ apiId: m.ApiId, key: m.ApiMappingKey ?? "", stage: m.Stage ?? "" });
       nextToken = page.NextToken;
     } while (nextToken);
-    const names = new Map<string, string>();
+    const names = new Map<string, string | null>();
     await Promise.all(
-      [...new Set(out.map((m) => m.apiId))].map(async (id) => {
-        const api = await apiGatewayV2.send(new GetApiCommand({ ApiId: id })).catch(() => null);
-        if (api?.Name) names.set(id, api.Name);
+      [...new Set(all.map((m) => m.apiId))].map(async (id) => {
+        try {
+          const api = await apiGatewayV2.send(new GetApiCommand({ ApiId: id }));
+          names.set(id, api.Name ?? id);
+        } catch (error) {
+          if ((error as { name?: string }).name !== "NotFoundException") throw error;
+          names.set(id, null);
+        }
       }),
     );
-    for (const m of out) {
-      const name = names.get(m.apiId);
-      if (name) m.httpApiName = name;
-    }
-    return out.sort((a, b) => a.key.localeCompare(b.key));
+    return all
+      .filter((m) => names.get(m.apiId))
+      .map((m) => ({ ...m, httpApiName: names.get(m.apiId)! }))
+      .sort((a, b) => a.key.localeCompare(b.key));
   });
 }
 

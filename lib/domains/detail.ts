@@ -66,24 +66,21 @@ export async function getDomainDetail(
 ): Promise<DomainDetail | null> {
   const domain = await getDomainName(name, region);
   if (!domain) return null;
-  const [serverCertificate, ownershipCertificate, mappings, history] = await Promise.all([
-    certificate(domain.certificateArn, region, "the server certificate"),
-    certificate(
-      domain.ownershipVerificationCertificateArn,
-      region,
-      "the ownership verification certificate",
-    ),
-    settle(() => mappingsOf(name, region), "the base path mappings"),
-    settle(
-      async () => listAuditEvents(name, region ?? (await getBackend()).defaultRegion),
-      "the audit trail",
-    ),
-  ]);
-  const restIds = new Set(mappings.ok ? mappings.value.map((m) => m.restApiId) : []);
-  const httpMappings = await settle(
-    () => getHttpApiMappings(name, restIds, region),
-    "the HTTP API mappings",
-  );
+  const [serverCertificate, ownershipCertificate, mappings, httpMappings, history] =
+    await Promise.all([
+      certificate(domain.certificateArn, region, "the server certificate"),
+      certificate(
+        domain.ownershipVerificationCertificateArn,
+        region,
+        "the ownership verification certificate",
+      ),
+      settle(() => mappingsOf(name, region), "the base path mappings"),
+      settle(() => getHttpApiMappings(name, region), "the HTTP API mappings"),
+      settle(
+        async () => listAuditEvents(name, region ?? (await getBackend()).defaultRegion),
+        "the audit trail",
+      ),
+    ]);
   const detail: DomainDetail = {
     domain,
     serverCertificate,
