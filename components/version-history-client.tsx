@@ -98,7 +98,7 @@ export function VersionHistory({
               "Size",
               "Certificates",
               "Findings",
-              <span className="sr-only">
+              <span key="actions" className="sr-only">
                 Actions
               </span>,
             ]}
