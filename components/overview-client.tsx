@@ -7,8 +7,10 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, useTransition } from "react";
 import {
+  API_TYPE_FILTERS,
   overviewSearch,
-  type OverviewPage,
+  type ApiTypeFilter,
+  type OverviewPageView,
   type OverviewQuery,
 } from "@/lib/domains/overview-query";
 import { DOMAIN_STATUSES, type DomainStatus } from "@/lib/domains/types";
@@ -18,6 +20,12 @@ import { OverviewTable } from "./overview-table";
 import { Button } from "./ui/button";
 
 const select = "mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
+const TYPE_WORDS: Record<ApiTypeFilter, string> = {
+  REST: "REST APIs",
+  HTTP: "HTTP APIs",
+  WEBSOCKET: "WebSocket APIs",
+  NONE: "no API mapped",
+};
 
 export function OverviewClient({
   page,
@@ -26,14 +34,20 @@ export function OverviewClient({
   regions,
   now,
 }: {
-  page: OverviewPage;
+  page: OverviewPageView;
   query: OverviewQuery;
   region: string;
   regions: string[];
   now: number;
 }) {
   const router = useRouter();
-  const ids = { region: useId(), search: useId(), status: useId(), truststore: useId() };
+  const ids = {
+    region: useId(),
+    search: useId(),
+    status: useId(),
+    type: useId(),
+    truststore: useId(),
+  };
   const [pending, startTransition] = useTransition();
   const [search, setSearch] = useState(query.q);
   // The controls show the view asked for at once; the server's answer follows.
@@ -104,6 +118,22 @@ export function OverviewClient({
             ))}
           </select>
         </div>
+        <div className="flex flex-col text-xs font-medium text-slate-600">
+          <label htmlFor={ids.type}>API type</label>
+          <select
+            id={ids.type}
+            className={select}
+            value={view.type}
+            onChange={(e) => go({ type: e.target.value as ApiTypeFilter | "ALL" })}
+          >
+            <option value="ALL">any type</option>
+            {API_TYPE_FILTERS.map((t) => (
+              <option key={t} value={t}>
+                {TYPE_WORDS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
         <label className="flex items-center gap-2 pb-1.5 text-sm">
           <input
             type="checkbox"
@@ -146,8 +176,22 @@ export function OverviewClient({
             ? `${page.matching.toLocaleString("en-US")} of ${plural(page.total)}`
             : plural(page.total)}
         </p>
-        <AutoRefresh active={transient} />
+        <AutoRefresh
+          active={transient || page.typesPending > 0}
+          until={page.typesPending > 0 ? "every domain's API type is read" : undefined}
+        />
       </div>
+      {(page.typesPending > 0 || page.typesUnknown.count > 0) && (
+        <p
+          className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid="types-notice"
+        >
+          {page.typesPending > 0 &&
+            `The API mappings of ${plural(page.typesPending)} are still being read (one call per domain); they join this list as they are read. `}
+          {page.typesUnknown.count > 0 &&
+            `${plural(page.typesUnknown.count)} left out: their API type is unknown. ${page.typesUnknown.reason ?? ""}`}
+        </p>
+      )}
 
       {page.total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
@@ -158,7 +202,11 @@ export function OverviewClient({
         </div>
       ) : page.matching === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-          <p className="font-medium">No domain name matches these filters.</p>
+          <p className="font-medium">
+            {page.typesPending > 0
+              ? "No domain name matches these filters yet."
+              : "No domain name matches these filters."}
+          </p>
           <button
             type="button"
             className="mt-2 text-sm text-sky-700 underline"
@@ -170,6 +218,7 @@ export function OverviewClient({
                 warnings: false,
                 expiring: false,
                 truststoreDays: undefined,
+                type: "ALL",
               });
             }}
           >
@@ -177,7 +226,13 @@ export function OverviewClient({
           </button>
         </div>
       ) : (
-        <OverviewTable rows={page.rows} query={query} region={region} now={now} />
+        <OverviewTable
+          rows={page.rows}
+          query={query}
+          region={region}
+          now={now}
+          apiTypes={page.apiTypes}
+        />
       )}
       {page.pages > 1 && (
         <nav className="flex items-center justify-center gap-3 text-sm" aria-label="Pages">

@@ -1,18 +1,21 @@
 import Link from "next/link";
-import type { OverviewRow } from "@/lib/domains/overview-types";
+import type { ApiTypes, OverviewRow } from "@/lib/domains/overview-types";
+import { ApiTypeCell } from "./api-type-cell";
 import { Expiry } from "./expiry";
 import { MtlsStateLabel } from "./mtls-state-label";
 import { StatusBadge } from "./status-badge";
 
-/** One domain in the overview table: status, endpoint, mTLS and truststore, warnings, expiry. */
+/** One domain in the overview table: status, endpoint, API types, mTLS and truststore, warnings, expiry. */
 export function OverviewRowView({
   row,
   region,
   now,
+  apiTypes,
 }: {
   row: OverviewRow;
   region: string;
   now: number;
+  apiTypes: Promise<Record<string, ApiTypes>>;
 }) {
   return (
     <tr className="border-t border-slate-100 align-top hover:bg-slate-50" data-testid="domain-row">
@@ -31,6 +34,9 @@ export function OverviewRowView({
         {row.domain.endpointType}
         <br />
         {row.domain.securityPolicy ?? <span className="text-slate-400">policy not reported</span>}
+      </td>
+      <td className="px-3 py-2">
+        <ApiTypeCell name={row.domain.domainName} known={row.apiTypes} streamed={apiTypes} />
       </td>
       <td className="px-3 py-2 text-xs">
         {row.domain.mtls ? (

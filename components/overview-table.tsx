@@ -4,7 +4,7 @@
  */
 import Link from "next/link";
 import { overviewSearch, type OverviewQuery, type SortKey } from "@/lib/domains/overview-query";
-import type { OverviewRow } from "@/lib/domains/overview-types";
+import type { ApiTypes, OverviewRow } from "@/lib/domains/overview-types";
 import { OverviewRowView } from "./overview-row";
 
 export function OverviewTable({
@@ -12,11 +12,14 @@ export function OverviewTable({
   query,
   region,
   now,
+  apiTypes,
 }: {
   rows: OverviewRow[];
   query: OverviewQuery;
   region: string;
   now: number;
+  /** The API types the rows do not carry, streamed. */
+  apiTypes: Promise<Record<string, ApiTypes>>;
 }) {
   const header = (key: SortKey, label: string) => {
     const active = query.sort === key;
@@ -54,6 +57,9 @@ export function OverviewTable({
               Endpoint · policy
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
+              API type
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
               Mutual TLS
             </th>
             {header("warnings", "Warnings")}
@@ -63,7 +69,13 @@ export function OverviewTable({
         </thead>
         <tbody>
           {rows.map((r) => (
-            <OverviewRowView key={r.domain.domainName} row={r} region={region} now={now} />
+            <OverviewRowView
+              key={r.domain.domainName}
+              row={r}
+              region={region}
+              now={now}
+              apiTypes={apiTypes}
+            />
           ))}
         </tbody>
       </table>

@@ -5,6 +5,11 @@
  */
 import { RequestCertificateCommand } from "@aws-sdk/client-acm";
 import { CreateDomainNameCommand, GetDomainNameCommand } from "@aws-sdk/client-api-gateway";
+import {
+  CreateApiCommand,
+  CreateApiMappingCommand,
+  CreateStageCommand,
+} from "@aws-sdk/client-apigatewayv2";
 import { bundle, issue } from "../lib/pki/generate";
 import { expect, has, TARGET, test } from "./aws";
 import { domainUrl, seedMtlsDomain, unique } from "./seed";
@@ -133,5 +138,52 @@ test("where mTLS is not reported, a truststore opens by its S3 URI: versions, de
     await expect(list.locator(":scope > li").first()).toContainText("BEGIN CERTIFICATE");
   } finally {
     if (imitate) await emulator("config", { compat: "aws" });
+  }
+});
+
+test("a domain's API type comes from its mappings, or is unknown with the reason", async ({
+  page,
+  aws,
+}) => {
+  const prefix = unique("types");
+  const root = await issue({ subject: "CN=Types Root" });
+  const mapped = await seedMtlsDomain(aws, { versions: [bundle(root)], prefix: `${prefix}-m` });
+  const bare = await seedMtlsDomain(aws, { versions: [bundle(root)], prefix: `${prefix}-b` });
+  if (has("http-apis")) {
+    const { ApiId } = await aws.apiGatewayV2.send(
+      new CreateApiCommand({ Name: "types-http", ProtocolType: "HTTP" }),
+    );
+    await aws.apiGatewayV2.send(new CreateStageCommand({ ApiId, StageName: "live" }));
+    await aws.apiGatewayV2.send(
+      new CreateApiMappingCommand({ DomainName: mapped.domainName, ApiId, Stage: "live" }),
+    );
+  }
+  await page.goto(`/?q=${prefix}`);
+  const rows = page.getByTestId("domain-row");
+  await expect(rows).toHaveCount(2);
+  const typeOf = (name: string) => rows.filter({ hasText: name }).getByTestId("api-types");
+  const typeFilter = page.getByLabel("API type");
+  if (has("api-types")) {
+    await expect(typeOf(mapped.domainName)).toHaveText("HTTP");
+    await expect(typeOf(bare.domainName)).toHaveText("none mapped");
+    await typeFilter.selectOption("HTTP");
+    await expect(page).toHaveURL(/[?&]type=HTTP/);
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText(mapped.domainName);
+    await typeFilter.selectOption("NONE");
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText(bare.domainName);
+    await typeFilter.selectOption("REST");
+    await expect(page.getByText("No domain name matches these filters.")).toBeVisible();
+    await expect(page.getByTestId("types-notice")).toHaveCount(0);
+  } else {
+    // Never "none mapped" where the backend cannot tell.
+    for (const name of [mapped.domainName, bare.domainName])
+      await expect(typeOf(name)).toContainText("unknown");
+    await typeFilter.selectOption("NONE");
+    await expect(page.getByTestId("types-notice")).toContainText(
+      "2 domain names left out: their API type is unknown. Not known on",
+    );
+    await expect(page.getByText("No domain name matches these filters.")).toBeVisible();
   }
 });

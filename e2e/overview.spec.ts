@@ -112,14 +112,19 @@ test("pages past 500 domains with GetDomainNames pages and ListCertificates only
   await emulator("requests", undefined, "DELETE");
   await page.goto(`/?region=${region}`);
   await expect(page.getByTestId("result-count")).toHaveText("1,200 domain names");
+  await expect(page.getByText("reading…")).toHaveCount(0);
   const { counts } = await emulator<{ counts: Record<string, number> }>("requests");
   expect([counts.GetDomainNames, counts.ListCertificates]).toEqual([3, 1]);
   // The 1,200 domains share one truststore version: its summary is read (or made once), nothing per domain.
   expect(counts.GetObject ?? 0).toBeLessThanOrEqual(2);
+  // The API type column: the shown page's API mappings, one call per shown domain, and two listings.
+  expect(counts.GetApiMappingsV2).toBe(100);
+  expect([counts.GetRestApis, counts.GetApisV2]).toEqual([1, 1]);
   const store = ["GetObject", "PutObject", "GetCallerIdentity", "HeadBucket"];
+  const types = ["GetApiMappingsV2", "GetRestApis", "GetApisV2"];
   expect(
     Object.keys(counts).filter(
-      (op) => !["GetDomainNames", "ListCertificates", ...store].includes(op),
+      (op) => !["GetDomainNames", "ListCertificates", ...store, ...types].includes(op),
     ),
   ).toEqual([]);
   // The last page's domains are there: search for one.
@@ -138,8 +143,12 @@ test("pages past 500 domains with GetDomainNames pages and ListCertificates only
   await expect(page.getByTestId("domain-row")).toHaveCount(100);
   await expect(page.getByTestId("domain-row").first()).toContainText("bulk-01199");
   await expect(page.getByRole("searchbox", { name: "Search by name" })).toHaveValue("bulk-011");
+  await expect(page.getByText("reading…")).toHaveCount(0);
   const again = (await emulator<{ counts: Record<string, number> }>("requests")).counts;
   expect([again.GetDomainNames, again.ListCertificates]).toEqual([3, 1]);
+  // Another page's domains: their mappings, once each; the API listings are kept.
+  expect(again.GetApiMappingsV2).toBe(100);
+  expect(again.GetApisV2).toBeUndefined();
   // Nonsense in the URL falls back to the defaults.
   await page.goto(
     `/?region=${region}&status=SIDEWAYS&sort=%3Cscript%3E&page=-3&truststoreDays=abc`,

@@ -202,6 +202,7 @@ export function emptyState(): EmulatorState {
 
 export const domainKey = (region: string, name: string) => `${region}|${name}`;
 export const restApiKey = (region: string, id: string) => `${region}|${id}`;
+export const httpApiKey = (region: string, id: string) => `${region}|${id}`;
 export const mappingKey = (region: string, domain: string, basePath: string) =>
   `${region}|${domain}|${basePath}`;
 export const stageKey = (region: string, restApiId: string, stage: string) =>

@@ -9,6 +9,7 @@ import { findDomain } from "../apigateway/domain-names";
 import { badRequest, conflict, notFound, str, type Handler } from "../apigateway/common";
 import { epochSeconds, json, parseJsonBody } from "../http";
 import {
+  httpApiKey,
   mappingKey,
   randomId,
   restApiKey,
@@ -17,8 +18,6 @@ import {
   type EmulatorState,
   type HttpApi,
 } from "../state";
-
-const httpApiKey = (region: string, id: string) => `${region}|${id}`;
 
 function apiView(a: HttpApi) {
   return {

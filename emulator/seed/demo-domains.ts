@@ -2,7 +2,8 @@
  * The demo's domains: every status, mTLS on and off, an edge-optimized
  * domain (no mTLS possible), an imported server
  * certificate whose ownership certificate is about to expire, REST APIs
- * (one whose default endpoint still bypasses mTLS) and their mappings.
+ * (one whose default endpoint still bypasses mTLS), HTTP APIs, and their
+ * mappings.
  */
 
 import { issue } from "../../lib/pki/generate";
@@ -18,6 +19,7 @@ import {
   DEMO_REGION,
   importedCertificate,
   map,
+  mapHttpApi,
   type DomainSpec,
 } from "./helpers";
 
@@ -175,5 +177,8 @@ export async function demoDomains(
   map(ctx, "devices.iot.example.com", "ingest", iotApi);
   map(ctx, "billing.partners.example.com", "billing", billingApi);
   map(ctx, "payments.example.com", "", paymentsApi);
+  // HTTP APIs (API Gateway v2) share the domains: one beside a REST API, one alone.
+  mapHttpApi(ctx, "payments.example.com", "v2", "payments-http");
+  mapHttpApi(ctx, "www.example.com", "", "storefront-http");
   return { partners: partnersApi, billing: billingApi };
 }

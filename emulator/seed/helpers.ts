@@ -13,6 +13,7 @@ import { epochSeconds, type Context } from "../http";
 import {
   ACCOUNT_ID,
   domainKey,
+  httpApiKey,
   mappingKey,
   randomId,
   restApiKey,
@@ -217,4 +218,32 @@ export function map(
     restApiId,
     stage,
   };
+}
+
+/** An HTTP API (API Gateway v2) with a `$default` stage, mapped to the domain at `basePath`. */
+export function mapHttpApi(
+  ctx: Context,
+  domainName: string,
+  basePath: string,
+  name: string,
+  region = DEMO_REGION,
+): string {
+  const apiId = randomId(10);
+  ctx.state.httpApis[httpApiKey(region, apiId)] = {
+    region,
+    apiId,
+    name,
+    createdDate: epochSeconds(ctx.now() - 60 * DAY),
+    disableExecuteApiEndpoint: true,
+    stages: ["$default"],
+  };
+  ctx.state.mappings[mappingKey(region, domainName, basePath)] = {
+    region,
+    domainName,
+    basePath,
+    restApiId: apiId,
+    stage: "$default",
+    apiType: "HTTP",
+  };
+  return apiId;
 }

@@ -21,11 +21,8 @@ export interface ApiMappingView {
   httpApiName?: string;
 }
 
-/**
- * The domain's mappings to HTTP APIs. v2 lists REST API mappings too; an id
- * that v2's GetApi does not know is a REST API (v1's base path mappings).
- */
-export async function getHttpApiMappings(
+/** Every API mapping of the domain: v2 lists REST API mappings too. */
+export async function listApiMappings(
   domainName: string,
   region?: string,
 ): Promise<ApiMappingView[]> {
@@ -45,6 +42,21 @@ export async function getHttpApiMappings(
         if (m.ApiId) all.push({ apiId: m.ApiId, key: m.ApiMappingKey ?? "", stage: m.Stage ?? "" });
       nextToken = page.NextToken;
     } while (nextToken);
+    return all;
+  });
+}
+
+/**
+ * The domain's mappings to HTTP APIs: an id that v2's GetApi does not know
+ * is a REST API (v1's base path mappings).
+ */
+export async function getHttpApiMappings(
+  domainName: string,
+  region?: string,
+): Promise<ApiMappingView[]> {
+  const all = await listApiMappings(domainName, region);
+  const { apiGatewayV2 } = await getClients(region);
+  return awsCall("read the mapped HTTP APIs (API Gateway v2)", async () => {
     const names = new Map<string, string | null>();
     await Promise.all(
       [...new Set(all.map((m) => m.apiId))].map(async (id) => {

@@ -84,7 +84,16 @@ export const FEATURES = {
       aws: true,
       emulator: true,
       localstack: { unverified: "not checked here (no Docker engine)" },
-      moto: { unverified: "moto implements API mappings; not checked here" },
+      moto: "keeps v1 and v2 domain names apart: a domain created through v2 is not in v1's listing, so the dashboard does not see it",
+    },
+  },
+  "api-types": {
+    what: "Overview: each domain's API types (REST, HTTP, WebSocket) from its API mappings, and the type filter",
+    support: {
+      aws: true,
+      emulator: true,
+      localstack: { unverified: "not checked here (no Docker engine)" },
+      moto: "v2 lists no API mapping of a domain created through v1: the types are shown as unknown",
     },
   },
   "conditional-writes": {

@@ -31,13 +31,21 @@ export const IAM_CALLS: Record<string, Call> = {
     roles: CHANGE,
     note: "API Gateway reads the truststore with the caller's permissions",
   },
-  GetRestApisCommand: { actions: ["apigateway:GET"], roles: CHANGE, note: "the new-domain form" },
+  GetRestApisCommand: {
+    actions: ["apigateway:GET"],
+    roles: ["viewer", "operator"],
+    note: "the overview's API types; the new-domain form",
+  },
   GetStagesCommand: {
     actions: ["apigateway:GET"],
     roles: CHANGE,
     note: "the new-domain form (v1 and v2)",
   },
-  GetApisCommand: { actions: ["apigateway:GET"], roles: CHANGE, note: "the new-domain form (v2)" },
+  GetApisCommand: {
+    actions: ["apigateway:GET"],
+    roles: ["viewer", "operator"],
+    note: "API Gateway v2: the overview's API types; the new-domain form",
+  },
   CreateApiMappingCommand: { actions: ["apigateway:POST"], roles: CHANGE, note: "API Gateway v2" },
   CreateDomainNameCommand: {
     actions: ["apigateway:POST", "s3:GetObject", "s3:GetObjectVersion"],

@@ -8,6 +8,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { createBasePathMapping, createMtlsDomainName } from "../aws/domain-creation";
 import { putTruststoreObject } from "../aws/s3";
+import { forgetApiTypes } from "./api-types";
 import { checkPrerequisites, type DomainPlan } from "./domain-prerequisites";
 import { DomainError } from "./errors";
 import { openableUri } from "./readable-truststore";
@@ -92,5 +93,6 @@ export async function createMtlsDomain(
       out.mappingProblem = `The domain was created, but its mapping was not: ${(error as Error).message}`;
     }
   }
+  forgetApiTypes(region, plan.domainName);
   return out;
 }

@@ -95,6 +95,26 @@ describe("against moto", () => {
     expect(byName[EDGE]!.dnsTarget).toMatch(/\.cloudfront\.net$/);
   });
 
+  it("API types are unknown on moto, with the reason, never 'none mapped'", async (ctx) => {
+    if (!moto) return ctx.skip(MOTO_MISSING);
+    const { apiTypesOf } = await import("./api-types");
+    const read = await apiTypesOf("us-east-1", [MTLS]);
+    expect(read.pending).toEqual([]);
+    expect(read.types[MTLS]).toEqual({
+      unknown: expect.stringMatching(
+        /^Not known on moto.*v2 lists no API mapping of a domain created through v1/,
+      ),
+    });
+    const { overviewPage } = await import("./overview-page");
+    const { parseOverviewQuery } = await import("./overview-query");
+    const page = await overviewPage("us-east-1", parseOverviewQuery({ type: "NONE" }));
+    expect(page.matching).toBe(0);
+    expect(page.typesUnknown).toEqual({
+      count: 2,
+      reason: (read.types[MTLS] as { unknown: string }).unknown,
+    });
+  });
+
   it("a failed GetBasePathMappings costs the mappings section only", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
     const { getDomainDetail } = await import("./detail");

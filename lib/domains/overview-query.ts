@@ -5,12 +5,15 @@
  * page of rows is sent.
  */
 import { daysUntil } from "./status-help";
-import type { OverviewRow } from "./overview-types";
+import type { ApiKind, ApiTypes, OverviewRow } from "./overview-types";
 import { DOMAIN_STATUSES, type DomainStatus } from "./types";
 
 export const OVERVIEW_PAGE_SIZE = 100;
 export const SORT_KEYS = ["name", "status", "expiry", "truststore-expiry", "warnings"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
+/** The type filter: domains with a mapping to an API of this kind, or with none. */
+export const API_TYPE_FILTERS = ["REST", "HTTP", "WEBSOCKET", "NONE"] as const;
+export type ApiTypeFilter = (typeof API_TYPE_FILTERS)[number];
 
 export interface OverviewQuery {
   q: string;
@@ -20,6 +23,7 @@ export interface OverviewQuery {
   expiring: boolean;
   /** A truststore certificate of the active version expiring within this many days. */
   truststoreDays?: number;
+  type: ApiTypeFilter | "ALL";
   sort: SortKey;
   descending: boolean;
   page: number;
@@ -30,6 +34,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export function parseOverviewQuery(params: Params): OverviewQuery {
   const status = one(params.status);
+  const type = one(params.type);
   const sort = one(params.sort);
   const days = Number(one(params.truststoreDays));
   const page = Number(one(params.page));
@@ -41,6 +46,7 @@ export function parseOverviewQuery(params: Params): OverviewQuery {
     warnings: one(params.warnings) === "1",
     expiring: one(params.expiring) === "1",
     ...(Number.isInteger(days) && days > 0 && days <= 3650 ? { truststoreDays: days } : {}),
+    type: API_TYPE_FILTERS.includes(type as ApiTypeFilter) ? (type as ApiTypeFilter) : "ALL",
     sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : "name",
     descending: one(params.order) === "desc",
     page: Number.isInteger(page) && page > 1 ? page : 1,
@@ -55,6 +61,7 @@ export function overviewSearch(query: OverviewQuery, region: string): string {
   if (query.warnings) p.set("warnings", "1");
   if (query.expiring) p.set("expiring", "1");
   if (query.truststoreDays) p.set("truststoreDays", String(query.truststoreDays));
+  if (query.type !== "ALL") p.set("type", query.type);
   if (query.sort !== "name") p.set("sort", query.sort);
   if (query.descending) p.set("order", "desc");
   if (query.page > 1) p.set("page", String(query.page));
@@ -76,27 +83,53 @@ export interface OverviewPage {
   pages: number;
 }
 
-/** Filters, sorts and pages the rows (each with its truststore expiry when known). */
+/** A page as the overview shows it. */
+export interface OverviewPageView extends OverviewPage {
+  evaluatedAt: number;
+  /** The shown rows' API types that the rows do not carry yet, by domain name; never rejects. */
+  apiTypes: Promise<Record<string, ApiTypes>>;
+  /** Type filter: domains whose types are still being read (left out until read). */
+  typesPending: number;
+  /** Type filter: domains whose types could not be known (left out), with one reason. */
+  typesUnknown: { count: number; reason?: string };
+}
+
+/** Whether a domain's API types pass the type filter (unknown types never do). */
+export function matchesApiType(types: ApiTypes | undefined, filter: ApiKind | "NONE"): boolean {
+  if (!types || !("kinds" in types)) return false;
+  return filter === "NONE" ? types.kinds.length === 0 : types.kinds.includes(filter);
+}
+
+/** Whether a row passes the view's filters (its type only when `byType`). */
+export function matchesOverviewFilters(
+  r: OverviewRow,
+  query: OverviewQuery,
+  now: number,
+  byType = true,
+): boolean {
+  const q = query.q.trim().toLowerCase();
+  if (q && !r.domain.domainName.toLowerCase().includes(q)) return false;
+  if (query.status !== "ALL" && r.domain.status !== query.status) return false;
+  if (query.warnings && r.warningCount === 0) return false;
+  if (query.expiring) {
+    const soonest = soonestCertificateExpiry(r);
+    if (!soonest || daysUntil(soonest, now) > 30) return false;
+  }
+  if (query.truststoreDays !== undefined) {
+    if (!r.truststoreExpiry || daysUntil(r.truststoreExpiry, now) > query.truststoreDays)
+      return false;
+  }
+  if (byType && query.type !== "ALL" && !matchesApiType(r.apiTypes, query.type)) return false;
+  return true;
+}
+
+/** Filters, sorts and pages the rows (each with its truststore expiry and API types when known). */
 export function applyOverviewQuery(
   rows: OverviewRow[],
   query: OverviewQuery,
   now: number,
 ): OverviewPage {
-  const q = query.q.trim().toLowerCase();
-  const matching = rows.filter((r) => {
-    if (q && !r.domain.domainName.toLowerCase().includes(q)) return false;
-    if (query.status !== "ALL" && r.domain.status !== query.status) return false;
-    if (query.warnings && r.warningCount === 0) return false;
-    if (query.expiring) {
-      const soonest = soonestCertificateExpiry(r);
-      if (!soonest || daysUntil(soonest, now) > 30) return false;
-    }
-    if (query.truststoreDays !== undefined) {
-      if (!r.truststoreExpiry || daysUntil(r.truststoreExpiry, now) > query.truststoreDays)
-        return false;
-    }
-    return true;
-  });
+  const matching = rows.filter((r) => matchesOverviewFilters(r, query, now));
   const value = (r: OverviewRow): string | number => {
     switch (query.sort) {
       case "status":

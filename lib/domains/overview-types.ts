@@ -1,5 +1,11 @@
 import type { MtlsDomain } from "./types";
 
+/** The kinds of API a domain can serve, as its API mappings tell. */
+export type ApiKind = "REST" | "HTTP" | "WEBSOCKET";
+
+/** A domain's API types: the kinds of the APIs mapped to it (none: nothing mapped), or why unknown. */
+export type ApiTypes = { kinds: ApiKind[] } | { unknown: string };
+
 /** One row of the domains overview. */
 export interface OverviewRow {
   domain: MtlsDomain;
@@ -9,4 +15,6 @@ export interface OverviewRow {
   warningCount: number;
   /** The soonest notAfter of the active truststore version's certificates, when read. */
   truststoreExpiry?: string;
+  /** Read for the type filter; otherwise the page streams them. */
+  apiTypes?: ApiTypes;
 }

@@ -13,7 +13,7 @@ import { getDomainDetail, type DomainDetail } from "./detail";
 import { settle, type Loaded } from "./loaded";
 import { getOverview, REGIONS, type OverviewRow } from "./overview";
 import { overviewPage } from "./overview-page";
-import type { OverviewPage, OverviewQuery } from "./overview-query";
+import type { OverviewPageView, OverviewQuery } from "./overview-query";
 
 /** The regions the overview's switcher offers, with the shown one first when it is not among them. */
 export function regionChoices(region: string): string[] {
@@ -38,7 +38,7 @@ export type { Loaded } from "./loaded";
 export function overviewView(
   region: string,
   query: OverviewQuery,
-): Promise<Loaded<OverviewPage & { evaluatedAt: number }>> {
+): Promise<Loaded<OverviewPageView>> {
   return settle(() => overviewPage(region, query), "the custom domain names");
 }
 
