@@ -10,7 +10,7 @@ import {
   CreateApiMappingCommand,
   CreateStageCommand,
 } from "@aws-sdk/client-apigatewayv2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../emulator/test-support";
 import { apiTypesOf } from "./api-types";
 import { overviewPage } from "./overview-page";
@@ -160,5 +160,39 @@ describe("the overview's type filter", () => {
       "api.eu.example.com",
       "static.eu.example.com",
     ]);
+  });
+});
+
+describe("pacing", () => {
+  it("paces the calls as asked (on AWS: 5 a second), so the account's management quota keeps room", async () => {
+    vi.resetModules();
+    process.env.MTLS_CONSOLE_TYPES_PER_SECOND = "5";
+    try {
+      const fresh = await import("./api-types");
+      const names = [
+        "api.partners.example.com",
+        "billing.partners.example.com",
+        "broken.example.com",
+        "devices.iot.example.com",
+        "docs.example.com",
+        "legacy.example.com",
+        "payments.example.com",
+        "reimport.example.com",
+        "secure.example.com",
+        "staging.partners.example.com",
+        "www.example.com",
+      ];
+      const before = await calls();
+      const start = performance.now();
+      const read = await fresh.apiTypesOf(REGION, names);
+      const elapsed = performance.now() - start;
+      expect(read.pending).toEqual([]);
+      expect(Object.keys(read.types)).toHaveLength(11);
+      // 11 mapping calls and one listing task: at 5 a second, the last starts 2 s after the first.
+      expect(delta(await calls(), before, "GetApiMappingsV2")).toBe(11);
+      expect(elapsed).toBeGreaterThanOrEqual(1950);
+    } finally {
+      delete process.env.MTLS_CONSOLE_TYPES_PER_SECOND;
+    }
   });
 });

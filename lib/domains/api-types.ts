@@ -8,11 +8,15 @@ import "server-only";
  *
  * So the overview reads types only for the domains it shows (or, for the
  * type filter, those that pass the other filters), at most 8 calls at once
- * for the whole process, and keeps them 5 minutes. A read that outlasts
- * the page's wait goes on, and the next render finds it done. A failed
- * read is not kept.
+ * for the whole process, and keeps them 15 minutes (the domain page
+ * always reads its mappings afresh). On AWS the calls are
+ * also paced, 5 a second: API Gateway's management API has a small fixed
+ * request-rate quota per account, which deployments and every other tool
+ * share. A read that outlasts the page's wait goes on, and the next render
+ * finds it done. A failed read is not kept.
  */
 import { LRUCache } from "lru-cache";
+import pThrottle from "p-throttle";
 import { getApiKind, listApiKinds } from "../aws/api-ids";
 import { listApiMappings } from "../aws/apigatewayv2";
 import { gap } from "../aws/backend-support";
@@ -22,9 +26,28 @@ import { backendLabel } from "./change-blocked";
 import { limiter } from "./limiter";
 import type { ApiKind, ApiTypes } from "./overview-types";
 
-const TTL_MS = 5 * 60_000;
+const TTL_MS = 15 * 60_000;
 const ORDER: ApiKind[] = ["REST", "HTTP", "WEBSOCKET"];
+const AWS_CALLS_PER_SECOND = 5;
 const calls = limiter(8);
+
+type Run = <T>(task: () => Promise<T>) => Promise<T>;
+let paced: { rate: number; run: Run } | undefined;
+
+/** How calls are made: 8 at once, and on AWS (or as MTLS_CONSOLE_TYPES_PER_SECOND says) paced. */
+function runner(backend: string): Run {
+  const asked = Number(process.env.MTLS_CONSOLE_TYPES_PER_SECOND);
+  const rate = asked > 0 ? asked : backend === "aws" ? AWS_CALLS_PER_SECOND : 0;
+  if (!rate) return (task) => calls.run(task);
+  if (paced?.rate !== rate) {
+    const throttled = pThrottle({ limit: rate, interval: 1000, strict: true })(
+      (task: () => Promise<unknown>) => task(),
+    );
+    paced = { rate, run: <T>(task: () => Promise<T>) => throttled(task) as Promise<T> };
+  }
+  const { run } = paced;
+  return (task) => calls.run(() => run(task));
+}
 
 const typesCache = new LRUCache<string, Promise<ApiTypes>>({ max: 20_000, ttl: TTL_MS });
 const kindsCache = new LRUCache<string, Promise<Map<string, ApiKind>>>({ max: 50, ttl: TTL_MS });
@@ -45,12 +68,12 @@ function cached<T>(
   return value;
 }
 
-async function kindsOf(region: string, ids: string[]): Promise<Map<string, ApiKind>> {
-  const kinds = await cached(kindsCache, region, () => calls.run(() => listApiKinds(region)));
+async function kindsOf(region: string, ids: string[], run: Run): Promise<Map<string, ApiKind>> {
+  const kinds = await cached(kindsCache, region, () => run(() => listApiKinds(region)));
   await Promise.all(
     ids
       .filter((id) => !kinds.has(id))
-      .map(async (id) => kinds.set(id, await calls.run(() => getApiKind(id, region)))),
+      .map(async (id) => kinds.set(id, await run(() => getApiKind(id, region)))),
   );
   return kinds;
 }
@@ -59,16 +82,17 @@ async function readTypes(
   region: string,
   domainName: string,
   emptyMeansNone: boolean,
+  run: Run,
 ): Promise<ApiTypes> {
   try {
-    const mappings = await calls.run(() => listApiMappings(domainName, region));
+    const mappings = await run(() => listApiMappings(domainName, region));
     const ids = [...new Set(mappings.map((m) => m.apiId))];
     if (!ids.length && !emptyMeansNone)
       return {
         unknown:
           "This endpoint lists no API mapping for it; a backend we do not know may keep REST mappings apart.",
       };
-    const kinds = await kindsOf(region, ids);
+    const kinds = await kindsOf(region, ids, run);
     const found = new Set(ids.map((id) => kinds.get(id)));
     return { kinds: ORDER.filter((k) => found.has(k)) };
   } catch (error) {
@@ -96,13 +120,14 @@ export async function apiTypesOf(
     const unknown = `Not known on ${backendLabel(backend)}: ${why}.`;
     return { types: Object.fromEntries(names.map((n) => [n, { unknown }])), pending: [] };
   }
+  const run = runner(backend);
   const types: Record<string, ApiTypes> = {};
   const all = Promise.all(
     names.map((name) =>
       cached(
         typesCache,
         `${region}|${name}`,
-        () => readTypes(region, name, backend !== "unknown-endpoint"),
+        () => readTypes(region, name, backend !== "unknown-endpoint", run),
         (t) => "kinds" in t,
       ).then((t) => void (types[name] = t)),
     ),
