@@ -20,7 +20,7 @@ function ApiTypesLabel({ types }: { types: ApiTypes | undefined }) {
     );
   if (!types.kinds.length)
     return (
-      <span className="text-xs whitespace-nowrap text-slate-500" data-testid="api-types">
+      <span className="text-xs text-slate-500" data-testid="api-types">
         none mapped
       </span>
     );

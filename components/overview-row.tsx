@@ -30,7 +30,7 @@ export function OverviewRowView({
       <td className="px-3 py-2">
         <StatusBadge status={row.domain.status} />
       </td>
-      <td className="max-w-32 px-3 py-2 text-xs break-all text-slate-600">
+      <td className="max-w-32 min-w-24 px-3 py-2 text-xs break-all text-slate-600">
         {row.domain.endpointType}
         <br />
         {row.domain.securityPolicy ?? <span className="text-slate-400">policy not reported</span>}
