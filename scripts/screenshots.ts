@@ -23,6 +23,8 @@ const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
 
 await page.goto(`${BASE}/`);
 await page.getByTestId("domain-row").first().waitFor();
+// The API types stream in after the table.
+await page.waitForFunction(() => !document.body.innerText.includes("reading…"));
 await page.screenshot({ path: `${OUT}/overview.png`, fullPage: true });
 
 await page.goto(`${BASE}/domains/${DOMAIN}?region=us-east-1`);
