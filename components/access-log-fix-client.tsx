@@ -14,6 +14,7 @@ export function AccessLogFix({
   domainName,
   region,
   restApiId,
+  http,
   stageName,
   currentFormat,
   canChange,
@@ -21,6 +22,8 @@ export function AccessLogFix({
   domainName: string;
   region: string;
   restApiId: string;
+  /** A stage of an HTTP API. */
+  http: boolean;
   stageName: string;
   currentFormat: string;
   canChange: boolean;
@@ -36,7 +39,7 @@ export function AccessLogFix({
           disabled={pending}
           onClick={() =>
             run(
-              { domainName, region, restApiId, stageName, expectedFormat: currentFormat },
+              { domainName, region, restApiId, http, stageName, expectedFormat: currentFormat },
               (result) =>
                 setOutcome(
                   result.ok

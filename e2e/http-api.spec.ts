@@ -1,8 +1,9 @@
 /**
  * A custom domain serving an HTTP API (API Gateway v2): created and mapped
  * through v2, shown on the domain page, rolled back in the dashboard (the
- * same domain resource v1 changes), and served by the data plane with the
- * client certificate where HTTP APIs put it.
+ * same domain resource v1 changes), served by the data plane with the
+ * client certificate where HTTP APIs put it, and its stage's access log
+ * made to name the clients (v2 UpdateStage), which clients seen then lists.
  */
 import { RequestCertificateCommand } from "@aws-sdk/client-acm";
 import {
@@ -11,6 +12,7 @@ import {
   CreateDomainNameCommand,
   CreateStageCommand,
   GetDomainNameCommand,
+  GetStageCommand,
 } from "@aws-sdk/client-apigatewayv2";
 import {
   CreateBucketCommand,
@@ -73,6 +75,16 @@ test("an HTTP API domain: its mapping shown, a rollback through the dashboard, s
 
   await page.goto(domainUrl(name));
   await expect(page.getByTestId("http-mapping")).toContainText("/orders → orders-http");
+  // Its stage logs nothing yet: the operator's fix goes through v2's UpdateStage.
+  const notice = page.getByTestId("access-log-notice");
+  await expect(notice).toContainText(`Stage live of HTTP API ${ApiId} has no access log`);
+  await notice.getByRole("button", { name: "Add the client certificate fields to live" }).click();
+  await expect(page.getByTestId("access-log-notice")).toHaveCount(0);
+  const stage = await aws.apiGatewayV2.send(new GetStageCommand({ ApiId, StageName: "live" }));
+  expect(stage.AccessLogSettings?.Format).toContain("$context.identity.clientCert.serialNumber");
+  expect(stage.AccessLogSettings?.DestinationArn).toContain(
+    `log-group:/aws/apigateway/access-logs/${ApiId}/live`,
+  );
   await page
     .locator(`[data-version-id="${versions[0]}"]`)
     .getByRole("button", { name: "Roll back to this version" })
@@ -118,4 +130,9 @@ test("an HTTP API domain: its mapping shown, a rollback through the dashboard, s
       authentication: { clientCert: { subjectDN: "CN=http-device" } },
     },
   });
+  // The HTTP API stage's access log names the client: clients seen (and the lockout guard) know it.
+  await page.getByRole("link", { name: "24 hours" }).click();
+  const seen = page.getByRole("region", { name: "Clients seen" });
+  await expect(seen.getByTestId("client-seen")).toHaveCount(1);
+  await expect(seen.getByTestId("client-seen")).toContainText("CN=http-device");
 });

@@ -64,21 +64,6 @@ export const getApis: Handler = (req, ctx) =>
 export const getApi: Handler = (req, ctx, { apiId }) =>
   json(200, apiView(findHttpApi(ctx.state, req.region, apiId!)));
 
-export const createStageV2: Handler = (req, ctx, { apiId }) => {
-  const api = findHttpApi(ctx.state, req.region, apiId!);
-  const name = str(parseJsonBody(req), "stageName");
-  if (!name || !/^(\$default|[A-Za-z0-9_-]{1,128})$/.test(name))
-    throw badRequest("Invalid stage name");
-  if (api.stages.includes(name)) throw conflict(`Stage already exists: ${name}`);
-  api.stages.push(name);
-  return json(201, { stageName: name, createdDate: new Date(ctx.now()).toISOString() });
-};
-
-export const getStagesV2: Handler = (req, ctx, { apiId }) =>
-  json(200, {
-    items: findHttpApi(ctx.state, req.region, apiId!).stages.map((stageName) => ({ stageName })),
-  });
-
 export const mappingId = (m: BasePathMapping) =>
   createHash("sha256").update(`${m.domainName}/${m.basePath}`).digest("hex").slice(0, 6);
 

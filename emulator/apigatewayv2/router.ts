@@ -5,6 +5,7 @@
 import { routeTable, type Operation } from "../apigateway/route-table";
 import * as apis from "./apis";
 import * as domains from "./domain-names";
+import * as stages from "./stages";
 
 const OPERATIONS: Operation[] = [
   ["GET", "/v2/domainnames", "GetDomainNames", false, domains.getDomainNamesV2],
@@ -22,8 +23,10 @@ const OPERATIONS: Operation[] = [
   ["GET", "/v2/apis", "GetApis", false, apis.getApis],
   ["POST", "/v2/apis", "CreateApi", true, apis.createApi],
   ["GET", "/v2/apis/{apiId}", "GetApi", false, apis.getApi],
-  ["GET", "/v2/apis/{apiId}/stages", "GetStages", false, apis.getStagesV2],
-  ["POST", "/v2/apis/{apiId}/stages", "CreateStage", true, apis.createStageV2],
+  ["GET", "/v2/apis/{apiId}/stages", "GetStages", false, stages.getStagesV2],
+  ["POST", "/v2/apis/{apiId}/stages", "CreateStage", true, stages.createStageV2],
+  ["GET", "/v2/apis/{apiId}/stages/{stageName}", "GetStage", false, stages.getStageV2],
+  ["PATCH", "/v2/apis/{apiId}/stages/{stageName}", "UpdateStage", true, stages.updateStageV2],
 ];
 
 export const route = routeTable(OPERATIONS, "V2");

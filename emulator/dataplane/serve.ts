@@ -112,8 +112,16 @@ function route(ctx: Context, domain: DomainName, path: string) {
       const api = Object.values(ctx.state.httpApis).find(
         (a) => a.apiId === m.restApiId && a.region === m.region,
       );
-      if (stageName && api?.stages.includes(stageName))
-        return { stageName, apiId: api.apiId, http: true, resourcePath };
+      if (stageName && api?.stages.includes(stageName)) {
+        const stage = ctx.state.stages[stageKey(m.region, api.apiId, stageName)];
+        return {
+          stageName,
+          apiId: api.apiId,
+          http: true,
+          resourcePath,
+          ...(stage ? { stage } : {}),
+        };
+      }
       continue;
     }
     const stage = stageName

@@ -16,6 +16,6 @@ export const addClientCertLogging = defineAction({
   },
   audit: (input, data) => ({
     ...(data.requestId ? { requestId: data.requestId } : {}),
-    message: `Stage ${input.stageName} of REST API ${input.restApiId}: access log now carries the client certificate fields (${data.destinationArn})`,
+    message: `Stage ${input.stageName} of ${input.http ? "HTTP" : "REST"} API ${input.restApiId}: access log now carries the client certificate fields (${data.destinationArn})`,
   }),
 });

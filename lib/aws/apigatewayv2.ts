@@ -8,10 +8,13 @@ import {
   GetApiCommand,
   GetApiMappingsCommand,
   GetApisCommand,
+  GetStageCommand,
   GetStagesCommand,
+  UpdateStageCommand,
 } from "@aws-sdk/client-apigatewayv2";
 import { getClients } from "./config";
-import { awsCall } from "./errors";
+import { awsCall, awsReadOrNull } from "./errors";
+import type { StageLogging } from "./stages";
 
 export interface ApiMappingView {
   apiId: string;
@@ -116,4 +119,45 @@ export async function createHttpApiMapping(
       }),
     ),
   );
+}
+
+/** An HTTP API stage's access log settings (v2 GetStage); null when there is no such stage. */
+export async function getHttpStageLogging(
+  apiId: string,
+  stageName: string,
+  region?: string,
+): Promise<StageLogging | null> {
+  const { apiGatewayV2 } = await getClients(region);
+  const stage = await awsReadOrNull("read the HTTP API stage", "NotFoundException", () =>
+    apiGatewayV2.send(new GetStageCommand({ ApiId: apiId, StageName: stageName })),
+  );
+  if (!stage) return null;
+  const s = stage.AccessLogSettings;
+  return {
+    restApiId: apiId,
+    stageName,
+    ...(s?.DestinationArn && s.Format
+      ? { accessLog: { destinationArn: s.DestinationArn, format: s.Format } }
+      : {}),
+  };
+}
+
+/** Sets an HTTP API stage's access log destination and format (v2 UpdateStage). */
+export async function setHttpStageAccessLog(
+  apiId: string,
+  stageName: string,
+  accessLog: { destinationArn: string; format: string },
+  region?: string,
+): Promise<{ requestId?: string }> {
+  const { apiGatewayV2 } = await getClients(region);
+  const res = await awsCall("change the HTTP API stage's access log", () =>
+    apiGatewayV2.send(
+      new UpdateStageCommand({
+        ApiId: apiId,
+        StageName: stageName,
+        AccessLogSettings: { DestinationArn: accessLog.destinationArn, Format: accessLog.format },
+      }),
+    ),
+  );
+  return { requestId: res.$metadata.requestId };
 }

@@ -23,7 +23,7 @@ export const IAM_CALLS: Record<string, Call> = {
   GetDomainNameCommand: { actions: ["apigateway:GET"], roles: READ },
   GetBasePathMappingsCommand: { actions: ["apigateway:GET"], roles: READ },
   GetRestApiCommand: { actions: ["apigateway:GET"], roles: READ },
-  GetStageCommand: { actions: ["apigateway:GET"], roles: READ },
+  GetStageCommand: { actions: ["apigateway:GET"], roles: READ, note: "v1 and v2" },
   GetApiMappingsCommand: { actions: ["apigateway:GET"], roles: READ, note: "API Gateway v2" },
   GetApiCommand: { actions: ["apigateway:GET"], roles: READ, note: "API Gateway v2" },
   UpdateDomainNameCommand: {
@@ -54,7 +54,7 @@ export const IAM_CALLS: Record<string, Call> = {
   },
   CreateBasePathMappingCommand: { actions: ["apigateway:POST"], roles: CHANGE },
   UpdateRestApiCommand: { actions: ["apigateway:PATCH"], roles: CHANGE },
-  UpdateStageCommand: { actions: ["apigateway:PATCH"], roles: CHANGE },
+  UpdateStageCommand: { actions: ["apigateway:PATCH"], roles: CHANGE, note: "v1 and v2" },
   DescribeCertificateCommand: { actions: ["acm:DescribeCertificate"], roles: READ },
   ListCertificatesCommand: { actions: ["acm:ListCertificates"], roles: READ },
   GetObjectCommand: { actions: ["s3:GetObject", "s3:GetObjectVersion"], roles: READ },

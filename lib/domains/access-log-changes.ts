@@ -5,6 +5,11 @@ import "server-only";
  * saw) and only for a stage mapped to the domain.
  */
 import { getBasePathMappings } from "../aws/api-gateway";
+import {
+  getHttpApiMappings,
+  getHttpStageLogging,
+  setHttpStageAccessLog,
+} from "../aws/apigatewayv2";
 import { getBackend } from "../aws/config";
 import { ensureLogGroup, logGroupName } from "../aws/logs";
 import { getStageLogging, setStageAccessLog } from "../aws/stages";
@@ -16,7 +21,9 @@ import { DomainError } from "./errors";
 export interface StageRef {
   domainName: string;
   region?: string;
+  /** The REST API's id, or the HTTP API's (with `http`). */
   restApiId: string;
+  http?: boolean;
   stageName: string;
   /** The stage's format as the user saw it ("" when it had no access log). */
   expectedFormat: string;
@@ -31,13 +38,24 @@ export interface AccessLogChange {
 
 export async function addClientCertLogging(stageRef: StageRef): Promise<AccessLogChange> {
   const ref = { ...stageRef, region: stageRef.region ?? (await getBackend()).defaultRegion };
-  const mappings = await getBasePathMappings(ref.domainName, ref.region);
-  if (!mappings.some((m) => m.restApiId === ref.restApiId && m.stage === ref.stageName))
+  const kind = ref.http ? "HTTP API" : "REST API";
+  const mapped = ref.http
+    ? (await getHttpApiMappings(ref.domainName, ref.region)).some(
+        (m) => m.apiId === ref.restApiId && m.stage === ref.stageName,
+      )
+    : (await getBasePathMappings(ref.domainName, ref.region)).some(
+        (m) => m.restApiId === ref.restApiId && m.stage === ref.stageName,
+      );
+  if (!mapped)
     throw new DomainError(
       "not-mapped",
-      `Stage ${ref.stageName} of REST API ${ref.restApiId} is not mapped to ${ref.domainName}, so it cannot be changed from this domain's page. Nothing was changed.`,
+      `Stage ${ref.stageName} of ${kind} ${ref.restApiId} is not mapped to ${ref.domainName}, so it cannot be changed from this domain's page. Nothing was changed.`,
     );
-  const stage = await getStageLogging(ref.restApiId, ref.stageName, ref.region);
+  const stage = await (ref.http ? getHttpStageLogging : getStageLogging)(
+    ref.restApiId,
+    ref.stageName,
+    ref.region,
+  );
   if (!stage)
     throw new DomainError("not-found", `The stage ${ref.stageName} does not exist (any more).`);
   const current = stage.accessLog?.format ?? "";
@@ -48,13 +66,13 @@ export async function addClientCertLogging(stageRef: StageRef): Promise<AccessLo
     );
   let destinationArn = stage.accessLog?.destinationArn;
   if (!destinationArn || !logGroupName(destinationArn)) {
-    const group = `/aws/apigateway/access-logs/${ref.restApiId}/${ref.stageName}`;
+    const group = `/aws/apigateway/access-logs/${ref.restApiId}/${ref.stageName.replace("$", "")}`;
     await ensureLogGroup(group, ref.region);
     const { owner } = await storeLocation();
     destinationArn = `arn:aws:logs:${ref.region}:${owner}:log-group:${group}`;
   }
   const format = withClientCertFields(stage.accessLog?.format);
-  const { requestId } = await setStageAccessLog(
+  const { requestId } = await (ref.http ? setHttpStageAccessLog : setStageAccessLog)(
     ref.restApiId,
     ref.stageName,
     { destinationArn, format },

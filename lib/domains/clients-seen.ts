@@ -6,6 +6,7 @@ import "server-only";
  */
 import type { SeenClient } from "../truststore";
 import { getBasePathMappings } from "../aws/api-gateway";
+import { getHttpApiMappings, getHttpStageLogging } from "../aws/apigatewayv2";
 import { logGroupName, runInsightsQuery } from "../aws/logs";
 import { getStageLogging } from "../aws/stages";
 import { clientCertKeys, type ClientCertField } from "./access-log-format";
@@ -15,7 +16,10 @@ export type WindowDays = (typeof WINDOWS)[number];
 export const isWindow = (v: unknown): v is WindowDays => WINDOWS.includes(v as WindowDays);
 
 export interface StageAccessLog {
+  /** The REST API's id, or the HTTP API's (with `http`). */
   restApiId: string;
+  /** A stage of an HTTP API (API Gateway v2). */
+  http?: boolean;
   stageName: string;
   basePath: string;
   /** ready: logs client certificates; missing-fields: logs, without them; none: no access log. */
@@ -42,16 +46,30 @@ export function forgetClientsSeen(domainName: string, region: string): void {
 }
 
 async function stagesOf(domainName: string, region: string): Promise<StageAccessLog[]> {
-  const mappings = (await getBasePathMappings(domainName, region)).filter((m) => m.stage);
-  const unique = [...new Map(mappings.map((m) => [`${m.restApiId}/${m.stage}`, m])).values()];
+  const [rest, http] = await Promise.all([
+    getBasePathMappings(domainName, region),
+    getHttpApiMappings(domainName, region),
+  ]);
+  const httpIds = new Set(http.map((m) => m.apiId));
+  const mapped = [
+    ...rest
+      .filter((m) => m.stage && !httpIds.has(m.restApiId))
+      .map((m) => ({ apiId: m.restApiId, stage: m.stage!, basePath: m.basePath, http: false })),
+    ...http.map((m) => ({ apiId: m.apiId, stage: m.stage, basePath: m.key, http: true })),
+  ];
+  const unique = [...new Map(mapped.map((m) => [`${m.http}/${m.apiId}/${m.stage}`, m])).values()];
   const read = await Promise.all(
-    unique.map(async (m) => ({ m, logging: await getStageLogging(m.restApiId, m.stage!, region) })),
+    unique.map(async (m) => ({
+      m,
+      logging: await (m.http ? getHttpStageLogging : getStageLogging)(m.apiId, m.stage, region),
+    })),
   );
   return read.map(({ m, logging }) => {
     const log = logging?.accessLog;
     return {
-      restApiId: m.restApiId,
-      stageName: m.stage!,
+      restApiId: m.apiId,
+      ...(m.http ? { http: true } : {}),
+      stageName: m.stage,
       basePath: m.basePath,
       state: !log ? "none" : clientCertKeys(log.format) ? "ready" : "missing-fields",
       ...(log ? { format: log.format, destinationArn: log.destinationArn } : {}),

@@ -76,8 +76,10 @@ export const certificateRefSchema = domainRefSchema.extend({
 
 /** A stage mapped to the domain, and its access log format as the user saw it ("" for none). */
 export const stageLoggingSchema = domainRefSchema.extend({
-  restApiId: z.string().regex(/^[a-z0-9]{1,32}$/, "Not a REST API id."),
-  stageName: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "Not a stage name."),
+  restApiId: z.string().regex(/^[a-z0-9]{1,32}$/, "Not an API id."),
+  /** A stage of an HTTP API (API Gateway v2). */
+  http: z.boolean().optional(),
+  stageName: z.string().regex(/^(\$default|[A-Za-z0-9_-]{1,128})$/, "Not a stage name."),
   expectedFormat: z
     .string({ error: "The format you saw is missing: reload the page and try again." })
     .max(10_000),

@@ -54,12 +54,12 @@ export async function ClientsSeenSection({
             .filter((s) => s.state !== "ready")
             .map((s) => (
               <div
-                key={`${s.restApiId}/${s.stageName}`}
+                key={`${s.http ? "http" : "rest"}/${s.restApiId}/${s.stageName}`}
                 data-testid="access-log-notice"
                 className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
               >
                 <p>
-                  Stage <strong>{s.stageName}</strong> of REST API{" "}
+                  Stage <strong>{s.stageName}</strong> of {s.http ? "HTTP" : "REST"} API{" "}
                   <code className="font-mono">{s.restApiId}</code>{" "}
                   {s.state === "none"
                     ? "has no access log"
@@ -73,6 +73,7 @@ export async function ClientsSeenSection({
                   domainName={detail.domain.domainName}
                   region={region}
                   restApiId={s.restApiId}
+                  http={!!s.http}
                   stageName={s.stageName}
                   currentFormat={s.format ?? ""}
                   canChange={canChange}
@@ -132,8 +133,11 @@ export async function ClientsSeenSection({
           {loaded.value.stages
             .filter((s) => s.state === "ready")
             .map((s) => (
-              <p key={`${s.restApiId}/${s.stageName}`} className="text-xs text-slate-600">
-                Stage <strong>{s.stageName}</strong> of REST API{" "}
+              <p
+                key={`${s.http ? "http" : "rest"}/${s.restApiId}/${s.stageName}`}
+                className="text-xs text-slate-600"
+              >
+                Stage <strong>{s.stageName}</strong> of {s.http ? "HTTP" : "REST"} API{" "}
                 <code className="font-mono">{s.restApiId}</code> logs client certificates to{" "}
                 <code className="font-mono break-all">{s.destinationArn}</code>.
               </p>
