@@ -64,3 +64,19 @@ export function page<T>(
     body.position = Buffer.from(String(start + limit)).toString("base64url");
   return json(200, body);
 }
+
+/** Pages a list as API Gateway v2 does: `maxResults`, an opaque `nextToken`, items under `items`. */
+export function pageV2<T>(items: T[], req: EmulatorRequest, view: (item: T) => unknown): Reply {
+  const raw = req.url.searchParams.get("maxResults");
+  const limit = raw === null ? items.length || 1 : Number(raw);
+  if (!Number.isInteger(limit) || limit < 1) throw badRequest("Invalid maxResults.");
+  const token = req.url.searchParams.get("nextToken");
+  const start = token ? Number(Buffer.from(token, "base64url").toString("utf8")) : 0;
+  if (!Number.isInteger(start) || start < 0) throw badRequest("Invalid nextToken.");
+  const body: { items: unknown[]; nextToken?: string } = {
+    items: items.slice(start, start + limit).map(view),
+  };
+  if (start + limit < items.length)
+    body.nextToken = Buffer.from(String(start + limit)).toString("base64url");
+  return json(200, body);
+}

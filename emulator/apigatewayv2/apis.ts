@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { findDomain } from "../apigateway/domain-names";
-import { badRequest, conflict, notFound, str, type Handler } from "../apigateway/common";
+import { badRequest, conflict, notFound, pageV2, str, type Handler } from "../apigateway/common";
 import { epochSeconds, json, parseJsonBody } from "../http";
 import {
   httpApiKey,
@@ -55,11 +55,13 @@ export const createApi: Handler = (req, ctx) => {
 };
 
 export const getApis: Handler = (req, ctx) =>
-  json(200, {
-    items: Object.values(ctx.state.httpApis)
+  pageV2(
+    Object.values(ctx.state.httpApis)
       .filter((a) => a.region === req.region)
-      .map(apiView),
-  });
+      .sort((a, b) => a.createdDate - b.createdDate || a.apiId.localeCompare(b.apiId)),
+    req,
+    apiView,
+  );
 
 export const getApi: Handler = (req, ctx, { apiId }) =>
   json(200, apiView(findHttpApi(ctx.state, req.region, apiId!)));
@@ -76,11 +78,10 @@ const mappingView = (m: BasePathMapping) => ({
 
 export const getApiMappings: Handler = (req, ctx, { domainName }) => {
   const d = findDomain(ctx.state, req.region, domainName!);
-  const items = Object.values(ctx.state.mappings)
+  const mappings = Object.values(ctx.state.mappings)
     .filter((m) => m.region === req.region && m.domainName === d.domainName)
-    .sort((a, b) => a.basePath.localeCompare(b.basePath))
-    .map(mappingView);
-  return json(200, { items });
+    .sort((a, b) => a.basePath.localeCompare(b.basePath));
+  return pageV2(mappings, req, mappingView);
 };
 
 export const createApiMapping: Handler = (req, ctx, { domainName }) => {

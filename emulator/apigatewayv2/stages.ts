@@ -4,7 +4,7 @@
  * the same table as REST API stages (keyed by the API id), so the data
  * plane writes both kinds of access log alike.
  */
-import { badRequest, conflict, notFound, type Handler } from "../apigateway/common";
+import { badRequest, conflict, notFound, pageV2, type Handler } from "../apigateway/common";
 import { epochSeconds, json, parseJsonBody, type Context } from "../http";
 import { stageKey, type Stage } from "../state";
 import { findHttpApi } from "./apis";
@@ -66,9 +66,9 @@ export const createStageV2: Handler = (req, ctx, { apiId }) => {
 
 export const getStagesV2: Handler = (req, ctx, { apiId }) => {
   const api = findHttpApi(ctx.state, req.region, apiId!);
-  return json(200, {
-    items: api.stages.map((name) => stageView(stageRecord(ctx, req.region, api.apiId, name))),
-  });
+  return pageV2(api.stages, req, (name) =>
+    stageView(stageRecord(ctx, req.region, api.apiId, name)),
+  );
 };
 
 export const getStageV2: Handler = (req, ctx, { apiId, stageName }) => {

@@ -7,6 +7,7 @@ import "server-only";
 import { paginateGetRestApis } from "@aws-sdk/client-api-gateway";
 import { GetApiCommand, GetApisCommand } from "@aws-sdk/client-apigatewayv2";
 import type { ApiKind } from "../domains/overview-types";
+import { allPages } from "./apigatewayv2";
 import { getClients } from "./config";
 import { awsCall } from "./errors";
 
@@ -16,15 +17,11 @@ export async function listApiKinds(region?: string): Promise<Map<string, ApiKind
     const kinds = new Map<string, ApiKind>();
     for await (const page of paginateGetRestApis({ client: apiGateway, pageSize: 500 }, {}))
       for (const a of page.items ?? []) if (a.id) kinds.set(a.id, "REST");
-    let nextToken: string | undefined;
-    do {
-      const page = await apiGatewayV2.send(
-        new GetApisCommand({ MaxResults: "500", NextToken: nextToken }),
-      );
-      for (const a of page.Items ?? [])
-        if (a.ApiId) kinds.set(a.ApiId, a.ProtocolType === "WEBSOCKET" ? "WEBSOCKET" : "HTTP");
-      nextToken = page.NextToken;
-    } while (nextToken);
+    const v2 = await allPages((NextToken) =>
+      apiGatewayV2.send(new GetApisCommand({ MaxResults: "500", NextToken })),
+    );
+    for (const a of v2)
+      if (a.ApiId) kinds.set(a.ApiId, a.ProtocolType === "WEBSOCKET" ? "WEBSOCKET" : "HTTP");
     return kinds;
   });
 }

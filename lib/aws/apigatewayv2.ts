@@ -24,6 +24,20 @@ export interface ApiMappingView {
   httpApiName?: string;
 }
 
+/** Every item of a v2 listing, page by page (API Gateway v2 has no SDK paginators). */
+export async function allPages<T>(
+  page: (nextToken: string | undefined) => Promise<{ Items?: T[]; NextToken?: string }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let nextToken: string | undefined;
+  do {
+    const res = await page(nextToken);
+    items.push(...(res.Items ?? []));
+    nextToken = res.NextToken;
+  } while (nextToken);
+  return items;
+}
+
 /** Every API mapping of the domain: v2 lists REST API mappings too. */
 export async function listApiMappings(
   domainName: string,
@@ -31,21 +45,14 @@ export async function listApiMappings(
 ): Promise<ApiMappingView[]> {
   const { apiGatewayV2 } = await getClients(region);
   return awsCall("list the API mappings (API Gateway v2)", async () => {
-    const all: ApiMappingView[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await apiGatewayV2.send(
-        new GetApiMappingsCommand({
-          DomainName: domainName,
-          NextToken: nextToken,
-          MaxResults: "500",
-        }),
-      );
-      for (const m of page.Items ?? [])
-        if (m.ApiId) all.push({ apiId: m.ApiId, key: m.ApiMappingKey ?? "", stage: m.Stage ?? "" });
-      nextToken = page.NextToken;
-    } while (nextToken);
-    return all;
+    const items = await allPages((NextToken) =>
+      apiGatewayV2.send(
+        new GetApiMappingsCommand({ DomainName: domainName, NextToken, MaxResults: "500" }),
+      ),
+    );
+    return items.flatMap((m) =>
+      m.ApiId ? [{ apiId: m.ApiId, key: m.ApiMappingKey ?? "", stage: m.Stage ?? "" }] : [],
+    );
   });
 }
 
@@ -85,20 +92,28 @@ export async function listHttpApisWithStages(
 ): Promise<{ id: string; name: string; type: "HTTP"; stages: string[] }[]> {
   const { apiGatewayV2 } = await getClients(region);
   return awsCall("list the HTTP APIs", async () => {
-    const { Items = [] } = await apiGatewayV2.send(new GetApisCommand({ MaxResults: "500" }));
+    const apis = await allPages((NextToken) =>
+      apiGatewayV2.send(new GetApisCommand({ MaxResults: "500", NextToken })),
+    );
     return Promise.all(
-      Items.filter((a) => a.ProtocolType === "HTTP" && a.ApiId).map(async (a) => {
-        const stages = await apiGatewayV2.send(new GetStagesCommand({ ApiId: a.ApiId! }));
-        return {
-          id: a.ApiId!,
-          name: a.Name ?? a.ApiId!,
-          type: "HTTP" as const,
-          stages: (stages.Items ?? [])
-            .map((st) => st.StageName ?? "")
-            .filter(Boolean)
-            .sort(),
-        };
-      }),
+      apis
+        .filter((a) => a.ProtocolType === "HTTP" && a.ApiId)
+        .map(async (a) => {
+          const stages = await allPages((NextToken) =>
+            apiGatewayV2.send(
+              new GetStagesCommand({ ApiId: a.ApiId!, MaxResults: "500", NextToken }),
+            ),
+          );
+          return {
+            id: a.ApiId!,
+            name: a.Name ?? a.ApiId!,
+            type: "HTTP" as const,
+            stages: stages
+              .map((st) => st.StageName ?? "")
+              .filter(Boolean)
+              .sort(),
+          };
+        }),
     );
   });
 }

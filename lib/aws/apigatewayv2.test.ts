@@ -1,0 +1,54 @@
+/**
+ * API Gateway v2 listings page by page (v2 has no SDK paginators), against
+ * the emulator over HTTP: every HTTP API and stage, and each id's kind.
+ */
+import { CreateRestApiCommand } from "@aws-sdk/client-api-gateway";
+import { CreateApiCommand, CreateStageCommand, GetApisCommand } from "@aws-sdk/client-apigatewayv2";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../emulator/test-support";
+import { listApiKinds } from "./api-ids";
+import { allPages, listHttpApisWithStages } from "./apigatewayv2";
+
+let t: TestEmulator;
+let undoEnv: () => void;
+const httpIds: string[] = [];
+let restId = "";
+
+beforeAll(async () => {
+  t = await startTestEmulator();
+  undoEnv = pointSdkAt(t);
+  const { apiGateway, apiGatewayV2 } = t.clients();
+  for (const Name of ["one", "two", "three"]) {
+    const { ApiId } = await apiGatewayV2.send(new CreateApiCommand({ Name, ProtocolType: "HTTP" }));
+    httpIds.push(ApiId!);
+  }
+  for (const StageName of ["a", "b", "c"])
+    await apiGatewayV2.send(new CreateStageCommand({ ApiId: httpIds[0], StageName }));
+  restId = (await apiGateway.send(new CreateRestApiCommand({ name: "rest" }))).id!;
+});
+afterAll(async () => {
+  undoEnv();
+  await t.stop();
+});
+
+describe("API Gateway v2 listings", () => {
+  it("allPages follows nextToken to the last page", async () => {
+    const { apiGatewayV2 } = t.clients();
+    await t.control("requests", undefined, "DELETE");
+    const apis = await allPages((NextToken) =>
+      apiGatewayV2.send(new GetApisCommand({ MaxResults: "2", NextToken })),
+    );
+    expect(apis.map((a) => a.ApiId).sort()).toEqual([...httpIds].sort());
+    const { counts } = await t.control<{ counts: Record<string, number> }>("requests");
+    expect(counts.GetApisV2).toBe(2);
+  });
+
+  it("lists every HTTP API with its stages, and tells REST ids from HTTP ones", async () => {
+    const apis = await listHttpApisWithStages();
+    expect(apis.map((a) => a.name).sort()).toEqual(["one", "three", "two"]);
+    expect(apis.find((a) => a.name === "one")!.stages).toEqual(["a", "b", "c"]);
+    const kinds = await listApiKinds();
+    expect(kinds.get(restId)).toBe("REST");
+    for (const id of httpIds) expect(kinds.get(id)).toBe("HTTP");
+  });
+});
