@@ -5,9 +5,9 @@ import "server-only";
  * mappings name only ids; these listings tell what each id is.
  */
 import { paginateGetRestApis } from "@aws-sdk/client-api-gateway";
-import { GetApiCommand, GetApisCommand } from "@aws-sdk/client-apigatewayv2";
+import { GetApisCommand } from "@aws-sdk/client-apigatewayv2";
 import type { ApiKind } from "../domains/overview-types";
-import { allPages } from "./apigatewayv2";
+import { allPages, findV2Api } from "./apigatewayv2";
 import { getClients } from "./config";
 import { awsCall } from "./errors";
 
@@ -28,14 +28,5 @@ export async function listApiKinds(region?: string): Promise<Map<string, ApiKind
 
 /** What one API id is, for an id the listings did not have (v2's GetApi knows no REST API). */
 export async function getApiKind(apiId: string, region?: string): Promise<ApiKind> {
-  const { apiGatewayV2 } = await getClients(region);
-  return awsCall("read the mapped API (API Gateway v2)", async () => {
-    try {
-      const api = await apiGatewayV2.send(new GetApiCommand({ ApiId: apiId }));
-      return api.ProtocolType === "WEBSOCKET" ? "WEBSOCKET" : "HTTP";
-    } catch (error) {
-      if ((error as { name?: string }).name === "NotFoundException") return "REST";
-      throw error;
-    }
-  });
+  return (await findV2Api(apiId, region))?.protocol ?? "REST";
 }

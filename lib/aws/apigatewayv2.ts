@@ -56,6 +56,22 @@ export async function listApiMappings(
   });
 }
 
+/** An API that v2 knows (HTTP or WebSocket); null for any other id (a REST API's). */
+export async function findV2Api(
+  apiId: string,
+  region?: string,
+): Promise<{ name: string; protocol: "HTTP" | "WEBSOCKET" } | null> {
+  const { apiGatewayV2 } = await getClients(region);
+  const api = await awsReadOrNull("read the mapped API (API Gateway v2)", "NotFoundException", () =>
+    apiGatewayV2.send(new GetApiCommand({ ApiId: apiId })),
+  );
+  if (!api) return null;
+  return {
+    name: api.Name ?? apiId,
+    protocol: api.ProtocolType === "WEBSOCKET" ? "WEBSOCKET" : "HTTP",
+  };
+}
+
 /**
  * The domain's mappings to HTTP APIs: an id that v2's GetApi does not know
  * is a REST API (v1's base path mappings).
@@ -65,25 +81,16 @@ export async function getHttpApiMappings(
   region?: string,
 ): Promise<ApiMappingView[]> {
   const all = await listApiMappings(domainName, region);
-  const { apiGatewayV2 } = await getClients(region);
-  return awsCall("read the mapped HTTP APIs (API Gateway v2)", async () => {
-    const names = new Map<string, string | null>();
-    await Promise.all(
-      [...new Set(all.map((m) => m.apiId))].map(async (id) => {
-        try {
-          const api = await apiGatewayV2.send(new GetApiCommand({ ApiId: id }));
-          names.set(id, api.Name ?? id);
-        } catch (error) {
-          if ((error as { name?: string }).name !== "NotFoundException") throw error;
-          names.set(id, null);
-        }
-      }),
-    );
-    return all
-      .filter((m) => names.get(m.apiId))
-      .map((m) => ({ ...m, httpApiName: names.get(m.apiId)! }))
-      .sort((a, b) => a.key.localeCompare(b.key));
-  });
+  const ids = [...new Set(all.map((m) => m.apiId))];
+  const apis = new Map(
+    await Promise.all(ids.map(async (id) => [id, await findV2Api(id, region)] as const)),
+  );
+  return all
+    .flatMap((m) => {
+      const api = apis.get(m.apiId);
+      return api ? [{ ...m, httpApiName: api.name }] : [];
+    })
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** Every HTTP API of the region with its stages. */
