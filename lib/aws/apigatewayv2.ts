@@ -14,7 +14,7 @@ import {
 } from "@aws-sdk/client-apigatewayv2";
 import { getClients } from "./config";
 import { awsCall, awsReadOrNull } from "./errors";
-import type { StageLogging } from "./stages";
+import { stageLogging, type StageLogging } from "./stages";
 
 export interface ApiMappingView {
   apiId: string;
@@ -155,13 +155,7 @@ export async function getHttpStageLogging(
   );
   if (!stage) return null;
   const s = stage.AccessLogSettings;
-  return {
-    restApiId: apiId,
-    stageName,
-    ...(s?.DestinationArn && s.Format
-      ? { accessLog: { destinationArn: s.DestinationArn, format: s.Format } }
-      : {}),
-  };
+  return stageLogging(apiId, stageName, s?.DestinationArn, s?.Format);
 }
 
 /** Sets an HTTP API stage's access log destination and format (v2 UpdateStage). */

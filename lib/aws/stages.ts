@@ -28,12 +28,20 @@ export async function getStageLogging(
   );
   if (!stage) return null;
   const s = stage.accessLogSettings;
+  return stageLogging(restApiId, stageName, s?.destinationArn, s?.format);
+}
+
+/** A stage's logging from its access log settings, as v1 and v2 report them. */
+export function stageLogging(
+  apiId: string,
+  stageName: string,
+  destinationArn: string | undefined,
+  format: string | undefined,
+): StageLogging {
   return {
-    restApiId,
+    restApiId: apiId,
     stageName,
-    ...(s?.destinationArn && s.format
-      ? { accessLog: { destinationArn: s.destinationArn, format: s.format } }
-      : {}),
+    ...(destinationArn && format ? { accessLog: { destinationArn, format } } : {}),
   };
 }
 

@@ -4,18 +4,13 @@ import "server-only";
  * "clients seen" needs: optimistic (it applies only to the format the user
  * saw) and only for a stage mapped to the domain.
  */
-import { getBasePathMappings } from "../aws/api-gateway";
-import {
-  getHttpApiMappings,
-  getHttpStageLogging,
-  setHttpStageAccessLog,
-} from "../aws/apigatewayv2";
+import { setHttpStageAccessLog } from "../aws/apigatewayv2";
 import { getBackend } from "../aws/config";
 import { ensureLogGroup, logGroupName } from "../aws/logs";
-import { getStageLogging, setStageAccessLog } from "../aws/stages";
+import { setStageAccessLog } from "../aws/stages";
 import { storeLocation } from "../auth/store";
 import { withClientCertFields } from "./access-log-format";
-import { forgetClientsSeen } from "./clients-seen";
+import { forgetClientsSeen, mappedStages, stageLoggingOf } from "./clients-seen";
 import { DomainError } from "./errors";
 
 export interface StageRef {
@@ -39,23 +34,16 @@ export interface AccessLogChange {
 export async function addClientCertLogging(stageRef: StageRef): Promise<AccessLogChange> {
   const ref = { ...stageRef, region: stageRef.region ?? (await getBackend()).defaultRegion };
   const kind = ref.http ? "HTTP API" : "REST API";
-  const mapped = ref.http
-    ? (await getHttpApiMappings(ref.domainName, ref.region)).some(
-        (m) => m.apiId === ref.restApiId && m.stage === ref.stageName,
-      )
-    : (await getBasePathMappings(ref.domainName, ref.region)).some(
-        (m) => m.restApiId === ref.restApiId && m.stage === ref.stageName,
-      );
+  const target = { apiId: ref.restApiId, stage: ref.stageName, http: !!ref.http };
+  const mapped = (await mappedStages(ref.domainName, ref.region)).some(
+    (m) => m.apiId === target.apiId && m.stage === target.stage && m.http === target.http,
+  );
   if (!mapped)
     throw new DomainError(
       "not-mapped",
       `Stage ${ref.stageName} of ${kind} ${ref.restApiId} is not mapped to ${ref.domainName}, so it cannot be changed from this domain's page. Nothing was changed.`,
     );
-  const stage = await (ref.http ? getHttpStageLogging : getStageLogging)(
-    ref.restApiId,
-    ref.stageName,
-    ref.region,
-  );
+  const stage = await stageLoggingOf(target, ref.region);
   if (!stage)
     throw new DomainError("not-found", `The stage ${ref.stageName} does not exist (any more).`);
   const current = stage.accessLog?.format ?? "";

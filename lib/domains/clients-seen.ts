@@ -45,7 +45,16 @@ export function forgetClientsSeen(domainName: string, region: string): void {
   for (const key of cache.keys()) if (key.startsWith(`${region}|${domainName}|`)) cache.delete(key);
 }
 
-async function stagesOf(domainName: string, region: string): Promise<StageAccessLog[]> {
+/** A stage mapped to a domain: of a REST API (base path mapping) or of an HTTP API (v2). */
+export interface MappedStage {
+  apiId: string;
+  stage: string;
+  basePath: string;
+  http: boolean;
+}
+
+/** The stages mapped to the domain, each once (a REST id v1 lists beside v2 is v2's HTTP API). */
+export async function mappedStages(domainName: string, region: string): Promise<MappedStage[]> {
   const [rest, http] = await Promise.all([
     getBasePathMappings(domainName, region),
     getHttpApiMappings(domainName, region),
@@ -57,12 +66,18 @@ async function stagesOf(domainName: string, region: string): Promise<StageAccess
       .map((m) => ({ apiId: m.restApiId, stage: m.stage!, basePath: m.basePath, http: false })),
     ...http.map((m) => ({ apiId: m.apiId, stage: m.stage, basePath: m.key, http: true })),
   ];
-  const unique = [...new Map(mapped.map((m) => [`${m.http}/${m.apiId}/${m.stage}`, m])).values()];
+  return [...new Map(mapped.map((m) => [`${m.http}/${m.apiId}/${m.stage}`, m])).values()];
+}
+
+/** A stage's access log settings, through v1 or v2; null when the stage does not exist. */
+export function stageLoggingOf(m: Omit<MappedStage, "basePath">, region: string) {
+  return (m.http ? getHttpStageLogging : getStageLogging)(m.apiId, m.stage, region);
+}
+
+async function stagesOf(domainName: string, region: string): Promise<StageAccessLog[]> {
+  const stages = await mappedStages(domainName, region);
   const read = await Promise.all(
-    unique.map(async (m) => ({
-      m,
-      logging: await (m.http ? getHttpStageLogging : getStageLogging)(m.apiId, m.stage, region),
-    })),
+    stages.map(async (m) => ({ m, logging: await stageLoggingOf(m, region) })),
   );
   return read.map(({ m, logging }) => {
     const log = logging?.accessLog;
