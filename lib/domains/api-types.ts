@@ -15,7 +15,6 @@ import "server-only";
  * share. A read that outlasts the page's wait goes on, and the next render
  * finds it done. A failed read is not kept.
  */
-import { LRUCache } from "lru-cache";
 import pThrottle from "p-throttle";
 import { getApiKind, listApiKinds } from "../aws/api-ids";
 import { listApiMappings } from "../aws/apigatewayv2";
@@ -23,6 +22,7 @@ import { gap } from "../aws/backend-support";
 import { getCapabilities } from "../aws/capabilities";
 import { AwsFailure } from "../aws/errors";
 import { backendLabel } from "./change-blocked";
+import { keptReads } from "./kept-reads";
 import { limiter } from "./limiter";
 import type { ApiKind, ApiTypes } from "./overview-types";
 
@@ -49,27 +49,15 @@ function runner(backend: string): Run {
   return (task) => calls.run(() => run(task));
 }
 
-const typesCache = new LRUCache<string, Promise<ApiTypes>>({ max: 20_000, ttl: TTL_MS });
-const kindsCache = new LRUCache<string, Promise<Map<string, ApiKind>>>({ max: 50, ttl: TTL_MS });
-
-/** The kept read for `key`, or a new one; a read that fails, or that `keep` refuses, is forgotten. */
-function cached<T>(
-  cache: LRUCache<string, Promise<T>>,
-  key: string,
-  read: () => Promise<T>,
-  keep: (value: T) => boolean = () => true,
-): Promise<T> {
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const value = read();
-  cache.set(key, value);
-  const forget = () => cache.peek(key) === value && cache.delete(key);
-  value.then((v) => keep(v) || forget(), forget);
-  return value;
-}
+const typesCache = keptReads<ApiTypes>({
+  max: 20_000,
+  ttlMs: TTL_MS,
+  keep: (types) => "kinds" in types,
+});
+const kindsCache = keptReads<Map<string, ApiKind>>({ max: 50, ttlMs: TTL_MS });
 
 async function kindsOf(region: string, ids: string[], run: Run): Promise<Map<string, ApiKind>> {
-  const kinds = await cached(kindsCache, region, () => run(() => listApiKinds(region)));
+  const kinds = await kindsCache.get(region, () => run(() => listApiKinds(region)));
   await Promise.all(
     ids
       .filter((id) => !kinds.has(id))
@@ -124,12 +112,11 @@ export async function apiTypesOf(
   const types: Record<string, ApiTypes> = {};
   const all = Promise.all(
     names.map((name) =>
-      cached(
-        typesCache,
-        `${region}|${name}`,
-        () => readTypes(region, name, backend !== "unknown-endpoint", run),
-        (t) => "kinds" in t,
-      ).then((t) => void (types[name] = t)),
+      typesCache
+        .get(`${region}|${name}`, () =>
+          readTypes(region, name, backend !== "unknown-endpoint", run),
+        )
+        .then((t) => void (types[name] = t)),
     ),
   );
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -143,5 +130,5 @@ export async function apiTypesOf(
 
 /** After the console maps an API to a domain: its types are read again. */
 export function forgetApiTypes(region: string, domainName: string): void {
-  typesCache.delete(`${region}|${domainName}`);
+  typesCache.forget((key) => key === `${region}|${domainName}`);
 }

@@ -10,6 +10,7 @@ import { getHttpApiMappings, getHttpStageLogging } from "../aws/apigatewayv2";
 import { logGroupName, runInsightsQuery } from "../aws/logs";
 import { getStageLogging } from "../aws/stages";
 import { clientCertKeys, type ClientCertField } from "./access-log-format";
+import { keptReads } from "./kept-reads";
 
 export const WINDOWS = [1, 7, 30] as const;
 export type WindowDays = (typeof WINDOWS)[number];
@@ -38,11 +39,11 @@ export interface ClientsSeen {
 }
 
 const TTL_MS = 5 * 60_000;
-const cache = new Map<string, { at: number; value: Promise<ClientsSeen> }>();
+const kept = keptReads<ClientsSeen>({ max: 500, ttlMs: TTL_MS });
 
 /** Forgets what was read for a domain (its stages' logging changed). */
 export function forgetClientsSeen(domainName: string, region: string): void {
-  for (const key of cache.keys()) if (key.startsWith(`${region}|${domainName}|`)) cache.delete(key);
+  kept.forget((key) => key.startsWith(`${region}|${domainName}|`));
 }
 
 /** A stage mapped to a domain: of a REST API (base path mapping) or of an HTTP API (v2). */
@@ -153,14 +154,7 @@ export function clientsSeen(
   region: string,
   days: WindowDays,
 ): Promise<ClientsSeen> {
-  const key = `${region}|${domainName}|${days}`;
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-  const value = read(domainName, region, days);
-  cache.set(key, { at: Date.now(), value });
-  value.catch(() => cache.delete(key));
-  if (cache.size > 500) cache.delete(cache.keys().next().value!);
-  return value;
+  return kept.get(`${region}|${domainName}|${days}`, () => read(domainName, region, days));
 }
 
 /**
