@@ -95,6 +95,14 @@ export const deleteStage: Handler = (req, ctx, { restApiId, stageName }) => {
   return { status: 202 };
 };
 
+/** An access log destination must be a CloudWatch Logs log group ARN (v1 and v2 stages alike). */
+export function checkLogDestination(arn: string): void {
+  if (!logGroupFromArn(arn))
+    throw badRequest(
+      "Invalid ARN specified in the request. ARN must be a CloudWatch Logs log group ARN.",
+    );
+}
+
 /** UpdateStage: /accessLogSettings/destinationArn and /accessLogSettings/format (replace), or remove /accessLogSettings. */
 export const updateStage: Handler = (req, ctx, { restApiId, stageName }) => {
   const api = findRestApi(ctx.state, req.region, restApiId!);
@@ -109,10 +117,7 @@ export const updateStage: Handler = (req, ctx, { restApiId, stageName }) => {
     if (op.op !== "replace" || typeof op.value !== "string")
       throw badRequest(`Invalid patch operation specified. Must be one of: [replace]`);
     if (op.path === "/accessLogSettings/destinationArn") {
-      if (!logGroupFromArn(op.value))
-        throw badRequest(
-          "Invalid ARN specified in the request. ARN must be a CloudWatch Logs log group ARN.",
-        );
+      checkLogDestination(op.value);
       settings = { format: settings?.format ?? "", destinationArn: op.value };
     } else if (op.path === "/accessLogSettings/format") {
       if (

@@ -7,14 +7,16 @@
 import { badRequest, conflict, notFound, pageV2, type Handler } from "../apigateway/common";
 import { epochSeconds, json, parseJsonBody, type Context } from "../http";
 import { stageKey, type Stage } from "../state";
+import { checkLogDestination } from "../apigateway/stages";
 import { findHttpApi } from "./apis";
 
 function accessLogSettings(body: Record<string, unknown>): Stage["accessLogSettings"] | undefined {
   const settings = body.accessLogSettings;
   if (settings === undefined) return undefined;
   const { destinationArn, format } = (settings ?? {}) as Record<string, unknown>;
-  if (typeof destinationArn !== "string" || !destinationArn.startsWith("arn:aws:logs:"))
-    throw badRequest("Invalid CloudWatch Logs log group ARN in accessLogSettings.destinationArn");
+  if (typeof destinationArn !== "string")
+    throw badRequest("accessLogSettings.destinationArn is required");
+  checkLogDestination(destinationArn);
   if (typeof format !== "string" || !format.includes("$context.requestId"))
     throw badRequest("accessLogSettings.format must contain $context.requestId");
   return { destinationArn, format };

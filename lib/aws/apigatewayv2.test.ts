@@ -7,7 +7,12 @@ import { CreateApiCommand, CreateStageCommand, GetApisCommand } from "@aws-sdk/c
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../emulator/test-support";
 import { listApiKinds } from "./api-ids";
-import { allPages, listHttpApisWithStages } from "./apigatewayv2";
+import {
+  allPages,
+  getHttpStageLogging,
+  listHttpApisWithStages,
+  setHttpStageAccessLog,
+} from "./apigatewayv2";
 
 let t: TestEmulator;
 let undoEnv: () => void;
@@ -50,5 +55,27 @@ describe("API Gateway v2 listings", () => {
     const kinds = await listApiKinds();
     expect(kinds.get(restId)).toBe("REST");
     for (const id of httpIds) expect(kinds.get(id)).toBe("HTTP");
+  });
+
+  it("sets an HTTP API stage's access log, and the emulator refuses a destination that is no log group", async () => {
+    const format = '{"requestId":"$context.requestId"}';
+    const destinationArn = "arn:aws:logs:us-east-1:000000000000:log-group:/v2/stage-logs";
+    await setHttpStageAccessLog(httpIds[0]!, "a", { destinationArn, format });
+    expect(await getHttpStageLogging(httpIds[0]!, "a")).toEqual({
+      restApiId: httpIds[0],
+      stageName: "a",
+      accessLog: { destinationArn, format },
+    });
+    await expect(
+      setHttpStageAccessLog(httpIds[0]!, "b", {
+        destinationArn: "arn:aws:logs:us-east-1:000000000000:destination:not-a-group",
+        format,
+      }),
+    ).rejects.toThrow(/change the HTTP API stage's access log/);
+    expect(await getHttpStageLogging(httpIds[0]!, "b")).toEqual({
+      restApiId: httpIds[0],
+      stageName: "b",
+    });
+    expect(await getHttpStageLogging(httpIds[0]!, "missing")).toBeNull();
   });
 });
