@@ -95,7 +95,7 @@ export interface OverviewPageView extends OverviewPage {
 }
 
 /** Whether a domain's API types pass the type filter (unknown types never do). */
-export function matchesApiType(types: ApiTypes | undefined, filter: ApiKind | "NONE"): boolean {
+function matchesApiType(types: ApiTypes | undefined, filter: ApiKind | "NONE"): boolean {
   if (!types || !("kinds" in types)) return false;
   return filter === "NONE" ? types.kinds.length === 0 : types.kinds.includes(filter);
 }
