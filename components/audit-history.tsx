@@ -5,6 +5,8 @@ const RESULT_CLASS = {
   success: "text-emerald-800",
   refused: "text-amber-800",
   failed: "text-rose-800",
+  "in-doubt": "text-rose-800 font-semibold",
+  resolved: "text-slate-800",
 } as const;
 
 /** Who changed what and when, including refused and failed attempts. */

@@ -9,8 +9,8 @@ export const activateTruststoreVersion = defineAction({
   name: "activate-truststore-version",
   permission: "change",
   schema: activateSchema,
-  handler: async (input, session) => {
-    const result = await activateVersion({ ...input, actor: session.user });
+  handler: async (input, session, change) => {
+    const result = await activateVersion({ ...input, actor: session.user, change });
     revalidatePath(`/domains/${input.domainName}`);
     return result;
   },

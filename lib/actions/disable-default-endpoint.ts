@@ -9,8 +9,8 @@ export const disableDefaultEndpoint = defineAction({
   name: "disable-default-endpoint",
   permission: "change",
   schema: restApiRefSchema,
-  handler: async (input) => {
-    const result = await disable(input);
+  handler: async (input, _session, change) => {
+    const result = await disable({ ...input, change });
     revalidatePath("/domains", "layout");
     return result;
   },

@@ -10,11 +10,11 @@ export const disableMutualTls = defineAction({
   name: "disable-mutual-tls",
   permission: "change",
   schema: disableMtlsSchema,
-  handler: async (input, session) => {
+  handler: async (input, session, change) => {
     if (input.confirmation !== input.domainName) {
       throw new DomainError("conflict", "Type the domain name exactly to confirm.");
     }
-    const result = await disableMtls({ ...input, actor: session.user });
+    const result = await disableMtls({ ...input, actor: session.user, change });
     revalidatePath(`/domains/${input.domainName}`);
     return result;
   },

@@ -12,6 +12,13 @@ import "server-only";
 import { z } from "zod";
 import { AwsFailure } from "../aws/errors";
 import { recordAuditEvent, refusalMayBeRecorded, type AuditResult } from "../auth/audit";
+import {
+  closeIntent,
+  writeIntent,
+  type ChangeRecorder,
+  type Intent,
+  type IntentFacts,
+} from "../auth/intents";
 import { allows, getSession, type Permission, type Session } from "../auth/session";
 import { getBackend } from "../aws/config";
 import { isKnownRegion } from "../aws/regions";
@@ -28,12 +35,25 @@ export interface AuditFacts {
   /** Overrides "success" (e.g. uploaded but not activated). */
   result?: AuditResult;
   message?: string;
+  /** Runs once the record is written (closing what the record settles). */
+  afterRecorded?: () => Promise<unknown>;
 }
 
 const targetSchema = z.object({
   domainName: z.string().max(253).optional(),
   region: z.string().max(32).optional(),
 });
+
+/** The facts of an intent, for its outcome's record. */
+function intentFacts(intent: Intent | undefined): AuditFacts {
+  if (!intent) return {};
+  return {
+    domainName: intent.domainName,
+    region: intent.region,
+    ...(intent.fromVersion ? { fromVersion: intent.fromVersion } : {}),
+    ...(intent.toVersion ? { toVersion: intent.toVersion } : {}),
+  };
+}
 
 /**
  * A server action, typed for its callers: `(input: z.input<S>) =>
@@ -44,7 +64,8 @@ export function defineAction<S extends z.ZodType, T>(options: {
   name: string;
   permission: Permission;
   schema: S;
-  handler: (input: z.infer<S>, session: Session) => Promise<T>;
+  /** `change.begin(…)` writes the change's intent: call it before the first AWS write. */
+  handler: (input: z.infer<S>, session: Session, change: ChangeRecorder) => Promise<T>;
   /** For change actions: the facts of a successful change. */
   audit?: (input: z.infer<S>, data: T) => AuditFacts;
 }): (input: z.input<S>) => Promise<ActionResult<T>> {
@@ -53,11 +74,11 @@ export function defineAction<S extends z.ZodType, T>(options: {
     session: Session,
     input: unknown,
     result: AuditResult,
-    facts: AuditFacts,
+    facts: AuditFacts & { intentId?: string },
     message?: string,
   ): Promise<boolean> {
     if (options.permission !== "change") return true;
-    if (result === "refused" && !refusalMayBeRecorded(session.user)) {
+    if (result === "refused" && !facts.intentId && !refusalMayBeRecorded(session.user)) {
       console.warn(
         `[audit] ${session.user}: ${options.name} refused (${message ?? ""}); not recorded: too many refusals from this user`,
       );
@@ -81,6 +102,7 @@ export function defineAction<S extends z.ZodType, T>(options: {
         ...(facts.toVersion ? { toVersion: facts.toVersion } : {}),
         ...(facts.requestId ? { requestId: facts.requestId } : {}),
         ...(message ? { message } : {}),
+        ...(facts.intentId ? { intentId: facts.intentId } : {}),
       });
       return true;
     } catch (error) {
@@ -121,16 +143,48 @@ export function defineAction<S extends z.ZodType, T>(options: {
         fieldErrors,
       };
     }
-    try {
-      const data = await options.handler(parsed.data, session);
-      const facts = options.audit?.(parsed.data, data) ?? {};
+    let intent: Intent | undefined;
+    const change: ChangeRecorder = {
+      async begin(facts: IntentFacts) {
+        const next: Intent = {
+          id: intent?.id ?? crypto.randomUUID(),
+          at: intent?.at ?? new Date().toISOString(),
+          user: session.user,
+          role: session.role,
+          action: options.name,
+          ...facts,
+        };
+        try {
+          await writeIntent(next);
+        } catch (error) {
+          console.error(`[audit] could not write the intent of ${options.name}:`, error);
+          throw new DomainError(
+            "intent-unrecorded",
+            intent
+              ? "The change stopped part-way: the audit trail did not take its next step's record, so that step was not made. The domain page shows the change in doubt until an operator resolves it."
+              : "Nothing was changed: the audit trail did not take the record of this change, and no change is made without one. Try again shortly.",
+          );
+        }
+        intent = next;
+      },
+    };
+    /** Records the outcome; the intent is closed only when its outcome is recorded and known. */
+    const finish = async (result: AuditResult, facts: AuditFacts, message?: string) => {
       const recorded = await record(
         session,
         parsed.data,
-        facts.result ?? "success",
-        facts,
-        facts.message,
+        result,
+        { ...facts, ...(intent ? { intentId: intent.id } : {}) },
+        message,
       );
+      if (recorded && intent && result !== "in-doubt") await closeIntent(intent);
+      if (recorded) await facts.afterRecorded?.();
+      return recorded;
+    };
+    try {
+      const data = await options.handler(parsed.data, session, change);
+      const facts = options.audit?.(parsed.data, data) ?? {};
+      const recorded = await finish(facts.result ?? "success", facts, facts.message);
       if (!recorded) {
         return {
           ok: true,
@@ -141,8 +195,17 @@ export function defineAction<S extends z.ZodType, T>(options: {
       }
       return { ok: true, data };
     } catch (error) {
+      const noAnswer = error instanceof AwsFailure && !error.answered && intent;
+      if ((error instanceof DomainError && error.code === "in-doubt") || noAnswer) {
+        const message =
+          error instanceof DomainError
+            ? error.message
+            : `AWS did not answer the change in time, so it is in doubt: it may still be carried out. Check the domain's state on its page before changing it again.`;
+        await finish("in-doubt", intentFacts(intent), message);
+        return { ok: false, code: "in-doubt", message };
+      }
       if (error instanceof DomainError) {
-        await record(session, parsed.data, "refused", {}, error.message);
+        await finish(intent ? "failed" : "refused", intentFacts(intent), error.message);
         return {
           ok: false,
           code: error.code,
@@ -151,22 +214,28 @@ export function defineAction<S extends z.ZodType, T>(options: {
         };
       }
       if (error instanceof AwsFailure) {
-        await record(
-          session,
-          parsed.data,
+        await finish(
           "failed",
-          { ...(error.requestId ? { requestId: error.requestId } : {}) },
+          { ...intentFacts(intent), ...(error.requestId ? { requestId: error.requestId } : {}) },
           error.message,
         );
         return { ok: false, code: "aws", message: error.message };
       }
       console.error(`[action ${options.name}]`, error);
-      await record(session, parsed.data, "failed", {}, "internal error");
+      // Unknown: an intent stays open (in doubt) rather than claim an outcome nobody knows.
+      await record(
+        session,
+        parsed.data,
+        intent ? "in-doubt" : "failed",
+        { ...intentFacts(intent), ...(intent ? { intentId: intent.id } : {}) },
+        "internal error",
+      );
       return {
         ok: false,
         code: "internal",
-        message:
-          "Something went wrong on the server. Nothing was changed unless the page says so; reload to see the current state.",
+        message: intent
+          ? "Something went wrong on the server part-way through this change: it is in doubt. Reload: the domain page shows it with the domain's real state."
+          : "Something went wrong on the server. Nothing was changed unless the page says so; reload to see the current state.",
       };
     }
   };

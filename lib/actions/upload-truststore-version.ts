@@ -9,8 +9,8 @@ export const uploadTruststoreVersion = defineAction({
   name: "upload-truststore-version",
   permission: "change",
   schema: uploadSchema,
-  handler: async (input, session) => {
-    const result = await uploadAndActivate({ ...input, actor: session.user });
+  handler: async (input, session, change) => {
+    const result = await uploadAndActivate({ ...input, actor: session.user, change });
     revalidatePath(`/domains/${input.domainName}`);
     return result;
   },

@@ -1,6 +1,11 @@
 import type { Role } from "./roles";
 
-export type AuditResult = "success" | "refused" | "failed";
+/**
+ * success, refused, failed: what became of a change. in-doubt: AWS did not
+ * confirm a write, which may still land. resolved: an operator settled a
+ * change in doubt.
+ */
+export type AuditResult = "success" | "refused" | "failed" | "in-doubt" | "resolved";
 
 /** One change, or refused or failed attempt at one. */
 export interface AuditEvent {
@@ -16,4 +21,6 @@ export interface AuditEvent {
   result: AuditResult;
   message?: string;
   requestId?: string;
+  /** The write-ahead intent this outcome completes (lib/auth/intents.ts). */
+  intentId?: string;
 }

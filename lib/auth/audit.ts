@@ -76,10 +76,28 @@ export async function listAuditEvents(
   return events.filter((e): e is AuditEvent => e !== null);
 }
 
-/** The newest successful change of a domain, for "changed by whom and when". */
-export async function lastChange(
+/** The actions that set a domain's truststore version. */
+const VERSION_CHANGES = new Set([
+  "activate-truststore-version",
+  "upload-truststore-version",
+  "disable-mutual-tls",
+  "create-mtls-domain",
+]);
+
+/**
+ * The newest recorded change of a domain that left it at `version` ("" for
+ * none), for "changed by whom and when": a success, or a change in doubt
+ * that landed. Undefined when the audit trail has none (changed elsewhere).
+ */
+export async function changeTo(
   domainName: string,
   region: string,
+  version: string,
 ): Promise<AuditEvent | undefined> {
-  return (await listAuditEvents(domainName, region, 20)).find((e) => e.result === "success");
+  return (await listAuditEvents(domainName, region, 200)).find(
+    (e) =>
+      (e.result === "success" || e.result === "in-doubt") &&
+      (e.toVersion ?? "") === version &&
+      VERSION_CHANGES.has(e.action),
+  );
 }

@@ -12,6 +12,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { SNSClient } from "@aws-sdk/client-sns";
+import { CALL_DEADLINE_MS, callBudgetMs, DeadlineExceeded } from "./deadline";
 
 export type BackendKind = "embedded" | "endpoint" | "aws";
 export type ServiceName = "apigateway" | "apigatewayv2" | "acm" | "s3" | "sts" | "logs" | "sns";
@@ -43,26 +44,58 @@ export interface AwsClients {
 }
 
 /**
- * Every request gives up after this long (and is retried at most
- * maxAttempts times), so a change's duration is bounded and a change lock's
- * lease can outlive it (lib/domains/locks.ts).
+ * Each try of a request gives up after REQUEST_TIMEOUT_MS (a real error:
+ * `throwOnRequestTimeout`), a connection after CONNECTION_TIMEOUT_MS and a
+ * silent socket after SOCKET_TIMEOUT_MS; the whole call, retries and their
+ * waits included, ends by its deadline (./deadline.ts), which a change's
+ * lease tightens (lib/domains/locks.ts).
  */
 export const REQUEST_TIMEOUT_MS = 10_000;
 export const CONNECTION_TIMEOUT_MS = 5_000;
+export const SOCKET_TIMEOUT_MS = 10_000;
+
+interface Sends {
+  send(command: never, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
+}
+
+/**
+ * Gives every call of a client an abort signal for its deadline: the SDK
+ * stops the request, and any retry wait, when it fires.
+ */
+function bounded<C extends Sends>(client: C, callDeadlineMs: number): C {
+  const send = client.send.bind(client) as (command: unknown, options?: object) => Promise<unknown>;
+  const deadlined = (command: unknown, options?: { abortSignal?: AbortSignal }) => {
+    const budget = callBudgetMs(callDeadlineMs);
+    if (budget <= 0) return Promise.reject(new DeadlineExceeded());
+    const timeout = AbortSignal.timeout(budget);
+    const abortSignal = options?.abortSignal
+      ? AbortSignal.any([options.abortSignal, timeout])
+      : timeout;
+    return send(command, { ...options, abortSignal });
+  };
+  client.send = deadlined as C["send"];
+  return client;
+}
 
 /** SDK clients for one region of a backend. */
 export function createClients(
   backend: Backend,
   region: string,
-  options: { maxAttempts?: number } = {},
+  options: { maxAttempts?: number; callDeadlineMs?: number } = {},
 ): AwsClients {
+  const deadlineMs = options.callDeadlineMs ?? CALL_DEADLINE_MS;
   const common = {
     region,
-    retryMode: "adaptive" as const,
+    // Standard, not adaptive: adaptive mode's client-side rate limiter is
+    // shared by every call of a client, so one throttled read queues every
+    // other viewer behind it. Standard mode's retry quota bounds retries.
+    retryMode: "standard" as const,
     maxAttempts: options.maxAttempts ?? 3,
     requestHandler: {
       requestTimeout: REQUEST_TIMEOUT_MS,
       connectionTimeout: CONNECTION_TIMEOUT_MS,
+      socketTimeout: SOCKET_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
     },
     ...(backend.staticCredentials ? { credentials: backend.staticCredentials } : {}),
   };
@@ -71,36 +104,57 @@ export function createClients(
   const s3Endpoint = endpointFor("s3");
   return {
     region,
-    apiGateway: new APIGatewayClient({
-      ...common,
-      ...(endpointFor("apigateway") ? { endpoint: endpointFor("apigateway") } : {}),
-    }),
-    apiGatewayV2: new ApiGatewayV2Client({
-      ...common,
-      ...(endpointFor("apigatewayv2") ? { endpoint: endpointFor("apigatewayv2") } : {}),
-    }),
-    acm: new ACMClient({
-      ...common,
-      ...(endpointFor("acm") ? { endpoint: endpointFor("acm") } : {}),
-    }),
-    sts: new STSClient({
-      ...common,
-      ...(endpointFor("sts") ? { endpoint: endpointFor("sts") } : {}),
-    }),
-    logs: new CloudWatchLogsClient({
-      ...common,
-      ...(endpointFor("logs") ? { endpoint: endpointFor("logs") } : {}),
-    }),
-    sns: new SNSClient({
-      ...common,
-      ...(endpointFor("sns") ? { endpoint: endpointFor("sns") } : {}),
-    }),
-    s3: new S3Client({
-      ...common,
-      ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
-      // Checksums only where S3 requires them: LocalStack and older S3-compatible stores reject the rest.
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-    }),
+    apiGateway: bounded(
+      new APIGatewayClient({
+        ...common,
+        ...(endpointFor("apigateway") ? { endpoint: endpointFor("apigateway") } : {}),
+      }),
+      deadlineMs,
+    ),
+    apiGatewayV2: bounded(
+      new ApiGatewayV2Client({
+        ...common,
+        ...(endpointFor("apigatewayv2") ? { endpoint: endpointFor("apigatewayv2") } : {}),
+      }),
+      deadlineMs,
+    ),
+    acm: bounded(
+      new ACMClient({
+        ...common,
+        ...(endpointFor("acm") ? { endpoint: endpointFor("acm") } : {}),
+      }),
+      deadlineMs,
+    ),
+    sts: bounded(
+      new STSClient({
+        ...common,
+        ...(endpointFor("sts") ? { endpoint: endpointFor("sts") } : {}),
+      }),
+      deadlineMs,
+    ),
+    logs: bounded(
+      new CloudWatchLogsClient({
+        ...common,
+        ...(endpointFor("logs") ? { endpoint: endpointFor("logs") } : {}),
+      }),
+      deadlineMs,
+    ),
+    sns: bounded(
+      new SNSClient({
+        ...common,
+        ...(endpointFor("sns") ? { endpoint: endpointFor("sns") } : {}),
+      }),
+      deadlineMs,
+    ),
+    s3: bounded(
+      new S3Client({
+        ...common,
+        ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
+        // Checksums only where S3 requires them: LocalStack and older S3-compatible stores reject the rest.
+        requestChecksumCalculation: "WHEN_REQUIRED",
+        responseChecksumValidation: "WHEN_REQUIRED",
+      }),
+      deadlineMs,
+    ),
   };
 }

@@ -18,6 +18,11 @@ export class AwsFailure extends Error {
     super(message);
     this.name = "AwsFailure";
   }
+
+  /** Whether AWS answered at all: a call with no answer (timed out, cut off) may still have been carried out. */
+  get answered(): boolean {
+    return this.status !== undefined;
+  }
 }
 
 const MESSAGES: Record<string, string> = {
@@ -53,6 +58,8 @@ const MESSAGES: Record<string, string> = {
   ENOTFOUND:
     "The AWS endpoint's host name cannot be resolved. Check AWS_ENDPOINT_URL and the network.",
   TimeoutError: "The AWS endpoint did not answer in time.",
+  AbortError: "The AWS endpoint did not answer within the call's deadline.",
+  DeadlineExceeded: "There was no time left for the call within its deadline.",
 };
 
 /** Errors that waiting and trying again can fix: throttling and AWS's own transient errors. */
@@ -67,6 +74,7 @@ const RETRYABLE = new Set([
   "InternalServerErrorException",
   "InternalError",
   "TimeoutError",
+  "AbortError",
   "ECONNRESET",
   "ETIMEDOUT",
 ]);

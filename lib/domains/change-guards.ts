@@ -18,7 +18,7 @@ import { getDomainName } from "../aws/api-gateway";
 import { parseS3Uri, type S3Location } from "../aws/s3";
 import { AwsFailure } from "../aws/errors";
 import { getCapabilities } from "../aws/capabilities";
-import { lastChange } from "../auth/audit";
+import { changeTo } from "../auth/audit";
 import { changeBlocked, updateUnsupported } from "./change-blocked";
 import { DomainError } from "./errors";
 import type { MtlsDomain } from "./types";
@@ -32,6 +32,11 @@ export async function requireMtlsDomain(ref: {
     throw new DomainError(
       "not-found",
       `The custom domain name ${ref.domainName} does not exist (any more).`,
+    );
+  if (!domain.mtls && domain.mtlsState === "unknown")
+    throw new DomainError(
+      "mtls-unknown",
+      `This backend does not report whether mutual TLS is enabled on ${ref.domainName}, so its state is unknown and the dashboard does not change it. Nothing was changed.`,
     );
   if (!domain.mtls)
     throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
@@ -61,7 +66,7 @@ export async function checkExpected(
 ): Promise<void> {
   const current = domain.mtls?.truststoreVersion ?? "";
   if (current === expectedVersion) return;
-  const last = await lastChange(domain.domainName, region).catch(() => undefined);
+  const last = await changeTo(domain.domainName, region, current).catch(() => undefined);
   const who = last
     ? `${last.user} changed it at ${last.at.slice(0, 19).replace("T", " ")} UTC (${last.action}${last.toVersion ? ` → ${last.toVersion.slice(0, 12)}…` : ""})`
     : "it was changed outside this dashboard";

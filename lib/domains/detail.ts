@@ -12,6 +12,7 @@ import { getBackend } from "../aws/config";
 import { listAuditEvents, type AuditEvent } from "../auth/audit";
 import { settle, type Loaded } from "./loaded";
 import { openableUri } from "./readable-truststore";
+import { inDoubtChanges, readLockView, type InDoubtView, type LockView } from "./change-state";
 import type { BasePathMappingView, MtlsDomain, ServerCertificate } from "./types";
 
 /** Where the domain's truststore is; its versions are read separately (./truststore-view.ts) and stream in. */
@@ -38,6 +39,8 @@ export interface DomainDetail {
   evaluatedAt: number;
   /** The audit trail of this domain, newest first. */
   history: Loaded<AuditEvent[]>;
+  /** Changes not finished: the domain's lock, and changes in doubt beside the real state. */
+  changes: Loaded<{ lock: LockView | null; inDoubt: InDoubtView[] }>;
 }
 
 const certificate = (arn: string | undefined, region: string | undefined, what: string) =>
@@ -66,7 +69,9 @@ export async function getDomainDetail(
 ): Promise<DomainDetail | null> {
   const domain = await getDomainName(name, region);
   if (!domain) return null;
-  const [serverCertificate, ownershipCertificate, mappings, httpMappings, history] =
+  const at = region ?? (await getBackend()).defaultRegion;
+  const actualVersion = domain.mtls ? (domain.mtls.truststoreVersion ?? "") : null;
+  const [serverCertificate, ownershipCertificate, mappings, httpMappings, history, changes] =
     await Promise.all([
       certificate(domain.certificateArn, region, "the server certificate"),
       certificate(
@@ -76,9 +81,13 @@ export async function getDomainDetail(
       ),
       settle(() => mappingsOf(name, region), "the base path mappings"),
       settle(() => getHttpApiMappings(name, region), "the HTTP API mappings"),
+      settle(() => listAuditEvents(name, at), "the audit trail"),
       settle(
-        async () => listAuditEvents(name, region ?? (await getBackend()).defaultRegion),
-        "the audit trail",
+        async () => ({
+          lock: await readLockView(name, at),
+          inDoubt: await inDoubtChanges(name, at, actualVersion),
+        }),
+        "the changes in progress",
       ),
     ]);
   const detail: DomainDetail = {
@@ -89,6 +98,7 @@ export async function getDomainDetail(
     httpMappings,
     evaluatedAt: Date.now(),
     history,
+    changes,
   };
   if (domain.mtls) {
     const location = parseS3Uri(domain.mtls.truststoreUri);

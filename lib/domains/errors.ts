@@ -15,7 +15,10 @@ export type DomainErrorCode =
   | "lock-lost"
   | "lockout-unconfirmed"
   | "not-mapped"
-  | "forbidden";
+  | "forbidden"
+  | "in-doubt"
+  | "mtls-unknown"
+  | "intent-unrecorded";
 
 export class DomainError extends Error {
   constructor(

@@ -3,86 +3,93 @@ import "server-only";
  * One change at a time per domain, across every instance: a lock object
  * in the audit bucket, held as a lease.
  *
- * - Taken with a conditional put (If-None-Match: *).
- * - An expired lease is taken over with a put conditional on the ETag that
- *   was read (If-Match), so when two instances race for it, one wins.
- * - Released with a delete conditional on the holder's own ETag, so a
- *   former holder never removes a new holder's lock.
- * - The lease (LOCK_LEASE_MS) outlives the slowest change: every SDK call
- *   gives up after REQUEST_TIMEOUT_MS and is tried at most 3 times, and a
- *   change makes at most 6 calls between taking (or renewing) the lock and
- *   its next renewal. Before its final AWS call a change
- *   confirms it still holds the lock (`lease.confirm()`, a conditional put
- *   that also renews it); a change that outlived its lease is refused there.
+ * - Taken with a conditional put (If-None-Match: *); an expired lease is
+ *   taken over with a put conditional on the ETag that was read (If-Match),
+ *   so when two instances race for it, one wins.
+ * - Every AWS call of the change runs under the lease's deadline
+ *   (lib/aws/deadline.ts): no call, nor any retry of one, outlives it.
+ * - A write goes through `lease.write`: the lease is confirmed (and
+ *   renewed) before it, and checked after it. A write that got no answer,
+ *   or whose answer came after the lease ended, is "in doubt": it may still
+ *   land. Its lock is then kept, marked, until the lease ends, so no other
+ *   change can race the late write, and the change says so.
+ * - Released with a delete conditional on the holder's own ETag (tried
+ *   three times, then again later), so a former holder never removes a
+ *   new holder's lock.
  */
-import { deleteKey, getJson, putJson } from "../auth/store";
+import { withDeadline, withoutDeadline } from "../aws/deadline";
+import { AwsFailure } from "../aws/errors";
+import { deleteKey, putJson } from "../auth/store";
 import { DomainError } from "./errors";
+import {
+  busy,
+  lockBody,
+  lockKey,
+  readLock,
+  releaseFailed,
+  releasedHere,
+  type LockBody,
+} from "./lock-state";
+
+export { lockKey } from "./lock-state";
 
 export const LOCK_LEASE_MS = 5 * 60_000;
 
-interface LockBody {
-  owner: string;
-  at: string;
-  expiresAt: string;
-  /** Makes every lock body (so its ETag) unique. */
-  nonce: string;
+/** The lease in force: MTLS_CONSOLE_LOCK_LEASE_MS (at least 5 s) where set, for tests of faults. */
+export function leaseMs(env: Record<string, string | undefined> = process.env): number {
+  const asked = Number(env.MTLS_CONSOLE_LOCK_LEASE_MS);
+  return Number.isFinite(asked) && asked >= 5_000 ? asked : LOCK_LEASE_MS;
 }
+
+/** What the change still has, after every call: calls end this long before the lease does. */
+const marginMs = (lease: number) => Math.min(5_000, lease / 10);
 
 export interface Lease {
   /** Confirms the lock is still ours and unexpired, and renews it; throws a DomainError if not. */
   confirm(): Promise<void>;
+  /**
+   * One AWS write: the lease is confirmed before it and checked after it.
+   * A write with no answer, or an answer after the lease, throws "in-doubt".
+   */
+  write<T>(what: string, call: () => Promise<T>): Promise<T>;
 }
 
-export const lockKey = (domainName: string, region: string) =>
-  `locks/${region}/${domainName.replace(/[^A-Za-z0-9.*_-]/g, "_")}.json`;
-
-function body(owner: string, at: number, leaseMs: number): LockBody {
-  return {
-    owner,
-    at: new Date(at).toISOString(),
-    expiresAt: new Date(at + leaseMs).toISOString(),
-    nonce: crypto.randomUUID(),
-  };
-}
-
-function busy(domainName: string, holder: LockBody): DomainError {
-  return new DomainError(
-    "conflict",
-    `${holder.owner} is changing ${domainName} right now (since ${holder.at.slice(11, 19)} UTC). Nothing was changed: wait a moment, reload and try again.`,
-    { changedBy: holder.owner, at: holder.at },
-  );
-}
-
-async function take(
-  key: string,
-  domainName: string,
-  owner: string,
-  leaseMs: number,
-): Promise<{ etag: string; expiresAt: number }> {
-  const now = Date.now();
-  const mine = body(owner, now, leaseMs);
-  const fresh = await putJson(key, mine, { onlyIfAbsent: true });
-  if (fresh.written) return { etag: fresh.etag, expiresAt: now + leaseMs };
-  const holder = await getJson<LockBody>(key);
+async function take(key: string, domainName: string, body: LockBody): Promise<string> {
+  const fresh = await putJson(key, body, { onlyIfAbsent: true });
+  if (fresh.written) return fresh.etag;
+  const holder = await readLock(key);
+  const raced = () =>
+    new DomainError(
+      "conflict",
+      `Someone else started changing ${domainName} at this very moment. Nothing was changed: reload and try again.`,
+    );
   if (!holder) {
     // Released between our put and our read: one more try, conditional as before.
-    const again = await putJson(key, mine, { onlyIfAbsent: true });
-    if (again.written) return { etag: again.etag, expiresAt: now + leaseMs };
-    throw new DomainError(
-      "conflict",
-      `Someone else started changing ${domainName} at this very moment. Nothing was changed: reload and try again.`,
-    );
+    const again = await putJson(key, body, { onlyIfAbsent: true });
+    if (again.written) return again.etag;
+    throw raced();
   }
-  if (Date.parse(holder.value.expiresAt) > now) throw busy(domainName, holder.value);
+  if (Date.parse(holder.value.expiresAt) > Date.now()) throw busy(domainName, key, holder.value);
   // Expired: take it over only if nobody else did since we read it.
-  const takeover = await putJson(key, mine, { ifMatch: holder.etag });
-  if (!takeover.written) {
-    throw new DomainError(
-      "conflict",
-      `Someone else started changing ${domainName} at this very moment. Nothing was changed: reload and try again.`,
-    );
+  const takeover = await putJson(key, body, { ifMatch: holder.etag });
+  if (!takeover.written) throw raced();
+  return takeover.etag;
+}
+
+async function release(key: string, etag: string): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await deleteKey(key, { ifMatch: etag });
+      releasedHere(key);
+      return;
+    } catch (error) {
+      console.error(`[lock] could not release ${key} (try ${attempt}):`, (error as Error).message);
+      if (attempt < 3) await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
   }
-  return { etag: takeover.etag, expiresAt: now + leaseMs };
+  releaseFailed(key, etag);
+  // Once more later; meanwhile the page says the holder is gone and when the lock frees.
+  setTimeout(() => void release(key, etag).catch(() => undefined), 30_000).unref();
 }
 
 export async function withDomainLock<T>(
@@ -90,30 +97,62 @@ export async function withDomainLock<T>(
   region: string,
   owner: string,
   change: (lease: Lease) => Promise<T>,
-  options: { leaseMs?: number } = {},
+  options: { leaseMs?: number; action?: string } = {},
 ): Promise<T> {
-  const leaseMs = options.leaseMs ?? LOCK_LEASE_MS;
+  const lease = options.leaseMs ?? leaseMs();
   const key = lockKey(domainName, region);
-  let held = await take(key, domainName, owner, leaseMs);
+  const first = lockBody(owner, Date.now(), lease, options.action);
+  // Taking the lock is not part of any outer change's deadline.
+  let held = { etag: await withoutDeadline(() => take(key, domainName, first)), body: first };
+  let inDoubt = false;
+  const expiresAt = () => Date.parse(held.body.expiresAt);
   const lost = () =>
     new DomainError(
       "lock-lost",
       `This change took longer than its lock on ${domainName} allows, so it was stopped before changing the domain. Nothing was changed by it: reload and try again.`,
     );
-  const lease: Lease = {
+  const doubt = async (what: string, why: string): Promise<never> => {
+    inDoubt = true;
+    const marked = { ...held.body, inDoubt: { what, at: new Date().toISOString() } };
+    await withoutDeadline(() => putJson(key, marked, { ifMatch: held.etag })).catch(() => ({
+      written: false as const,
+    }));
+    throw new DomainError(
+      "in-doubt",
+      `${what} is in doubt: ${why} It may still be carried out. Nothing else will change ${domainName} until ${held.body.expiresAt.slice(11, 19)} UTC; then check the domain's state on its page before changing it again.`,
+      { lockExpiresAt: held.body.expiresAt },
+    );
+  };
+  const handle: Lease = {
     async confirm() {
       const now = Date.now();
-      if (now >= held.expiresAt) throw lost();
-      const renewed = await putJson(key, body(owner, now, leaseMs), { ifMatch: held.etag });
+      if (now >= expiresAt() - marginMs(lease)) throw lost();
+      const next = lockBody(owner, now, lease, options.action, held.body.at);
+      const renewed = await putJson(key, next, { ifMatch: held.etag });
       if (!renewed.written) throw lost();
-      held = { etag: renewed.etag, expiresAt: now + leaseMs };
+      held = { etag: renewed.etag, body: next };
+    },
+    async write(what, call) {
+      await handle.confirm();
+      let out: Awaited<ReturnType<typeof call>>;
+      try {
+        out = await call();
+      } catch (error) {
+        if (error instanceof AwsFailure && !error.answered)
+          return doubt(what, "AWS did not answer before the change's deadline.");
+        throw error;
+      }
+      if (Date.now() >= expiresAt())
+        return doubt(what, "AWS answered only after this change's lock had expired.");
+      return out;
     },
   };
   try {
-    return await change(lease);
-  } finally {
-    await deleteKey(key, { ifMatch: held.etag }).catch((error) =>
-      console.error(`[lock] could not release ${key}:`, (error as Error).message),
+    return await withDeadline(
+      () => expiresAt() - marginMs(lease),
+      () => change(handle),
     );
+  } finally {
+    if (!inDoubt) await withoutDeadline(() => release(key, held.etag));
   }
 }

@@ -44,16 +44,21 @@ import { checkVersion } from "./truststores";
 import { recordSummary } from "./version-summaries";
 import { DomainError } from "./errors";
 import type { MtlsDomain, RestApiSummary } from "./types";
+import type { ChangeRecorder } from "../auth/intents";
 
 export interface DomainRef {
   domainName: string;
   region?: string;
 }
 
-/** Who asks for a change (the session's user), for locks and conflict messages. */
+/** Who asks for a change (the session's user), for locks and conflict messages, and its write-ahead record. */
 export interface Actor {
   actor: string;
+  /** Writes the change's intent before its first AWS write (the action wrapper's); none in direct calls. */
+  change?: ChangeRecorder;
 }
+
+const NO_RECORD: ChangeRecorder = { begin: async () => undefined };
 
 /** What the user saw and confirmed: the active version ("" for none) and, when the change refuses today's clients, the typed domain name. */
 export interface Seen {
@@ -90,33 +95,45 @@ export async function activateVersion(
   ref: DomainRef & Actor & Seen & { versionId: string },
 ): Promise<ActivationResult> {
   const region = await regionOf(ref);
-  return withDomainLock(ref.domainName, region, ref.actor, async (lease) => {
-    const { domain, location } = await requireMtlsDomain({ ...ref, region });
-    await checkExpected(domain, region, ref.expectedCurrentVersion);
-    await requireUpdatable(domain);
-    const versions = await listObjectVersions(location, region);
-    const target = versions.find((v) => v.versionId === ref.versionId);
-    if (!target || target.deleteMarker)
-      throw new DomainError(
-        "version-missing",
-        `Version ${ref.versionId} of ${domain.mtls!.truststoreUri} does not exist.`,
+  return withDomainLock(
+    ref.domainName,
+    region,
+    ref.actor,
+    async (lease) => {
+      const { domain, location } = await requireMtlsDomain({ ...ref, region });
+      await checkExpected(domain, region, ref.expectedCurrentVersion);
+      await requireUpdatable(domain);
+      const versions = await listObjectVersions(location, region);
+      const target = versions.find((v) => v.versionId === ref.versionId);
+      if (!target || target.deleteMarker)
+        throw new DomainError(
+          "version-missing",
+          `Version ${ref.versionId} of ${domain.mtls!.truststoreUri} does not exist.`,
+        );
+      const checked = await checkVersion(location, ref.versionId, region);
+      if (checked.report.verdict === "error") {
+        throw new DomainError(
+          "truststore-refused",
+          "That version is not a usable truststore (it has file-level errors), so it cannot be activated.",
+        );
+      }
+      await requireLockoutConfirmation(
+        ref.domainName,
+        region,
+        await activeReport(domain, location, region),
+        checked.report,
+        ref.confirmation,
       );
-    const checked = await checkVersion(location, ref.versionId, region);
-    if (checked.report.verdict === "error") {
-      throw new DomainError(
-        "truststore-refused",
-        "That version is not a usable truststore (it has file-level errors), so it cannot be activated.",
-      );
-    }
-    await requireLockoutConfirmation(
-      ref.domainName,
-      region,
-      await activeReport(domain, location, region),
-      checked.report,
-      ref.confirmation,
-    );
-    return switchVersion(domain, ref.versionId, region, lease);
-  });
+      await (ref.change ?? NO_RECORD).begin({
+        domainName: ref.domainName,
+        region,
+        fromVersion: domain.mtls?.truststoreVersion || undefined,
+        toVersion: ref.versionId,
+      });
+      return switchVersion(domain, ref.versionId, region, lease);
+    },
+    { action: "switching the truststore version" },
+  );
 }
 
 async function switchVersion(
@@ -125,11 +142,12 @@ async function switchVersion(
   region: string,
   lease: Lease,
 ): Promise<ActivationResult> {
-  await lease.confirm();
   try {
     return activationResult(
       domain,
-      await setTruststoreVersion(domain.domainName, versionId, region),
+      await lease.write(`Switching ${domain.domainName} to truststore version ${versionId}`, () =>
+        setTruststoreVersion(domain.domainName, versionId, region),
+      ),
     );
   } catch (error) {
     return await explainUpdateFailure(error);
@@ -200,69 +218,103 @@ export async function uploadAndActivate(
 ): Promise<UploadResult> {
   const { bytes, report } = await checkUpload(ref.pem, ref.acknowledgeWarnings);
   const region = await regionOf(ref);
-  return withDomainLock(ref.domainName, region, ref.actor, async (lease) => {
-    const { domain, location } = await requireMtlsDomain({ ...ref, region });
-    await checkExpected(domain, region, ref.expectedCurrentVersion);
-    await requireUpdatable(domain);
-    await requireLockoutConfirmation(
-      ref.domainName,
-      region,
-      await activeReport(domain, location, region),
-      report,
-      ref.confirmation,
-    );
-    const versioning = await getBucketVersioning(location.bucket, region);
-    if (versioning !== "Enabled") {
-      throw new DomainError(
-        "bucket-unversioned",
-        `The bucket ${location.bucket} does not have versioning enabled (${versioning.toLowerCase()}), so a new upload would overwrite the truststore in place and there would be nothing to roll back to. Enable versioning first.`,
-        { bucket: location.bucket },
+  return withDomainLock(
+    ref.domainName,
+    region,
+    ref.actor,
+    async (lease) => {
+      const { domain, location } = await requireMtlsDomain({ ...ref, region });
+      await checkExpected(domain, region, ref.expectedCurrentVersion);
+      await requireUpdatable(domain);
+      await requireLockoutConfirmation(
+        ref.domainName,
+        region,
+        await activeReport(domain, location, region),
+        report,
+        ref.confirmation,
       );
-    }
-    await lease.confirm();
-    const metadata = {
-      uploadedBy: ref.actor,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      certificateCount: report.certificates.length,
-    };
-    const { versionId } = await putTruststoreObject(location, bytes, metadata, region);
-    // Its summary now, from the report at hand: the history never downloads this version.
-    await recordSummary(location, versionId, report, metadata);
-    try {
-      const result = await switchVersion(domain, versionId, region, lease);
-      return { versionId, activation: { ok: true, result } } satisfies UploadResult;
-    } catch (error) {
-      const message =
-        error instanceof DomainError || error instanceof AwsFailure
-          ? error.message
-          : "The activation failed.";
-      return {
-        versionId,
-        previousVersion: domain.mtls?.truststoreVersion,
-        activation: { ok: false, message },
-      } satisfies UploadResult;
-    }
-  });
+      const versioning = await getBucketVersioning(location.bucket, region);
+      if (versioning !== "Enabled") {
+        throw new DomainError(
+          "bucket-unversioned",
+          `The bucket ${location.bucket} does not have versioning enabled (${versioning.toLowerCase()}), so a new upload would overwrite the truststore in place and there would be nothing to roll back to. Enable versioning first.`,
+          { bucket: location.bucket },
+        );
+      }
+      const metadata = {
+        uploadedBy: ref.actor,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        certificateCount: report.certificates.length,
+      };
+      const change = ref.change ?? NO_RECORD;
+      const facts = {
+        domainName: ref.domainName,
+        region,
+        fromVersion: domain.mtls?.truststoreVersion || undefined,
+      };
+      await change.begin({ ...facts, message: `upload a new version (sha256 ${metadata.sha256})` });
+      const { versionId } = await lease.write(
+        `Uploading a new truststore version of ${ref.domainName}`,
+        () => putTruststoreObject(location, bytes, metadata, region),
+      );
+      // The intent now names the uploaded version, so a crash from here on shows it.
+      await change.begin({ ...facts, toVersion: versionId });
+      // Its summary now, from the report at hand: the history never downloads this version.
+      await recordSummary(location, versionId, report, metadata);
+      try {
+        const result = await switchVersion(domain, versionId, region, lease);
+        return { versionId, activation: { ok: true, result } } satisfies UploadResult;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === "in-doubt") throw error;
+        const message =
+          error instanceof DomainError || error instanceof AwsFailure
+            ? error.message
+            : "The activation failed.";
+        return {
+          versionId,
+          previousVersion: domain.mtls?.truststoreVersion,
+          activation: { ok: false, message },
+        } satisfies UploadResult;
+      }
+    },
+    { action: "uploading a truststore version" },
+  );
 }
 
 export async function disableMtls(ref: DomainRef & Actor & Seen): Promise<ActivationResult> {
   const region = await regionOf(ref);
-  return withDomainLock(ref.domainName, region, ref.actor, async (lease) => {
-    const { domain } = await requireMtlsDomain({ ...ref, region });
-    await checkExpected(domain, region, ref.expectedCurrentVersion);
-    await requireUpdatable(domain);
-    await lease.confirm();
-    try {
-      return activationResult(domain, await disableMutualTls(ref.domainName, region));
-    } catch (error) {
-      return await explainUpdateFailure(error);
-    }
-  });
+  return withDomainLock(
+    ref.domainName,
+    region,
+    ref.actor,
+    async (lease) => {
+      const { domain } = await requireMtlsDomain({ ...ref, region });
+      await checkExpected(domain, region, ref.expectedCurrentVersion);
+      await requireUpdatable(domain);
+      await (ref.change ?? NO_RECORD).begin({
+        domainName: ref.domainName,
+        region,
+        fromVersion: domain.mtls?.truststoreVersion || undefined,
+        message: "disable mutual TLS",
+      });
+      try {
+        return activationResult(
+          domain,
+          await lease.write(`Disabling mutual TLS on ${ref.domainName}`, () =>
+            disableMutualTls(ref.domainName, region),
+          ),
+        );
+      } catch (error) {
+        return await explainUpdateFailure(error);
+      }
+    },
+    { action: "disabling mutual TLS" },
+  );
 }
 
 /** Disables the default execute-api endpoint of a REST API that is mapped to the domain (and only then). */
 export async function disableDefaultEndpoint(
-  ref: DomainRef & { restApiId: string },
+  ref: DomainRef & { restApiId: string; change?: ChangeRecorder },
 ): Promise<{ api: RestApiSummary; requestId?: string }> {
   const mappings = await getBasePathMappings(ref.domainName, ref.region);
   if (!mappings.some((m) => m.restApiId === ref.restApiId)) {
@@ -275,6 +327,11 @@ export async function disableDefaultEndpoint(
   if (!api)
     throw new DomainError("not-found", `The REST API ${ref.restApiId} does not exist (any more).`);
   if (api.disableExecuteApiEndpoint) return { api };
+  await (ref.change ?? NO_RECORD).begin({
+    domainName: ref.domainName,
+    region: await regionOf(ref),
+    message: `disable the default endpoint of REST API ${ref.restApiId}`,
+  });
   return disableExecuteApiEndpoint(ref.restApiId, ref.region);
 }
 

@@ -75,6 +75,18 @@ export const certificateRefSchema = domainRefSchema.extend({
 });
 
 /** A stage mapped to the domain, and its access log format as the user saw it ("" for none). */
+/** Breaking the very lock the page showed. */
+export const breakLockSchema = domainRefSchema.extend({ nonce: z.string().uuid("Not a lock id.") });
+
+/** Settling a change in doubt, with what the operator found. */
+export const resolveInDoubtSchema = domainRefSchema.extend({
+  intentId: z.string().uuid("Not a change id."),
+  note: z.string().trim().max(500).optional(),
+});
+
+/** Log retentions CloudWatch Logs accepts that the form offers (days). */
+export const RETENTION_DAYS = [30, 60, 90, 180, 365, 731, 1827, 3653] as const;
+
 export const stageLoggingSchema = domainRefSchema.extend({
   restApiId: z.string().regex(/^[a-z0-9]{1,32}$/, "Not an API id."),
   /** A stage of an HTTP API (API Gateway v2). */
@@ -83,6 +95,11 @@ export const stageLoggingSchema = domainRefSchema.extend({
   expectedFormat: z
     .string({ error: "The format you saw is missing: reload the page and try again." })
     .max(10_000),
+  /** The retention of a log group the change creates (days); 90 unless the operator picks another. */
+  retentionDays: z
+    .number()
+    .refine((d) => (RETENTION_DAYS as readonly number[]).includes(d), "Not a retention offered.")
+    .default(90),
 });
 
 /** A new mTLS domain as the form describes it (every prerequisite is checked again on the server). */

@@ -11,6 +11,7 @@ import { STATUS_HELP } from "@/lib/domains/status-help";
 import { isWindow, type WindowDays } from "@/lib/domains/clients-seen-view";
 import { ActiveFindings, ActiveTruststoreSections } from "./active-truststore";
 import { AuditSection } from "./audit-section";
+import { ChangesSection } from "./changes-section";
 import { ClientsSeenSection } from "./clients-seen-section";
 import { MappingsSection } from "./mappings-section";
 import { MutualTlsSection } from "./mutual-tls-section";
@@ -81,6 +82,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
             : ""}
         </p>
       </header>
+      <ChangesSection detail={detail} region={region} canChange={session.role === "operator"} />
       <StatusSection domain={domain} />
       <ServerCertificateSection detail={detail} />
       <MutualTlsSection

@@ -1,0 +1,85 @@
+import "server-only";
+/**
+ * Write-ahead records of changes: an intent (who, what, from → to) is
+ * written before a change's first AWS write and removed only once the
+ * change's outcome is in the audit trail. An intent still there is a change
+ * whose outcome nobody knows (the server crashed, or AWS never answered):
+ * the domain page shows it "in doubt" beside the domain's real state until
+ * an operator resolves it.
+ */
+import { deleteKey, getJson, listKeys, putJson } from "./store";
+import type { Role } from "./roles";
+
+export interface Intent {
+  id: string;
+  at: string;
+  user: string;
+  role: Role | "none";
+  action: string;
+  domainName: string;
+  region: string;
+  fromVersion?: string;
+  toVersion?: string;
+  message?: string;
+}
+
+/** What a change says of itself when it begins (and again when it learns more, such as an uploaded version's id). */
+export interface IntentFacts {
+  domainName: string;
+  region: string;
+  fromVersion?: string;
+  toVersion?: string;
+  message?: string;
+}
+
+/** Handed to a change: `begin` writes (or updates) its intent; call it before each AWS write. */
+export interface ChangeRecorder {
+  begin(facts: IntentFacts): Promise<void>;
+}
+
+const safe = (s: string) => s.replace(/[^A-Za-z0-9.*_-]/g, "_");
+const prefixOf = (region: string, domainName: string) =>
+  `intents/${safe(region)}/${safe(domainName)}/`;
+const keyOf = (i: Pick<Intent, "region" | "domainName" | "id">) =>
+  `${prefixOf(i.region, i.domainName)}${i.id}.json`;
+
+/** Writes the intent; an AwsFailure when the store does not take it (then the change must not be made). */
+export async function writeIntent(intent: Intent): Promise<void> {
+  await putJson(keyOf(intent), intent);
+}
+
+/** Removes an intent whose outcome is recorded; tried three times, then left (it shows as in doubt). */
+export async function closeIntent(intent: Intent): Promise<boolean> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await deleteKey(keyOf(intent));
+      return true;
+    } catch (error) {
+      console.error(`[intent] could not close ${intent.id}:`, (error as Error).message);
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+  return false;
+}
+
+/** A domain's intents without an outcome, oldest first. */
+export async function openIntents(domainName: string, region: string): Promise<Intent[]> {
+  const keys = await listKeys(prefixOf(region, domainName), 100);
+  const read = await Promise.all(keys.map((k) => getJson<Intent>(k)));
+  return read.flatMap((r) => (r ? [r.value] : [])).sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** One open intent of a domain, or null. */
+export async function findIntent(
+  domainName: string,
+  region: string,
+  id: string,
+): Promise<Intent | null> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  return (await getJson<Intent>(keyOf({ domainName, region, id })))?.value ?? null;
+}
+
+/** How many intents without an outcome the whole store holds (at most `max`), for the overview's notice. */
+export async function countOpenIntents(max = 100): Promise<number> {
+  return (await listKeys("intents/", max)).length;
+}
