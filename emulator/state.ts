@@ -161,6 +161,7 @@ const logGroupSchema = z.object({
   region: z.string(),
   name: z.string(),
   createdAt: z.number(),
+  retentionInDays: z.number().optional(),
   /** Events of each stream, in the order they were put. */
   streams: z.record(z.string(), z.array(logEventSchema)),
 });

@@ -1,6 +1,7 @@
 /**
  * CloudWatch Logs groups, streams and events: CreateLogGroup,
- * DescribeLogGroups, CreateLogStream, PutLogEvents, FilterLogEvents.
+ * DescribeLogGroups, PutRetentionPolicy, CreateLogStream, PutLogEvents,
+ * FilterLogEvents.
  */
 import { AwsError, json, parseJsonBody, type Context, type EmulatorRequest } from "../http";
 import { ACCOUNT_ID, logGroupKey, type LogGroup } from "../state";
@@ -68,8 +69,26 @@ export function describeLogGroups(req: EmulatorRequest, ctx: Context) {
       arn: `${logGroupArn(g.region, g.name)}:*`,
       logGroupArn: logGroupArn(g.region, g.name),
       storedBytes: bytesOf(g),
+      ...(g.retentionInDays ? { retentionInDays: g.retentionInDays } : {}),
     }));
   return json(200, { logGroups });
+}
+
+/** The retentions CloudWatch Logs accepts, in days. */
+const RETENTIONS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653,
+];
+
+export function putRetentionPolicy(req: EmulatorRequest, ctx: Context) {
+  const body = parseJsonBody(req);
+  const group = findGroup(ctx, req.region, name(body));
+  if (!RETENTIONS.includes(body.retentionInDays as number))
+    throw invalid(
+      `1 validation error detected: Value '${String(body.retentionInDays)}' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [${RETENTIONS.join(", ")}]`,
+    );
+  group.retentionInDays = body.retentionInDays as number;
+  return json(200, {});
 }
 
 export function createLogStream(req: EmulatorRequest, ctx: Context) {

@@ -19,6 +19,7 @@ const OPERATIONS: Record<
 > = {
   CreateLogGroup: [true, groups.createLogGroup],
   DescribeLogGroups: [false, groups.describeLogGroups],
+  PutRetentionPolicy: [true, groups.putRetentionPolicy],
   CreateLogStream: [true, groups.createLogStream],
   PutLogEvents: [true, groups.putLogEvents],
   FilterLogEvents: [false, groups.filterLogEvents],

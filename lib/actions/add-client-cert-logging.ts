@@ -9,13 +9,13 @@ export const addClientCertLogging = defineAction({
   name: "add-client-cert-logging",
   permission: "change",
   schema: stageLoggingSchema,
-  handler: async (input) => {
-    const result = await add(input);
+  handler: async (input, session, change) => {
+    const result = await add({ ...input, actor: session.user, change });
     revalidatePath("/domains", "layout");
     return result;
   },
   audit: (input, data) => ({
     ...(data.requestId ? { requestId: data.requestId } : {}),
-    message: `Stage ${input.stageName} of ${input.http ? "HTTP" : "REST"} API ${input.restApiId}: access log now carries the client certificate fields (${data.destinationArn})`,
+    message: `Stage ${input.stageName} of ${input.http ? "HTTP" : "REST"} API ${input.restApiId}: access log now carries the client certificate, domain, status and error fields (${data.destinationArn}${data.createdGroup ? `, log group created with a retention of ${data.createdGroup.retentionDays} days` : ""}). Format before: ${data.previousFormat || "none"}`,
   }),
 });

@@ -78,6 +78,7 @@ export const IAM_CALLS: Record<string, Call> = {
   StartQueryCommand: { actions: ["logs:StartQuery"], roles: READ },
   GetQueryResultsCommand: { actions: ["logs:GetQueryResults"], roles: READ },
   CreateLogGroupCommand: { actions: ["logs:CreateLogGroup"], roles: CHANGE },
+  PutRetentionPolicyCommand: { actions: ["logs:PutRetentionPolicy"], roles: CHANGE },
   PublishCommand: { actions: ["sns:Publish"], roles: ["watch"] },
 };
 

@@ -4,6 +4,7 @@ import "server-only";
  */
 import {
   CreateLogGroupCommand,
+  PutRetentionPolicyCommand,
   GetQueryResultsCommand,
   StartQueryCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
@@ -65,13 +66,25 @@ export async function runInsightsQuery(
   );
 }
 
-/** Creates a log group; one that exists already is fine. */
-export async function ensureLogGroup(name: string, region?: string): Promise<void> {
+/** Creates a log group; one that exists already is fine (its retention is left as it is). */
+export async function ensureLogGroup(
+  name: string,
+  region?: string,
+  retentionDays?: number,
+): Promise<{ created: boolean }> {
   const { logs } = await getClients(region);
   try {
     await logs.send(new CreateLogGroupCommand({ logGroupName: name }));
   } catch (error) {
     if ((error as { name?: string }).name !== "ResourceAlreadyExistsException")
       await awsCall("create the log group", () => Promise.reject(error));
+    return { created: false };
   }
+  if (retentionDays)
+    await awsCall("set the log group's retention", () =>
+      logs.send(
+        new PutRetentionPolicyCommand({ logGroupName: name, retentionInDays: retentionDays }),
+      ),
+    );
+  return { created: true };
 }

@@ -1,17 +1,21 @@
 import "server-only";
 /**
- * Making a stage's access log carry the client certificate fields that
- * "clients seen" needs: optimistic (it applies only to the format the user
- * saw) and only for a stage mapped to the domain.
+ * Making a stage's access log carry the fields that "clients seen" needs
+ * (client certificate, domain, status, error): a change like any other. It
+ * applies only to the format the user saw, only for a stage mapped to the
+ * domain, under the domain's lock, with its intent written first; a log
+ * group it creates gets the retention the operator picked.
  */
 import { setHttpStageAccessLog } from "../aws/apigatewayv2";
 import { getBackend } from "../aws/config";
 import { ensureLogGroup, logGroupName } from "../aws/logs";
 import { setStageAccessLog } from "../aws/stages";
+import type { ChangeRecorder } from "../auth/intents";
 import { storeLocation } from "../auth/store";
-import { withClientCertFields } from "./access-log-format";
+import { accessLogGroupFor, withClientCertFields } from "./access-log-format";
 import { forgetClientsSeen, mappedStages, stageLoggingOf } from "./clients-seen";
 import { DomainError } from "./errors";
+import { withDomainLock } from "./locks";
 
 export interface StageRef {
   domainName: string;
@@ -22,12 +26,18 @@ export interface StageRef {
   stageName: string;
   /** The stage's format as the user saw it ("" when it had no access log). */
   expectedFormat: string;
+  /** The retention of a log group this change creates, in days. */
+  retentionDays?: number;
+  actor?: string;
+  change?: ChangeRecorder;
 }
 
 export interface AccessLogChange {
   destinationArn: string;
   format: string;
   previousFormat: string;
+  /** The log group created for it, with its retention. */
+  createdGroup?: { name: string; retentionDays: number };
   requestId?: string;
 }
 
@@ -43,29 +53,58 @@ export async function addClientCertLogging(stageRef: StageRef): Promise<AccessLo
       "not-mapped",
       `Stage ${ref.stageName} of ${kind} ${ref.restApiId} is not mapped to ${ref.domainName}, so it cannot be changed from this domain's page. Nothing was changed.`,
     );
-  const stage = await stageLoggingOf(target, ref.region);
-  if (!stage)
-    throw new DomainError("not-found", `The stage ${ref.stageName} does not exist (any more).`);
-  const current = stage.accessLog?.format ?? "";
-  if (current !== ref.expectedFormat)
-    throw new DomainError(
-      "conflict",
-      `The access log of stage ${ref.stageName} changed since this page was loaded. Nothing was changed. Reload to see it before changing it.`,
-    );
-  let destinationArn = stage.accessLog?.destinationArn;
-  if (!destinationArn || !logGroupName(destinationArn)) {
-    const group = `/aws/apigateway/access-logs/${ref.restApiId}/${ref.stageName.replace("$", "")}`;
-    await ensureLogGroup(group, ref.region);
-    const { owner } = await storeLocation();
-    destinationArn = `arn:aws:logs:${ref.region}:${owner}:log-group:${group}`;
-  }
-  const format = withClientCertFields(stage.accessLog?.format);
-  const { requestId } = await (ref.http ? setHttpStageAccessLog : setStageAccessLog)(
-    ref.restApiId,
-    ref.stageName,
-    { destinationArn, format },
+  const retentionDays = ref.retentionDays ?? 90;
+  return withDomainLock(
+    ref.domainName,
     ref.region,
+    ref.actor ?? "unknown",
+    async (lease) => {
+      const stage = await stageLoggingOf(target, ref.region);
+      if (!stage)
+        throw new DomainError("not-found", `The stage ${ref.stageName} does not exist (any more).`);
+      const current = stage.accessLog?.format ?? "";
+      if (current !== ref.expectedFormat)
+        throw new DomainError(
+          "conflict",
+          `The access log of stage ${ref.stageName} changed since this page was loaded. Nothing was changed. Reload to see it before changing it.`,
+        );
+      const format = withClientCertFields(stage.accessLog?.format);
+      await ref.change?.begin({
+        domainName: ref.domainName,
+        region: ref.region,
+        message: `access log of stage ${ref.stageName} of ${kind} ${ref.restApiId}: ${current ? "fields added" : "created"}`,
+      });
+      let destinationArn = stage.accessLog?.destinationArn;
+      let createdGroup: AccessLogChange["createdGroup"];
+      if (!destinationArn || !logGroupName(destinationArn)) {
+        const group = accessLogGroupFor(ref.restApiId, ref.stageName);
+        const made = await lease.write(`Creating the log group ${group}`, () =>
+          ensureLogGroup(group, ref.region, retentionDays),
+        );
+        if (made.created) createdGroup = { name: group, retentionDays };
+        const { owner } = await storeLocation();
+        destinationArn = `arn:aws:logs:${ref.region}:${owner}:log-group:${group}`;
+      }
+      const arn = destinationArn;
+      const { requestId } = await lease.write(
+        `Changing the access log of stage ${ref.stageName}`,
+        () =>
+          (ref.http ? setHttpStageAccessLog : setStageAccessLog)(
+            ref.restApiId,
+            ref.stageName,
+            { destinationArn: arn, format },
+            ref.region,
+          ),
+      );
+      forgetClientsSeen(ref.domainName, ref.region);
+      return {
+        destinationArn: arn,
+        format,
+        previousFormat: current,
+        ...(createdGroup ? { createdGroup } : {}),
+        ...(requestId ? { requestId } : {}),
+      };
+    },
+    { action: "changing a stage's access log" },
   );
-  forgetClientsSeen(ref.domainName, ref.region);
-  return { destinationArn, format, previousFormat: current, ...(requestId ? { requestId } : {}) };
 }

@@ -20,6 +20,18 @@ const ADDED_KEYS: Record<ClientCertField, string> = {
   notAfter: "clientCertNotAfter",
 };
 
+/**
+ * The variables that say which domain a request came through, how it ended
+ * and why it was refused: a stage can be mapped to several domains, and
+ * only the domain field tells their clients apart.
+ */
+export const CONTEXT_VARIABLES = {
+  domainName: "$context.domainName",
+  status: "$context.status",
+  errorMessage: "$context.error.message",
+} as const;
+export type ContextField = keyof typeof CONTEXT_VARIABLES;
+
 /** The format the console proposes for a stage without an access log. */
 export const RECOMMENDED_FORMAT = JSON.stringify({
   requestId: "$context.requestId",
@@ -27,7 +39,7 @@ export const RECOMMENDED_FORMAT = JSON.stringify({
   requestTime: "$context.requestTime",
   httpMethod: "$context.httpMethod",
   path: "$context.path",
-  status: "$context.status",
+  ...CONTEXT_VARIABLES,
   ...Object.fromEntries(
     (Object.keys(CLIENT_CERT_VARIABLES) as ClientCertField[]).map((f) => [
       ADDED_KEYS[f],
@@ -60,8 +72,19 @@ export function clientCertKeys(format: string): Record<ClientCertField, string> 
     : null;
 }
 
+/** The JSON key of each of the domain, status and error variables the format has. */
+export function contextKeys(format: string): Partial<Record<ContextField, string>> {
+  const parsed = jsonFormat(format);
+  const out: Partial<Record<ContextField, string>> = {};
+  for (const [key, value] of Object.entries(parsed ?? {}))
+    for (const [field, variable] of Object.entries(CONTEXT_VARIABLES))
+      if (value === variable) out[field as ContextField] ??= key;
+  return out;
+}
+
 /**
- * The format with the missing client certificate fields added: a JSON
+ * The format with the missing client certificate, domain, status and error
+ * fields added: a JSON
  * format keeps its keys; any other format is replaced by the recommended one.
  */
 export function withClientCertFields(format: string | undefined): string {
@@ -73,6 +96,8 @@ export function withClientCertFields(format: string | undefined): string {
     const variable = CLIENT_CERT_VARIABLES[field];
     if (!present.has(variable)) next[ADDED_KEYS[field]] = variable;
   }
+  for (const [field, variable] of Object.entries(CONTEXT_VARIABLES))
+    if (!present.has(variable)) next[field in next ? `context_${field}` : field] = variable;
   if (
     !Object.values(next).some(
       (v) => v === "$context.requestId" || v === "$context.extendedRequestId",
@@ -80,4 +105,24 @@ export function withClientCertFields(format: string | undefined): string {
   )
     next.requestId = "$context.requestId";
   return JSON.stringify(next);
+}
+
+/** The log group the console creates for a stage without one. */
+export const accessLogGroupFor = (apiId: string, stageName: string) =>
+  `/aws/apigateway/access-logs/${apiId}/${stageName.replace("$", "")}`;
+
+/** What a format change adds: each added key with its variable, or the whole format when it is replaced. */
+export function formatDiff(
+  before: string,
+  after: string,
+): { added: [string, string][]; replaced: boolean } {
+  const a = before ? jsonFormat(before) : {};
+  const b = jsonFormat(after) ?? {};
+  if (!a) return { added: [], replaced: true };
+  return {
+    added: Object.entries(b)
+      .filter(([k]) => !(k in a))
+      .map(([k, v]) => [k, String(v)]),
+    replaced: false,
+  };
 }

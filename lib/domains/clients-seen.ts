@@ -9,7 +9,7 @@ import { getBasePathMappings } from "../aws/api-gateway";
 import { getHttpApiMappings, getHttpStageLogging } from "../aws/apigatewayv2";
 import { logGroupName, runInsightsQuery } from "../aws/logs";
 import { getStageLogging } from "../aws/stages";
-import { clientCertKeys, type ClientCertField } from "./access-log-format";
+import { clientCertKeys, contextKeys, type ClientCertField } from "./access-log-format";
 import { keptReads } from "./kept-reads";
 
 export const WINDOWS = [1, 7, 30] as const;
@@ -25,6 +25,8 @@ export interface StageAccessLog {
   basePath: string;
   /** ready: logs client certificates; missing-fields: logs, without them; none: no access log. */
   state: "ready" | "missing-fields" | "none";
+  /** The format has the domain field: its clients can be told apart from other domains' of the stage. */
+  attributable: boolean;
   format?: string;
   destinationArn?: string;
 }
@@ -88,28 +90,60 @@ async function stagesOf(domainName: string, region: string): Promise<StageAccess
       stageName: m.stage,
       basePath: m.basePath,
       state: !log ? "none" : clientCertKeys(log.format) ? "ready" : "missing-fields",
+      attributable: !!log && !!contextKeys(log.format).domainName,
       ...(log ? { format: log.format, destinationArn: log.destinationArn } : {}),
     };
   });
 }
 
-function query(k: Record<ClientCertField, string>): string {
+type QueryKeys = Record<ClientCertField, string> & {
+  domain?: string;
+  status?: string;
+  error?: string;
+};
+
+/** One client and outcome a row: only this domain's requests where the format names the domain. */
+function query(k: QueryKeys, domainName: string): string {
+  const by = [k.subjectDN, k.issuerDN, k.serialNumber, k.notAfter, k.status, k.error].filter(
+    (f): f is string => !!f,
+  );
   return [
-    `fields @timestamp, ${k.subjectDN}, ${k.issuerDN}, ${k.serialNumber}, ${k.notAfter}`,
-    `filter ispresent(${k.serialNumber}) and ${k.serialNumber} != "-"`,
-    `stats count(*) as requests, max(@timestamp) as lastSeen by ${k.subjectDN}, ${k.issuerDN}, ${k.serialNumber}, ${k.notAfter}`,
+    `fields @timestamp, ${by.join(", ")}${k.domain ? `, ${k.domain}` : ""}`,
+    `filter ispresent(${k.serialNumber}) and ${k.serialNumber} != "-"${k.domain ? ` and ${k.domain} = "${domainName.replace(/[^A-Za-z0-9.*-]/g, "")}"` : ""}`,
+    `stats count(*) as requests, max(@timestamp) as lastSeen by ${by.join(", ")}`,
     "sort requests desc",
     "limit 10000",
   ].join(" | ");
 }
 
+/** Adds one row (a client and one outcome) to the merged clients. */
+function merge(into: Map<string, SeenClient>, client: SeenClient): void {
+  const id = `${client.issuerDN}\u0000${client.serialNumber}`;
+  const before = into.get(id);
+  if (!before) return void into.set(id, client);
+  before.requests += client.requests;
+  if (client.lastSeen > before.lastSeen) before.lastSeen = client.lastSeen;
+  for (const [status, n] of Object.entries(client.statuses ?? {}))
+    (before.statuses ??= {})[status] = (before.statuses[status] ?? 0) + n;
+  for (const r of client.refusals ?? [])
+    if (!before.refusals?.includes(r)) (before.refusals ??= []).push(r);
+  if (!client.domainUnknown) delete before.domainUnknown;
+}
+
 async function read(domainName: string, region: string, days: WindowDays): Promise<ClientsSeen> {
   const stages = await stagesOf(domainName, region);
-  const byKeys = new Map<string, { keys: Record<ClientCertField, string>; groups: Set<string> }>();
+  const byKeys = new Map<string, { keys: QueryKeys; groups: Set<string> }>();
   for (const s of stages) {
-    const keys = s.state === "ready" ? clientCertKeys(s.format!) : null;
+    const cert = s.state === "ready" ? clientCertKeys(s.format!) : null;
     const group = s.destinationArn ? logGroupName(s.destinationArn) : null;
-    if (!keys || !group) continue;
+    if (!cert || !group) continue;
+    const context = contextKeys(s.format!);
+    const keys: QueryKeys = {
+      ...cert,
+      ...(context.domainName ? { domain: context.domainName } : {}),
+      ...(context.status ? { status: context.status } : {}),
+      ...(context.errorMessage ? { error: context.errorMessage } : {}),
+    };
     const id = JSON.stringify(keys);
     if (!byKeys.has(id)) byKeys.set(id, { keys, groups: new Set() });
     byKeys.get(id)!.groups.add(group);
@@ -119,23 +153,28 @@ async function read(domainName: string, region: string, days: WindowDays): Promi
   const merged = new Map<string, SeenClient>();
   let bytesScanned = 0;
   for (const { keys, groups } of byKeys.values()) {
-    const outcome = await runInsightsQuery([...groups], query(keys), { start, end }, region);
+    const outcome = await runInsightsQuery(
+      [...groups],
+      query(keys, domainName),
+      { start, end },
+      region,
+    );
     bytesScanned += outcome.bytesScanned;
     for (const row of outcome.rows) {
-      const client: SeenClient = {
+      const requests = Number(row.requests ?? 0);
+      const status = keys.status ? row[keys.status] : undefined;
+      const refusal = keys.error ? row[keys.error] : undefined;
+      merge(merged, {
         subjectDN: row[keys.subjectDN] ?? "",
         issuerDN: row[keys.issuerDN] ?? "",
         serialNumber: row[keys.serialNumber] ?? "",
         notAfter: row[keys.notAfter] ?? "",
-        requests: Number(row.requests ?? 0),
+        requests,
         lastSeen: row.lastSeen ?? "",
-      };
-      const id = `${client.issuerDN}\u0000${client.serialNumber}`;
-      const before = merged.get(id);
-      if (before) {
-        before.requests += client.requests;
-        if (client.lastSeen > before.lastSeen) before.lastSeen = client.lastSeen;
-      } else merged.set(id, client);
+        ...(status && status !== "-" ? { statuses: { [status]: requests } } : {}),
+        ...(refusal && refusal !== "-" && Number(status) >= 400 ? { refusals: [refusal] } : {}),
+        ...(keys.domain ? {} : { domainUnknown: true }),
+      });
     }
   }
   const clients = [...merged.values()].sort((a, b) => b.requests - a.requests);
@@ -160,7 +199,8 @@ export function clientsSeen(
 /**
  * The clients seen in the last 7 days, as the lockout guard weighs a change
  * with them; null when the logs cannot say (no access log with the client
- * certificate fields, or the query failed).
+ * certificate and domain fields, or the query failed). Clients of a stage
+ * whose log lacks the domain field are never counted as this domain's.
  */
 export async function seenForGuard(
   domainName: string,
@@ -168,7 +208,10 @@ export async function seenForGuard(
 ): Promise<{ clients: SeenClient[]; days: number } | null> {
   try {
     const seen = await clientsSeen(domainName, region, 7);
-    return seen.stages.some((s) => s.state === "ready") ? { clients: seen.clients, days: 7 } : null;
+    // Only clients known to have called this domain: a stage whose log lacks the domain field cannot say.
+    return seen.stages.some((s) => s.state === "ready" && s.attributable)
+      ? { clients: seen.clients.filter((c) => !c.domainUnknown), days: 7 }
+      : null;
   } catch {
     return null;
   }

@@ -48,6 +48,12 @@ export interface SeenClient {
   notAfter: string;
   requests: number;
   lastSeen: string;
+  /** Requests by HTTP status, where the log has the status. */
+  statuses?: Record<string, number>;
+  /** API Gateway's error messages for its refused requests, where the log has them. */
+  refusals?: string[];
+  /** Logged on a stage whose format lacks the domain field: it may have called another domain of the stage. */
+  domainUnknown?: boolean;
 }
 
 /**

@@ -51,7 +51,7 @@ export async function ClientsSeenSection({
       ) : (
         <div className="space-y-3">
           {loaded.value.stages
-            .filter((s) => s.state !== "ready")
+            .filter((s) => s.state !== "ready" || !s.attributable)
             .map((s) => (
               <div
                 key={`${s.http ? "http" : "rest"}/${s.restApiId}/${s.stageName}`}
@@ -62,9 +62,11 @@ export async function ClientsSeenSection({
                   Stage <strong>{s.stageName}</strong> of {s.http ? "HTTP" : "REST"} API{" "}
                   <code className="font-mono">{s.restApiId}</code>{" "}
                   {s.state === "none"
-                    ? "has no access log"
-                    : "logs requests without the client certificate fields"}
-                  , so the clients calling through it cannot be seen. The format it needs:
+                    ? "has no access log, so the clients calling through it cannot be seen"
+                    : s.state === "missing-fields"
+                      ? "logs requests without the client certificate fields, so the clients calling through it cannot be seen"
+                      : "logs client certificates without the domain name: a stage can be mapped to several domains, so the clients below may belong to other domains of this stage, and the lockout guard does not count them"}
+                  . The format it needs:
                 </p>
                 <pre className="overflow-x-auto rounded bg-white p-2 font-mono text-xs">
                   {s.proposedFormat}
@@ -76,6 +78,8 @@ export async function ClientsSeenSection({
                   http={!!s.http}
                   stageName={s.stageName}
                   currentFormat={s.format ?? ""}
+                  proposedFormat={s.proposedFormat}
+                  {...(s.destinationArn ? { destinationArn: s.destinationArn } : {})}
                   canChange={canChange}
                 />
               </div>
@@ -98,6 +102,7 @@ export async function ClientsSeenSection({
                     "Client",
                     "Serial",
                     "Requests",
+                    "Outcomes",
                     "Last seen (UTC)",
                     "Certificate expires",
                   ]}
@@ -113,6 +118,22 @@ export async function ClientsSeenSection({
                       <td className="px-3 py-1 font-mono text-xs break-all">{c.serialNumber}</td>
                       <td className="px-3 py-1 tabular-nums">
                         {c.requests.toLocaleString("en-US")}
+                      </td>
+                      <td className="px-3 py-1 text-xs" data-testid="client-outcomes">
+                        {c.statuses
+                          ? Object.entries(c.statuses)
+                              .sort(([a], [b]) => a.localeCompare(b))
+                              .map(([status, n]) => `${status} ×${n}`)
+                              .join(" · ")
+                          : "—"}
+                        {c.refusals?.map((r) => (
+                          <span key={r} className="block text-rose-800">
+                            {r}
+                          </span>
+                        ))}
+                        {c.domainUnknown && (
+                          <span className="block text-amber-800">may be another domain&apos;s</span>
+                        )}
                       </td>
                       <td className="px-3 py-1 text-xs whitespace-nowrap">
                         {c.lastSeen.slice(0, 16)}
