@@ -97,13 +97,19 @@ export default defineConfig({
   projects: [
     {
       name: "demo",
-      testIgnore: ["auth/**", "oidc/**", "dev/**"],
+      testIgnore: ["auth/**", "oidc/**", "dev/**", "faults/**"],
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.demo}` },
     },
     {
       name: "auth",
       testMatch: "auth/**/*.spec.ts",
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORTS.auth}` },
+    },
+    {
+      // Starts its own emulator, proxy and app (it kills the app with SIGKILL).
+      name: "faults",
+      testMatch: "faults/**/*.spec.ts",
+      use: { ...devices["Desktop Chrome"] },
     },
     {
       name: "dev",

@@ -10,6 +10,7 @@ import {
   GetStageCommand,
   UpdateStageCommand,
 } from "@aws-sdk/client-api-gateway";
+import { DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { bundle, issue, type Issued } from "../lib/pki/generate";
 import { deployedRestApi, privateKeyPem } from "../emulator/test-support";
 import type { AwsClients } from "../lib/aws/clients";
@@ -18,15 +19,22 @@ import { domainUrl, seedMtlsDomain, type SeededDomain } from "./seed";
 
 const FORMAT = JSON.stringify({
   requestId: "$context.requestId",
+  domain: "$context.domainName",
   status: "$context.status",
+  error: "$context.error.message",
   dn: "$context.identity.clientCert.subjectDN",
   issuer: "$context.identity.clientCert.issuerDN",
   serial: "$context.identity.clientCert.serialNumber",
   until: "$context.identity.clientCert.validity.notAfter",
 });
 
-async function mapStage(aws: AwsClients, seeded: SeededDomain, format?: string) {
-  const api = await deployedRestApi(aws, "clients-e2e", "live");
+async function mapStage(
+  aws: AwsClients,
+  seeded: SeededDomain,
+  format?: string,
+  existingApi?: string,
+) {
+  const api = existingApi ?? (await deployedRestApi(aws, "clients-e2e", "live"));
   await aws.apiGateway.send(
     new CreateBasePathMappingCommand({
       domainName: seeded.domainName,
@@ -139,17 +147,104 @@ test("a stage that does not log client certificates gets the format it needs, an
   await expect(notice).toContainText("Stage live");
   await expect(notice).toContainText("has no access log");
   await expect(notice).toContainText("$context.identity.clientCert.serialNumber");
-  await notice.getByRole("button", { name: "Add the client certificate fields to live" }).click();
+  await notice.getByRole("button", { name: "Add the fields to live…" }).click();
+  // A change like any other: the exact diff, the log group it creates and its retention, then a confirmation.
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("format-diff")).toContainText("The format is replaced by:");
+  await expect(dialog.getByTestId("format-diff")).toContainText(
+    '"domainName":"$context.domainName"',
+  );
+  await expect(dialog.getByTestId("new-log-group")).toContainText(
+    `/aws/apigateway/access-logs/${api}/live`,
+  );
+  await expect(dialog.getByRole("combobox")).toHaveValue("90");
+  await dialog.getByRole("combobox").selectOption("30");
+  const before = await aws.apiGateway.send(
+    new GetStageCommand({ restApiId: api, stageName: "live" }),
+  );
+  expect(before.accessLogSettings).toBeUndefined();
+  await dialog.getByRole("button", { name: "Change the access log" }).click();
   await expect(page.getByTestId("access-log-notice")).toHaveCount(0);
   await expect(page.getByTestId("clients-summary")).toContainText("0 requests from 0 clients");
   const stage = await aws.apiGateway.send(
     new GetStageCommand({ restApiId: api, stageName: "live" }),
   );
   expect(stage.accessLogSettings?.format).toContain("$context.identity.clientCert.issuerDN");
+  expect(stage.accessLogSettings?.format).toContain("$context.domainName");
   expect(stage.accessLogSettings?.destinationArn).toContain(
     `log-group:/aws/apigateway/access-logs/${api}/live`,
   );
-  await expect(page.getByTestId("audit-history")).toContainText(
-    "access log now carries the client certificate fields",
+  // The retention picked, read back through CloudWatch Logs.
+  const groups = await aws.logs.send(
+    new DescribeLogGroupsCommand({ logGroupNamePrefix: `/aws/apigateway/access-logs/${api}/live` }),
   );
+  expect(groups.logGroups?.[0]?.retentionInDays).toBe(30);
+  await expect(page.getByTestId("audit-history")).toContainText(
+    "log group created with a retention of 30 days",
+  );
+});
+
+test("two domains on one stage, traffic to one: the other's clients seen is empty and its lockout guard counts nothing", async ({
+  page,
+  aws,
+  emulator,
+}, testInfo) => {
+  needs("data-plane", "update-domain-name");
+  const endpoint = emulatorFor(testInfo.project.name);
+  const a = await issue({ subject: "CN=Shared Root A" });
+  const b = await issue({ subject: "CN=Shared Root B" });
+  const busy = await seedMtlsDomain(aws, { versions: [bundle(a), bundle(a, b)], prefix: "busy" });
+  const quiet = await seedMtlsDomain(aws, { versions: [bundle(a), bundle(a, b)], prefix: "quiet" });
+  const api = await mapStage(aws, busy, FORMAT);
+  await mapStage(aws, quiet, undefined, api);
+  const dev = await issue({ subject: "CN=busy-device", issuer: b, ca: false });
+  for (let i = 0; i < 4; i++)
+    expect(await callAs(emulator, endpoint, busy.domainName, dev)).toBe(200);
+
+  await page.goto(domainUrl(busy.domainName));
+  await expect(page.getByTestId("clients-summary")).toContainText("4 requests from 1 clients");
+  await expect(page.getByTestId("client-outcomes")).toContainText("200 ×4");
+
+  await page.goto(domainUrl(quiet.domainName));
+  await expect(page.getByTestId("clients-summary")).toContainText("0 requests from 0 clients");
+  // Rolling the quiet domain back to CA A alone refuses no client of its own: none is counted.
+  await page
+    .locator(`[data-version-id="${quiet.versionIds[0]}"]`)
+    .getByRole("button", { name: "Roll back to this version" })
+    .click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("lockout-clients")).toContainText(
+    "refuses none of the 0 clients seen",
+  );
+  await expect(dialog.getByTestId("lockout-clients")).not.toContainText("CN=busy-device");
+});
+
+test("a stage whose log lacks the domain field: its clients may be another domain's, and the guard does not count them", async ({
+  page,
+  aws,
+  emulator,
+}, testInfo) => {
+  needs("data-plane", "update-domain-name");
+  const endpoint = emulatorFor(testInfo.project.name);
+  const a = await issue({ subject: "CN=Undomained Root A" });
+  const b = await issue({ subject: "CN=Undomained Root B" });
+  const seeded = await seedMtlsDomain(aws, {
+    versions: [bundle(a), bundle(a, b)],
+    prefix: "nodom",
+  });
+  const withoutDomain = JSON.parse(FORMAT) as Record<string, string>;
+  delete withoutDomain.domain;
+  await mapStage(aws, seeded, JSON.stringify(withoutDomain));
+  const dev = await issue({ subject: "CN=nodomain-device", issuer: b, ca: false });
+  expect(await callAs(emulator, endpoint, seeded.domainName, dev)).toBe(200);
+  await page.goto(domainUrl(seeded.domainName));
+  await expect(page.getByTestId("access-log-notice")).toContainText(
+    "may belong to other domains of this stage",
+  );
+  await expect(page.getByTestId("client-outcomes")).toContainText("may be another domain's");
+  await page
+    .locator(`[data-version-id="${seeded.versionIds[0]}"]`)
+    .getByRole("button", { name: "Roll back to this version" })
+    .click();
+  await expect(page.getByRole("dialog")).not.toContainText("CN=nodomain-device");
 });

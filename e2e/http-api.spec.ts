@@ -78,7 +78,8 @@ test("an HTTP API domain: its mapping shown, a rollback through the dashboard, s
   // Its stage logs nothing yet: the operator's fix goes through v2's UpdateStage.
   const notice = page.getByTestId("access-log-notice");
   await expect(notice).toContainText(`Stage live of HTTP API ${ApiId} has no access log`);
-  await notice.getByRole("button", { name: "Add the client certificate fields to live" }).click();
+  await notice.getByRole("button", { name: "Add the fields to live…" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Change the access log" }).click();
   await expect(page.getByTestId("access-log-notice")).toHaveCount(0);
   const stage = await aws.apiGatewayV2.send(new GetStageCommand({ ApiId, StageName: "live" }));
   expect(stage.AccessLogSettings?.Format).toContain("$context.identity.clientCert.serialNumber");

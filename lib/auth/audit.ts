@@ -77,7 +77,7 @@ export async function listAuditEvents(
 }
 
 /** The actions that set a domain's truststore version. */
-const VERSION_CHANGES = new Set([
+export const VERSION_CHANGES: ReadonlySet<string> = new Set([
   "activate-truststore-version",
   "upload-truststore-version",
   "disable-mutual-tls",

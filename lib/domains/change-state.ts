@@ -6,6 +6,7 @@ import "server-only";
  * domain's real state. Breaking a lock and resolving a change in doubt are
  * operators' changes, audited by their actions.
  */
+import { VERSION_CHANGES, type AuditEvent } from "../auth/audit";
 import { findIntent, openIntents, type Intent } from "../auth/intents";
 import { deleteKey } from "../auth/store";
 import { getDomainName } from "../aws/api-gateway";
@@ -58,6 +59,19 @@ export async function readLockView(domainName: string, region: string): Promise<
   const key = lockKey(domainName, region);
   const lock = await readLock(key);
   return lock ? lockView(domainName, key, lock.value) : null;
+}
+
+/** The newest recorded change of the version, when the domain is not where it left it. */
+export interface Drift {
+  event: AuditEvent;
+  actualVersion: string | null;
+}
+
+export function driftOf(history: AuditEvent[], actualVersion: string | null): Drift | null {
+  const last = history.find((e) => e.result === "success" && VERSION_CHANGES.has(e.action));
+  if (!last) return null;
+  const left = last.action === "disable-mutual-tls" ? null : (last.toVersion ?? "");
+  return left === actualVersion ? null : { event: last, actualVersion };
 }
 
 function landed(intent: Intent, actual: string | null): InDoubtView["landed"] {

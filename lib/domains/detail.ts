@@ -12,7 +12,14 @@ import { getBackend } from "../aws/config";
 import { listAuditEvents, type AuditEvent } from "../auth/audit";
 import { settle, type Loaded } from "./loaded";
 import { openableUri } from "./readable-truststore";
-import { inDoubtChanges, readLockView, type InDoubtView, type LockView } from "./change-state";
+import {
+  driftOf,
+  inDoubtChanges,
+  readLockView,
+  type Drift,
+  type InDoubtView,
+  type LockView,
+} from "./change-state";
 import type { BasePathMappingView, MtlsDomain, ServerCertificate } from "./types";
 
 /** Where the domain's truststore is; its versions are read separately (./truststore-view.ts) and stream in. */
@@ -40,7 +47,7 @@ export interface DomainDetail {
   /** The audit trail of this domain, newest first. */
   history: Loaded<AuditEvent[]>;
   /** Changes not finished: the domain's lock, and changes in doubt beside the real state. */
-  changes: Loaded<{ lock: LockView | null; inDoubt: InDoubtView[] }>;
+  changes: Loaded<{ lock: LockView | null; inDoubt: InDoubtView[]; drift: Drift | null }>;
 }
 
 const certificate = (arn: string | undefined, region: string | undefined, what: string) =>
@@ -86,10 +93,12 @@ export async function getDomainDetail(
         async () => ({
           lock: await readLockView(name, at),
           inDoubt: await inDoubtChanges(name, at, actualVersion),
+          drift: null as Drift | null,
         }),
         "the changes in progress",
       ),
     ]);
+  if (changes.ok && history.ok) changes.value.drift = driftOf(history.value, actualVersion);
   const detail: DomainDetail = {
     domain,
     serverCertificate,

@@ -16,10 +16,27 @@ export function ChangesSection({
   const { changes } = detail;
   if (!changes.ok)
     return <ErrorPanel title="Changes in progress could not be read" message={changes.message} />;
-  const { lock, inDoubt } = changes.value;
-  if (!lock && inDoubt.length === 0) return null;
+  const { lock, inDoubt, drift } = changes.value;
+  if (!lock && inDoubt.length === 0 && !drift) return null;
   return (
     <Section title="Changes in progress" id="changes">
+      {drift && (
+        <p
+          data-testid="drift"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        >
+          The last change recorded here ({drift.event.user}, {drift.event.action} at{" "}
+          {drift.event.at.slice(0, 19).replace("T", " ")} UTC, to{" "}
+          <code className="font-mono">{drift.event.toVersion ?? "no truststore"}</code>) is not the
+          domain&apos;s state now (
+          <code className="font-mono">
+            {drift.actualVersion === null
+              ? "mutual TLS off"
+              : drift.actualVersion || "latest object"}
+          </code>
+          ): it was changed since, outside this dashboard or by a change in doubt that landed late.
+        </p>
+      )}
       <ChangeStateActions
         domainName={detail.domain.domainName}
         region={region}

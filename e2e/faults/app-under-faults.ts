@@ -1,0 +1,86 @@
+/**
+ * For fault tests: an emulator started by the test, a holding proxy in
+ * front of it, and the production app (`next start`, one process, so that
+ * `kill -9` kills the server itself) talking to AWS through the proxy.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { CreateBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { startTestEmulator, type TestEmulator } from "../../emulator/test-support";
+import { startHoldingProxy, type HoldingProxy } from "../../test-support/holding-proxy";
+import { endpointAppEnv } from "../endpoint-env";
+
+export const LEASE_MS = 8_000;
+const STORE = "mtls-console-audit";
+
+export interface FaultWorld {
+  t: TestEmulator;
+  proxy: HoldingProxy;
+  baseURL: string;
+  start(): Promise<void>;
+  kill9(): Promise<void>;
+  /** The store's keys under a prefix (relative to the console's prefix), read straight from the emulator. */
+  storeKeys(prefix: string): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+export async function faultWorld(port: number): Promise<FaultWorld> {
+  const t = await startTestEmulator();
+  await t.clients().s3.send(new CreateBucketCommand({ Bucket: STORE }));
+  const proxy = await startHoldingProxy(t.endpoint);
+  const baseURL = `http://127.0.0.1:${port}`;
+  let app: ChildProcess | undefined;
+  const world: FaultWorld = {
+    t,
+    proxy,
+    baseURL,
+    async start() {
+      app = spawn(
+        process.execPath,
+        [
+          "node_modules/next/dist/bin/next",
+          "start",
+          "--hostname",
+          "127.0.0.1",
+          "--port",
+          String(port),
+        ],
+        {
+          env: {
+            ...process.env,
+            ...endpointAppEnv(proxy.url),
+            AUTH_MODE: "none",
+            MTLS_CONSOLE_LOCK_LEASE_MS: String(LEASE_MS),
+          },
+          stdio: "ignore",
+        },
+      );
+      for (let i = 0; i < 240; i++) {
+        const up = await fetch(`${baseURL}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (up) return;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error("the app did not start");
+    },
+    async kill9() {
+      const exited = new Promise((r) => app?.once("exit", r));
+      app?.kill("SIGKILL");
+      await exited;
+      app = undefined;
+    },
+    async storeKeys(prefix) {
+      const listed = await t
+        .clients()
+        .s3.send(new ListObjectsV2Command({ Bucket: STORE, Prefix: `mtls-console/${prefix}` }));
+      return (listed.Contents ?? []).map((c) => c.Key!);
+    },
+    async stop() {
+      app?.kill("SIGKILL");
+      await proxy.close();
+      await t.stop();
+    },
+  };
+  return world;
+}
