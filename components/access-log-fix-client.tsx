@@ -9,8 +9,7 @@
  */
 import { useState } from "react";
 import { addClientCertLogging } from "@/lib/actions/add-client-cert-logging";
-import { accessLogGroupFor, formatDiff } from "@/lib/domains/access-log-format";
-import { RETENTION_DAYS } from "@/lib/domains/schemas";
+import { accessLogGroupFor, formatDiff, RETENTION_DAYS } from "@/lib/domains/access-log-format";
 import { Notice } from "./notice";
 import { Button } from "./ui/button";
 import { ConfirmDialog } from "./ui/dialog";

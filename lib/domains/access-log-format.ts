@@ -107,6 +107,9 @@ export function withClientCertFields(format: string | undefined): string {
   return JSON.stringify(next);
 }
 
+/** Log retentions CloudWatch Logs accepts that the access log change offers (days). */
+export const RETENTION_DAYS = [30, 60, 90, 180, 365, 731, 1827, 3653] as const;
+
 /** The log group the console creates for a stage without one. */
 export const accessLogGroupFor = (apiId: string, stageName: string) =>
   `/aws/apigateway/access-logs/${apiId}/${stageName.replace("$", "")}`;

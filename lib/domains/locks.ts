@@ -11,8 +11,8 @@ import "server-only";
  * - A write goes through `lease.write`: the lease is confirmed (and
  *   renewed) before it, and checked after it. A write that got no answer,
  *   or whose answer came after the lease ended, is "in doubt": it may still
- *   land. Its lock is then kept, marked, until the lease ends, so no other
- *   change can race the late write, and the change says so.
+ *   land. Its lock is then kept, marked, for a whole lease from then, so no
+ *   other change can race the late write, and the change says so.
  * - Released with a delete conditional on the holder's own ETag (tried
  *   three times, then again later), so a former holder never removes a
  *   new holder's lock.
@@ -113,10 +113,18 @@ export async function withDomainLock<T>(
     );
   const doubt = async (what: string, why: string): Promise<never> => {
     inDoubt = true;
-    const marked = { ...held.body, inDoubt: { what, at: new Date().toISOString() } };
-    await withoutDeadline(() => putJson(key, marked, { ifMatch: held.etag })).catch(() => ({
-      written: false as const,
-    }));
+    // A fresh lease from now: the late write has a whole lease to land before anyone acts again.
+    const now = Date.now();
+    const marked: LockBody = {
+      ...held.body,
+      expiresAt: new Date(now + lease).toISOString(),
+      nonce: crypto.randomUUID(),
+      inDoubt: { what, at: new Date(now).toISOString() },
+    };
+    const kept = await withoutDeadline(() => putJson(key, marked, { ifMatch: held.etag })).catch(
+      () => ({ written: false as const }),
+    );
+    if (kept.written) held = { etag: kept.etag, body: marked };
     throw new DomainError(
       "in-doubt",
       `${what} is in doubt: ${why} It may still be carried out. Nothing else will change ${domainName} until ${held.body.expiresAt.slice(11, 19)} UTC; then check the domain's state on its page before changing it again.`,

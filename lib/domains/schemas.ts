@@ -3,6 +3,7 @@
  */
 import { z } from "zod";
 import { isKnownRegion } from "../aws/regions";
+import { RETENTION_DAYS } from "./access-log-format";
 
 export const regionSchema = z
   .string()
@@ -83,9 +84,6 @@ export const resolveInDoubtSchema = domainRefSchema.extend({
   intentId: z.string().uuid("Not a change id."),
   note: z.string().trim().max(500).optional(),
 });
-
-/** Log retentions CloudWatch Logs accepts that the form offers (days). */
-export const RETENTION_DAYS = [30, 60, 90, 180, 365, 731, 1827, 3653] as const;
 
 export const stageLoggingSchema = domainRefSchema.extend({
   restApiId: z.string().regex(/^[a-z0-9]{1,32}$/, "Not an API id."),
