@@ -3,7 +3,7 @@ import "server-only";
  * Which AWS the dashboard talks to, and its SDK clients (built in
  * ./clients.ts): region, endpoint (AWS_ENDPOINT_URL and the per-service
  * variants), path-style S3 when an endpoint is set, the standard credential
- * chain, adaptive retries.
+ * chain, standard retries (every call bounded by ./deadline.ts).
  *
  * Embedded default: when no AWS configuration is present at all (no
  * profile, keys, endpoint or config file), the app starts the local
