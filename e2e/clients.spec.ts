@@ -150,9 +150,9 @@ test("a stage that does not log client certificates gets the format it needs, an
   await notice.getByRole("button", { name: "Add the fields to live…" }).click();
   // A change like any other: the exact diff, the log group it creates and its retention, then a confirmation.
   const dialog = page.getByRole("dialog");
-  await expect(dialog.getByTestId("format-diff")).toContainText("The format is replaced by:");
+  await expect(dialog.getByTestId("format-diff")).toContainText("Fields added to the format:");
   await expect(dialog.getByTestId("format-diff")).toContainText(
-    '"domainName":"$context.domainName"',
+    '+ "domainName": "$context.domainName"',
   );
   await expect(dialog.getByTestId("new-log-group")).toContainText(
     `/aws/apigateway/access-logs/${api}/live`,
