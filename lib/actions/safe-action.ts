@@ -223,13 +223,7 @@ export function defineAction<S extends z.ZodType, T>(options: {
       }
       console.error(`[action ${options.name}]`, error);
       // Unknown: an intent stays open (in doubt) rather than claim an outcome nobody knows.
-      await record(
-        session,
-        parsed.data,
-        intent ? "in-doubt" : "failed",
-        { ...intentFacts(intent), ...(intent ? { intentId: intent.id } : {}) },
-        "internal error",
-      );
+      await finish(intent ? "in-doubt" : "failed", intentFacts(intent), "internal error");
       return {
         ok: false,
         code: "internal",

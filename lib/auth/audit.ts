@@ -4,7 +4,7 @@ import "server-only";
  * domain, action, from version → to version, result, AWS request id). Keys
  * sort newest first, so a domain's history is one listing away.
  */
-import { getJson, listKeys, putJson } from "./store";
+import { getJson, listKeys, putJson, retried } from "./store";
 import type { AuditEvent } from "./audit-types";
 
 export type { AuditEvent, AuditResult } from "./audit-types";
@@ -22,18 +22,12 @@ export async function recordAuditEvent(
   const at = event.at ?? new Date();
   const full: AuditEvent = { ...event, id: crypto.randomUUID(), at: at.toISOString() };
   const inverted = String(MAX_TIME - at.getTime()).padStart(13, "0");
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await putJson(
-        `${domainPrefix(event.region, event.domainName)}${inverted}-${full.id}.json`,
-        full,
-      );
-      return full;
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  }
+  await retried(
+    () =>
+      putJson(`${domainPrefix(event.region, event.domainName)}${inverted}-${full.id}.json`, full),
+    attempts,
+  );
+  return full;
 }
 
 /** Refused attempts recorded per user and minute, at most (the rest are only logged). */

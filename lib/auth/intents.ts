@@ -7,30 +7,17 @@ import "server-only";
  * the domain page shows it "in doubt" beside the domain's real state until
  * an operator resolves it.
  */
-import { deleteKey, getJson, listKeys, putJson } from "./store";
-import type { Role } from "./roles";
-
-export interface Intent {
-  id: string;
-  at: string;
-  user: string;
-  role: Role | "none";
-  action: string;
-  domainName: string;
-  region: string;
-  fromVersion?: string;
-  toVersion?: string;
-  message?: string;
-}
+import { deleteKey, getJson, listKeys, putJson, retried } from "./store";
+import type { AuditEvent } from "./audit-types";
 
 /** What a change says of itself when it begins (and again when it learns more, such as an uploaded version's id). */
-export interface IntentFacts {
-  domainName: string;
-  region: string;
-  fromVersion?: string;
-  toVersion?: string;
-  message?: string;
-}
+export type IntentFacts = Pick<
+  AuditEvent,
+  "domainName" | "region" | "fromVersion" | "toVersion" | "message"
+>;
+
+/** An audit event without its outcome yet: who began what, when. */
+export type Intent = IntentFacts & Pick<AuditEvent, "id" | "at" | "user" | "role" | "action">;
 
 /** Handed to a change: `begin` writes (or updates) its intent; call it before each AWS write. */
 export interface ChangeRecorder {
@@ -50,16 +37,13 @@ export async function writeIntent(intent: Intent): Promise<void> {
 
 /** Removes an intent whose outcome is recorded; tried three times, then left (it shows as in doubt). */
 export async function closeIntent(intent: Intent): Promise<boolean> {
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      await deleteKey(keyOf(intent));
-      return true;
-    } catch (error) {
-      console.error(`[intent] could not close ${intent.id}:`, (error as Error).message);
-      await new Promise((r) => setTimeout(r, 200 * attempt));
-    }
+  try {
+    await retried(() => deleteKey(keyOf(intent)));
+    return true;
+  } catch (error) {
+    console.error(`[intent] could not close ${intent.id}:`, (error as Error).message);
+    return false;
   }
-  return false;
 }
 
 /** A domain's intents without an outcome, oldest first. */

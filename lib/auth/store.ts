@@ -130,6 +130,18 @@ export async function putJson(
   }
 }
 
+/** Runs a store call up to `attempts` times, 200 ms, 400 ms… apart (the SDK retries each try too); the last failure is thrown. */
+export async function retried<T>(call: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
 export async function getJson<T>(key: string): Promise<{ value: T; etag: string } | null> {
   const store = await storeLocation();
   const { s3 } = await getClients(store.region);

@@ -75,8 +75,9 @@ export function driftOf(history: AuditEvent[], actualVersion: string | null): Dr
 }
 
 function landed(intent: Intent, actual: string | null): InDoubtView["landed"] {
-  if (actual === null) return intent.message === "disable mutual TLS" ? "yes" : "unknown";
-  if (intent.message === "disable mutual TLS") return "no";
+  const disables = intent.action === "disable-mutual-tls";
+  if (actual === null) return disables ? "yes" : "unknown";
+  if (disables) return "no";
   if (intent.toVersion === undefined) return "unknown";
   return actual === intent.toVersion ? "yes" : "no";
 }

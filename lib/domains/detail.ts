@@ -47,7 +47,9 @@ export interface DomainDetail {
   /** The audit trail of this domain, newest first. */
   history: Loaded<AuditEvent[]>;
   /** Changes not finished: the domain's lock, and changes in doubt beside the real state. */
-  changes: Loaded<{ lock: LockView | null; inDoubt: InDoubtView[]; drift: Drift | null }>;
+  changes: Loaded<{ lock: LockView | null; inDoubt: InDoubtView[] }>;
+  /** The last recorded version change, when the domain is no longer where it left it. */
+  drift: Drift | null;
 }
 
 const certificate = (arn: string | undefined, region: string | undefined, what: string) =>
@@ -93,12 +95,10 @@ export async function getDomainDetail(
         async () => ({
           lock: await readLockView(name, at),
           inDoubt: await inDoubtChanges(name, at, actualVersion),
-          drift: null as Drift | null,
         }),
         "the changes in progress",
       ),
     ]);
-  if (changes.ok && history.ok) changes.value.drift = driftOf(history.value, actualVersion);
   const detail: DomainDetail = {
     domain,
     serverCertificate,
@@ -108,6 +108,7 @@ export async function getDomainDetail(
     evaluatedAt: Date.now(),
     history,
     changes,
+    drift: history.ok ? driftOf(history.value, actualVersion) : null,
   };
   if (domain.mtls) {
     const location = parseS3Uri(domain.mtls.truststoreUri);

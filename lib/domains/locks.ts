@@ -19,7 +19,7 @@ import "server-only";
  */
 import { withDeadline, withoutDeadline } from "../aws/deadline";
 import { AwsFailure } from "../aws/errors";
-import { deleteKey, putJson } from "../auth/store";
+import { deleteKey, putJson, retried } from "../auth/store";
 import { DomainError } from "./errors";
 import {
   busy,
@@ -76,20 +76,18 @@ async function take(key: string, domainName: string, body: LockBody): Promise<st
   return takeover.etag;
 }
 
-async function release(key: string, etag: string): Promise<void> {
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      await deleteKey(key, { ifMatch: etag });
-      releasedHere(key);
-      return;
-    } catch (error) {
-      console.error(`[lock] could not release ${key} (try ${attempt}):`, (error as Error).message);
-      if (attempt < 3) await new Promise((r) => setTimeout(r, 250 * attempt));
-    }
+/** Releases the lock (tried three times); if the store refuses, again every 30 s until the lease ends. */
+async function release(key: string, etag: string, expiresAt: number): Promise<void> {
+  try {
+    await retried(() => deleteKey(key, { ifMatch: etag }));
+    releasedHere(key);
+  } catch (error) {
+    console.error(`[lock] could not release ${key}:`, (error as Error).message);
+    releaseFailed(key, etag);
+    // Meanwhile the page says the holder is gone and when the lock frees.
+    if (Date.now() + 30_000 < expiresAt)
+      setTimeout(() => void release(key, etag, expiresAt), 30_000).unref();
   }
-  releaseFailed(key, etag);
-  // Once more later; meanwhile the page says the holder is gone and when the lock frees.
-  setTimeout(() => void release(key, etag).catch(() => undefined), 30_000).unref();
 }
 
 export async function withDomainLock<T>(
@@ -161,6 +159,6 @@ export async function withDomainLock<T>(
       () => change(handle),
     );
   } finally {
-    if (!inDoubt) await withoutDeadline(() => release(key, held.etag));
+    if (!inDoubt) await withoutDeadline(() => release(key, held.etag, expiresAt()));
   }
 }

@@ -60,6 +60,13 @@ export interface Actor {
 
 const NO_RECORD: ChangeRecorder = { begin: async () => undefined };
 
+/** What every change of a domain's truststore says of itself when it begins: which domain, from which version. */
+const changeOf = (domain: MtlsDomain, region: string) => ({
+  domainName: domain.domainName,
+  region,
+  fromVersion: domain.mtls?.truststoreVersion || undefined,
+});
+
 /** What the user saw and confirmed: the active version ("" for none) and, when the change refuses today's clients, the typed domain name. */
 export interface Seen {
   expectedCurrentVersion: string;
@@ -125,9 +132,7 @@ export async function activateVersion(
         ref.confirmation,
       );
       await (ref.change ?? NO_RECORD).begin({
-        domainName: ref.domainName,
-        region,
-        fromVersion: domain.mtls?.truststoreVersion || undefined,
+        ...changeOf(domain, region),
         toVersion: ref.versionId,
       });
       return switchVersion(domain, ref.versionId, region, lease);
@@ -247,11 +252,7 @@ export async function uploadAndActivate(
         certificateCount: report.certificates.length,
       };
       const change = ref.change ?? NO_RECORD;
-      const facts = {
-        domainName: ref.domainName,
-        region,
-        fromVersion: domain.mtls?.truststoreVersion || undefined,
-      };
+      const facts = changeOf(domain, region);
       await change.begin({ ...facts, message: `upload a new version (sha256 ${metadata.sha256})` });
       const { versionId } = await lease.write(
         `Uploading a new truststore version of ${ref.domainName}`,
@@ -292,9 +293,7 @@ export async function disableMtls(ref: DomainRef & Actor & Seen): Promise<Activa
       await checkExpected(domain, region, ref.expectedCurrentVersion);
       await requireUpdatable(domain);
       await (ref.change ?? NO_RECORD).begin({
-        domainName: ref.domainName,
-        region,
-        fromVersion: domain.mtls?.truststoreVersion || undefined,
+        ...changeOf(domain, region),
         message: "disable mutual TLS",
       });
       try {

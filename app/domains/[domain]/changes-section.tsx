@@ -13,10 +13,10 @@ export function ChangesSection({
   region: string;
   canChange: boolean;
 }) {
-  const { changes } = detail;
+  const { changes, drift } = detail;
   if (!changes.ok)
     return <ErrorPanel title="Changes in progress could not be read" message={changes.message} />;
-  const { lock, inDoubt, drift } = changes.value;
+  const { lock, inDoubt } = changes.value;
   if (!lock && inDoubt.length === 0 && !drift) return null;
   return (
     <Section title="Changes in progress" id="changes">
