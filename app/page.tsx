@@ -4,7 +4,13 @@ import { ErrorPanel } from "@/components/error-panel";
 import { OverviewClient } from "@/components/overview-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
 import { overviewSearch, parseOverviewQuery } from "@/lib/domains/overview-query";
-import { isRegion, overviewView, pageRegion, regionChoices } from "@/lib/domains/page-views";
+import {
+  inDoubtView,
+  isRegion,
+  overviewView,
+  pageRegion,
+  regionChoices,
+} from "@/lib/domains/page-views";
 
 export const metadata: Metadata = { title: { absolute: "Custom domain names · mTLS Console" } };
 
@@ -22,7 +28,7 @@ export default async function OverviewPage({
     isRegion(asked) ? `/${overviewSearch(query, asked)}` : "/",
   );
   const region = await pageRegion(asked);
-  const overview = await overviewView(region, query);
+  const [overview, doubts] = await Promise.all([overviewView(region, query), inDoubtView()]);
   if (!overview.ok)
     return (
       <ErrorPanel
@@ -49,6 +55,31 @@ export default async function OverviewPage({
           </Link>
         )}
       </div>
+      {doubts.ok && doubts.value.length > 0 && (
+        <div
+          role="alert"
+          data-testid="doubts-notice"
+          className="rounded-lg border border-rose-300 bg-rose-50 p-3 text-sm text-rose-950"
+        >
+          <p className="font-medium">
+            Changes in doubt: AWS never confirmed them (no answer in time, or the server stopped).
+            Check each domain&apos;s real state and resolve them on its page.
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {doubts.value.map((d) => (
+              <li key={`${d.region}/${d.domainName}`}>
+                <Link
+                  className="text-sky-800 underline"
+                  href={`/domains/${encodeURIComponent(d.domainName)}?region=${d.region}#changes`}
+                >
+                  {d.domainName}
+                </Link>{" "}
+                ({d.region}, {d.count})
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <OverviewClient
         page={overview.value}
         query={query}

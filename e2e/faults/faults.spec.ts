@@ -112,6 +112,9 @@ test("kill -9 during a PATCH: the intent was written first, and after restart th
   await expect(page.getByTestId("in-doubt")).toHaveAttribute("data-landed", "yes");
   await expect(page.getByTestId("in-doubt")).toContainText(versions[0]!.slice(0, 12));
   await expect(page.getByTestId("domain-lock")).toContainText(/frees at/);
+  // The overview names every domain with a change in doubt.
+  await page.goto(`${w.baseURL}/?region=us-east-1`);
+  await expect(page.getByTestId("doubts-notice")).toContainText(domainName);
 });
 
 test("kill -9 during an upload: the upload is in doubt after restart, with nothing hidden", async ({

@@ -63,7 +63,18 @@ export async function findIntent(
   return (await getJson<Intent>(keyOf({ domainName, region, id })))?.value ?? null;
 }
 
-/** How many intents without an outcome the whole store holds (at most `max`), for the overview's notice. */
-export async function countOpenIntents(max = 100): Promise<number> {
-  return (await listKeys("intents/", max)).length;
+/** The domains with changes in doubt, in every region (from the keys alone: one listing), for the overview and start-up. */
+export async function domainsInDoubt(
+  max = 1000,
+): Promise<{ region: string; domainName: string; count: number }[]> {
+  const counts = new Map<string, number>();
+  for (const key of await listKeys("intents/", max)) {
+    const [, region, domainName] = key.split("/");
+    if (region && domainName)
+      counts.set(`${region}/${domainName}`, (counts.get(`${region}/${domainName}`) ?? 0) + 1);
+  }
+  return [...counts].map(([id, count]) => {
+    const [region, domainName] = id.split("/") as [string, string];
+    return { region, domainName, count };
+  });
 }

@@ -1,5 +1,6 @@
 import { getBackend } from "../aws/config";
 import { AuthConfigError, loadAuthConfig } from "./config";
+import { domainsInDoubt } from "./intents";
 import { storeSettings } from "./store";
 
 /** At server start: the sign-in configuration is checked, and the embedded emulator (if any) starts now rather than on the first page. */
@@ -33,7 +34,15 @@ export function checkAuthAtStartup(): void {
     } else {
       console.log(`[auth] sign-in mode: ${config.mode}`);
     }
-    void getBackend().catch((error: Error) => console.error(`[aws] ${error.message}`));
+    void getBackend()
+      .then(() => domainsInDoubt())
+      .then((doubts) => {
+        for (const d of doubts)
+          console.warn(
+            `[audit] ${d.count} change(s) of ${d.domainName} (${d.region}) in doubt: AWS never confirmed them. Open the domain's page to see its real state and resolve them.`,
+          );
+      })
+      .catch((error: Error) => console.error(`[aws] ${error.message}`));
   } catch (error) {
     if (error instanceof AuthConfigError) {
       console.error(`\nmTLS Console refuses to start: ${error.message}\n`);

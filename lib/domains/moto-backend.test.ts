@@ -95,6 +95,27 @@ describe("against moto", () => {
     expect(byName[EDGE]!.dnsTarget).toMatch(/\.cloudfront\.net$/);
   });
 
+  it("changes to a domain whose mTLS moto cannot report say 'unknown', not 'off', and change nothing", async (ctx) => {
+    if (!moto) return ctx.skip(MOTO_MISSING);
+    const { activateVersion, disableMtls } = await import("./mutations");
+    const ref = {
+      domainName: MTLS,
+      region: "us-east-1",
+      actor: "tester",
+      expectedCurrentVersion: "",
+    };
+    // One after the other: each holds the domain's lock while it looks.
+    for (const attempt of [
+      () => activateVersion({ ...ref, versionId: versions[0]! }),
+      () => disableMtls(ref),
+    ]) {
+      const error = await refusal(attempt());
+      expect(error.code).toBe("mtls-unknown");
+      expect(error.message).toContain("does not report whether mutual TLS is enabled");
+      expect(error.message).not.toContain("is not enabled");
+    }
+  });
+
   it("API types are unknown on moto, with the reason, never 'none mapped'", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
     const { apiTypesOf } = await import("./api-types");

@@ -7,6 +7,7 @@ import "server-only";
 import { getCapabilities, type Capabilities } from "../aws/capabilities";
 import { isKnownRegion } from "../aws/regions";
 import type { Role } from "../auth/roles";
+import { domainsInDoubt } from "../auth/intents";
 import { describeBackend } from "./backend";
 import { changeBlocked, type ChangeBlock } from "./change-blocked";
 import { getDomainDetail, type DomainDetail } from "./detail";
@@ -40,6 +41,11 @@ export function overviewView(
   query: OverviewQuery,
 ): Promise<Loaded<OverviewPageView>> {
   return settle(() => overviewPage(region, query), "the custom domain names");
+}
+
+/** The domains with changes in doubt, in every region (the overview's notice). */
+export function inDoubtView(): Promise<Loaded<Awaited<ReturnType<typeof domainsInDoubt>>>> {
+  return settle(() => domainsInDoubt(), "the changes in doubt");
 }
 
 /** Every domain of a region (the inspect page's list). */
