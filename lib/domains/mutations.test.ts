@@ -181,6 +181,49 @@ describe("upload and activate on the server", () => {
     }
   });
 
+  it("a stale version names the recorded change that set the current one, not just the newest record", async () => {
+    const { recordAuditEvent } = await import("../auth/audit");
+    const current = (
+      await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }))
+    ).mutualTlsAuthentication!.truststoreVersion!;
+    const base = { role: "operator" as const, domainName: DOMAIN, region: "us-east-1" };
+    await recordAuditEvent({
+      ...base,
+      user: "olga",
+      action: "activate-truststore-version",
+      toVersion: current,
+      result: "success",
+      at: new Date(Date.now() - 2_000),
+    });
+    // Newer records that did not set the version: a refusal and a stage's access log change.
+    await recordAuditEvent({
+      ...base,
+      user: "zed",
+      action: "activate-truststore-version",
+      toVersion: "never-applied",
+      result: "refused",
+      at: new Date(Date.now() - 1_000),
+    });
+    await recordAuditEvent({
+      ...base,
+      user: "ivy",
+      action: "add-client-cert-logging",
+      result: "success",
+    });
+    const stale = await refusal(
+      mutations.activateVersion({
+        domainName: DOMAIN,
+        versionId: firstVersion,
+        actor: "ann",
+        expectedCurrentVersion: "what-ann-saw",
+      }),
+    );
+    expect(stale.code).toBe("conflict");
+    expect(stale.message).toContain("olga changed it");
+    expect(stale.message).not.toContain("outside this dashboard");
+    expect(stale.details).toMatchObject({ changedBy: "olga", currentVersion: current });
+  });
+
   it("a rollback that drops a CA clients chain to today needs the domain name typed", async () => {
     // Adding a CA refuses nobody: no confirmation needed.
     const intermediate = await issue({
