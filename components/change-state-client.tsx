@@ -85,19 +85,24 @@ export function ChangeStateActions({
           className="space-y-2 rounded-lg border border-rose-300 bg-rose-50 p-3 text-sm text-rose-950"
           data-testid="in-doubt"
           data-landed={c.landed}
+          data-running={c.running ? "1" : undefined}
         >
           <p className="font-medium">
-            In doubt: {c.user}&apos;s {c.action} at {utc(c.at)}
+            {c.running ? "In progress" : "In doubt"}: {c.user}&apos;s {c.action} at {utc(c.at)}
           </p>
           <p>
             {c.message ? `${c.message}. ` : ""}From {short(c.fromVersion)} to {short(c.toVersion)}.
-            AWS never confirmed the outcome (no answer in time, or the server stopped).
+            {c.running
+              ? "It holds the domain's lock and is being made now."
+              : "AWS never confirmed the outcome (no answer in time, or the server stopped)."}
           </p>
-          <p>
-            Now: {actual(c)}. {verdict(c)} Check that this is what the domain should be at, then
-            resolve it.
-          </p>
-          {canChange && (
+          {!c.running && (
+            <p>
+              Now: {actual(c)}. {verdict(c)} Check that this is what the domain should be at, then
+              resolve it.
+            </p>
+          )}
+          {canChange && !c.running && (
             <Button
               size="xs"
               disabled={resolving.pending}

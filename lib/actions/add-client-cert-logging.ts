@@ -16,6 +16,6 @@ export const addClientCertLogging = defineAction({
   },
   audit: (input, data) => ({
     ...(data.requestId ? { requestId: data.requestId } : {}),
-    message: `Stage ${input.stageName} of ${input.http ? "HTTP" : "REST"} API ${input.restApiId}: access log now carries the client certificate, domain, status and error fields (${data.destinationArn}${data.createdGroup ? `, log group created with a retention of ${data.createdGroup.retentionDays} days` : ""}). Format before: ${data.previousFormat || "none"}`,
+    message: `Stage ${input.stageName} of ${input.http ? "HTTP" : "REST"} API ${input.restApiId}: access log now carries the client certificate, domain, status and error fields (${data.destinationArn}${data.createdGroup ? `, log group ${data.createdGroup.name} with a retention of ${data.createdGroup.retentionDays} days` : ""}). Format before: ${data.previousFormat || "none"}`,
   }),
 });

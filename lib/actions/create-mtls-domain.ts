@@ -9,8 +9,8 @@ export const createMtlsDomain = defineAction({
   name: "create-mtls-domain",
   permission: "change",
   schema: domainPlanSchema,
-  handler: async (input, session) => {
-    const created = await createFromPlan(input, session.user);
+  handler: async (input, session, change) => {
+    const created = await createFromPlan(input, session.user, change);
     revalidatePath("/", "layout");
     return created;
   },

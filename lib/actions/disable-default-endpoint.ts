@@ -9,8 +9,8 @@ export const disableDefaultEndpoint = defineAction({
   name: "disable-default-endpoint",
   permission: "change",
   schema: restApiRefSchema,
-  handler: async (input, _session, change) => {
-    const result = await disable({ ...input, change });
+  handler: async (input, session, change) => {
+    const result = await disable({ ...input, actor: session.user, change });
     revalidatePath("/domains", "layout");
     return result;
   },

@@ -9,8 +9,8 @@ export const enableBucketVersioning = defineAction({
   name: "enable-bucket-versioning",
   permission: "change",
   schema: domainRefSchema,
-  handler: async (input) => {
-    const result = await enableVersioning(input);
+  handler: async (input, _session, change) => {
+    const result = await enableVersioning({ ...input, change });
     revalidatePath(`/domains/${input.domainName}`);
     return result;
   },

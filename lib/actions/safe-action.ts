@@ -195,14 +195,20 @@ export function defineAction<S extends z.ZodType, T>(options: {
       }
       return { ok: true, data };
     } catch (error) {
-      const noAnswer = error instanceof AwsFailure && !error.answered && intent;
-      if ((error instanceof DomainError && error.code === "in-doubt") || noAnswer) {
+      const noAnswer = error instanceof AwsFailure && error.mayHaveLanded && intent;
+      // Stopped part-way (a step made, the next not), or its next step's record refused: the intent stays open.
+      const unfinished =
+        error instanceof DomainError &&
+        (error.code === "in-doubt" ||
+          error.code === "partial" ||
+          (error.code === "intent-unrecorded" && intent));
+      if (unfinished || noAnswer) {
         const message =
           error instanceof DomainError
             ? error.message
-            : `AWS did not answer the change in time, so it is in doubt: it may still be carried out. Check the domain's state on its page before changing it again.`;
+            : `AWS did not confirm this change (no answer in time, or a refusal only after retrying), so it is in doubt: it may still be carried out. Check the domain's state on its page before changing it again.`;
         await finish("in-doubt", intentFacts(intent), message);
-        return { ok: false, code: "in-doubt", message };
+        return { ok: false, code: error instanceof DomainError ? error.code : "in-doubt", message };
       }
       if (error instanceof DomainError) {
         await finish(intent ? "failed" : "refused", intentFacts(intent), error.message);

@@ -14,6 +14,8 @@ export class AwsFailure extends Error {
     readonly requestId?: string,
     /** Whether trying again can fix it (throttling, AWS's transient errors); the message says so only then. */
     readonly retryable = false,
+    /** How many times the SDK sent the call. */
+    readonly attempts = 1,
   ) {
     super(message);
     this.name = "AwsFailure";
@@ -22,6 +24,15 @@ export class AwsFailure extends Error {
   /** Whether AWS answered at all: a call with no answer (timed out, cut off) may still have been carried out. */
   get answered(): boolean {
     return this.status !== undefined;
+  }
+
+  /**
+   * Whether a write that failed so may still have been carried out: it had
+   * no answer, or it was sent more than once (an earlier try may have
+   * landed before it timed out, and only the last answer is seen).
+   */
+  get mayHaveLanded(): boolean {
+    return !this.answered || this.attempts > 1;
   }
 }
 
@@ -110,6 +121,7 @@ export function toAwsFailure(error: unknown, doing: string): AwsFailure {
     status,
     e.$metadata?.requestId,
     retryable,
+    tries,
   );
 }
 

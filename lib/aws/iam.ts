@@ -79,6 +79,11 @@ export const IAM_CALLS: Record<string, Call> = {
   GetQueryResultsCommand: { actions: ["logs:GetQueryResults"], roles: READ },
   CreateLogGroupCommand: { actions: ["logs:CreateLogGroup"], roles: CHANGE },
   PutRetentionPolicyCommand: { actions: ["logs:PutRetentionPolicy"], roles: CHANGE },
+  DescribeLogGroupsCommand: {
+    actions: ["logs:DescribeLogGroups"],
+    roles: CHANGE,
+    note: "an access log group's retention",
+  },
   PublishCommand: { actions: ["sns:Publish"], roles: ["watch"] },
 };
 

@@ -4,6 +4,7 @@ import "server-only";
  */
 import {
   CreateLogGroupCommand,
+  DescribeLogGroupsCommand,
   PutRetentionPolicyCommand,
   GetQueryResultsCommand,
   StartQueryCommand,
@@ -66,25 +67,36 @@ export async function runInsightsQuery(
   );
 }
 
-/** Creates a log group; one that exists already is fine (its retention is left as it is). */
+/**
+ * Creates a log group (one that exists already is fine) and gives it
+ * `retentionDays` unless it has a retention already: so a create whose
+ * answer was lost and retried, or a retention that failed the first time,
+ * still ends with one.
+ */
 export async function ensureLogGroup(
   name: string,
   region?: string,
   retentionDays?: number,
-): Promise<{ created: boolean }> {
+): Promise<{ created: boolean; retentionDays?: number }> {
   const { logs } = await getClients(region);
+  let created = true;
   try {
     await logs.send(new CreateLogGroupCommand({ logGroupName: name }));
   } catch (error) {
     if ((error as { name?: string }).name !== "ResourceAlreadyExistsException")
       await awsCall("create the log group", () => Promise.reject(error));
-    return { created: false };
+    created = false;
   }
-  if (retentionDays)
-    await awsCall("set the log group's retention", () =>
-      logs.send(
-        new PutRetentionPolicyCommand({ logGroupName: name, retentionInDays: retentionDays }),
-      ),
-    );
-  return { created: true };
+  if (!retentionDays) return { created };
+  const found = await awsCall("read the log group", () =>
+    logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name })),
+  );
+  const kept = found.logGroups?.find((g) => g.logGroupName === name)?.retentionInDays;
+  if (kept) return { created, retentionDays: kept };
+  await awsCall("set the log group's retention", () =>
+    logs.send(
+      new PutRetentionPolicyCommand({ logGroupName: name, retentionInDays: retentionDays }),
+    ),
+  );
+  return { created, retentionDays };
 }

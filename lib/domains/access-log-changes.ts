@@ -11,7 +11,7 @@ import { getBackend } from "../aws/config";
 import { ensureLogGroup, logGroupName } from "../aws/logs";
 import { setStageAccessLog } from "../aws/stages";
 import type { ChangeRecorder } from "../auth/intents";
-import { storeLocation } from "../auth/store";
+import { callerAccount } from "../aws/account";
 import { accessLogGroupFor, withClientCertFields } from "./access-log-format";
 import { forgetClientsSeen, mappedStages, stageLoggingOf } from "./clients-seen";
 import { DomainError } from "./errors";
@@ -36,7 +36,7 @@ export interface AccessLogChange {
   destinationArn: string;
   format: string;
   previousFormat: string;
-  /** The log group created for it, with its retention. */
+  /** The console's log group for the stage (created, or found from an earlier try), with its retention. */
   createdGroup?: { name: string; retentionDays: number };
   requestId?: string;
 }
@@ -81,9 +81,8 @@ export async function addClientCertLogging(stageRef: StageRef): Promise<AccessLo
         const made = await lease.write(`Creating the log group ${group}`, () =>
           ensureLogGroup(group, ref.region, retentionDays),
         );
-        if (made.created) createdGroup = { name: group, retentionDays };
-        const { owner } = await storeLocation();
-        destinationArn = `arn:aws:logs:${ref.region}:${owner}:log-group:${group}`;
+        createdGroup = { name: group, retentionDays: made.retentionDays ?? retentionDays };
+        destinationArn = `arn:aws:logs:${ref.region}:${await callerAccount(ref.region)}:log-group:${group}`;
       }
       const arn = destinationArn;
       const { requestId } = await lease.write(

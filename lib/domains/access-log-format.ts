@@ -48,6 +48,13 @@ export const RECOMMENDED_FORMAT = JSON.stringify({
   ),
 });
 
+/**
+ * A JSON key that can stand in a Logs Insights query as it is: letters,
+ * digits and underscores. Any other key (a dash, a space, a pipe) is not
+ * read, so nothing from a stage's format can change the query.
+ */
+const queryable = (key: string) => /^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(key);
+
 function jsonFormat(format: string): Record<string, unknown> | null {
   try {
     const parsed = JSON.parse(format) as unknown;
@@ -64,7 +71,7 @@ export function clientCertKeys(format: string): Record<ClientCertField, string> 
   const parsed = jsonFormat(format);
   if (!parsed) return null;
   const out: Partial<Record<ClientCertField, string>> = {};
-  for (const [key, value] of Object.entries(parsed))
+  for (const [key, value] of Object.entries(parsed).filter(([k]) => queryable(k)))
     for (const [field, variable] of Object.entries(CLIENT_CERT_VARIABLES))
       if (value === variable) out[field as ClientCertField] = key;
   return Object.keys(CLIENT_CERT_VARIABLES).every((f) => out[f as ClientCertField])
@@ -76,7 +83,7 @@ export function clientCertKeys(format: string): Record<ClientCertField, string> 
 export function contextKeys(format: string): Partial<Record<ContextField, string>> {
   const parsed = jsonFormat(format);
   const out: Partial<Record<ContextField, string>> = {};
-  for (const [key, value] of Object.entries(parsed ?? {}))
+  for (const [key, value] of Object.entries(parsed ?? {}).filter(([k]) => queryable(k)))
     for (const [field, variable] of Object.entries(CONTEXT_VARIABLES))
       if (value === variable) out[field as ContextField] ??= key;
   return out;
@@ -90,7 +97,12 @@ export function contextKeys(format: string): Partial<Record<ContextField, string
 export function withClientCertFields(format: string | undefined): string {
   const parsed = format ? jsonFormat(format) : null;
   if (!parsed) return RECOMMENDED_FORMAT;
-  const present = new Set(Object.values(parsed));
+  // A variable counts only under a key the console can query by.
+  const present = new Set(
+    Object.entries(parsed)
+      .filter(([k]) => queryable(k))
+      .map(([, v]) => v),
+  );
   const next = { ...parsed };
   for (const field of Object.keys(CLIENT_CERT_VARIABLES) as ClientCertField[]) {
     const variable = CLIENT_CERT_VARIABLES[field];

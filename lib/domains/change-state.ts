@@ -34,6 +34,8 @@ export interface InDoubtView extends Intent {
   actualVersion: string | null;
   /** Whether the domain's state now shows the change as made. */
   landed: "yes" | "no" | "unknown";
+  /** Still being made: its change holds the domain's lock now (not in doubt, nothing to resolve). */
+  running: boolean;
 }
 
 function lockView(domainName: string, key: string, lock: LockBody): LockView {
@@ -67,11 +69,21 @@ export interface Drift {
   actualVersion: string | null;
 }
 
+/**
+ * The newest record that says where the domain should be: a successful
+ * change (drift when the domain is elsewhere now), a change in doubt that
+ * landed, or an operator's resolution (which reconciled the two).
+ */
 export function driftOf(history: AuditEvent[], actualVersion: string | null): Drift | null {
-  const last = history.find((e) => e.result === "success" && VERSION_CHANGES.has(e.action));
-  if (!last) return null;
-  const left = last.action === "disable-mutual-tls" ? null : (last.toVersion ?? "");
-  return left === actualVersion ? null : { event: last, actualVersion };
+  const left = (e: AuditEvent) => (e.action === "disable-mutual-tls" ? null : (e.toVersion ?? ""));
+  for (const e of history) {
+    if (e.action === "resolve-change-in-doubt" && e.result === "resolved") return null;
+    if (!VERSION_CHANGES.has(e.action)) continue;
+    if (e.result === "in-doubt" && left(e) === actualVersion) return null;
+    if (e.result !== "success") continue;
+    return left(e) === actualVersion ? null : { event: e, actualVersion };
+  }
+  return null;
 }
 
 function landed(intent: Intent, actual: string | null): InDoubtView["landed"] {
@@ -87,13 +99,23 @@ export async function inDoubtChanges(
   domainName: string,
   region: string,
   actualVersion: string | null,
+  lock: LockView | null,
 ): Promise<InDoubtView[]> {
   return (await openIntents(domainName, region)).map((i) => ({
     ...i,
     actualVersion,
     landed: landed(i, actualVersion),
+    running: runs(i, lock),
   }));
 }
+
+/** The intent belongs to the change that holds the lock now, and that change is not in doubt. */
+const runs = (intent: Intent, lock: LockView | null) =>
+  !!lock &&
+  !lock.expired &&
+  !lock.inDoubt &&
+  lock.owner === intent.user &&
+  Date.parse(intent.at) >= Date.parse(lock.since);
 
 /** Breaks a lock whose lease has ended (or whose holder is known gone), only the very lock the page showed. */
 export async function breakLock(ref: {
@@ -135,10 +157,12 @@ export async function resolveInDoubt(ref: {
       "That change in doubt is not open any more (someone resolved it). Reload.",
     );
   const lock = await readLockView(ref.domainName, ref.region);
-  if (lock?.inDoubt && !lock.expired)
+  if (lock && !lock.expired)
     throw new DomainError(
       "conflict",
-      `A write of this change may still land until ${lock.expiresAt.slice(11, 19)} UTC. Resolve it after that, from the domain's state then.`,
+      lock.inDoubt
+        ? `A write of this change may still land until ${lock.expiresAt.slice(11, 19)} UTC. Resolve it after that, from the domain's state then.`
+        : `${lock.owner} holds the lock on ${ref.domainName} until ${lock.expiresAt.slice(11, 19)} UTC at the latest: a change may be under way. Resolve this after that, from the domain's state then.`,
     );
   const domain = await getDomainName(ref.domainName, ref.region);
   const actualVersion = domain?.mtls ? (domain.mtls.truststoreVersion ?? "") : null;

@@ -102,6 +102,13 @@ type QueryKeys = Record<ClientCertField, string> & {
   error?: string;
 };
 
+/** Logs Insights' test that a logged domain is this one: a wildcard domain logs the host that was called. */
+function domainTest(field: string, domainName: string): string {
+  const clean = domainName.replace(/[^A-Za-z0-9.*-]/g, "");
+  if (!clean.startsWith("*.")) return `${field} = "${clean}"`;
+  return `${field} like /\\.${clean.slice(2).replace(/\*/g, "").replace(/\./g, "\\.")}$/`;
+}
+
 /** One client and outcome a row: only this domain's requests where the format names the domain. */
 function query(k: QueryKeys, domainName: string): string {
   const by = [k.subjectDN, k.issuerDN, k.serialNumber, k.notAfter, k.status, k.error].filter(
@@ -109,7 +116,7 @@ function query(k: QueryKeys, domainName: string): string {
   );
   return [
     `fields @timestamp, ${by.join(", ")}${k.domain ? `, ${k.domain}` : ""}`,
-    `filter ispresent(${k.serialNumber}) and ${k.serialNumber} != "-"${k.domain ? ` and ${k.domain} = "${domainName.replace(/[^A-Za-z0-9.*-]/g, "")}"` : ""}`,
+    `filter ispresent(${k.serialNumber}) and ${k.serialNumber} != "-"${k.domain ? ` and ${domainTest(k.domain, domainName)}` : ""}`,
     `stats count(*) as requests, max(@timestamp) as lastSeen by ${by.join(", ")}`,
     "sort requests desc",
     "limit 10000",
@@ -199,8 +206,10 @@ export function clientsSeen(
 /**
  * The clients seen in the last 7 days, as the lockout guard weighs a change
  * with them; null when the logs cannot say (no access log with the client
- * certificate and domain fields, or the query failed). Clients of a stage
- * whose log lacks the domain field are never counted as this domain's.
+ * certificate and domain fields, or the query failed). A stage whose log
+ * lacks the domain field makes it null: its clients are never counted as
+ * this domain's, and none is left out either; the guard then weighs the
+ * change by its chains alone.
  */
 export async function seenForGuard(
   domainName: string,
@@ -208,9 +217,11 @@ export async function seenForGuard(
 ): Promise<{ clients: SeenClient[]; days: number } | null> {
   try {
     const seen = await clientsSeen(domainName, region, 7);
-    // Only clients known to have called this domain: a stage whose log lacks the domain field cannot say.
-    return seen.stages.some((s) => s.state === "ready" && s.attributable)
-      ? { clients: seen.clients.filter((c) => !c.domainUnknown), days: 7 }
+    // Only when every logging stage says which domain a client called: a stage whose log lacks
+    // the domain field can say neither that its clients are this domain's nor that they are not.
+    const ready = seen.stages.filter((s) => s.state === "ready");
+    return ready.length > 0 && ready.every((s) => s.attributable)
+      ? { clients: seen.clients, days: 7 }
       : null;
   } catch {
     return null;

@@ -4,6 +4,7 @@ import "server-only";
  * (server, and ACM-issued ones for ownership verification) and its REST
  * APIs with their stages.
  */
+import type { ChangeRecorder } from "../auth/intents";
 import { listCertificates } from "../aws/acm";
 import { listRestApisWithStages, type RestApiChoice } from "../aws/domain-creation";
 import { getBackend } from "../aws/config";
@@ -65,7 +66,11 @@ export async function checkPlan(plan: DomainPlan & { region?: string }): Promise
   return { checks, ready, versions };
 }
 
-export async function createFromPlan(plan: DomainPlan & { region?: string }, actor: string) {
+export async function createFromPlan(
+  plan: DomainPlan & { region?: string },
+  actor: string,
+  change?: ChangeRecorder,
+) {
   const region = plan.region ?? (await getBackend()).defaultRegion;
-  return createMtlsDomain(plan, region, actor);
+  return createMtlsDomain(plan, region, actor, change);
 }

@@ -5,6 +5,7 @@ import "server-only";
  * given, the domain created pinned to that exact version id, then its base
  * path mapping. Says where DNS must point.
  */
+import type { ChangeRecorder } from "../auth/intents";
 import { createHash } from "node:crypto";
 import { createBasePathMapping, createMtlsDomainName } from "../aws/domain-creation";
 import { putTruststoreObject } from "../aws/s3";
@@ -28,6 +29,7 @@ export async function createMtlsDomain(
   plan: DomainPlan,
   region: string,
   actor: string,
+  change?: ChangeRecorder,
 ): Promise<CreatedDomain> {
   const { checks, ready, report, api } = await checkPrerequisites(plan, region);
   if (!ready)
@@ -41,6 +43,8 @@ export async function createMtlsDomain(
   const opened = openableUri(plan.truststoreUri);
   if ("problem" in opened) throw new DomainError("truststore-refused", opened.problem);
   let version = plan.truststoreVersion;
+  const facts = { domainName: plan.domainName, region, message: "create with mutual TLS" };
+  await change?.begin({ ...facts, ...(version ? { toVersion: version } : {}) });
   if (plan.pem) {
     const bytes = new TextEncoder().encode(plan.pem);
     version = (
@@ -55,6 +59,8 @@ export async function createMtlsDomain(
         region,
       )
     ).versionId;
+    // The intent now names the uploaded version, so a crash from here on shows it.
+    await change?.begin({ ...facts, toVersion: version });
   }
   const created = await createMtlsDomainName(
     {

@@ -91,13 +91,10 @@ export async function getDomainDetail(
       settle(() => mappingsOf(name, region), "the base path mappings"),
       settle(() => getHttpApiMappings(name, region), "the HTTP API mappings"),
       settle(() => listAuditEvents(name, at), "the audit trail"),
-      settle(
-        async () => ({
-          lock: await readLockView(name, at),
-          inDoubt: await inDoubtChanges(name, at, actualVersion),
-        }),
-        "the changes in progress",
-      ),
+      settle(async () => {
+        const lock = await readLockView(name, at);
+        return { lock, inDoubt: await inDoubtChanges(name, at, actualVersion, lock) };
+      }, "the changes in progress"),
     ]);
   const detail: DomainDetail = {
     domain,

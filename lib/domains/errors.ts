@@ -18,7 +18,8 @@ export type DomainErrorCode =
   | "forbidden"
   | "in-doubt"
   | "mtls-unknown"
-  | "intent-unrecorded";
+  | "intent-unrecorded"
+  | "partial";
 
 export class DomainError extends Error {
   constructor(

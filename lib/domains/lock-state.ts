@@ -29,11 +29,11 @@ const globalForLocks = globalThis as unknown as { __mtlsConsoleInstance?: string
 /** This server process, for its locks (kept across dev-mode reloads). */
 const INSTANCE = (globalForLocks.__mtlsConsoleInstance ??= crypto.randomUUID());
 
-/** Locks this process could not release (key → ETag), until it does. */
+/** Locks this process could not release (key → that very lock's nonce), until it does. */
 const unreleased = new Map<string, string>();
 
 export const releasedHere = (key: string) => unreleased.delete(key);
-export const releaseFailed = (key: string, etag: string) => unreleased.set(key, etag);
+export const releaseFailed = (key: string, nonce: string) => unreleased.set(key, nonce);
 
 export const lockKey = (domainName: string, region: string) =>
   `locks/${region}/${domainName.replace(/[^A-Za-z0-9.*_-]/g, "_")}.json`;
@@ -74,7 +74,7 @@ export type HolderGone = "release-failed" | "process-ended" | null;
 
 /** Why the holder of the lock at `key` is known to be gone, or null when it may still be working. */
 export function holderGone(key: string, lock: LockBody): HolderGone {
-  if (lock.instance === INSTANCE && unreleased.has(key)) return "release-failed";
+  if (lock.instance === INSTANCE && unreleased.get(key) === lock.nonce) return "release-failed";
   if (lock.host === hostname() && lock.pid && lock.instance !== INSTANCE && !processAlive(lock.pid))
     return "process-ended";
   return null;

@@ -41,8 +41,11 @@ export function leaseMs(env: Record<string, string | undefined> = process.env): 
   return Number.isFinite(asked) && asked >= 5_000 ? asked : LOCK_LEASE_MS;
 }
 
-/** What the change still has, after every call: calls end this long before the lease does. */
-const marginMs = (lease: number) => Math.min(5_000, lease / 10);
+/**
+ * Calls end this long before the lease does: time to mark a write in doubt
+ * (a store call of its own) before anyone else may take the lock.
+ */
+const marginMs = (lease: number) => Math.min(30_000, lease / 10);
 
 export interface Lease {
   /** Confirms the lock is still ours and unexpired, and renews it; throws a DomainError if not. */
@@ -54,10 +57,20 @@ export interface Lease {
   write<T>(what: string, call: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * The ETag of the lock when it is this very body (a conditional write that
+ * landed but whose answer was lost, then retried by the SDK into a 412).
+ */
+async function ifOurs(key: string, body: LockBody): Promise<string | null> {
+  const now = await readLock(key);
+  return now?.value.nonce === body.nonce ? now.etag : null;
+}
+
 async function take(key: string, domainName: string, body: LockBody): Promise<string> {
   const fresh = await putJson(key, body, { onlyIfAbsent: true });
   if (fresh.written) return fresh.etag;
   const holder = await readLock(key);
+  if (holder?.value.nonce === body.nonce) return holder.etag;
   const raced = () =>
     new DomainError(
       "conflict",
@@ -67,26 +80,26 @@ async function take(key: string, domainName: string, body: LockBody): Promise<st
     // Released between our put and our read: one more try, conditional as before.
     const again = await putJson(key, body, { onlyIfAbsent: true });
     if (again.written) return again.etag;
-    throw raced();
+    return (await ifOurs(key, body)) ?? Promise.reject(raced());
   }
   if (Date.parse(holder.value.expiresAt) > Date.now()) throw busy(domainName, key, holder.value);
   // Expired: take it over only if nobody else did since we read it.
   const takeover = await putJson(key, body, { ifMatch: holder.etag });
-  if (!takeover.written) throw raced();
-  return takeover.etag;
+  if (takeover.written) return takeover.etag;
+  return (await ifOurs(key, body)) ?? Promise.reject(raced());
 }
 
 /** Releases the lock (tried three times); if the store refuses, again every 30 s until the lease ends. */
-async function release(key: string, etag: string, expiresAt: number): Promise<void> {
+async function release(key: string, held: { etag: string; body: LockBody }): Promise<void> {
   try {
-    await retried(() => deleteKey(key, { ifMatch: etag }));
+    await retried(() => deleteKey(key, { ifMatch: held.etag }));
     releasedHere(key);
   } catch (error) {
     console.error(`[lock] could not release ${key}:`, (error as Error).message);
-    releaseFailed(key, etag);
+    releaseFailed(key, held.body.nonce);
     // Meanwhile the page says the holder is gone and when the lock frees.
-    if (Date.now() + 30_000 < expiresAt)
-      setTimeout(() => void release(key, etag, expiresAt), 30_000).unref();
+    if (Date.now() + 30_000 < Date.parse(held.body.expiresAt))
+      setTimeout(() => void release(key, held), 30_000).unref();
   }
 }
 
@@ -104,11 +117,17 @@ export async function withDomainLock<T>(
   let held = { etag: await withoutDeadline(() => take(key, domainName, first)), body: first };
   let inDoubt = false;
   const expiresAt = () => Date.parse(held.body.expiresAt);
+  let wrote = false;
   const lost = () =>
-    new DomainError(
-      "lock-lost",
-      `This change took longer than its lock on ${domainName} allows, so it was stopped before changing the domain. Nothing was changed by it: reload and try again.`,
-    );
+    wrote
+      ? new DomainError(
+          "partial",
+          `This change took longer than its lock on ${domainName} allows, so it was stopped part-way: its earlier steps were made, the next one was not. The domain page shows it until an operator resolves it.`,
+        )
+      : new DomainError(
+          "lock-lost",
+          `This change took longer than its lock on ${domainName} allows, so it was stopped before changing the domain. Nothing was changed by it: reload and try again.`,
+        );
   const doubt = async (what: string, why: string): Promise<never> => {
     inDoubt = true;
     // A fresh lease from now: the late write has a whole lease to land before anyone acts again.
@@ -135,17 +154,24 @@ export async function withDomainLock<T>(
       if (now >= expiresAt() - marginMs(lease)) throw lost();
       const next = lockBody(owner, now, lease, options.action, held.body.at);
       const renewed = await putJson(key, next, { ifMatch: held.etag });
-      if (!renewed.written) throw lost();
-      held = { etag: renewed.etag, body: next };
+      const etag = renewed.written ? renewed.etag : await ifOurs(key, next);
+      if (!etag) throw lost();
+      held = { etag, body: next };
     },
     async write(what, call) {
       await handle.confirm();
       let out: Awaited<ReturnType<typeof call>>;
       try {
+        wrote = true;
         out = await call();
       } catch (error) {
-        if (error instanceof AwsFailure && !error.answered)
-          return doubt(what, "AWS did not answer before the change's deadline.");
+        if (error instanceof AwsFailure && error.mayHaveLanded)
+          return doubt(
+            what,
+            error.answered
+              ? `AWS refused it only after ${error.attempts} tries, and an earlier try may have been carried out.`
+              : "AWS did not answer before the change's deadline.",
+          );
         throw error;
       }
       if (Date.now() >= expiresAt())
@@ -159,6 +185,6 @@ export async function withDomainLock<T>(
       () => change(handle),
     );
   } finally {
-    if (!inDoubt) await withoutDeadline(() => release(key, held.etag, expiresAt()));
+    if (!inDoubt) await withoutDeadline(() => release(key, held));
   }
 }

@@ -328,7 +328,7 @@ describe("upload and activate on the server", () => {
       }),
     );
     const refused = await refusal(
-      mutations.disableDefaultEndpoint({ domainName: DOMAIN, restApiId: other.id! }),
+      mutations.disableDefaultEndpoint({ domainName: DOMAIN, restApiId: other.id!, actor: "ann" }),
     );
     expect(refused.code).toBe("not-mapped");
     expect(
@@ -338,6 +338,7 @@ describe("upload and activate on the server", () => {
     const done = await mutations.disableDefaultEndpoint({
       domainName: DOMAIN,
       restApiId: mapped.id!,
+      actor: "ann",
     });
     expect(done.api.disableExecuteApiEndpoint).toBe(true);
   });

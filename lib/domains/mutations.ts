@@ -313,32 +313,53 @@ export async function disableMtls(ref: DomainRef & Actor & Seen): Promise<Activa
 
 /** Disables the default execute-api endpoint of a REST API that is mapped to the domain (and only then). */
 export async function disableDefaultEndpoint(
-  ref: DomainRef & { restApiId: string; change?: ChangeRecorder },
+  ref: DomainRef & Actor & { restApiId: string },
 ): Promise<{ api: RestApiSummary; requestId?: string }> {
-  const mappings = await getBasePathMappings(ref.domainName, ref.region);
-  if (!mappings.some((m) => m.restApiId === ref.restApiId)) {
-    throw new DomainError(
-      "not-mapped",
-      `The REST API ${ref.restApiId} is not mapped to ${ref.domainName}, so it cannot be changed from this domain's page. Nothing was changed.`,
-    );
-  }
-  const api = await getRestApi(ref.restApiId, ref.region);
-  if (!api)
-    throw new DomainError("not-found", `The REST API ${ref.restApiId} does not exist (any more).`);
-  if (api.disableExecuteApiEndpoint) return { api };
-  await (ref.change ?? NO_RECORD).begin({
-    domainName: ref.domainName,
-    region: await regionOf(ref),
-    message: `disable the default endpoint of REST API ${ref.restApiId}`,
-  });
-  return disableExecuteApiEndpoint(ref.restApiId, ref.region);
+  const region = await regionOf(ref);
+  return withDomainLock(
+    ref.domainName,
+    region,
+    ref.actor,
+    async (lease) => {
+      const mappings = await getBasePathMappings(ref.domainName, region);
+      if (!mappings.some((m) => m.restApiId === ref.restApiId)) {
+        throw new DomainError(
+          "not-mapped",
+          `The REST API ${ref.restApiId} is not mapped to ${ref.domainName}, so it cannot be changed from this domain's page. Nothing was changed.`,
+        );
+      }
+      const api = await getRestApi(ref.restApiId, region);
+      if (!api)
+        throw new DomainError(
+          "not-found",
+          `The REST API ${ref.restApiId} does not exist (any more).`,
+        );
+      if (api.disableExecuteApiEndpoint) return { api };
+      await (ref.change ?? NO_RECORD).begin({
+        domainName: ref.domainName,
+        region,
+        message: `disable the default endpoint of REST API ${ref.restApiId}`,
+      });
+      return lease.write(`Disabling the default endpoint of REST API ${ref.restApiId}`, () =>
+        disableExecuteApiEndpoint(ref.restApiId, region),
+      );
+    },
+    { action: "disabling a default endpoint" },
+  );
 }
 
-export async function enableVersioning(ref: DomainRef): Promise<{ bucket: string }> {
+export async function enableVersioning(
+  ref: DomainRef & { change?: ChangeRecorder },
+): Promise<{ bucket: string }> {
   const domain = await getDomainName(ref.domainName, ref.region);
   const location = domain?.mtls ? parseS3Uri(domain.mtls.truststoreUri) : null;
   if (!location)
     throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
+  await (ref.change ?? NO_RECORD).begin({
+    domainName: ref.domainName,
+    region: await regionOf(ref),
+    message: `enable versioning of bucket ${location.bucket}`,
+  });
   await enableBucketVersioning(location.bucket, ref.region);
   return { bucket: location.bucket };
 }

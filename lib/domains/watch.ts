@@ -7,7 +7,7 @@ import "server-only";
  * domains that follow the latest object instead of a pinned version.
  */
 import { parseS3Uri } from "../aws/s3";
-import { seenForGuard } from "./clients-seen";
+import { clientsSeen } from "./clients-seen";
 import { getOverview } from "./overview";
 import { checkVersion } from "./truststores";
 
@@ -110,14 +110,15 @@ export async function watchRegions(
           `The active truststore cannot be read: ${(error as Error).message}`,
         );
       }
-      const seen = await seenForGuard(d.domainName, region);
+      // Every client the logs saw, those of a stage whose log cannot name the domain included.
+      const seen = await clientsSeen(d.domainName, region, 7).catch(() => null);
       for (const c of seen?.clients ?? []) {
         const t = Date.parse(c.notAfter);
         if (Number.isNaN(t) || t >= horizon.getTime()) continue;
         add(
           t < now.getTime() ? "error" : "warning",
           "client",
-          `Client ${c.subjectDN} (serial ${c.serialNumber}, ${c.requests} requests in 7 days) ${t < now.getTime() ? "has an expired certificate" : `has a certificate that expires on ${day(new Date(t).toISOString())}`}.`,
+          `Client ${c.subjectDN} (serial ${c.serialNumber}, ${c.requests} requests in 7 days${c.domainUnknown ? ", on a stage shared with other domains maybe" : ""}) ${t < now.getTime() ? "has an expired certificate" : `has a certificate that expires on ${day(new Date(t).toISOString())}`}.`,
         );
       }
     }
