@@ -12,6 +12,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { SNSClient } from "@aws-sdk/client-sns";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { CALL_DEADLINE_MS, callBudgetMs, DeadlineExceeded } from "./deadline";
 
 export type BackendKind = "embedded" | "endpoint" | "aws";
@@ -56,13 +57,41 @@ export const SOCKET_TIMEOUT_MS = 10_000;
 
 interface Sends {
   send(command: never, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
+  middlewareStack: object;
 }
 
+/** The one shape of the SDK's middleware stack used here (its own type is a set of overloads). */
+interface Stack {
+  add(
+    middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
+    options: { step: "deserialize"; name: string; priority: "low" },
+  ): void;
+}
+
+/** The tries of the call under way that ended with no answer (counted per try, inside the SDK's retries). */
+const unansweredTries = new AsyncLocalStorage<{ count: number }>();
+
 /**
- * Gives every call of a client an abort signal for its deadline: the SDK
- * stops the request, and any retry wait, when it fires.
+ * Gives every call of a client an abort signal for its deadline (the SDK
+ * stops the request, and any retry wait, when it fires), and counts its
+ * tries that got no answer: a failed write with one such try may have
+ * landed, whatever the last try's answer (`$unansweredTries` on the error).
  */
 function bounded<C extends Sends>(client: C, callDeadlineMs: number): C {
+  (client.middlewareStack as Stack).add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        const answered = (error as { $metadata?: { httpStatusCode?: number } }).$metadata
+          ?.httpStatusCode;
+        const tries = unansweredTries.getStore();
+        if (answered === undefined && tries) tries.count++;
+        throw error;
+      }
+    },
+    { step: "deserialize", name: "countUnansweredTries", priority: "low" },
+  );
   const send = client.send.bind(client) as (command: unknown, options?: object) => Promise<unknown>;
   const deadlined = (command: unknown, options?: { abortSignal?: AbortSignal }) => {
     const budget = callBudgetMs(callDeadlineMs);
@@ -71,7 +100,14 @@ function bounded<C extends Sends>(client: C, callDeadlineMs: number): C {
     const abortSignal = options?.abortSignal
       ? AbortSignal.any([options.abortSignal, timeout])
       : timeout;
-    return send(command, { ...options, abortSignal });
+    const tries = { count: 0 };
+    return unansweredTries
+      .run(tries, () => send(command, { ...options, abortSignal }))
+      .catch((error: unknown) => {
+        if (tries.count && error && typeof error === "object")
+          Object.assign(error, { $unansweredTries: tries.count });
+        throw error;
+      });
   };
   client.send = deadlined as C["send"];
   return client;
@@ -81,7 +117,7 @@ function bounded<C extends Sends>(client: C, callDeadlineMs: number): C {
 export function createClients(
   backend: Backend,
   region: string,
-  options: { maxAttempts?: number; callDeadlineMs?: number } = {},
+  options: { maxAttempts?: number; callDeadlineMs?: number; requestTimeoutMs?: number } = {},
 ): AwsClients {
   const deadlineMs = options.callDeadlineMs ?? CALL_DEADLINE_MS;
   const common = {
@@ -92,7 +128,7 @@ export function createClients(
     retryMode: "standard" as const,
     maxAttempts: options.maxAttempts ?? 3,
     requestHandler: {
-      requestTimeout: REQUEST_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
       connectionTimeout: CONNECTION_TIMEOUT_MS,
       socketTimeout: SOCKET_TIMEOUT_MS,
       throwOnRequestTimeout: true,

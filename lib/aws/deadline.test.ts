@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 afterAll(async () => t.stop());
 
-const clients = (callDeadlineMs?: number) =>
+const clients = (callDeadlineMs?: number, requestTimeoutMs?: number) =>
   createClients(
     {
       kind: "endpoint",
@@ -29,7 +29,10 @@ const clients = (callDeadlineMs?: number) =>
       staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },
     },
     "us-east-1",
-    callDeadlineMs ? { callDeadlineMs } : {},
+    {
+      ...(callDeadlineMs ? { callDeadlineMs } : {}),
+      ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
+    },
   );
 
 async function failure(call: () => Promise<unknown>): Promise<{ error: AwsFailure; ms: number }> {
@@ -105,5 +108,27 @@ describe("deadlines", () => {
       expect(error.message).toContain("throttling");
       expect(ms).toBeLessThan(5_000);
     }
+  });
+
+  it("a call whose earlier try got no answer may have landed, whatever its last answer; plain refusals did not", async () => {
+    // Try 1 outlasts its request timeout (no answer); tries 2 and 3 are answered with 500.
+    await t.control("faults", {
+      operation: "GetDomainNames",
+      kind: "latency",
+      latencyMs: 1_500,
+      count: 1,
+    });
+    await t.control("faults", { operation: "GetDomainNames", kind: "error500", count: 2 });
+    const { apiGateway } = clients(10_000, 500);
+    const late = await failure(() => apiGateway.send(new GetDomainNamesCommand({})));
+    expect(late.error.answered).toBe(true);
+    expect(late.error.unansweredTries).toBe(1);
+    expect(late.error.mayHaveLanded).toBe(true);
+
+    await t.control("faults", { operation: "GetDomainNames", kind: "error503", count: 3 });
+    const refused = await failure(() => apiGateway.send(new GetDomainNamesCommand({})));
+    expect(refused.error.answered).toBe(true);
+    expect(refused.error.unansweredTries).toBe(0);
+    expect(refused.error.mayHaveLanded).toBe(false);
   });
 });

@@ -14,8 +14,8 @@ export class AwsFailure extends Error {
     readonly requestId?: string,
     /** Whether trying again can fix it (throttling, AWS's transient errors); the message says so only then. */
     readonly retryable = false,
-    /** How many times the SDK sent the call. */
-    readonly attempts = 1,
+    /** How many of the SDK's tries of the call ended with no answer (timed out, cut off). */
+    readonly unansweredTries = 0,
   ) {
     super(message);
     this.name = "AwsFailure";
@@ -28,11 +28,11 @@ export class AwsFailure extends Error {
 
   /**
    * Whether a write that failed so may still have been carried out: it had
-   * no answer, or it was sent more than once (an earlier try may have
-   * landed before it timed out, and only the last answer is seen).
+   * no answer, or an earlier try had none (it may have landed before it
+   * timed out, and the SDK's retry got the answer that is seen).
    */
   get mayHaveLanded(): boolean {
-    return !this.answered || this.attempts > 1;
+    return !this.answered || this.unansweredTries > 0;
   }
 }
 
@@ -121,7 +121,7 @@ export function toAwsFailure(error: unknown, doing: string): AwsFailure {
     status,
     e.$metadata?.requestId,
     retryable,
-    tries,
+    (error as { $unansweredTries?: number }).$unansweredTries ?? 0,
   );
 }
 

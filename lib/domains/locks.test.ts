@@ -145,4 +145,39 @@ describe("change locks", () => {
     // Between taking or renewing the lock and the next renewal, a change makes at most 6 AWS calls, each ending by its deadline.
     expect(locks.LOCK_LEASE_MS).toBeGreaterThan(6 * CALL_DEADLINE_MS);
   });
+
+  it("a lock whose release failed is known gone and can be broken; a later lock on the same key is not", async () => {
+    const domain = "release-failed.test.example";
+    const { readLockView, breakLock } = await import("./change-state");
+    await t.control("faults", {
+      operation: "DeleteObject",
+      kind: "error500",
+      count: 9,
+      pathContains: `locks/us-east-1/${domain}`,
+    });
+    expect(await locks.withDomainLock(domain, "us-east-1", "ann", async () => "done")).toBe("done");
+    const left = await readLockView(domain, "us-east-1");
+    expect(left).toMatchObject({ owner: "ann", gone: "release-failed", breakable: true });
+    await breakLock({ domainName: domain, region: "us-east-1", nonce: left!.nonce });
+    expect(await readLockView(domain, "us-east-1")).toBeNull();
+
+    let release!: () => void;
+    const held = locks.withDomainLock(
+      domain,
+      "us-east-1",
+      "ben",
+      () => new Promise<void>((r) => (release = r)),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    const busy = await readLockView(domain, "us-east-1");
+    expect(busy).toMatchObject({ owner: "ben", gone: null, breakable: false });
+    const refused = await breakLock({
+      domainName: domain,
+      region: "us-east-1",
+      nonce: busy!.nonce,
+    }).catch((e: DomainError) => e);
+    expect((refused as DomainError).code).toBe("conflict");
+    release();
+    await held;
+  });
 });

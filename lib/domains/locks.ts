@@ -169,7 +169,7 @@ export async function withDomainLock<T>(
           return doubt(
             what,
             error.answered
-              ? `AWS refused it only after ${error.attempts} tries, and an earlier try may have been carried out.`
+              ? "AWS refused it only on a retry, after an earlier try got no answer and may have been carried out."
               : "AWS did not answer before the change's deadline.",
           );
         throw error;
