@@ -16,7 +16,9 @@ export const metadata: Metadata = {
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [backend, session] = await Promise.all([describeBackend(), getSession()]);
+  const session = await getSession();
+  // What the backend is, and what it cannot do, is told only to someone signed in.
+  const backend = session ? await describeBackend() : null;
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -36,10 +38,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             may call your APIs.
           </div>
         )}
-        <BackendBanner
-          backend={backend}
-          demoUser={session?.mode === "demo" ? session.user : undefined}
-        />
+        {backend && (
+          <BackendBanner
+            backend={backend}
+            demoUser={session?.mode === "demo" ? session.user : undefined}
+          />
+        )}
         <header className="border-b border-slate-200 bg-white">
           <nav className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3" aria-label="Main">
             <Link href="/" className="font-semibold tracking-tight">

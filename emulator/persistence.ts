@@ -51,6 +51,7 @@ export function loadState(file: string): LoadResult {
 export function saveState(file: string, state: EmulatorState): void {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(state));
+  // It holds private keys: readable by its owner only.
+  writeFileSync(temporary, JSON.stringify(state), { mode: 0o600 });
   renameSync(temporary, file);
 }

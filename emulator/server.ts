@@ -5,6 +5,7 @@
  * tests and demos, and a TLS data plane that serves the custom domains
  * (./dataplane/).
  */
+import { requestRefusal } from "./request-guard";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as acm from "./acm/router";
@@ -166,6 +167,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       res.writeHead(reply.status, headers);
       res.end(body);
     };
+    const refused = requestRefusal(req.headers);
+    if (refused) {
+      req.resume();
+      send({
+        status: 403,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ message: refused }),
+      });
+      return;
+    }
     try {
       const body = await readBody(req);
       if (rawPath.startsWith("/_emulator/")) {

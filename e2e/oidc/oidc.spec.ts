@@ -57,11 +57,15 @@ test("a role changed at the provider applies within the claims' maximum age, wit
   ).toBeVisible();
 });
 
-test("an allowlisted e-mail makes an operator only when the provider verified it", async ({
+test("an allowlisted e-mail makes an operator only when the provider verified it, and is the user's name only then", async ({
   page,
 }) => {
   // OIDC_OPERATORS lists unverified-boss@example.com; this provider does not verify "unverified…" addresses.
   await signInWithSso(page, "unverified-boss");
-  await expect(page.getByTestId("user-menu")).toContainText("unverified-boss@example.com");
+  // Known by its subject and issuer, never by the e-mail nobody verified.
+  await expect(page.getByTestId("user-menu")).toContainText(
+    "unverified-boss (http://127.0.0.1:4700)",
+  );
+  await expect(page.getByTestId("user-menu")).not.toContainText("unverified-boss@example.com");
   await expect(page.getByTestId("user-menu")).toContainText("viewer");
 });

@@ -99,3 +99,13 @@ export async function currentOidcRole(
     return null;
   }
 }
+
+/**
+ * The name an OIDC user is recorded under: the e-mail only when the
+ * provider says it is verified, else the subject with its issuer (a display
+ * name or an unverified e-mail can be anyone's).
+ */
+export function auditNameOf(profile: OidcProfile, issuer: string): string {
+  const verified = profile.email_verified === true || profile.email_verified === "true";
+  return verified && profile.email ? profile.email.toLowerCase() : `${profile.sub} (${issuer})`;
+}

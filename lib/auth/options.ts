@@ -13,7 +13,7 @@ import { safeCallbackUrl } from "./callback-url";
 import { clientAddress } from "./client-address";
 import { getAuthConfig, type AuthConfig } from "./config";
 import { findLocalUser } from "./local-users";
-import { roleFromClaims, type OidcProfile } from "./oidc-claims";
+import { auditNameOf, roleFromClaims, type OidcProfile } from "./oidc-claims";
 import { beginSignInAttempt, signInFailed, signInSucceeded } from "./rate-limit";
 import type { Role } from "./roles";
 import { decodeWithLifetime, SIGNED_IN_AT } from "./session-token";
@@ -91,6 +91,7 @@ function providers(config: AuthConfig): NextAuthOptions["providers"] {
             name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub,
             email: profile.email ?? null,
             role: roleFromClaims(profile, settings),
+            auditName: auditNameOf(profile, settings.issuer),
           };
         },
       },
@@ -121,6 +122,8 @@ export function getAuthOptions(): NextAuthOptions {
           const now = Date.now();
           token[SIGNED_IN_AT] = now;
           token.role = (user as { role?: Role }).role ?? "viewer";
+          const auditName = (user as { auditName?: string }).auditName;
+          if (auditName) token.auditName = auditName;
           token.claimsAt = now;
           if (account?.access_token) token.accessToken = account.access_token;
         }

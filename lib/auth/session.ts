@@ -50,5 +50,10 @@ export async function getSession(): Promise<Session | null> {
   if (!config.oidc) return null;
   const role = await currentOidcRole(token, config.oidc);
   if (!role) return null;
-  return { user: token.email ?? token.name ?? token.sub ?? "unknown", role, mode: "oidc" };
+  // Recorded as the verified e-mail, else the subject with its issuer: never a display name.
+  const user =
+    typeof token.auditName === "string"
+      ? token.auditName
+      : `${token.sub ?? "unknown"} (${config.oidc.issuer})`;
+  return { user, role, mode: "oidc" };
 }
