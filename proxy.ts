@@ -43,6 +43,26 @@ function withSecurityHeaders(response: NextResponse, csp: string, https: boolean
   return response;
 }
 
+/** A server action's body as big as Next.js takes (next.config.mjs): a truststore of 1,000,000 bytes and its encoding. */
+export const ACTION_BODY_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * A server action's body that Next.js would fail on with a 500: refused
+ * here with a clear message instead (411 without a length, 413 over it).
+ * Browsers always send the length of an action's body.
+ */
+function actionBodyRefusal(headers: Headers): { status: number; message: string } | null {
+  const length = headers.get("content-length");
+  if (length === null || !/^\d{1,12}$/.test(length))
+    return { status: 411, message: "A request to an action must say its body's length." };
+  if (Number(length) > ACTION_BODY_LIMIT)
+    return {
+      status: 413,
+      message: `The request is ${Number(length).toLocaleString("en-US")} bytes; the dashboard takes at most ${ACTION_BODY_LIMIT.toLocaleString("en-US")} (a truststore is at most 1,000,000 bytes).`,
+    };
+  return null;
+}
+
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
@@ -54,6 +74,13 @@ export async function proxy(request: NextRequest) {
   const config = getAuthConfig();
   const https = config.secureCookies || request.nextUrl.protocol === "https:";
   const isServerAction = request.method === "POST" && request.headers.has("next-action");
+  const refusedBody = isServerAction ? actionBodyRefusal(request.headers) : null;
+  if (refusedBody)
+    return withSecurityHeaders(
+      NextResponse.json({ message: refusedBody.message }, { status: refusedBody.status }),
+      csp,
+      https,
+    );
   const needsSignIn =
     (config.mode === "local" || config.mode === "oidc") &&
     !PUBLIC.some((p) => p.test(path)) &&

@@ -59,16 +59,17 @@ export function SignInForm({
           window.location.assign(target);
           return;
         }
-        const locked = /locked:(name|address|global):(\d+)/.exec(result?.error ?? "");
+        const locked = /locked:(name|address):(\d+)/.exec(result?.error ?? "");
         const whose = {
-          name: "for this user name",
+          name: "for this user name from your network address",
           address: "from your network address",
-          global: "on this dashboard right now",
         };
         setError(
           locked
             ? `Too many failed attempts ${whose[locked[1] as keyof typeof whose]}. Try again in ${locked[2]} minute(s).`
-            : "The user name or password is not right.",
+            : result?.error?.includes("store-unavailable")
+              ? "Signing in is not possible right now: the dashboard cannot reach its own store (the audit bucket). Nothing is wrong with your password. Tell whoever runs the dashboard; try again later."
+              : "The user name or password is not right.",
         );
       }}
     >

@@ -10,7 +10,7 @@ import { request as newRequest, type APIRequestContext } from "@playwright/test"
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { encode } from "next-auth/jwt";
 import { SECRET, USERS_FILE } from "../../playwright.config";
-import { expect, test } from "../aws";
+import { expect, needs, test } from "../aws";
 import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./helpers";
 
 const PAGES = [
@@ -215,6 +215,48 @@ test("fifty parallel wrong passwords get no more tries than the limit", async ({
   );
   expect(listed.KeyCount ?? 0).toBe(verified);
   await Promise.all(contexts.map((c) => c.dispose()));
+});
+
+test("with the console's store unreachable, a right password is told so, never 'wrong password'", async ({
+  page,
+  emulator,
+}) => {
+  needs("test-controls");
+  await emulator("faults", {
+    operation: "PutObject",
+    kind: "error500",
+    count: 60,
+    pathContains: "signin-attempts",
+  });
+  try {
+    const user = TEST_USERS.operator;
+    await page.goto("/signin");
+    await page.getByLabel("User name").fill(user.username);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "cannot reach its own store" });
+    await expect(alert).toBeVisible();
+    await expect(alert).not.toContainText("not right");
+  } finally {
+    await emulator("faults", undefined, "DELETE");
+  }
+  await signInUi(page, "operator");
+});
+
+test("bad input is refused plainly: a malformed path is a 404, an oversized action body a 413", async ({
+  baseURL,
+}) => {
+  const context = await newRequest.newContext({ baseURL });
+  await signInApi(context, "operator");
+  expect((await context.get("/domains/%E0%A4%A")).status()).toBe(404);
+  const action = buildActions()[0]!;
+  const big = await context.post("/", {
+    headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8" },
+    data: "x".repeat(3 * 1024 * 1024),
+  });
+  expect(big.status()).toBe(413);
+  expect(((await big.json()) as { message: string }).message).toContain("at most");
+  await context.dispose();
 });
 
 async function sessionCookie(username: string, signedInAgoMs: number): Promise<string> {

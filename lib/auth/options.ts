@@ -53,13 +53,22 @@ function providers(config: AuthConfig): NextAuthOptions["providers"] {
             header(req, "x-forwarded-for"),
             config.signInLimits.trustedProxyHops,
           );
-          // Throttled before the password hash is verified.
-          const verdict = await beginSignInAttempt(username, address, config.signInLimits);
+          // Throttled before the password hash is verified. Without the store, nobody is let in
+          // unthrottled, and nobody is told the password was wrong: the sign-in says so.
+          const verdict = await beginSignInAttempt(username, address, config.signInLimits).catch(
+            (error: Error) => {
+              console.error(
+                `[auth] sign-in of ${JSON.stringify(username)} refused: the console's store cannot be reached (${error.message})`,
+              );
+              throw new Error("store-unavailable");
+            },
+          );
           if (!verdict.allowed) throw new Error(`locked:${verdict.scope}:${verdict.minutes}`);
+          if (verdict.delayMs) await new Promise((r) => setTimeout(r, verdict.delayMs));
           const user = findLocalUser(usersFile, username);
           const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
           if (!user || !ok) {
-            await signInFailed(username, address, config.signInLimits);
+            await signInFailed(config.signInLimits).catch(() => undefined);
             return null;
           }
           await signInSucceeded(verdict.attempt);

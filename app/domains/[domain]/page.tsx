@@ -19,13 +19,22 @@ import { ServerCertificateSection } from "./server-certificate-section";
 import { StatusSection } from "./status-section";
 import { VersionsSection } from "./versions-section";
 
+/** The domain name of the path segment, or null when it is not valid percent-encoding. */
+function domainFromPath(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 type Props = {
   params: Promise<{ domain: string }>;
   searchParams: Promise<{ region?: string; truststore?: string | string[]; clients?: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).domain) };
+  return { title: domainFromPath((await params).domain) ?? "Not found" };
 }
 
 /** What a streaming section shows until it is read. */
@@ -42,7 +51,9 @@ function Pending({ what }: { what: string }) {
 }
 
 export default async function DomainPage({ params, searchParams }: Props) {
-  const domainName = decodeURIComponent((await params).domain);
+  const domainName = domainFromPath((await params).domain);
+  // A malformed path (bad percent-encoding) names no domain: 404, never a 500.
+  if (domainName === null) notFound();
   const { region: asked, truststore: openUri, clients } = await searchParams;
   const days = isWindow(Number(clients)) ? (Number(clients) as WindowDays) : 7;
   const session = await requirePageSession(
