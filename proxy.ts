@@ -63,6 +63,16 @@ function actionBodyRefusal(headers: Headers): { status: number; message: string 
   return null;
 }
 
+/** A path Next.js can decode: bad percent-encoding names no page (a 404, where Next.js would fail with a 500). */
+function wellEncoded(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
@@ -73,6 +83,15 @@ export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const config = getAuthConfig();
   const https = config.secureCookies || request.nextUrl.protocol === "https:";
+  if (!wellEncoded(path))
+    return withSecurityHeaders(
+      new NextResponse("Not found: the address is not valid percent-encoding.", {
+        status: 404,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      }),
+      csp,
+      https,
+    );
   const isServerAction = request.method === "POST" && request.headers.has("next-action");
   const refusedBody = isServerAction ? actionBodyRefusal(request.headers) : null;
   if (refusedBody)

@@ -120,6 +120,12 @@ test("where mTLS is not reported, a truststore opens by its S3 URI: versions, de
       "the console's own store",
     );
     await expect(page.getByTestId("version-row")).toHaveCount(0);
+    // Another team's bucket, which the credentials may well reach: not one an operator listed.
+    await uri.fill("s3://another-teams-bucket/secrets/ts.pem");
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await expect(page.getByRole("region", { name: "Mutual TLS" }).getByRole("alert")).toContainText(
+      "not one an operator listed",
+    );
 
     await uri.fill(`s3://${seeded.bucket}/${seeded.key}`);
     await uri.press("Enter");

@@ -58,6 +58,11 @@ export const IAM_CALLS: Record<string, Call> = {
   DescribeCertificateCommand: { actions: ["acm:DescribeCertificate"], roles: READ },
   ListCertificatesCommand: { actions: ["acm:ListCertificates"], roles: READ },
   GetObjectCommand: { actions: ["s3:GetObject", "s3:GetObjectVersion"], roles: READ },
+  HeadObjectCommand: {
+    actions: ["s3:GetObject", "s3:GetObjectVersion"],
+    roles: READ,
+    note: "a truststore's size and type before it is read",
+  },
   ListObjectVersionsCommand: { actions: ["s3:ListBucketVersions"], roles: READ },
   GetBucketVersioningCommand: { actions: ["s3:GetBucketVersioning"], roles: CHANGE },
   PutBucketVersioningCommand: { actions: ["s3:PutBucketVersioning"], roles: CHANGE },

@@ -5,6 +5,7 @@ import "server-only";
 import {
   GetBucketVersioningCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectVersionsCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
@@ -14,8 +15,10 @@ import {
   type TruststoreMetadata,
   type TruststoreVersion,
 } from "../domains/types";
+import { LRUCache } from "lru-cache";
+import { MAX_TRUSTSTORE_BYTES } from "../truststore/types";
 import { getClients } from "./config";
-import { awsCall } from "./errors";
+import { AwsFailure, awsCall } from "./errors";
 
 export interface S3Location {
   bucket: string;
@@ -93,11 +96,50 @@ function toMetadata(raw: Record<string, string> | undefined): TruststoreMetadata
   return out;
 }
 
+/** Content types that are no truststore, whatever their size. */
+const NOT_A_TRUSTSTORE =
+  /^(application\/(json|zip|gzip|pdf|x-tar)|image\/|audio\/|video\/|text\/html)/i;
+
+/** Objects refused for their size or type, kept: a refused object is never asked about again. */
+const refusedObjects = new LRUCache<string, string>({ max: 1000 });
+
+/**
+ * Why an object version cannot be a truststore, from a HEAD alone (its size
+ * over API Gateway's 1,000,000 bytes, or a content type no truststore has),
+ * or null. Nothing is downloaded to find out, and a refusal is kept.
+ */
+async function refusalOf(
+  location: S3Location,
+  versionId: string | undefined,
+  region?: string,
+): Promise<string | null> {
+  const id = `${location.bucket}/${location.key}#${versionId ?? "latest"}`;
+  const kept = refusedObjects.get(id);
+  if (kept) return kept;
+  const { s3 } = await getClients(region);
+  const head = await awsCall("read the truststore's size from S3", () =>
+    s3.send(
+      new HeadObjectCommand({ Bucket: location.bucket, Key: location.key, VersionId: versionId }),
+    ),
+  );
+  const size = head.ContentLength ?? 0;
+  const refusal =
+    size > MAX_TRUSTSTORE_BYTES
+      ? `The object is ${size.toLocaleString("en-US")} bytes; a truststore is at most ${MAX_TRUSTSTORE_BYTES.toLocaleString("en-US")} (API Gateway's quota), so it was not downloaded.`
+      : head.ContentType && NOT_A_TRUSTSTORE.test(head.ContentType)
+        ? `The object is ${head.ContentType.split(";")[0]}, not a truststore, so it was not downloaded.`
+        : null;
+  if (refusal && versionId) refusedObjects.set(id, refusal);
+  return refusal;
+}
+
 export async function getObjectVersion(
   location: S3Location,
   versionId: string | undefined,
   region?: string,
 ): Promise<ObjectVersionContent> {
+  const refused = await refusalOf(location, versionId, region);
+  if (refused) throw new AwsFailure(`Could not read the truststore: ${refused}`, "NotATruststore");
   const { s3 } = await getClients(region);
   return awsCall("read the truststore from S3", async () => {
     const res = await s3.send(

@@ -12,7 +12,7 @@ import { listObjectVersions } from "../aws/s3";
 import { createMtlsDomain } from "./create-domain";
 import { checkPrerequisites, type DomainPlan, type Prerequisite } from "./domain-prerequisites";
 import { settle, type Loaded } from "./loaded";
-import { openableUri } from "./readable-truststore";
+import { truststoreUriOf } from "./readable-truststore";
 
 export interface CertificateChoice {
   arn: string;
@@ -55,7 +55,7 @@ export interface PlanCheck {
 export async function checkPlan(plan: DomainPlan & { region?: string }): Promise<PlanCheck> {
   const region = plan.region ?? (await getBackend()).defaultRegion;
   const { checks, ready } = await checkPrerequisites(plan, region);
-  const opened = openableUri(plan.truststoreUri);
+  const opened = truststoreUriOf(plan.truststoreUri);
   const bucketOk = checks.find((c) => c.id === "truststore-bucket")?.ok;
   const versions =
     "location" in opened && bucketOk

@@ -12,7 +12,7 @@ import { putTruststoreObject } from "../aws/s3";
 import { forgetApiTypes } from "./api-types";
 import { checkPrerequisites, type DomainPlan } from "./domain-prerequisites";
 import { DomainError } from "./errors";
-import { openableUri } from "./readable-truststore";
+import { truststoreUriOf } from "./readable-truststore";
 
 export interface CreatedDomain {
   domainName: string;
@@ -40,7 +40,7 @@ export async function createMtlsDomain(
         .map((c) => `${c.label}: ${c.message}`)
         .join(" ")}`,
     );
-  const opened = openableUri(plan.truststoreUri);
+  const opened = truststoreUriOf(plan.truststoreUri);
   if ("problem" in opened) throw new DomainError("truststore-refused", opened.problem);
   let version = plan.truststoreVersion;
   const facts = { domainName: plan.domainName, region, message: "create with mutual TLS" };

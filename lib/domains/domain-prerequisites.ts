@@ -11,7 +11,7 @@ import { getDomainName, listDomainNames } from "../aws/api-gateway";
 import { listRestApisWithStages, type RestApiChoice } from "../aws/domain-creation";
 import { getBucketVersioning } from "../aws/s3";
 import type { ServerCertificate } from "./types";
-import { openableUri } from "./readable-truststore";
+import { truststoreUriOf } from "./readable-truststore";
 import { checkVersion } from "./truststores";
 
 export interface DomainPlan {
@@ -144,7 +144,7 @@ export async function checkPrerequisites(
       : {}),
   });
 
-  const opened = openableUri(plan.truststoreUri);
+  const opened = truststoreUriOf(plan.truststoreUri);
   const versioning =
     "location" in opened
       ? await getBucketVersioning(opened.location.bucket, region).catch(() => null)

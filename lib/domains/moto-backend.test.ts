@@ -19,7 +19,11 @@ import { refusal } from "../../test-support/refusal";
 
 let moto: RunningMoto | null = null;
 let aws: AwsClients;
-const env = { AUDIT_BUCKET: "console-store", AWS_REGION: "us-east-1" };
+const env = {
+  AUDIT_BUCKET: "console-store",
+  AWS_REGION: "us-east-1",
+  TRUSTSTORE_BUCKETS: "moto-ts",
+};
 const MTLS = "with-mtls.test.example";
 const EDGE = "edge.test.example";
 let versions: string[] = [];

@@ -12,8 +12,28 @@ import { requireMtlsDomain } from "./change-guards";
 import { DomainError } from "./errors";
 import type { MtlsDomain } from "./types";
 
-/** An S3 URI as the open-by-URI form takes it; null with the reason when it is not one. */
-export function openableUri(uri: string): { location: S3Location } | { problem: string } {
+/**
+ * The buckets an operator allowed truststores to be opened from by URI
+ * (TRUSTSTORE_BUCKETS, comma-separated; `*` matches any run of characters).
+ * None by default: the console reads nothing it was not pointed at.
+ */
+export function allowedTruststoreBucket(
+  bucket: string,
+  env: Record<string, string | undefined> = process.env,
+): boolean {
+  return (env.TRUSTSTORE_BUCKETS ?? "")
+    .split(",")
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean)
+    .some((pattern) =>
+      new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(
+        bucket,
+      ),
+    );
+}
+
+/** A truststore's S3 URI as an operator names one for a new domain; the reason when it is not one. */
+export function truststoreUriOf(uri: string): { location: S3Location } | { problem: string } {
   const location = parseS3Uri(uri.trim());
   if (!location || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(location.bucket))
     return { problem: "Not an S3 URI: it looks like s3://bucket-name/path/truststore.pem." };
@@ -24,6 +44,17 @@ export function openableUri(uri: string): { location: S3Location } | { problem: 
         "That is the console's own store (the audit bucket), not a truststore: it cannot be opened here.",
     };
   return { location };
+}
+
+/** An S3 URI as the open-by-URI form takes it: a truststore URI, in a bucket an operator listed. */
+export function openableUri(uri: string): { location: S3Location } | { problem: string } {
+  const named = truststoreUriOf(uri);
+  if ("problem" in named) return named;
+  if (!allowedTruststoreBucket(named.location.bucket))
+    return {
+      problem: `The bucket ${named.location.bucket} is not one an operator listed for truststores (TRUSTSTORE_BUCKETS), so nothing is read from it.`,
+    };
+  return named;
 }
 
 export async function readableTruststore(ref: {

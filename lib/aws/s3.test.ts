@@ -1,0 +1,80 @@
+/**
+ * Truststore reads against the emulator's S3 through the real SDK: an
+ * object too big (or of a type no truststore has) is refused from a HEAD
+ * alone, never downloaded, and the refusal is kept.
+ */
+import {
+  CreateBucketCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../emulator/test-support";
+
+let t: TestEmulator;
+let undoEnv: () => void;
+let s3: typeof import("./s3");
+const counts = async () => (await t.control<{ counts: Record<string, number> }>("requests")).counts;
+
+beforeAll(async () => {
+  t = await startTestEmulator();
+  undoEnv = pointSdkAt(t);
+  s3 = await import("./s3");
+  await t.clients().s3.send(new CreateBucketCommand({ Bucket: "big" }));
+  await t
+    .clients()
+    .s3.send(
+      new PutBucketVersioningCommand({
+        Bucket: "big",
+        VersioningConfiguration: { Status: "Enabled" },
+      }),
+    );
+});
+afterAll(async () => {
+  undoEnv();
+  await t.stop();
+});
+
+describe("truststore reads", () => {
+  it("a 15 MB object is refused with its size from one HEAD, never downloaded, and the refusal kept", async () => {
+    const { VersionId } = await t
+      .clients()
+      .s3.send(
+        new PutObjectCommand({
+          Bucket: "big",
+          Key: "huge.pem",
+          Body: Buffer.alloc(15_000_000, 65),
+        }),
+      );
+    await t.control("requests", undefined, "DELETE");
+    const location = { bucket: "big", key: "huge.pem" };
+    for (let i = 0; i < 3; i++)
+      await expect(s3.getObjectVersion(location, VersionId)).rejects.toThrow(
+        "15,000,000 bytes; a truststore is at most 1,000,000",
+      );
+    const seen = await counts();
+    expect(seen.HeadObject).toBe(1);
+    expect(seen.GetObject ?? 0).toBe(0);
+  });
+
+  it("a JSON file is refused by its type; a PEM of the right size is read", async () => {
+    const json = await t.clients().s3.send(
+      new PutObjectCommand({
+        Bucket: "big",
+        Key: "config.json",
+        Body: '{"secret":"x"}',
+        ContentType: "application/json",
+      }),
+    );
+    await expect(
+      s3.getObjectVersion({ bucket: "big", key: "config.json" }, json.VersionId),
+    ).rejects.toThrow("application/json, not a truststore");
+    const pem = await t
+      .clients()
+      .s3.send(
+        new PutObjectCommand({ Bucket: "big", Key: "ok.pem", Body: "-----BEGIN CERTIFICATE-----" }),
+      );
+    const read = await s3.getObjectVersion({ bucket: "big", key: "ok.pem" }, pem.VersionId);
+    expect(new TextDecoder().decode(read.body)).toContain("BEGIN CERTIFICATE");
+  });
+});
