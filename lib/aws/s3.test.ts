@@ -21,14 +21,12 @@ beforeAll(async () => {
   undoEnv = pointSdkAt(t);
   s3 = await import("./s3");
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: "big" }));
-  await t
-    .clients()
-    .s3.send(
-      new PutBucketVersioningCommand({
-        Bucket: "big",
-        VersioningConfiguration: { Status: "Enabled" },
-      }),
-    );
+  await t.clients().s3.send(
+    new PutBucketVersioningCommand({
+      Bucket: "big",
+      VersioningConfiguration: { Status: "Enabled" },
+    }),
+  );
 });
 afterAll(async () => {
   undoEnv();
@@ -37,15 +35,13 @@ afterAll(async () => {
 
 describe("truststore reads", () => {
   it("a 15 MB object is refused with its size from one HEAD, never downloaded, and the refusal kept", async () => {
-    const { VersionId } = await t
-      .clients()
-      .s3.send(
-        new PutObjectCommand({
-          Bucket: "big",
-          Key: "huge.pem",
-          Body: Buffer.alloc(15_000_000, 65),
-        }),
-      );
+    const { VersionId } = await t.clients().s3.send(
+      new PutObjectCommand({
+        Bucket: "big",
+        Key: "huge.pem",
+        Body: Buffer.alloc(15_000_000, 65),
+      }),
+    );
     await t.control("requests", undefined, "DELETE");
     const location = { bucket: "big", key: "huge.pem" };
     for (let i = 0; i < 3; i++)
