@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { request as newRequest } from "@playwright/test";
 import { ListObjectsV2Command, GetObjectCommand } from "@aws-sdk/client-s3";
 import { expect, needs, test } from "../aws";
-import { unique } from "../seed";
+import { bundle, issue } from "../../lib/pki/generate";
+import { seedMtlsDomain, unique } from "../seed";
 import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./helpers";
 
 const ACTION_FILES = readdirSync("lib/actions").filter(
@@ -50,7 +51,12 @@ test("every server action refuses without a session, refuses a viewer's change, 
   const operator = await newRequest.newContext({ baseURL });
   await signInApi(viewer, "viewer");
   await signInApi(operator, "operator");
-  const input = { domainName: `${unique("matrix")}.test.example` };
+  // A domain that exists: refusals are recorded only for those.
+  const seeded = await seedMtlsDomain(aws, {
+    versions: [bundle(await issue({ subject: "CN=Matrix Root" }))],
+    prefix: "matrix",
+  });
+  const input = { domainName: seeded.domainName };
   for (const action of actions) {
     const source = readFileSync(action.file, "utf8");
     const permission = /permission:\s*"(read|change)"/.exec(source)?.[1];
@@ -68,7 +74,7 @@ test("every server action refuses without a session, refuses a viewer's change, 
   const listed = await aws.s3.send(
     new ListObjectsV2Command({
       Bucket: "mtls-console-audit",
-      Prefix: `mtls-console/events/us-east-1/${input.domainName}/`,
+      Prefix: `mtls-console/refusals/us-east-1/${input.domainName}/`,
     }),
   );
   const events = await Promise.all(
@@ -88,6 +94,18 @@ test("every server action refuses without a session, refuses a viewer's change, 
   expect(refused.filter((e) => e.user === TEST_USERS.viewer.username)).toHaveLength(
     changeActions.length,
   );
+  // A refusal naming a domain that does not exist is only logged: nobody can fill the trail with them.
+  const ghost = `${unique("ghost")}.test.example`;
+  expect((await callAction(viewer, changeActions[0]!, { domainName: ghost })).code).toBe(
+    "forbidden",
+  );
+  const ghosts = await aws.s3.send(
+    new ListObjectsV2Command({
+      Bucket: "mtls-console-audit",
+      Prefix: `mtls-console/refusals/us-east-1/${ghost}/`,
+    }),
+  );
+  expect(ghosts.KeyCount ?? 0).toBe(0);
   await Promise.all([anonymous.dispose(), viewer.dispose(), operator.dispose()]);
 });
 

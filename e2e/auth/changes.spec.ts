@@ -14,18 +14,23 @@ import { activeVersion, domainUrl, objectVersions, seedMtlsDomain } from "../see
 import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./helpers";
 
 async function auditEvents(aws: AwsClients, domainName: string): Promise<AuditEvent[]> {
-  const listed = await aws.s3.send(
-    new ListObjectsV2Command({
-      Bucket: "mtls-console-audit",
-      Prefix: `mtls-console/events/us-east-1/${domainName}/`,
-    }),
-  );
+  const keys = [];
+  // Changes and, kept apart, refused attempts.
+  for (const kind of ["events", "refusals"]) {
+    const listed = await aws.s3.send(
+      new ListObjectsV2Command({
+        Bucket: "mtls-console-audit",
+        Prefix: `mtls-console/${kind}/us-east-1/${domainName}/`,
+      }),
+    );
+    keys.push(...(listed.Contents ?? []).map((o) => o.Key!));
+  }
   return Promise.all(
-    (listed.Contents ?? []).map(
-      async (o) =>
+    keys.map(
+      async (Key) =>
         JSON.parse(
           await (
-            await aws.s3.send(new GetObjectCommand({ Bucket: "mtls-console-audit", Key: o.Key! }))
+            await aws.s3.send(new GetObjectCommand({ Bucket: "mtls-console-audit", Key }))
           ).Body!.transformToString(),
         ) as AuditEvent,
     ),

@@ -22,6 +22,7 @@ import {
 import { allows, getSession, type Permission, type Session } from "../auth/session";
 import { getBackend } from "../aws/config";
 import { isKnownRegion } from "../aws/regions";
+import { domainExists } from "../domains/change-guards";
 import { DomainError } from "../domains/errors";
 import type { ActionResult } from "./result";
 
@@ -78,18 +79,26 @@ export function defineAction<S extends z.ZodType, T>(options: {
     message?: string,
   ): Promise<boolean> {
     if (options.permission !== "change") return true;
-    if (result === "refused" && !facts.intentId && !refusalMayBeRecorded(session.user)) {
-      console.warn(
-        `[audit] ${session.user}: ${options.name} refused (${message ?? ""}); not recorded: too many refusals from this user`,
-      );
-      return true;
-    }
     const target = targetSchema.safeParse(input);
     const asked = target.success ? target.data.region : undefined;
     const region =
       facts.region ?? (isKnownRegion(asked) ? asked : (await getBackend()).defaultRegion);
     const domainName =
       facts.domainName ?? (target.success ? target.data.domainName : undefined) ?? "(unknown)";
+    if (result === "refused" && !facts.intentId) {
+      // Refusals are kept apart from changes, only for domains that exist, and at a bounded rate.
+      const why = !(await domainExists(domainName, region))
+        ? "no such domain"
+        : !(await refusalMayBeRecorded(session.user).catch(() => false))
+          ? "too many refusals from this user"
+          : null;
+      if (why) {
+        console.warn(
+          `[audit] ${session.user}: ${options.name} on ${domainName} refused (${message ?? ""}); not recorded: ${why}`,
+        );
+        return true;
+      }
+    }
     try {
       await recordAuditEvent({
         user: session.user,

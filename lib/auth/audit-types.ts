@@ -23,4 +23,8 @@ export interface AuditEvent {
   requestId?: string;
   /** The write-ahead intent this outcome completes (lib/auth/intents.ts). */
   intentId?: string;
+  /** Its place in its domain's chain of changes (lib/auth/audit-chain.ts); refused attempts have none. */
+  seq?: number;
+  /** The hash of the change record before it in the chain ("genesis" for the first). */
+  prev?: string;
 }

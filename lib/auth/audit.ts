@@ -1,20 +1,27 @@
 import "server-only";
 /**
- * The audit trail: one S3 object per change or refused attempt (who, when,
- * domain, action, from version → to version, result, AWS request id). Keys
- * sort newest first, so a domain's history is one listing away.
+ * The audit trail: one S3 object per change (who, when, domain, action,
+ * from version → to version, result, AWS request id), chained per domain
+ * (./audit-chain.ts), and, apart from them, one per refused attempt. Keys
+ * sort newest first, so a domain's history is one listing away, and no
+ * number of refusals can push a change out of sight.
  */
+import { createHash } from "node:crypto";
+import { chained, verifyDomainTrail, type ChainReport } from "./audit-chain";
 import { getJson, listKeys, putJson, retried } from "./store";
 import type { AuditEvent } from "./audit-types";
 
 export type { AuditEvent, AuditResult } from "./audit-types";
+export type { ChainReport } from "./audit-chain";
 
 const MAX_TIME = 9_999_999_999_999;
 const safe = (s: string) => s.replace(/[^A-Za-z0-9.*_-]/g, "_");
-const domainPrefix = (region: string, domainName: string) =>
+const changesPrefix = (region: string, domainName: string) =>
   `events/${safe(region)}/${safe(domainName)}/`;
+const refusalsPrefix = (region: string, domainName: string) =>
+  `refusals/${safe(region)}/${safe(domainName)}/`;
 
-/** Writes one event; tried up to `attempts` times (the SDK retries each try too). */
+/** Writes one record; tried up to `attempts` times (the SDK retries each try too). A change joins its domain's chain. */
 export async function recordAuditEvent(
   event: Omit<AuditEvent, "id" | "at"> & { at?: Date },
   attempts = 3,
@@ -22,52 +29,101 @@ export async function recordAuditEvent(
   const at = event.at ?? new Date();
   const full: AuditEvent = { ...event, id: crypto.randomUUID(), at: at.toISOString() };
   const inverted = String(MAX_TIME - at.getTime()).padStart(13, "0");
-  await retried(
+  const name = `${inverted}-${full.id}.json`;
+  if (full.result === "refused") {
+    await retried(
+      () => putJson(`${refusalsPrefix(full.region, full.domainName)}${name}`, full),
+      attempts,
+    );
+    return full;
+  }
+  return retried(
     () =>
-      putJson(`${domainPrefix(event.region, event.domainName)}${inverted}-${full.id}.json`, full),
+      chained(full, (linked) =>
+        retried(() => putJson(`${changesPrefix(full.region, full.domainName)}${name}`, linked)),
+      ),
     attempts,
   );
-  return full;
 }
 
-/** Refused attempts recorded per user and minute, at most (the rest are only logged). */
+/** Refused attempts recorded per user and minute, at most, across every instance (the rest are only logged). */
 export const REFUSALS_PER_MINUTE = 10;
-const refusals = new Map<string, number[]>();
 
-/** May one more refused attempt of this user be written to the audit trail now? */
-export function refusalMayBeRecorded(user: string, now = Date.now()): boolean {
-  const recent = (refusals.get(user) ?? []).filter((t) => now - t < 60_000);
-  const allowed = recent.length < REFUSALS_PER_MINUTE;
-  if (allowed) recent.push(now);
-  refusals.delete(user);
-  refusals.set(user, recent);
-  if (refusals.size > 10_000) refusals.delete(refusals.keys().next().value!);
-  return allowed;
+/** May one more refused attempt of this user be recorded now? Counted in the store, so every instance shares it. */
+export async function refusalMayBeRecorded(user: string, now = Date.now()): Promise<boolean> {
+  const prefix = `refusal-marks/${createHash("sha256").update(user).digest("hex").slice(0, 32)}/`;
+  const stamp = (ms: number) => String(ms).padStart(13, "0");
+  const recent = await listKeys(prefix, REFUSALS_PER_MINUTE + 1, prefix + stamp(now - 60_000));
+  if (recent.length >= REFUSALS_PER_MINUTE) return false;
+  await putJson(`${prefix}${stamp(now)}-${crypto.randomUUID()}.json`, {});
+  return true;
 }
 
 const MAX_CACHED_EVENTS = 5_000;
 const eventCache = new Map<string, AuditEvent>();
 
-/** A domain's audit events, newest first (events never change: cached by key). */
+/** One record (records never change: cached by key). */
+async function readRecord(key: string): Promise<AuditEvent | null> {
+  const cached = eventCache.get(key);
+  if (cached) return cached;
+  const event = (await getJson<AuditEvent>(key))?.value ?? null;
+  if (event) {
+    eventCache.set(key, event);
+    if (eventCache.size > MAX_CACHED_EVENTS) eventCache.delete(eventCache.keys().next().value!);
+  }
+  return event;
+}
+
+export interface AuditPage {
+  events: AuditEvent[];
+  /** Where the next (older) page starts, when there is one. */
+  next?: string;
+}
+
+async function page(prefix: string, limit: number, after?: string): Promise<AuditPage> {
+  const start = after && /^\d{13}-[0-9a-f-]{36}\.json$/.test(after) ? prefix + after : undefined;
+  const keys = await listKeys(prefix, limit + 1, start);
+  const shown = keys.slice(0, limit);
+  const events = (await Promise.all(shown.map(readRecord))).filter(
+    (e): e is AuditEvent => e !== null,
+  );
+  return {
+    events,
+    ...(keys.length > limit ? { next: shown.at(-1)!.slice(prefix.length) } : {}),
+  };
+}
+
+/** A page of a domain's changes, newest first; `after`: the `next` of the page before. */
+export function listAuditPage(
+  domainName: string,
+  region: string,
+  limit = 50,
+  after?: string,
+): Promise<AuditPage> {
+  return page(changesPrefix(region, domainName), limit, after);
+}
+
+/** A domain's changes, newest first. */
 export async function listAuditEvents(
   domainName: string,
   region: string,
   limit = 50,
 ): Promise<AuditEvent[]> {
-  const keys = await listKeys(domainPrefix(region, domainName), limit);
-  const events = await Promise.all(
-    keys.map(async (key) => {
-      const cached = eventCache.get(key);
-      if (cached) return cached;
-      const event = (await getJson<AuditEvent>(key))?.value ?? null;
-      if (event) {
-        eventCache.set(key, event);
-        if (eventCache.size > MAX_CACHED_EVENTS) eventCache.delete(eventCache.keys().next().value!);
-      }
-      return event;
-    }),
-  );
-  return events.filter((e): e is AuditEvent => e !== null);
+  return (await listAuditPage(domainName, region, limit)).events;
+}
+
+/** A domain's refused attempts, newest first. */
+export async function listRefusals(
+  domainName: string,
+  region: string,
+  limit = 20,
+): Promise<AuditEvent[]> {
+  return (await page(refusalsPrefix(region, domainName), limit)).events;
+}
+
+/** Whether a domain's chain of changes is whole (every record read). */
+export function verifyAuditTrail(domainName: string, region: string): Promise<ChainReport> {
+  return verifyDomainTrail(region, domainName, readRecord, changesPrefix(region, domainName));
 }
 
 /** The actions that set a domain's truststore version. */
@@ -81,7 +137,7 @@ export const VERSION_CHANGES: ReadonlySet<string> = new Set([
 /**
  * The newest recorded change of a domain that left it at `version` ("" for
  * none), for "changed by whom and when": a success, or a change in doubt
- * that landed. Undefined when the audit trail has none (changed elsewhere).
+ * that landed. Read from the changes only: refusals never hide one.
  */
 export async function changeTo(
   domainName: string,

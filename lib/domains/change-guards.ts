@@ -49,6 +49,12 @@ export async function requireMtlsDomain(ref: {
   return { domain, location };
 }
 
+/** Whether a custom domain name exists (false too when AWS cannot say). */
+export async function domainExists(domainName: string, region: string): Promise<boolean> {
+  if (!/^[A-Za-z0-9*]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(domainName)) return false;
+  return !!(await getDomainName(domainName, region).catch(() => null));
+}
+
 export async function requireUpdatable(domain: MtlsDomain): Promise<void> {
   const blocked = changeBlocked(domain, await getCapabilities());
   if (blocked) throw new DomainError(blocked.code, blocked.message);

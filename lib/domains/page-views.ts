@@ -7,6 +7,14 @@ import "server-only";
 import { getCapabilities, type Capabilities } from "../aws/capabilities";
 import { isKnownRegion } from "../aws/regions";
 import type { Role } from "../auth/roles";
+import {
+  listAuditPage,
+  listRefusals,
+  verifyAuditTrail,
+  type AuditEvent,
+  type AuditPage,
+  type ChainReport,
+} from "../auth/audit";
 import { domainsInDoubt } from "../auth/intents";
 import { describeBackend } from "./backend";
 import { changeBlocked, type ChangeBlock } from "./change-blocked";
@@ -41,6 +49,28 @@ export function overviewView(
   query: OverviewQuery,
 ): Promise<Loaded<OverviewPageView>> {
   return settle(() => overviewPage(region, query), "the custom domain names");
+}
+
+export interface AuditView {
+  page: AuditPage;
+  refusals: AuditEvent[];
+  chain: ChainReport;
+}
+
+/** The domain page's audit trail: a page of changes (`after`: a cursor from the URL), refused attempts apart, and whether the chain is whole. */
+export function auditView(
+  domainName: string,
+  region: string,
+  after?: string,
+): Promise<Loaded<AuditView>> {
+  return settle(async () => {
+    const [page, refusals, chain] = await Promise.all([
+      listAuditPage(domainName, region, 50, after),
+      listRefusals(domainName, region, 20),
+      verifyAuditTrail(domainName, region),
+    ]);
+    return { page, refusals, chain };
+  }, "the audit trail");
 }
 
 /** The domains with changes in doubt, in every region (the overview's notice). */

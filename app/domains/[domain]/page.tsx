@@ -30,7 +30,12 @@ function domainFromPath(segment: string): string | null {
 
 type Props = {
   params: Promise<{ domain: string }>;
-  searchParams: Promise<{ region?: string; truststore?: string | string[]; clients?: string }>;
+  searchParams: Promise<{
+    region?: string;
+    truststore?: string | string[];
+    clients?: string;
+    audit?: string | string[];
+  }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -54,7 +59,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
   const domainName = domainFromPath((await params).domain);
   // A malformed path (bad percent-encoding) names no domain: 404, never a 500.
   if (domainName === null) notFound();
-  const { region: asked, truststore: openUri, clients } = await searchParams;
+  const { region: asked, truststore: openUri, clients, audit } = await searchParams;
   const days = isWindow(Number(clients)) ? (Number(clients) as WindowDays) : 7;
   const session = await requirePageSession(
     `/domains/${encodeURIComponent(domainName)}${isRegion(asked) ? `?region=${asked}` : ""}`,
@@ -121,7 +126,13 @@ export default async function DomainPage({ params, searchParams }: Props) {
           canChange={session.role === "operator"}
         />
       </Suspense>
-      <AuditSection detail={detail} />
+      <Suspense fallback={<Pending what="Reading the audit trail…" />}>
+        <AuditSection
+          detail={detail}
+          region={region}
+          {...(typeof audit === "string" ? { after: audit.slice(0, 64) } : {})}
+        />
+      </Suspense>
     </article>
   );
 }

@@ -1,0 +1,110 @@
+/**
+ * `npm run audit -- verify` as an auditor runs it: a real process against
+ * the emulator's S3; a whole trail exits 0, a forged record exits 1 and
+ * names the domain.
+ */
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../emulator/test-support";
+
+const run = promisify(execFile);
+let t: TestEmulator;
+let undoEnv: () => void;
+const BUCKET = "cli-audit";
+
+async function audit(args: string[]) {
+  try {
+    const { stdout } = await run(
+      join("node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", "scripts/audit.ts", ...args],
+      {
+        env: {
+          NODE_ENV: "test",
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          AWS_ENDPOINT_URL: t.endpoint,
+          AWS_ACCESS_KEY_ID: "test",
+          AWS_SECRET_ACCESS_KEY: "test",
+          AWS_REGION: "us-east-1",
+          MTLS_CONSOLE_BACKEND: "aws",
+          AUDIT_BUCKET: BUCKET,
+        },
+      },
+    );
+    return { code: 0, stdout };
+  } catch (error) {
+    const e = error as { code: number; stdout: string };
+    return { code: e.code, stdout: e.stdout };
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestEmulator();
+  undoEnv = pointSdkAt(t, { AUDIT_BUCKET: BUCKET });
+  await t.clients().s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  const { recordAuditEvent } = await import("../lib/auth/audit");
+  for (const domainName of ["a.cli.example", "b.cli.example"])
+    for (let i = 0; i < 3; i++)
+      await recordAuditEvent({
+        user: `op${i}`,
+        role: "operator",
+        action: "activate-truststore-version",
+        domainName,
+        region: "us-east-1",
+        result: "success",
+      });
+});
+afterAll(async () => {
+  undoEnv();
+  await t.stop();
+});
+
+describe("npm run audit -- verify", () => {
+  it("exits 0 when every trail is whole, 1 naming the domain whose record was forged", async () => {
+    const whole = await audit(["verify"]);
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toContain("2 trail(s) checked, 0 broken.");
+    const listed = await t
+      .clients()
+      .s3.send(
+        new ListObjectsV2Command({
+          Bucket: BUCKET,
+          Prefix: "mtls-console/events/us-east-1/b.cli.example/",
+        }),
+      );
+    const key = listed.Contents![1]!.Key!;
+    const record = JSON.parse(
+      await (
+        await t.clients().s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))
+      ).Body!.transformToString(),
+    );
+    await t
+      .clients()
+      .s3.send(
+        new PutObjectCommand({
+          Bucket: BUCKET,
+          Key: key,
+          Body: JSON.stringify({ ...record, toVersion: "forged" }),
+        }),
+      );
+    const broken = await audit(["verify", "--json"]);
+    expect(broken.code).toBe(1);
+    const report = JSON.parse(broken.stdout) as {
+      ok: boolean;
+      trails: { domainName: string; report: { ok: boolean } }[];
+    };
+    expect(report.ok).toBe(false);
+    expect(report.trails.filter((r) => !r.report.ok).map((r) => r.domainName)).toEqual([
+      "b.cli.example",
+    ]);
+    expect((await audit(["nonsense"])).code).toBe(2);
+  });
+});
