@@ -72,29 +72,25 @@ describe("npm run audit -- verify", () => {
     const whole = await audit(["verify"]);
     expect(whole.code).toBe(0);
     expect(whole.stdout).toContain("2 trail(s) checked, 0 broken.");
-    const listed = await t
-      .clients()
-      .s3.send(
-        new ListObjectsV2Command({
-          Bucket: BUCKET,
-          Prefix: "mtls-console/events/us-east-1/b.cli.example/",
-        }),
-      );
+    const listed = await t.clients().s3.send(
+      new ListObjectsV2Command({
+        Bucket: BUCKET,
+        Prefix: "mtls-console/events/us-east-1/b.cli.example/",
+      }),
+    );
     const key = listed.Contents![1]!.Key!;
     const record = JSON.parse(
       await (
         await t.clients().s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))
       ).Body!.transformToString(),
     );
-    await t
-      .clients()
-      .s3.send(
-        new PutObjectCommand({
-          Bucket: BUCKET,
-          Key: key,
-          Body: JSON.stringify({ ...record, toVersion: "forged" }),
-        }),
-      );
+    await t.clients().s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: key,
+        Body: JSON.stringify({ ...record, toVersion: "forged" }),
+      }),
+    );
     const broken = await audit(["verify", "--json"]);
     expect(broken.code).toBe(1);
     const report = JSON.parse(broken.stdout) as {

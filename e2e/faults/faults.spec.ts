@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { GetDomainNameCommand as GetDomain } from "@aws-sdk/client-api-gateway";
-import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { bundle, issue } from "../../lib/pki/generate";
 import { seedTruststoreDomain } from "../../emulator/test-support";
 import { domainUrl } from "../seed";
@@ -185,4 +185,31 @@ test("a lock whose release failed is shown and can be broken (audited); an expir
   await switchTo(page, domainName, versions[1]!);
   await expect(page.getByTestId("outcome-status")).toBeVisible();
   expect(await activeVersion(domainName)).toBe(versions[1]);
+});
+
+test("a record of the audit trail edited in the store: the domain page says the trail was tampered with", async ({
+  page,
+}) => {
+  const { domainName, versions } = await seed();
+  await switchTo(page, domainName, versions[0]!);
+  await expect(page.getByTestId("outcome-status")).toBeVisible();
+  await page.goto(`${w.baseURL}${domainUrl(domainName)}`);
+  await expect(page.getByTestId("audit-chain")).toHaveAttribute("data-ok", "1");
+  const [key] = await w.storeKeys(`events/us-east-1/${domainName}/`);
+  const s3 = w.t.clients().s3;
+  const record = JSON.parse(
+    await (
+      await s3.send(new GetObjectCommand({ Bucket: "mtls-console-audit", Key: key! }))
+    ).Body!.transformToString(),
+  ) as Record<string, unknown>;
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: "mtls-console-audit",
+      Key: key!,
+      Body: JSON.stringify({ ...record, user: "someone-else" }),
+    }),
+  );
+  await page.reload();
+  await expect(page.getByTestId("audit-chain")).toHaveAttribute("data-ok", "0");
+  await expect(page.getByTestId("audit-chain")).toContainText("tampered with");
 });

@@ -12,7 +12,7 @@ import "server-only";
  * `verifyChain` reports, never a silent gap.
  */
 import { createHash } from "node:crypto";
-import { getJson, listKeys, putJson } from "./store";
+import { getJson, listEntries, putJson } from "./store";
 import type { AuditEvent } from "./audit-types";
 
 export interface Digest {
@@ -123,11 +123,11 @@ export async function verifyChain(
 export async function verifyDomainTrail(
   region: string,
   domainName: string,
-  read: (key: string) => Promise<AuditEvent | null>,
+  read: (entry: { key: string; etag: string }) => Promise<AuditEvent | null>,
   prefix: string,
 ): Promise<ChainReport> {
-  const keys = (await listKeys(prefix, 100_000)).reverse();
-  const records = (await Promise.all(keys.map(read))).filter((r): r is AuditEvent => !!r);
+  const entries = await listEntries(prefix, 100_000);
+  const records = (await Promise.all(entries.map(read))).filter((r): r is AuditEvent => !!r);
   const digest = (await getJson<Digest>(digestKey(region, domainName)))?.value ?? null;
   return verifyChain(records, digest);
 }

@@ -8,7 +8,7 @@ import "server-only";
  */
 import { createHash } from "node:crypto";
 import { chained, verifyDomainTrail, type ChainReport } from "./audit-chain";
-import { getJson, listKeys, putJson, retried } from "./store";
+import { getJson, listEntries, listKeys, putJson, retried } from "./store";
 import type { AuditEvent } from "./audit-types";
 
 export type { AuditEvent, AuditResult } from "./audit-types";
@@ -62,13 +62,24 @@ export async function refusalMayBeRecorded(user: string, now = Date.now()): Prom
 const MAX_CACHED_EVENTS = 5_000;
 const eventCache = new Map<string, AuditEvent>();
 
-/** One record (records never change: cached by key). */
-async function readRecord(key: string): Promise<AuditEvent | null> {
-  const cached = eventCache.get(key);
+/**
+ * One record, cached by key and ETag: records are never rewritten by the
+ * console, and one rewritten in the store (a changed ETag in the listing)
+ * is read again, so the chain check sees it.
+ */
+async function readRecord({
+  key,
+  etag,
+}: {
+  key: string;
+  etag: string;
+}): Promise<AuditEvent | null> {
+  const id = `${key}#${etag}`;
+  const cached = eventCache.get(id);
   if (cached) return cached;
   const event = (await getJson<AuditEvent>(key))?.value ?? null;
   if (event) {
-    eventCache.set(key, event);
+    eventCache.set(id, event);
     if (eventCache.size > MAX_CACHED_EVENTS) eventCache.delete(eventCache.keys().next().value!);
   }
   return event;
@@ -82,14 +93,14 @@ export interface AuditPage {
 
 async function page(prefix: string, limit: number, after?: string): Promise<AuditPage> {
   const start = after && /^\d{13}-[0-9a-f-]{36}\.json$/.test(after) ? prefix + after : undefined;
-  const keys = await listKeys(prefix, limit + 1, start);
-  const shown = keys.slice(0, limit);
+  const entries = await listEntries(prefix, limit + 1, start);
+  const shown = entries.slice(0, limit);
   const events = (await Promise.all(shown.map(readRecord))).filter(
     (e): e is AuditEvent => e !== null,
   );
   return {
     events,
-    ...(keys.length > limit ? { next: shown.at(-1)!.slice(prefix.length) } : {}),
+    ...(entries.length > limit ? { next: shown.at(-1)!.key.slice(prefix.length) } : {}),
   };
 }
 

@@ -54,11 +54,32 @@ describe("the proxy over https", () => {
     const res = await proxy(
       new NextRequest("https://console.example.com/", {
         method: "POST",
-        headers: { "next-action": "abc" },
+        headers: { "next-action": "abc", "content-length": "2" },
+        body: "[]",
       }),
     );
     expect(res.status).toBe(200);
     expect(res.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("refuses an action's body without a length (411) or over the limit (413), with a message", async () => {
+    const request = (headers: Record<string, string>) =>
+      proxy(
+        new NextRequest("https://console.example.com/", {
+          method: "POST",
+          headers: { "next-action": "abc", ...headers },
+        }),
+      );
+    const unsized = await request({});
+    expect(unsized.status).toBe(411);
+    const huge = await request({ "content-length": String(3 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { message: string }).message).toContain("at most");
+  });
+
+  it("answers a path that is not valid percent-encoding with a 404, not a 500", async () => {
+    const res = await proxy(new NextRequest("https://console.example.com/domains/%E0%A4%A"));
+    expect(res.status).toBe(404);
   });
 
   it("marks session cookies Secure", async () => {

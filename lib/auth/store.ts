@@ -185,10 +185,19 @@ export async function deleteKey(key: string, options: { ifMatch?: string } = {})
 
 /** Keys under a prefix (relative to the store's prefix), in key order, at most `max`, after `startAfter`. */
 export async function listKeys(prefix: string, max = 1000, startAfter?: string): Promise<string[]> {
+  return (await listEntries(prefix, max, startAfter)).map((e) => e.key);
+}
+
+/** Like listKeys, with each object's ETag (it changes whenever the object is rewritten). */
+export async function listEntries(
+  prefix: string,
+  max = 1000,
+  startAfter?: string,
+): Promise<{ key: string; etag: string }[]> {
   const store = await storeLocation();
   const { s3 } = await getClients(store.region);
   return awsCall("list the audit bucket", async () => {
-    const out: string[] = [];
+    const out: { key: string; etag: string }[] = [];
     const input = {
       Bucket: store.bucket,
       ExpectedBucketOwner: store.owner,
@@ -199,7 +208,12 @@ export async function listKeys(prefix: string, max = 1000, startAfter?: string):
       { client: s3, pageSize: Math.min(1000, max) },
       input,
     )) {
-      out.push(...(page.Contents ?? []).map((c) => c.Key!.slice(store.prefix.length)));
+      out.push(
+        ...(page.Contents ?? []).map((c) => ({
+          key: c.Key!.slice(store.prefix.length),
+          etag: c.ETag ?? "",
+        })),
+      );
       if (out.length >= max) break;
     }
     return out.slice(0, max);
