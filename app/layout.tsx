@@ -57,6 +57,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <Link href="/inspect" className="text-sm text-slate-600 hover:text-slate-900">
                   Inspect
                 </Link>
+                {session.role === "operator" &&
+                  (session.mode === "local" || session.mode === "oidc") && (
+                    <Link href="/sessions" className="text-sm text-slate-600 hover:text-slate-900">
+                      Sessions
+                    </Link>
+                  )}
               </>
             )}
             {session && (

@@ -25,6 +25,7 @@ test("every page without a session redirects to sign-in; the health endpoint ans
     "/domains/api.partners.example.com?region=us-east-1",
     "/domains/new?region=us-east-1",
     "/?region=eu-west-1",
+    "/sessions",
   ]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/);

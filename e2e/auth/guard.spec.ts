@@ -20,6 +20,7 @@ const PAGES = [
   "/?region=eu-west-1",
   "/domains/nope.example.com",
   "/domains/new?region=us-east-1",
+  "/sessions",
 ];
 /** What must never reach a caller without a session: domain names, ARNs, certificates, page headings. */
 const LEAKS = [
@@ -30,6 +31,7 @@ const LEAKS = [
   "Inspect certificates",
   "New mTLS custom domain name",
   "Server certificate (ACM)",
+  "Everyone signed in to this dashboard",
   "truststore",
 ];
 const SUBREQUEST = [
@@ -259,6 +261,49 @@ test("bad input is refused plainly: a malformed path is a 404, an oversized acti
   await context.dispose();
 });
 
+test("signing out ends the session on the server: a copied cookie stops working, and an operator can revoke another session", async ({
+  browser,
+  baseURL,
+}) => {
+  const first = await browser.newContext({ baseURL });
+  const page = await first.newPage();
+  await signInUi(page, "viewer");
+  const copied = await first.cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  // The cookie copied before sign-out, replayed elsewhere: no content, a sign-in page.
+  const thief = await browser.newContext({ baseURL });
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/");
+  await expect(stolen).toHaveURL(/\/signin/);
+  await expect(stolen.getByTestId("user-menu")).toHaveCount(0);
+
+  // An operator ends a viewer's session from the sessions page.
+  const viewer = await browser.newContext({ baseURL });
+  const viewerPage = await viewer.newPage();
+  await signInUi(viewerPage, "viewer");
+  const operator = await browser.newContext({ baseURL });
+  const operatorPage = await operator.newPage();
+  await signInUi(operatorPage, "operator");
+  await operatorPage.goto("/sessions");
+  const row = operatorPage
+    .getByTestId("session-row")
+    .filter({ hasText: TEST_USERS.viewer.username })
+    .first();
+  await row.getByRole("button", { name: "End this session" }).click();
+  await expect(operatorPage.getByRole("status").filter({ hasText: "ended" })).toBeVisible();
+  await viewerPage.goto("/");
+  await expect(viewerPage).toHaveURL(/\/signin/);
+  // A viewer may not see the sessions.
+  const other = await browser.newContext({ baseURL });
+  const otherPage = await other.newPage();
+  await signInUi(otherPage, "viewer");
+  await otherPage.goto("/sessions");
+  await expect(otherPage.getByText("Only operators")).toBeVisible();
+  await Promise.all([first, thief, viewer, operator, other].map((c) => c.close()));
+});
+
 async function sessionCookie(username: string, signedInAgoMs: number): Promise<string> {
   return encode({
     token: {
@@ -266,6 +311,7 @@ async function sessionCookie(username: string, signedInAgoMs: number): Promise<s
       sub: username,
       role: "operator",
       signedInAt: Date.now() - signedInAgoMs,
+      sid: crypto.randomUUID(),
     },
     secret: SECRET,
     maxAge: 8 * 3600,

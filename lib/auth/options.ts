@@ -17,6 +17,7 @@ import { auditNameOf, roleFromClaims, type OidcProfile } from "./oidc-claims";
 import { beginSignInAttempt, signInFailed, signInSucceeded } from "./rate-limit";
 import type { Role } from "./roles";
 import { decodeWithLifetime, SIGNED_IN_AT } from "./session-token";
+import { isRevoked, recordSession, revokeSession } from "./sessions";
 
 export { roleFromClaims } from "./oidc-claims";
 
@@ -125,20 +126,42 @@ export function getAuthOptions(): NextAuthOptions {
       decode: decodeWithLifetime(config.sessionMaxAgeSeconds),
     },
     pages: { signIn: "/signin", error: "/signin" },
+    events: {
+      // Signing out ends the session on the server too: the cookie, if copied, stops working.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string")
+          await revokeSession(token.sid, String(token.name ?? token.sub ?? "unknown")).catch(
+            (error: Error) =>
+              console.error(`[auth] could not revoke a session at sign-out: ${error.message}`),
+          );
+      },
+    },
     callbacks: {
       async jwt({ token, user, account }) {
         if (user) {
           const now = Date.now();
           token[SIGNED_IN_AT] = now;
           token.role = (user as { role?: Role }).role ?? "viewer";
+          // A session id the server can end (sign-out, an operator's revoke): recorded now.
+          token.sid = crypto.randomUUID();
           const auditName = (user as { auditName?: string }).auditName;
           if (auditName) token.auditName = auditName;
+          await recordSession({
+            sid: token.sid as string,
+            user: auditName ?? String(user.name ?? user.id),
+            role: token.role as Role,
+            signedInAt: new Date(now).toISOString(),
+            expiresAt: new Date(now + config.sessionMaxAgeSeconds * 1000).toISOString(),
+          }).catch((error: Error) =>
+            console.error(`[auth] could not record a session: ${error.message}`),
+          );
           token.claimsAt = now;
           if (account?.access_token) token.accessToken = account.access_token;
         }
         return token;
       },
       async session({ session, token }) {
+        if (await isRevoked(token.sid)) return { ...session, user: undefined } as never;
         // Only what the browser may see: never the access token.
         if (session.user)
           (session.user as { role?: Role }).role =

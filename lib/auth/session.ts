@@ -17,6 +17,7 @@ import { findLocalUser } from "./local-users";
 import { currentOidcRole } from "./oidc-claims";
 import type { Role } from "./roles";
 import { decodeWithLifetime } from "./session-token";
+import { isRevoked } from "./sessions";
 
 export type { Permission, Role } from "./roles";
 export { allows } from "./roles";
@@ -42,6 +43,8 @@ export async function getSession(): Promise<Session | null> {
     decode: decodeWithLifetime(config.sessionMaxAgeSeconds),
   });
   if (!token) return null;
+  // Signed out, or revoked by an operator: the cookie no longer counts, wherever it was copied to.
+  if (await isRevoked(token.sid)) return null;
   if (config.mode === "local") {
     const name = typeof token.name === "string" ? token.name : "";
     const user = config.usersFile ? findLocalUser(config.usersFile, name) : undefined;

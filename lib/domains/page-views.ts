@@ -16,6 +16,7 @@ import {
   type ChainReport,
 } from "../auth/audit";
 import { domainsInDoubt } from "../auth/intents";
+import { activeSessions, type SessionRecord } from "../auth/sessions";
 import { describeBackend } from "./backend";
 import { changeBlocked, type ChangeBlock } from "./change-blocked";
 import { getDomainDetail, type DomainDetail } from "./detail";
@@ -71,6 +72,11 @@ export function auditView(
     ]);
     return { page, refusals, chain };
   }, "the audit trail");
+}
+
+/** The dashboard's open sessions (the operators' sessions page). */
+export function sessionsView(): Promise<Loaded<SessionRecord[]>> {
+  return settle(() => activeSessions(), "the sessions");
 }
 
 /** The domains with changes in doubt, in every region (the overview's notice). */
