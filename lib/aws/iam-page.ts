@@ -36,5 +36,52 @@ export function iamPage(): string {
     "## Policies",
     "",
     ...policies.flatMap((p) => [p, ""]),
+    "## The store: history nobody can edit",
+    "",
+    "Each domain's change records are chained (each holds the hash of the one before) and a digest names the newest; the domain page and `npm run --silent audit -- verify` (exit 1 when a chain is broken or shortened) report an edited, removed or added record. To make such an edit impossible rather than visible:",
+    "",
+    "1. Create the store's bucket with S3 Object Lock and a default retention in **compliance** mode (versioning comes with it). Every write is then kept for the retention period, whoever asks: a record can be overwritten or deleted only as a new version or a delete marker, and the locked original stays. The console's own deletes (locks, intents, old sign-in attempts) are delete markers and keep working:",
+    "",
+    "```sh",
+    "aws s3api create-bucket --bucket mtls-console-audit --object-lock-enabled-for-bucket",
+    `aws s3api put-object-lock-configuration --bucket mtls-console-audit --object-lock-configuration '{"ObjectLockEnabled":"Enabled","Rule":{"DefaultRetention":{"Mode":"COMPLIANCE","Days":400}}}'`,
+    "```",
+    "",
+    "2. Scope the console's store permissions to its prefix, and deny deletes of the history to everyone but a break-glass role:",
+    "",
+    "```json",
+    JSON.stringify(
+      {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+            Resource: "arn:aws:s3:::mtls-console-audit/mtls-console/*",
+          },
+          {
+            Effect: "Allow",
+            Action: "s3:ListBucket",
+            Resource: "arn:aws:s3:::mtls-console-audit",
+            Condition: { StringLike: { "s3:prefix": "mtls-console/*" } },
+          },
+          {
+            Effect: "Deny",
+            Action: ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectRetention"],
+            Resource: [
+              "arn:aws:s3:::mtls-console-audit/mtls-console/events/*",
+              "arn:aws:s3:::mtls-console-audit/mtls-console/refusals/*",
+              "arn:aws:s3:::mtls-console-audit/mtls-console/digests/*",
+            ],
+          },
+        ],
+      },
+      null,
+      2,
+    ),
+    "```",
+    "",
+    "3. Run `npm run --silent audit -- verify` on a schedule (like `watch`), and alert on exit code 1.",
+    "",
   ].join("\n");
 }
