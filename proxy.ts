@@ -11,6 +11,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { getAuthConfig } from "@/lib/auth/config";
 import { decodeWithLifetime } from "@/lib/auth/session-token";
+import { isRevoked } from "@/lib/auth/sessions";
 
 const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
 
@@ -111,7 +112,8 @@ export async function proxy(request: NextRequest) {
       secureCookie: config.secureCookies,
       decode: decodeWithLifetime(config.sessionMaxAgeSeconds),
     });
-    if (!token) {
+    // A session signed out or revoked counts as none: a clean redirect, before any page renders.
+    if (!token || (await isRevoked(token.sid))) {
       if (path.startsWith("/api/"))
         return withSecurityHeaders(
           NextResponse.json({ message: "Sign in first." }, { status: 401 }),

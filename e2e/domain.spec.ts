@@ -219,13 +219,13 @@ test("parsed truststore versions are cached: a second visit reads no S3 object a
   await page.goto(domainUrl(seeded.domainName));
   await expect(page.getByTestId("version-row")).toHaveCount(3);
   const first = (await emulator<{ counts: Record<string, number> }>("requests")).counts;
-  // Each of the 3 versions read once, and its stored summary looked for once (none yet: then
-  // stored); and the domain's change lock looked for once per view.
-  expect([first.GetObject, first.PutObject]).toEqual([7, 3]);
+  // Each of the 3 versions read once (after one HEAD each), and its stored summary looked for once
+  // (none yet: then stored); and, once per view, the domain's change lock and its audit digest.
+  expect([first.GetObject, first.HeadObject, first.PutObject]).toEqual([8, 3, 3]);
   await page.reload();
   await expect(page.getByTestId("version-row")).toHaveCount(3);
   const second = (await emulator<{ counts: Record<string, number> }>("requests")).counts;
-  expect([second.GetObject, second.PutObject]).toEqual([8, 3]);
+  expect([second.GetObject, second.HeadObject, second.PutObject]).toEqual([10, 3, 3]);
   expect(second.ListObjectVersions).toBe(2 * first.ListObjectVersions!);
 });
 

@@ -117,12 +117,20 @@ test("pages past 500 domains with GetDomainNames pages and ListCertificates only
   expect([counts.GetDomainNames, counts.ListCertificates]).toEqual([3, 1]);
   // The 1,200 domains share one truststore version: its summary is read (or made once), nothing per domain.
   expect(counts.GetObject ?? 0).toBeLessThanOrEqual(2);
+  expect(counts.HeadObject ?? 0).toBeLessThanOrEqual(1);
   // The API type column: the shown page's API mappings, one call per shown domain, and two listings.
   expect(counts.GetApiMappingsV2).toBe(100);
   expect([counts.GetRestApis, counts.GetApisV2]).toEqual([1, 1]);
   // Changes in doubt, in every region: one listing of the console's store, not one per domain.
   expect(counts.ListObjectsV2).toBe(1);
-  const store = ["GetObject", "PutObject", "GetCallerIdentity", "HeadBucket", "ListObjectsV2"];
+  const store = [
+    "GetObject",
+    "HeadObject",
+    "PutObject",
+    "GetCallerIdentity",
+    "HeadBucket",
+    "ListObjectsV2",
+  ];
   const types = ["GetApiMappingsV2", "GetRestApis", "GetApisV2"];
   expect(
     Object.keys(counts).filter(

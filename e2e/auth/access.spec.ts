@@ -33,6 +33,10 @@ test("every page without a session redirects to sign-in; the health endpoint ans
     await expect(page.getByRole("heading", { name: "Sign in to mTLS Console" })).toBeVisible();
     await expect(page.getByText("api.partners.example.com")).toHaveCount(0);
   }
+  // The sign-in page tells a stranger nothing about the backend: no endpoint, no emulator, no gaps.
+  const signin = await (await request.get("/signin")).text();
+  for (const told of ["127.0.0.1:46", "emulator", "LocalStack", "Demo mode", "AWS_PROFILE"])
+    expect(signin, told).not.toContain(told);
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toEqual({ status: "ok" });

@@ -47,7 +47,7 @@ export async function recordAuditEvent(
 }
 
 /** Refused attempts recorded per user and minute, at most, across every instance (the rest are only logged). */
-export const REFUSALS_PER_MINUTE = 10;
+export const REFUSALS_PER_MINUTE = 30;
 
 /** May one more refused attempt of this user be recorded now? Counted in the store, so every instance shares it. */
 export async function refusalMayBeRecorded(user: string, now = Date.now()): Promise<boolean> {

@@ -26,9 +26,19 @@ export async function recordSession(record: SessionRecord): Promise<void> {
   await putJson(sessionKey(record.sid), record);
 }
 
-/** Sessions revoked here: known for good. Sessions seen current: trusted for a few seconds. */
-const revokedHere = new Set<string>();
-const currentSince = new Map<string, number>();
+/**
+ * Sessions revoked by this process: known for good. Sessions seen current:
+ * trusted for a few seconds (a revocation on another instance applies
+ * within TRUST_MS). Kept on globalThis: the proxy and the pages are
+ * bundled apart but run in one process, and must agree.
+ */
+const shared = globalThis as unknown as {
+  __mtlsConsoleSessions?: { revokedHere: Set<string>; currentSince: Map<string, number> };
+};
+const { revokedHere, currentSince } = (shared.__mtlsConsoleSessions ??= {
+  revokedHere: new Set<string>(),
+  currentSince: new Map<string, number>(),
+});
 const TRUST_MS = 5_000;
 
 /** Whether a session was ended (signed out or revoked); a token without an id is from before ids, and ended. */
