@@ -160,7 +160,8 @@ describe("the audit trail", () => {
 
   it("a user's refusals are recorded at most REFUSALS_PER_MINUTE a minute, counted in the store (every instance shares it)", async () => {
     const verdicts = [];
-    for (let i = 0; i < audit.REFUSALS_PER_MINUTE + 2; i++) verdicts.push(await audit.refusalMayBeRecorded("flooder"));
+    for (let i = 0; i < audit.REFUSALS_PER_MINUTE + 2; i++)
+      verdicts.push(await audit.refusalMayBeRecorded("flooder"));
     expect(verdicts.filter(Boolean)).toHaveLength(audit.REFUSALS_PER_MINUTE);
     expect(await keysOf("refusal-marks/")).toHaveLength(audit.REFUSALS_PER_MINUTE);
   });
