@@ -65,15 +65,15 @@ export function iamPage(): string {
             Resource: "arn:aws:s3:::mtls-console-audit",
             Condition: { StringLike: { "s3:prefix": "mtls-console/*" } },
           },
-          {
+          ...["s3:Delete*", "s3:PutObjectRetention"].map((Action) => ({
             Effect: "Deny",
-            Action: ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectRetention"],
+            Action,
             Resource: [
               "arn:aws:s3:::mtls-console-audit/mtls-console/events/*",
               "arn:aws:s3:::mtls-console-audit/mtls-console/refusals/*",
               "arn:aws:s3:::mtls-console-audit/mtls-console/digests/*",
             ],
-          },
+          })),
         ],
       },
       null,
