@@ -8,6 +8,7 @@
  * Exit codes: 0 every chain whole, 1 one is broken or shortened, 2 bad usage or the store unreachable.
  */
 import { parseArgs } from "node:util";
+import { runCli } from "./cli-exit";
 import { verifyAuditTrail, type ChainReport } from "../lib/auth/audit";
 import { listKeys } from "../lib/auth/store";
 
@@ -56,12 +57,4 @@ async function main(argv: string[]): Promise<number> {
   return broken.length ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    process.exitCode = 2;
-  },
-);
+runCli(() => main(process.argv.slice(2)), USAGE);

@@ -9,6 +9,7 @@
  * Exit codes: 0 nothing found, 1 warnings, 2 errors (or bad usage, or AWS unreachable).
  */
 import { parseArgs } from "node:util";
+import { runCli } from "./cli-exit";
 import { formatWatch, watchExitCode, watchRegions } from "../lib/domains/watch";
 import { notifyWebhook, publishToSns } from "../lib/domains/watch-notify";
 
@@ -49,12 +50,4 @@ async function main(argv: string[]): Promise<number> {
   return watchExitCode(report);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    process.exitCode = 2;
-  },
-);
+runCli(() => main(process.argv.slice(2)), USAGE);

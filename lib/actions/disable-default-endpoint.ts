@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { disableDefaultEndpoint as disable } from "../domains/mutations";
+import { disableDefaultEndpoint as disable } from "../domains/default-endpoint";
 import { restApiRefSchema } from "../domains/schemas";
 import { defineAction } from "./safe-action";
 

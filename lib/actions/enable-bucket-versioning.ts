@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { enableVersioning } from "../domains/mutations";
+import { enableVersioning } from "../domains/bucket-versioning";
 import { domainRefSchema } from "../domains/schemas";
 import { defineAction } from "./safe-action";
 

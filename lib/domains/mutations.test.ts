@@ -313,6 +313,7 @@ describe("upload and activate on the server", () => {
   });
 
   it("disables a default endpoint only for a REST API mapped to the domain", async () => {
+    const { disableDefaultEndpoint } = await import("./default-endpoint");
     const { apiGateway } = t.clients();
     const mapped = await apiGateway.send(
       new CreateRestApiCommand({ name: "mapped", endpointConfiguration: { types: ["REGIONAL"] } }),
@@ -328,14 +329,14 @@ describe("upload and activate on the server", () => {
       }),
     );
     const refused = await refusal(
-      mutations.disableDefaultEndpoint({ domainName: DOMAIN, restApiId: other.id!, actor: "ann" }),
+      disableDefaultEndpoint({ domainName: DOMAIN, restApiId: other.id!, actor: "ann" }),
     );
     expect(refused.code).toBe("not-mapped");
     expect(
       (await apiGateway.send(new GetRestApiCommand({ restApiId: other.id! })))
         .disableExecuteApiEndpoint,
     ).toBeFalsy();
-    const done = await mutations.disableDefaultEndpoint({
+    const done = await disableDefaultEndpoint({
       domainName: DOMAIN,
       restApiId: mapped.id!,
       actor: "ann",

@@ -1,11 +1,12 @@
 import "server-only";
 /**
- * Changes to a domain's mutual TLS: switch (activate, roll back, roll
+ * Changes to a domain's truststore: switch (activate, roll back, roll
  * forward) to an exact truststore version, upload a new version and
- * activate it, disable mTLS, disable a mapped REST API's default endpoint,
- * enable bucket versioning. Each checks before it changes anything
- * (./change-guards.ts), holds the domain's lock, and confirms it still holds
- * it before the final AWS call.
+ * activate it, disable mTLS. Each holds the domain's lock, passes the
+ * guards (./change-guards.ts) before it changes anything, writes its
+ * intent first, and makes every AWS write through the lease
+ * (./locks.ts). Disabling a default endpoint is ./default-endpoint.ts,
+ * enabling bucket versioning ./bucket-versioning.ts.
  */
 import { createHash } from "node:crypto";
 import {
@@ -14,24 +15,14 @@ import {
   MAX_TRUSTSTORE_CERTIFICATES,
   type TruststoreReport,
 } from "../truststore";
+import { disableMutualTls, setTruststoreVersion } from "../aws/api-gateway";
 import {
-  disableExecuteApiEndpoint,
-  disableMutualTls,
-  getBasePathMappings,
-  getDomainName,
-  getRestApi,
-  setTruststoreVersion,
-} from "../aws/api-gateway";
-import {
-  enableBucketVersioning,
   getBucketVersioning,
   listObjectVersions,
-  parseS3Uri,
   putTruststoreObject,
   type S3Location,
 } from "../aws/s3";
 import { AwsFailure } from "../aws/errors";
-import { getBackend } from "../aws/config";
 import {
   checkExpected,
   explainUpdateFailure,
@@ -43,39 +34,17 @@ import { withDomainLock, type Lease } from "./locks";
 import { checkVersion } from "./truststores";
 import { recordSummary } from "./version-summaries";
 import { DomainError } from "./errors";
-import type { MtlsDomain, RestApiSummary } from "./types";
-import type { ChangeRecorder } from "../auth/intents";
+import type { MtlsDomain } from "./types";
+import {
+  changeOf,
+  NO_RECORD,
+  regionOf,
+  type Actor,
+  type DomainRef,
+  type Seen,
+} from "./change-refs";
 
-export interface DomainRef {
-  domainName: string;
-  region?: string;
-}
-
-/** Who asks for a change (the session's user), for locks and conflict messages, and its write-ahead record. */
-export interface Actor {
-  actor: string;
-  /** Writes the change's intent before its first AWS write (the action wrapper's); none in direct calls. */
-  change?: ChangeRecorder;
-}
-
-const NO_RECORD: ChangeRecorder = { begin: async () => undefined };
-
-/** What every change of a domain's truststore says of itself when it begins: which domain, from which version. */
-const changeOf = (domain: MtlsDomain, region: string) => ({
-  domainName: domain.domainName,
-  region,
-  fromVersion: domain.mtls?.truststoreVersion || undefined,
-});
-
-/** What the user saw and confirmed: the active version ("" for none) and, when the change refuses today's clients, the typed domain name. */
-export interface Seen {
-  expectedCurrentVersion: string;
-  confirmation?: string;
-}
-
-async function regionOf(ref: DomainRef): Promise<string> {
-  return ref.region ?? (await getBackend()).defaultRegion;
-}
+export type { Actor, DomainRef, Seen } from "./change-refs";
 
 /** The active version's report, when the domain has one that can be read. */
 async function activeReport(
@@ -92,15 +61,21 @@ async function activeReport(
   }
 }
 
-export interface ActivationResult {
-  domain: MtlsDomain;
-  previousVersion?: string;
-  requestId?: string;
-}
-
-export async function activateVersion(
-  ref: DomainRef & Actor & Seen & { versionId: string },
-): Promise<ActivationResult> {
+/**
+ * A change of the domain's truststore settings: under the domain's lock,
+ * after the guards every such change passes (mTLS on, still at the version
+ * the user saw, updatable now).
+ */
+async function changeTruststore<T>(
+  ref: DomainRef & Actor & Seen,
+  change: (guarded: {
+    domain: MtlsDomain;
+    location: S3Location;
+    region: string;
+    lease: Lease;
+  }) => Promise<T>,
+  action: string,
+): Promise<T> {
   const region = await regionOf(ref);
   return withDomainLock(
     ref.domainName,
@@ -110,6 +85,24 @@ export async function activateVersion(
       const { domain, location } = await requireMtlsDomain({ ...ref, region });
       await checkExpected(domain, region, ref.expectedCurrentVersion);
       await requireUpdatable(domain);
+      return change({ domain, location, region, lease });
+    },
+    { action },
+  );
+}
+
+export interface ActivationResult {
+  domain: MtlsDomain;
+  previousVersion?: string;
+  requestId?: string;
+}
+
+export async function activateVersion(
+  ref: DomainRef & Actor & Seen & { versionId: string },
+): Promise<ActivationResult> {
+  return changeTruststore(
+    ref,
+    async ({ domain, location, region, lease }) => {
       const versions = await listObjectVersions(location, region);
       const target = versions.find((v) => v.versionId === ref.versionId);
       if (!target || target.deleteMarker)
@@ -137,7 +130,7 @@ export async function activateVersion(
       });
       return switchVersion(domain, ref.versionId, region, lease);
     },
-    { action: "switching the truststore version" },
+    "switching the truststore version",
   );
 }
 
@@ -222,15 +215,9 @@ export async function uploadAndActivate(
   ref: DomainRef & Actor & Seen & { pem: string; acknowledgeWarnings: boolean },
 ): Promise<UploadResult> {
   const { bytes, report } = await checkUpload(ref.pem, ref.acknowledgeWarnings);
-  const region = await regionOf(ref);
-  return withDomainLock(
-    ref.domainName,
-    region,
-    ref.actor,
-    async (lease) => {
-      const { domain, location } = await requireMtlsDomain({ ...ref, region });
-      await checkExpected(domain, region, ref.expectedCurrentVersion);
-      await requireUpdatable(domain);
+  return changeTruststore(
+    ref,
+    async ({ domain, location, region, lease }) => {
       await requireLockoutConfirmation(
         ref.domainName,
         region,
@@ -278,20 +265,14 @@ export async function uploadAndActivate(
         } satisfies UploadResult;
       }
     },
-    { action: "uploading a truststore version" },
+    "uploading a truststore version",
   );
 }
 
 export async function disableMtls(ref: DomainRef & Actor & Seen): Promise<ActivationResult> {
-  const region = await regionOf(ref);
-  return withDomainLock(
-    ref.domainName,
-    region,
-    ref.actor,
-    async (lease) => {
-      const { domain } = await requireMtlsDomain({ ...ref, region });
-      await checkExpected(domain, region, ref.expectedCurrentVersion);
-      await requireUpdatable(domain);
+  return changeTruststore(
+    ref,
+    async ({ domain, region, lease }) => {
       await (ref.change ?? NO_RECORD).begin({
         ...changeOf(domain, region),
         message: "disable mutual TLS",
@@ -307,59 +288,6 @@ export async function disableMtls(ref: DomainRef & Actor & Seen): Promise<Activa
         return await explainUpdateFailure(error);
       }
     },
-    { action: "disabling mutual TLS" },
+    "disabling mutual TLS",
   );
-}
-
-/** Disables the default execute-api endpoint of a REST API that is mapped to the domain (and only then). */
-export async function disableDefaultEndpoint(
-  ref: DomainRef & Actor & { restApiId: string },
-): Promise<{ api: RestApiSummary; requestId?: string }> {
-  const region = await regionOf(ref);
-  return withDomainLock(
-    ref.domainName,
-    region,
-    ref.actor,
-    async (lease) => {
-      const mappings = await getBasePathMappings(ref.domainName, region);
-      if (!mappings.some((m) => m.restApiId === ref.restApiId)) {
-        throw new DomainError(
-          "not-mapped",
-          `The REST API ${ref.restApiId} is not mapped to ${ref.domainName}, so it cannot be changed from this domain's page. Nothing was changed.`,
-        );
-      }
-      const api = await getRestApi(ref.restApiId, region);
-      if (!api)
-        throw new DomainError(
-          "not-found",
-          `The REST API ${ref.restApiId} does not exist (any more).`,
-        );
-      if (api.disableExecuteApiEndpoint) return { api };
-      await (ref.change ?? NO_RECORD).begin({
-        domainName: ref.domainName,
-        region,
-        message: `disable the default endpoint of REST API ${ref.restApiId}`,
-      });
-      return lease.write(`Disabling the default endpoint of REST API ${ref.restApiId}`, () =>
-        disableExecuteApiEndpoint(ref.restApiId, region),
-      );
-    },
-    { action: "disabling a default endpoint" },
-  );
-}
-
-export async function enableVersioning(
-  ref: DomainRef & { change?: ChangeRecorder },
-): Promise<{ bucket: string }> {
-  const domain = await getDomainName(ref.domainName, ref.region);
-  const location = domain?.mtls ? parseS3Uri(domain.mtls.truststoreUri) : null;
-  if (!location)
-    throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
-  await (ref.change ?? NO_RECORD).begin({
-    domainName: ref.domainName,
-    region: await regionOf(ref),
-    message: `enable versioning of bucket ${location.bucket}`,
-  });
-  await enableBucketVersioning(location.bucket, ref.region);
-  return { bucket: location.bucket };
 }
