@@ -143,8 +143,8 @@ export default defineConfig({
       timeout: 120_000,
       env: {
         MTLS_CONSOLE_BACKEND: "embedded",
-        // The buckets the open-by-URI test seeds (e2e/backends.spec.ts).
-        TRUSTSTORE_BUCKETS: "opened-*",
+        // The buckets e2e/seed.ts makes, which tests open by URI.
+        TRUSTSTORE_BUCKETS: "ts-*",
         EMULATOR_PORT: String(EMULATOR_PORTS.demo),
         EMULATOR_STATE: "",
         AWS_REGION: "us-east-1",

@@ -11,7 +11,7 @@ export function endpointAppEnv(endpoint: string): Record<string, string> {
     AWS_REGION: "us-east-1",
     MTLS_CONSOLE_BACKEND: "aws",
     AUDIT_BUCKET: "mtls-console-audit",
-    // The buckets the open-by-URI test seeds (e2e/backends.spec.ts).
-    TRUSTSTORE_BUCKETS: "opened-*",
+    // The buckets e2e/seed.ts makes, which tests open by URI.
+    TRUSTSTORE_BUCKETS: "ts-*",
   };
 }

@@ -33,7 +33,8 @@ export async function seedMtlsDomain(
 ): Promise<SeededDomain> {
   const id = unique(options.prefix ?? "e2e");
   const domainName = `${id}.test.example`;
-  const bucket = id.toLowerCase();
+  // Under "ts-": the buckets the apps under test may open by URI (TRUSTSTORE_BUCKETS).
+  const bucket = `ts-${id.toLowerCase()}`;
   const key = "truststore.pem";
   await aws.s3.send(new CreateBucketCommand({ Bucket: bucket }));
   await aws.s3.send(
