@@ -9,7 +9,7 @@
  */
 import { useState } from "react";
 import { addClientCertLogging } from "@/lib/actions/add-client-cert-logging";
-import { accessLogGroupFor, formatDiff, RETENTION_DAYS } from "@/lib/domains/access-log-format";
+import { accessLogGroupFor, formatDiff, RETENTION_DAYS } from "@/lib/model/access-log-format";
 import { Notice } from "./notice";
 import { Button } from "./ui/button";
 import { ConfirmDialog } from "./ui/dialog";

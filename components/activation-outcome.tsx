@@ -1,4 +1,4 @@
-import type { MtlsDomain } from "@/lib/domains/types";
+import type { MtlsDomain } from "@/lib/model/domain";
 import { Notice } from "./notice";
 
 export interface ActivationData {

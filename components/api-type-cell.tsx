@@ -5,7 +5,7 @@
  * after the table (one call per shown domain, on the server).
  */
 import { Suspense, use } from "react";
-import type { ApiKind, ApiTypes } from "@/lib/domains/overview-types";
+import type { ApiKind, ApiTypes } from "@/lib/model/overview-row";
 
 const WORDS: Record<ApiKind, string> = { REST: "REST", HTTP: "HTTP", WEBSOCKET: "WebSocket" };
 

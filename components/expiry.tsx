@@ -1,4 +1,4 @@
-import { daysUntil, expiryBand, type ExpiryBand } from "@/lib/domains/status-help";
+import { daysUntil, expiryBand, type ExpiryBand } from "@/lib/model/status-help";
 
 const BAND_CLASS: Record<ExpiryBand, string> = {
   expired: "bg-rose-600 text-white",

@@ -5,7 +5,7 @@
  */
 import { useState } from "react";
 import { disableDefaultEndpoint } from "@/lib/actions/disable-default-endpoint";
-import type { BasePathMappingView } from "@/lib/domains/types";
+import type { BasePathMappingView } from "@/lib/model/domain";
 import { ConfirmDialog } from "./ui/dialog";
 import { Notice } from "./notice";
 import { useAction } from "./use-action";

@@ -1,4 +1,4 @@
-import type { MtlsDomain } from "@/lib/domains/types";
+import type { MtlsDomain } from "@/lib/model/domain";
 
 /** The overview's word for a domain without mutual TLS settings: off, unknown or not available. */
 export function MtlsStateLabel({

@@ -13,8 +13,8 @@ import {
   type OverviewPageView,
   type OverviewQuery,
 } from "@/lib/domains/overview-query";
-import { DOMAIN_STATUSES, type DomainStatus } from "@/lib/domains/types";
-import { STATUS_HELP } from "@/lib/domains/status-help";
+import { DOMAIN_STATUSES, type DomainStatus } from "@/lib/model/domain";
+import { STATUS_HELP } from "@/lib/model/status-help";
 import { AutoRefresh } from "./auto-refresh-client";
 import { OverviewTable } from "./overview-table";
 import { Button } from "./ui/button";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ApiTypes, OverviewRow } from "@/lib/domains/overview-types";
+import type { ApiTypes, OverviewRow } from "@/lib/model/overview-row";
 import { ApiTypeCell } from "./api-type-cell";
 import { Expiry } from "./expiry";
 import { MtlsStateLabel } from "./mtls-state-label";

@@ -4,7 +4,7 @@
  */
 import Link from "next/link";
 import { overviewSearch, type OverviewQuery, type SortKey } from "@/lib/domains/overview-query";
-import type { ApiTypes, OverviewRow } from "@/lib/domains/overview-types";
+import type { ApiTypes, OverviewRow } from "@/lib/model/overview-row";
 import { OverviewRowView } from "./overview-row";
 
 export function OverviewTable({

@@ -1,5 +1,5 @@
-import { STATUS_HELP } from "@/lib/domains/status-help";
-import type { DomainStatus } from "@/lib/domains/types";
+import { STATUS_HELP } from "@/lib/model/status-help";
+import type { DomainStatus } from "@/lib/model/domain";
 
 const TONES = {
   ok: "bg-emerald-100 text-emerald-900 ring-emerald-300",

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-import { DOMAIN_STATUSES } from "../lib/domains/types";
+import { DOMAIN_STATUSES } from "../lib/model/domain";
 
 export { DOMAIN_STATUSES };
 export type DomainStatus = (typeof DOMAIN_STATUSES)[number];

@@ -6,7 +6,7 @@
  * client certificate fields; the IoT stage has no access log and billing's
  * log lacks them, so the demo shows both notices and their fix.
  */
-import { RECOMMENDED_FORMAT } from "../../lib/domains/access-log-format";
+import { RECOMMENDED_FORMAT } from "../../lib/model/access-log-format";
 import { issue, makeKeys } from "../../lib/pki/generate";
 import { pkcs8Pem } from "../dataplane/local-ca";
 import { serveRequest } from "../dataplane/serve";

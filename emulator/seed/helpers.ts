@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { type Issued } from "../../lib/pki/generate";
-import { TRUSTSTORE_METADATA_KEYS } from "../../lib/domains/types";
+import { TRUSTSTORE_METADATA_KEYS } from "../../lib/model/domain";
 import { checkTruststore } from "../../lib/truststore";
 import { issueAmazonCertificate } from "../acm/router";
 import { truststoreWarnings } from "../apigateway/router";

@@ -1,4 +1,4 @@
-import type { Role } from "./roles";
+import type { Role } from "../model/roles";
 
 /**
  * success, refused, failed: what became of a change. in-doubt: AWS did not

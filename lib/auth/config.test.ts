@@ -5,7 +5,7 @@ import { hashSync } from "@node-rs/argon2";
 import { describe, expect, it } from "vitest";
 import { AuthConfigError, loadAuthConfig } from "./config";
 import { roleFromClaims } from "./options";
-import { allows } from "./roles";
+import { allows } from "../model/roles";
 
 const SECRET = "x".repeat(40);
 const dir = mkdtempSync(join(tmpdir(), "auth-config-"));

@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { resolveBackendKind } from "../aws/config";
-import type { Role } from "./roles";
+import type { Role } from "../model/roles";
 
 export type AuthMode = "demo" | "local" | "oidc" | "none";
 

@@ -8,7 +8,7 @@ import "server-only";
  */
 import { createHash } from "node:crypto";
 import type { OidcSettings } from "./config";
-import type { Role } from "./roles";
+import type { Role } from "../model/roles";
 
 export interface OidcProfile {
   sub: string;

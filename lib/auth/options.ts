@@ -15,7 +15,7 @@ import { getAuthConfig, type AuthConfig } from "./config";
 import { findLocalUser } from "./local-users";
 import { auditNameOf, roleFromClaims, type OidcProfile } from "./oidc-claims";
 import { beginSignInAttempt, signInFailed, signInSucceeded } from "./rate-limit";
-import type { Role } from "./roles";
+import type { Role } from "../model/roles";
 import { decodeWithLifetime, SIGNED_IN_AT } from "./session-token";
 import { isRevoked, recordSession, revokeSession } from "./sessions";
 

@@ -15,12 +15,12 @@ import { getToken } from "next-auth/jwt";
 import { getAuthConfig, type AuthMode } from "./config";
 import { findLocalUser } from "./local-users";
 import { currentOidcRole } from "./oidc-claims";
-import type { Role } from "./roles";
+import type { Role } from "../model/roles";
 import { decodeWithLifetime } from "./session-token";
 import { isRevoked } from "./sessions";
 
-export type { Permission, Role } from "./roles";
-export { allows } from "./roles";
+export type { Permission, Role } from "../model/roles";
+export { allows } from "../model/roles";
 
 export interface Session {
   user: string;

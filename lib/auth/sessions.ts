@@ -6,7 +6,7 @@ import "server-only";
  * working the moment its session ends, on every instance.
  */
 import { deleteKey, getJson, listKeys, putJson } from "./store";
-import type { Role } from "./roles";
+import type { Role } from "../model/roles";
 
 export interface SessionRecord {
   sid: string;

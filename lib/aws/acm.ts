@@ -7,7 +7,7 @@ import {
   paginateListCertificates,
   type KeyAlgorithm,
 } from "@aws-sdk/client-acm";
-import type { ServerCertificate } from "../domains/types";
+import type { ServerCertificate } from "../model/domain";
 import { getClients } from "./config";
 import { awsCall, awsReadOrNull } from "./errors";
 

@@ -18,7 +18,7 @@ import {
   type DomainStatus,
   type MtlsDomain,
   type RestApiSummary,
-} from "../domains/types";
+} from "../model/domain";
 import { mtlsReported } from "./capabilities";
 import { getClients } from "./config";
 import { awsCall, awsReadOrNull } from "./errors";

@@ -6,7 +6,7 @@ import "server-only";
  */
 import { paginateGetRestApis } from "@aws-sdk/client-api-gateway";
 import { GetApisCommand } from "@aws-sdk/client-apigatewayv2";
-import type { ApiKind } from "../domains/overview-types";
+import type { ApiKind } from "../model/overview-row";
 import { allPages, findV2Api } from "./apigatewayv2";
 import { getClients } from "./config";
 import { awsCall } from "./errors";

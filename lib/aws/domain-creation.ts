@@ -10,7 +10,7 @@ import {
   GetStagesCommand,
   paginateGetRestApis,
 } from "@aws-sdk/client-api-gateway";
-import type { MtlsDomain } from "../domains/types";
+import type { MtlsDomain } from "../model/domain";
 import { toMtlsDomain } from "./api-gateway";
 import { createHttpApiMapping, listHttpApisWithStages } from "./apigatewayv2";
 import { mtlsReported } from "./capabilities";

@@ -14,7 +14,7 @@ import {
   TRUSTSTORE_METADATA_KEYS,
   type TruststoreMetadata,
   type TruststoreVersion,
-} from "../domains/types";
+} from "../model/domain";
 import { LRUCache } from "lru-cache";
 import { MAX_TRUSTSTORE_BYTES } from "../truststore/types";
 import { getClients } from "./config";

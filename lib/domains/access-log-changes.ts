@@ -12,7 +12,7 @@ import { ensureLogGroup, logGroupName } from "../aws/logs";
 import { setStageAccessLog } from "../aws/stages";
 import type { ChangeRecorder } from "../auth/intents";
 import { callerAccount } from "../aws/account";
-import { accessLogGroupFor, withClientCertFields } from "./access-log-format";
+import { accessLogGroupFor, withClientCertFields } from "../model/access-log-format";
 import { forgetClientsSeen, mappedStages, stageLoggingOf } from "./clients-seen";
 import { DomainError } from "./errors";
 import { withDomainLock } from "./locks";

@@ -24,7 +24,7 @@ import { AwsFailure } from "../aws/errors";
 import { backendLabel } from "./change-blocked";
 import { keptReads } from "./kept-reads";
 import { limiter } from "./limiter";
-import type { ApiKind, ApiTypes } from "./overview-types";
+import type { ApiKind, ApiTypes } from "../model/overview-row";
 
 const TTL_MS = 15 * 60_000;
 const ORDER: ApiKind[] = ["REST", "HTTP", "WEBSOCKET"];

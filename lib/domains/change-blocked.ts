@@ -4,8 +4,8 @@
  * with it (lib/domains/change-guards.ts).
  */
 import type { DomainErrorCode } from "./errors";
-import type { Role } from "../auth/roles";
-import type { MtlsDomain } from "./types";
+import type { Role } from "../model/roles";
+import type { MtlsDomain } from "../model/domain";
 import type { Capabilities } from "../aws/capabilities";
 
 export interface ChangeBlock {

@@ -21,7 +21,7 @@ import { getCapabilities } from "../aws/capabilities";
 import { changeTo } from "../auth/audit";
 import { changeBlocked, updateUnsupported } from "./change-blocked";
 import { DomainError } from "./errors";
-import type { MtlsDomain } from "./types";
+import type { MtlsDomain } from "../model/domain";
 
 export async function requireMtlsDomain(ref: {
   domainName: string;

@@ -5,7 +5,7 @@ import "server-only";
  */
 import { getBackend } from "../aws/config";
 import type { ChangeRecorder } from "../auth/intents";
-import type { MtlsDomain } from "./types";
+import type { MtlsDomain } from "../model/domain";
 
 export interface DomainRef {
   domainName: string;

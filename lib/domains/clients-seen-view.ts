@@ -5,7 +5,7 @@ import "server-only";
  * is not in it), each stage that cannot say with the format it needs.
  */
 import { sameDn, type SeenClient } from "../truststore";
-import { withClientCertFields } from "./access-log-format";
+import { withClientCertFields } from "../model/access-log-format";
 import { clientsSeen, seenForGuard, type StageAccessLog, type WindowDays } from "./clients-seen";
 import type { DomainDetail } from "./detail";
 import { settle, type Loaded } from "./loaded";

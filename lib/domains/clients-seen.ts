@@ -9,7 +9,7 @@ import { getBasePathMappings } from "../aws/api-gateway";
 import { getHttpApiMappings, getHttpStageLogging } from "../aws/apigatewayv2";
 import { logGroupName, runInsightsQuery } from "../aws/logs";
 import { getStageLogging } from "../aws/stages";
-import { clientCertKeys, contextKeys, type ClientCertField } from "./access-log-format";
+import { clientCertKeys, contextKeys, type ClientCertField } from "../model/access-log-format";
 import { keptReads } from "./kept-reads";
 
 export const WINDOWS = [1, 7, 30] as const;

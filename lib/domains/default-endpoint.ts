@@ -8,7 +8,7 @@ import { disableExecuteApiEndpoint, getBasePathMappings, getRestApi } from "../a
 import { NO_RECORD, regionOf, type Actor, type DomainRef } from "./change-refs";
 import { DomainError } from "./errors";
 import { withDomainLock } from "./locks";
-import type { RestApiSummary } from "./types";
+import type { RestApiSummary } from "../model/domain";
 
 /** Disables the default execute-api endpoint of a REST API that is mapped to the domain (and only then). */
 export async function disableDefaultEndpoint(

@@ -20,7 +20,7 @@ import {
   type InDoubtView,
   type LockView,
 } from "./change-state";
-import type { BasePathMappingView, MtlsDomain, ServerCertificate } from "./types";
+import type { BasePathMappingView, MtlsDomain, ServerCertificate } from "../model/domain";
 
 /** Where the domain's truststore is; its versions are read separately (./truststore-view.ts) and stream in. */
 export interface TruststoreRef {

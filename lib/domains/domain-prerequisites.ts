@@ -10,7 +10,7 @@ import { describeCertificate } from "../aws/acm";
 import { getDomainName, listDomainNames } from "../aws/api-gateway";
 import { listRestApisWithStages, type RestApiChoice } from "../aws/domain-creation";
 import { getBucketVersioning } from "../aws/s3";
-import type { ServerCertificate } from "./types";
+import type { ServerCertificate } from "../model/domain";
 import { truststoreUriOf } from "./readable-truststore";
 import { checkVersion } from "./truststores";
 

@@ -34,7 +34,7 @@ import { withDomainLock, type Lease } from "./locks";
 import { checkVersion } from "./truststores";
 import { recordSummary } from "./version-summaries";
 import { DomainError } from "./errors";
-import type { MtlsDomain } from "./types";
+import type { MtlsDomain } from "../model/domain";
 import {
   changeOf,
   NO_RECORD,

@@ -19,7 +19,7 @@ import {
   type OverviewPageView,
   type OverviewQuery,
 } from "./overview-query";
-import type { OverviewRow } from "./overview-types";
+import type { OverviewRow } from "../model/overview-row";
 import { limiter } from "./limiter";
 import { versionSummary } from "./version-summaries";
 

@@ -6,9 +6,9 @@ import "server-only";
  */
 import { listCertificates } from "../aws/acm";
 import { listDomainNames } from "../aws/api-gateway";
-import type { OverviewRow } from "./overview-types";
+import type { OverviewRow } from "../model/overview-row";
 
-export type { OverviewRow } from "./overview-types";
+export type { OverviewRow } from "../model/overview-row";
 
 export async function getOverview(
   region?: string,

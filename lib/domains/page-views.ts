@@ -6,7 +6,7 @@ import "server-only";
  */
 import { getCapabilities, type Capabilities } from "../aws/capabilities";
 import { isKnownRegion } from "../aws/regions";
-import type { Role } from "../auth/roles";
+import type { Role } from "../model/roles";
 import {
   listAuditPage,
   listRefusals,

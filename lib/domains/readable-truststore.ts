@@ -10,7 +10,7 @@ import { parseS3Uri, type S3Location } from "../aws/s3";
 import { storeSettings } from "../auth/store";
 import { requireMtlsDomain } from "./change-guards";
 import { DomainError } from "./errors";
-import type { MtlsDomain } from "./types";
+import type { MtlsDomain } from "../model/domain";
 
 /**
  * The buckets an operator allowed truststores to be opened from by URI

@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { isKnownRegion } from "../aws/regions";
-import { RETENTION_DAYS } from "./access-log-format";
+import { RETENTION_DAYS } from "../model/access-log-format";
 
 export const regionSchema = z
   .string()

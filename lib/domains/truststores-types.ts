@@ -1,5 +1,5 @@
 import type { TruststoreReport } from "../truststore/types";
-import type { TruststoreMetadata, TruststoreVersion } from "./types";
+import type { TruststoreMetadata, TruststoreVersion } from "../model/domain";
 
 /** One version in the history, decoded, checked and diffed against the active one. */
 export interface VersionSummary extends TruststoreVersion {

@@ -16,7 +16,7 @@ import {
 } from "../truststore";
 import { getObjectVersion, listObjectVersions, type S3Location } from "../aws/s3";
 import { DomainError } from "./errors";
-import type { TruststoreMetadata } from "./types";
+import type { TruststoreMetadata } from "../model/domain";
 
 interface CachedVersion {
   bundle: LoadedBundle;

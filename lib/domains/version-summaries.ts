@@ -15,7 +15,7 @@ import type { S3Location } from "../aws/s3";
 import { getJson, putJson } from "../auth/store";
 import { limiter } from "./limiter";
 import { checkVersion, checkVersionOnce } from "./truststores";
-import type { TruststoreMetadata } from "./types";
+import type { TruststoreMetadata } from "../model/domain";
 
 /** A summary with the object's own metadata (who uploaded it), as stored. */
 export type StoredSummary = TruststoreSummary & { metadata: TruststoreMetadata };

@@ -1,8 +1,8 @@
 import { ErrorPanel } from "@/components/error-panel";
 import { Expiry } from "@/components/expiry";
 import type { Loaded } from "@/lib/domains/page-views";
-import { daysUntil } from "@/lib/domains/status-help";
-import type { ServerCertificate } from "@/lib/domains/types";
+import { daysUntil } from "@/lib/model/status-help";
+import type { ServerCertificate } from "@/lib/model/domain";
 
 /** An ACM certificate of the domain; for the ownership certificate, a warning well before it expires. */
 export function CertificateCard({

@@ -7,7 +7,7 @@ import { ErrorPanel } from "@/components/error-panel";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePageSession } from "@/lib/auth/page-guard";
 import { domainPageView, isRegion, pageRegion } from "@/lib/domains/page-views";
-import { STATUS_HELP } from "@/lib/domains/status-help";
+import { STATUS_HELP } from "@/lib/model/status-help";
 import { isWindow, type WindowDays } from "@/lib/domains/clients-seen-view";
 import { ActiveFindings, ActiveTruststoreSections } from "./active-truststore";
 import { AuditSection } from "./audit-section";

@@ -1,5 +1,5 @@
-import { STATUS_HELP, SUBJECT_CONFLICT } from "@/lib/domains/status-help";
-import type { MtlsDomain } from "@/lib/domains/types";
+import { STATUS_HELP, SUBJECT_CONFLICT } from "@/lib/model/status-help";
+import type { MtlsDomain } from "@/lib/model/domain";
 import { Section } from "./section";
 
 const TONES = {

@@ -1,4 +1,4 @@
-import type { MtlsDomain } from "./types";
+import type { MtlsDomain } from "./domain";
 
 /** The kinds of API a domain can serve, as its API mappings tell. */
 export type ApiKind = "REST" | "HTTP" | "WEBSOCKET";

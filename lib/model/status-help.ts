@@ -2,7 +2,7 @@
  * What each domain name status means and what to do about it, in AWS's terms
  * (docs/aws-facts.md). Plain data: pages and components both use it.
  */
-import type { DomainStatus } from "./types";
+import type { DomainStatus } from "./domain";
 
 export interface StatusHelp {
   label: string;
