@@ -1,4 +1,4 @@
-import type { AuditEvent } from "@/lib/auth/audit-types";
+import type { AuditEvent } from "@/lib/records/audit-types";
 import { TableHead } from "./ui/table-head";
 
 const RESULT_CLASS = {

@@ -50,7 +50,7 @@ beforeAll(async () => {
   t = await startTestEmulator();
   undoEnv = pointSdkAt(t, { AUDIT_BUCKET: BUCKET });
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  const { recordAuditEvent } = await import("../lib/auth/audit");
+  const { recordAuditEvent } = await import("../lib/records/audit");
   for (const domainName of ["a.cli.example", "b.cli.example"])
     for (let i = 0; i < 3; i++)
       await recordAuditEvent({

@@ -9,8 +9,8 @@
  */
 import { parseArgs } from "node:util";
 import { runCli } from "./cli-exit";
-import { verifyAuditTrail, type ChainReport } from "../lib/auth/audit";
-import { listKeys } from "../lib/auth/store";
+import { verifyAuditTrail, type ChainReport } from "../lib/records/audit";
+import { listKeys } from "../lib/records/store";
 
 const USAGE = `Usage: npm run --silent audit -- verify [--domain NAME [--region R]] [--json]\n`;
 

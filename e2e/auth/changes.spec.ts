@@ -7,7 +7,7 @@ import { ListObjectsV2Command, GetObjectCommand } from "@aws-sdk/client-s3";
 import { request as newRequest } from "@playwright/test";
 import fc from "fast-check";
 import { bundle, chain, issue } from "../../lib/pki/generate";
-import type { AuditEvent } from "../../lib/auth/audit-types";
+import type { AuditEvent } from "../../lib/records/audit-types";
 import type { AwsClients } from "../../lib/aws/clients";
 import { expect, needs, test } from "../aws";
 import { activeVersion, domainUrl, objectVersions, seedMtlsDomain } from "../seed";

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { closeIntent } from "../auth/intents";
+import { closeIntent } from "../records/intents";
 import { resolveInDoubt } from "../domains/change-state";
 import { resolveInDoubtSchema } from "../domains/schemas";
 import { pageRegion } from "../domains/page-views";

@@ -11,14 +11,14 @@ import "server-only";
  */
 import { z } from "zod";
 import { AwsFailure } from "../aws/errors";
-import { recordAuditEvent, refusalMayBeRecorded, type AuditResult } from "../auth/audit";
+import { recordAuditEvent, refusalMayBeRecorded, type AuditResult } from "../records/audit";
 import {
   closeIntent,
   writeIntent,
   type ChangeRecorder,
   type Intent,
   type IntentFacts,
-} from "../auth/intents";
+} from "../records/intents";
 import { allows, getSession, type Permission, type Session } from "../auth/session";
 import { getBackend } from "../aws/config";
 import { isKnownRegion } from "../aws/regions";

@@ -11,7 +11,7 @@ import type { SignInLimits } from "./config";
 let t: TestEmulator;
 let undoEnv: () => void;
 let limit: typeof import("./rate-limit");
-let store: typeof import("./store");
+let store: typeof import("../records/store");
 const LIMITS: SignInLimits = {
   perName: 5,
   perAddress: 20,
@@ -33,7 +33,7 @@ beforeAll(async () => {
   const { CreateBucketCommand } = await import("@aws-sdk/client-s3");
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: "throttle-audit" }));
   limit = await import("./rate-limit");
-  store = await import("./store");
+  store = await import("../records/store");
 });
 afterAll(async () => {
   undoEnv();

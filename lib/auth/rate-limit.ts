@@ -27,7 +27,7 @@ import "server-only";
  */
 import { createHash } from "node:crypto";
 import type { SignInLimits } from "./config";
-import { deleteKey, getJson, listKeys, putJson } from "./store";
+import { deleteKey, getJson, listKeys, putJson } from "../records/store";
 
 type Refusing = "name" | "address";
 type Slowing = "anyAddress" | "global";

@@ -5,7 +5,7 @@ import "server-only";
  * writes a revocation that every request checks, so a copied cookie stops
  * working the moment its session ends, on every instance.
  */
-import { deleteKey, getJson, listKeys, putJson } from "./store";
+import { deleteKey, getJson, listKeys, putJson } from "../records/store";
 import type { Role } from "../model/roles";
 
 export interface SessionRecord {

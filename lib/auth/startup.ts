@@ -1,7 +1,7 @@
 import { getBackend } from "../aws/config";
 import { AuthConfigError, loadAuthConfig } from "./config";
-import { domainsInDoubt } from "./intents";
-import { storeSettings } from "./store";
+import { domainsInDoubt } from "../records/intents";
+import { storeSettings } from "../records/store";
 
 /** At server start: the sign-in configuration is checked, and the embedded emulator (if any) starts now rather than on the first page. */
 export function checkAuthAtStartup(): void {

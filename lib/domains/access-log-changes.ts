@@ -10,7 +10,7 @@ import { setHttpStageAccessLog } from "../aws/apigatewayv2";
 import { getBackend } from "../aws/config";
 import { ensureLogGroup, logGroupName } from "../aws/logs";
 import { setStageAccessLog } from "../aws/stages";
-import type { ChangeRecorder } from "../auth/intents";
+import type { ChangeRecorder } from "../records/intents";
 import { callerAccount } from "../aws/account";
 import { accessLogGroupFor, withClientCertFields } from "../model/access-log-format";
 import { forgetClientsSeen, mappedStages, stageLoggingOf } from "./clients-seen";

@@ -2,7 +2,7 @@ import "server-only";
 /** Turning on versioning for a domain's truststore bucket, so that every upload can be rolled back. */
 import { getDomainName } from "../aws/api-gateway";
 import { enableBucketVersioning, parseS3Uri } from "../aws/s3";
-import type { ChangeRecorder } from "../auth/intents";
+import type { ChangeRecorder } from "../records/intents";
 import { NO_RECORD, regionOf, type DomainRef } from "./change-refs";
 import { DomainError } from "./errors";
 

@@ -18,7 +18,7 @@ import { getDomainName } from "../aws/api-gateway";
 import { parseS3Uri, type S3Location } from "../aws/s3";
 import { AwsFailure } from "../aws/errors";
 import { getCapabilities } from "../aws/capabilities";
-import { changeTo } from "../auth/audit";
+import { changeTo } from "../records/audit";
 import { changeBlocked, updateUnsupported } from "./change-blocked";
 import { DomainError } from "./errors";
 import type { MtlsDomain } from "../model/domain";

@@ -4,7 +4,7 @@ import "server-only";
  * asks and their write-ahead record, and what they saw.
  */
 import { getBackend } from "../aws/config";
-import type { ChangeRecorder } from "../auth/intents";
+import type { ChangeRecorder } from "../records/intents";
 import type { MtlsDomain } from "../model/domain";
 
 export interface DomainRef {

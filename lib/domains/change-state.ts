@@ -6,9 +6,9 @@ import "server-only";
  * domain's real state. Breaking a lock and resolving a change in doubt are
  * operators' changes, audited by their actions.
  */
-import { VERSION_CHANGES, type AuditEvent } from "../auth/audit";
-import { findIntent, openIntents, type Intent } from "../auth/intents";
-import { deleteKey } from "../auth/store";
+import { VERSION_CHANGES, type AuditEvent } from "../records/audit";
+import { findIntent, openIntents, type Intent } from "../records/intents";
+import { deleteKey } from "../records/store";
 import { getDomainName } from "../aws/api-gateway";
 import { DomainError } from "./errors";
 import { holderGone, lockKey, lockSentence, readLock, type LockBody } from "./lock-state";

@@ -4,7 +4,7 @@ import "server-only";
  * (server, and ACM-issued ones for ownership verification) and its REST
  * APIs with their stages.
  */
-import type { ChangeRecorder } from "../auth/intents";
+import type { ChangeRecorder } from "../records/intents";
 import { listCertificates } from "../aws/acm";
 import { listRestApisWithStages, type RestApiChoice } from "../aws/domain-creation";
 import { getBackend } from "../aws/config";

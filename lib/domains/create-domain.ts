@@ -5,7 +5,7 @@ import "server-only";
  * given, the domain created pinned to that exact version id, then its base
  * path mapping. Says where DNS must point.
  */
-import type { ChangeRecorder } from "../auth/intents";
+import type { ChangeRecorder } from "../records/intents";
 import { createHash } from "node:crypto";
 import { createBasePathMapping, createMtlsDomainName } from "../aws/domain-creation";
 import { putTruststoreObject } from "../aws/s3";

@@ -9,7 +9,7 @@ import { getBasePathMappings, getDomainName, getRestApi } from "../aws/api-gatew
 import { getHttpApiMappings, type ApiMappingView } from "../aws/apigatewayv2";
 import { parseS3Uri, type S3Location } from "../aws/s3";
 import { getBackend } from "../aws/config";
-import { listAuditEvents, type AuditEvent } from "../auth/audit";
+import { listAuditEvents, type AuditEvent } from "../records/audit";
 import { settle, type Loaded } from "./loaded";
 import { openableUri } from "./readable-truststore";
 import {

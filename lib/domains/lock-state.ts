@@ -5,7 +5,7 @@ import "server-only";
  * Taking and releasing it is ./locks.ts.
  */
 import { hostname } from "node:os";
-import { getJson } from "../auth/store";
+import { getJson } from "../records/store";
 import { DomainError } from "./errors";
 
 export interface LockBody {

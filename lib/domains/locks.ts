@@ -19,7 +19,7 @@ import "server-only";
  */
 import { withDeadline, withoutDeadline } from "../aws/deadline";
 import { AwsFailure } from "../aws/errors";
-import { deleteKey, putJson, retried } from "../auth/store";
+import { deleteKey, putJson, retried } from "../records/store";
 import { DomainError } from "./errors";
 import {
   busy,

@@ -182,7 +182,7 @@ describe("upload and activate on the server", () => {
   });
 
   it("a stale version names the recorded change that set the current one, not just the newest record", async () => {
-    const { recordAuditEvent } = await import("../auth/audit");
+    const { recordAuditEvent } = await import("../records/audit");
     const current = (
       await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }))
     ).mutualTlsAuthentication!.truststoreVersion!;

@@ -14,8 +14,8 @@ import {
   type AuditEvent,
   type AuditPage,
   type ChainReport,
-} from "../auth/audit";
-import { domainsInDoubt } from "../auth/intents";
+} from "../records/audit";
+import { domainsInDoubt } from "../records/intents";
 import { activeSessions, type SessionRecord } from "../auth/sessions";
 import { describeBackend } from "./backend";
 import { changeBlocked, type ChangeBlock } from "./change-blocked";

@@ -7,7 +7,7 @@ import "server-only";
  */
 import { getDomainName } from "../aws/api-gateway";
 import { parseS3Uri, type S3Location } from "../aws/s3";
-import { storeSettings } from "../auth/store";
+import { storeSettings } from "../records/store";
 import { requireMtlsDomain } from "./change-guards";
 import { DomainError } from "./errors";
 import type { MtlsDomain } from "../model/domain";

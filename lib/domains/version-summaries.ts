@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { summarize, type TruststoreReport, type TruststoreSummary } from "../truststore";
 import type { S3Location } from "../aws/s3";
-import { getJson, putJson } from "../auth/store";
+import { getJson, putJson } from "../records/store";
 import { limiter } from "./limiter";
 import { checkVersion, checkVersionOnce } from "./truststores";
 import type { TruststoreMetadata } from "../model/domain";
