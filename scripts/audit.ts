@@ -9,6 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import { runCli } from "./cli-exit";
+import { startEmbeddedIfNeeded } from "./embedded-backend";
 import { verifyAuditTrail, type ChainReport } from "../lib/records/audit";
 import { listKeys } from "../lib/records/store";
 
@@ -57,4 +58,5 @@ async function main(argv: string[]): Promise<number> {
   return broken.length ? 1 : 0;
 }
 
+startEmbeddedIfNeeded();
 runCli(() => main(process.argv.slice(2)), USAGE);

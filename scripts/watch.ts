@@ -10,6 +10,7 @@
  */
 import { parseArgs } from "node:util";
 import { runCli } from "./cli-exit";
+import { startEmbeddedIfNeeded } from "./embedded-backend";
 import { formatWatch, watchExitCode, watchRegions } from "../lib/domains/watch";
 import { notifyWebhook, publishToSns } from "../lib/domains/watch-notify";
 
@@ -50,4 +51,5 @@ async function main(argv: string[]): Promise<number> {
   return watchExitCode(report);
 }
 
+startEmbeddedIfNeeded();
 runCli(() => main(process.argv.slice(2)), USAGE);

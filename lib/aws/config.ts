@@ -6,8 +6,9 @@ import "server-only";
  * chain, standard retries (every call bounded by ./deadline.ts).
  *
  * Embedded default: when no AWS configuration is present at all (no
- * profile, keys, endpoint or config file), the app starts the local
- * emulator in-process with demo data. MTLS_CONSOLE_BACKEND=aws or
+ * profile, keys, endpoint or config file), the local emulator runs
+ * in-process with demo data (started by instrumentation.ts through
+ * emulator/embedded.ts; this layer never imports the emulator). MTLS_CONSOLE_BACKEND=aws or
  * =embedded overrides the detection.
  */
 import { existsSync } from "node:fs";
@@ -86,46 +87,33 @@ function serviceEndpoints(env: Env): Partial<Record<ServiceName, string>> {
   return out;
 }
 
-interface EmbeddedHandle {
+/** The embedded emulator, as the SDK sees it (started by emulator/embedded.ts). */
+export interface EmbeddedBackend {
   endpoint: string;
   /** The embedded emulator's live compat mode (tests switch it at run time). */
   compat(): "aws" | "localstack";
   dataPlanePort: number | null;
 }
 const globalForEmbedded = globalThis as unknown as {
-  __mtlsConsoleEmbedded?: Promise<EmbeddedHandle>;
+  __mtlsConsoleEmbedded?: Promise<EmbeddedBackend>;
 };
 
-/** Starts the in-process emulator once per server process (it survives dev-mode reloads). */
-function startEmbedded(env: Env): Promise<EmbeddedHandle> {
-  globalForEmbedded.__mtlsConsoleEmbedded ??= (async () => {
-    await import("reflect-metadata");
-    const { startEmulator } = await import("../../emulator/server");
-    const options = {
-      seed: true,
-      updatingMs: 2_000,
-      issueDelayMs: 5_000,
-      dataPort: Number(env.EMULATOR_DATA_PORT ?? 4443),
-      stateFile: env.EMULATOR_STATE || undefined,
-      log: (m: string) => console.log(`[emulator] ${m}`),
-    };
-    const preferred = Number(env.EMULATOR_PORT ?? 4566);
-    try {
-      return await startEmulator({ ...options, port: preferred });
-    } catch {
-      return await startEmulator({ ...options, port: 0 });
-    }
-  })().then((emulator) => {
-    console.log(
-      `[emulator] No AWS configuration found: embedded AWS emulator with demo data on ${emulator.endpoint}`,
+/**
+ * Hands over the embedded emulator, once per server process (it survives
+ * dev-mode reloads). Called from above this layer, where the emulator is
+ * started: instrumentation.ts for the app, the CLIs for themselves.
+ */
+export function provideEmbeddedBackend(start: () => Promise<EmbeddedBackend>): void {
+  globalForEmbedded.__mtlsConsoleEmbedded ??= start();
+}
+
+function embeddedBackend(): Promise<EmbeddedBackend> {
+  const started = globalForEmbedded.__mtlsConsoleEmbedded;
+  if (!started)
+    throw new Error(
+      "No AWS configuration was found and the embedded emulator was not started in this process.",
     );
-    return {
-      endpoint: emulator.endpoint,
-      compat: () => emulator.config.compat,
-      dataPlanePort: emulator.dataPlanePort,
-    };
-  });
-  return globalForEmbedded.__mtlsConsoleEmbedded;
+  return started;
 }
 
 let cachedBackend: Promise<Backend> | undefined;
@@ -135,7 +123,7 @@ export function getBackend(env: Env = process.env): Promise<Backend> {
     const kind = resolveBackendKind(env);
     const defaultRegion = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
     if (kind === "embedded") {
-      const { endpoint, compat, dataPlanePort } = await startEmbedded(env);
+      const { endpoint, compat, dataPlanePort } = await embeddedBackend();
       return {
         kind,
         endpoint,
