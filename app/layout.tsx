@@ -3,7 +3,7 @@ import Link from "next/link";
 import { BackendBanner } from "@/components/backend-banner";
 import { UserMenu } from "@/components/user-menu-client";
 import { getSession } from "@/lib/auth/session";
-import { describeBackend } from "@/lib/domains/backend";
+import { describeBackend } from "@/lib/domains/views/backend";
 import "./globals.css";
 
 export const metadata: Metadata = {

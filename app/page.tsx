@@ -3,14 +3,14 @@ import Link from "next/link";
 import { ErrorPanel } from "@/components/error-panel";
 import { OverviewClient } from "@/components/overview-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
-import { overviewSearch, parseOverviewQuery } from "@/lib/domains/overview-query";
+import { overviewSearch, parseOverviewQuery } from "@/lib/domains/overview/overview-query";
 import {
   inDoubtView,
   isRegion,
   overviewView,
   pageRegion,
   regionChoices,
-} from "@/lib/domains/page-views";
+} from "@/lib/domains/views/page-views";
 
 export const metadata: Metadata = { title: { absolute: "Custom domain names · mTLS Console" } };
 

@@ -13,7 +13,7 @@ import { createClients } from "../lib/aws/clients";
 import { fixed, table } from "./measure";
 
 const PORT = 3190;
-/** The API type reads' pace on AWS (lib/domains/api-types.ts). */
+/** The API type reads' pace on AWS (lib/domains/overview/api-types.ts). */
 const AWS_PACE = 5;
 const EMULATOR_PORT = 4690;
 const BASE = `http://127.0.0.1:${PORT}`;

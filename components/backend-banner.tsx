@@ -1,4 +1,4 @@
-import type { BackendInfo } from "@/lib/domains/backend";
+import type { BackendInfo } from "@/lib/domains/views/backend";
 
 /** Says on every page which AWS the dashboard is talking to. */
 export function BackendBanner({ backend, demoUser }: { backend: BackendInfo; demoUser?: string }) {

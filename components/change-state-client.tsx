@@ -7,7 +7,7 @@
 import { useState } from "react";
 import { breakDomainLock } from "@/lib/actions/break-domain-lock";
 import { resolveChangeInDoubt } from "@/lib/actions/resolve-change-in-doubt";
-import type { InDoubtView, LockView } from "@/lib/domains/change-state";
+import type { InDoubtView, LockView } from "@/lib/domains/changes/change-state";
 import { Notice } from "./notice";
 import { Button } from "./ui/button";
 import { useAction } from "./use-action";

@@ -1,4 +1,4 @@
-import type { Prerequisite } from "@/lib/domains/domain-prerequisites";
+import type { Prerequisite } from "@/lib/domains/create/domain-prerequisites";
 
 /** The prerequisites of a new mTLS domain, each passed or failed with its fix. */
 export function PrerequisiteList({ checks }: { checks: Prerequisite[] }) {

@@ -2,7 +2,7 @@
 /** Comparisons of truststore versions with the active one, fetched when first asked for. */
 import { useCallback } from "react";
 import { compareTruststoreVersions } from "@/lib/actions/compare-truststore-versions";
-import type { VersionComparison } from "@/lib/domains/compare";
+import type { VersionComparison } from "@/lib/domains/versions/compare";
 import { useFetched, type Fetched } from "./use-fetched";
 
 export type Comparison = Fetched<VersionComparison>;

@@ -6,7 +6,7 @@
  */
 import { useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
-import type { VersionSummary } from "@/lib/domains/truststores-types";
+import type { VersionSummary } from "@/lib/domains/versions/types";
 import { ConfirmDialog } from "./ui/dialog";
 import { TableHead } from "./ui/table-head";
 import { ComparisonView } from "./comparison-view";

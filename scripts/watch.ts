@@ -1,6 +1,6 @@
 /**
  * `npm run --silent watch`: what will stop clients before anyone notices,
- * for every mTLS domain of the given regions (lib/domains/watch.ts).
+ * for every mTLS domain of the given regions (lib/domains/watch/watch.ts).
  *   --region R        a region to scan (repeatable, or comma-separated; default AWS_REGION)
  *   --days N          how far ahead to look (default 30)
  *   --json            one JSON object
@@ -11,8 +11,8 @@
 import { parseArgs } from "node:util";
 import { runCli } from "./cli-exit";
 import { startEmbeddedIfNeeded } from "./embedded-backend";
-import { formatWatch, watchExitCode, watchRegions } from "../lib/domains/watch";
-import { notifyWebhook, publishToSns } from "../lib/domains/watch-notify";
+import { formatWatch, watchExitCode, watchRegions } from "../lib/domains/watch/watch";
+import { notifyWebhook, publishToSns } from "../lib/domains/watch/watch-notify";
 
 const USAGE = `Usage: npm run --silent watch -- [--region R]... [--days N] [--json] [--notify URL] [--sns-topic ARN]\n`;
 

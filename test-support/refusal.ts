@@ -1,4 +1,4 @@
-import type { DomainError } from "../lib/domains/errors";
+import type { DomainError } from "../lib/domains/shared/errors";
 
 /** The DomainError a call is refused with; a call that succeeds fails the test. */
 export async function refusal(promise: Promise<unknown>): Promise<DomainError> {

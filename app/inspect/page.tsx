@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Inspect } from "@/components/inspect-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
-import { isRegion, domainsView, pageRegion } from "@/lib/domains/page-views";
+import { isRegion, domainsView, pageRegion } from "@/lib/domains/views/page-views";
 
 export const metadata: Metadata = { title: "Inspect certificates" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ErrorPanel } from "@/components/error-panel";
 import { SessionList } from "@/components/sessions-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
-import { sessionsView } from "@/lib/domains/page-views";
+import { sessionsView } from "@/lib/domains/views/page-views";
 
 export const metadata: Metadata = { title: "Sessions" };
 

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { activateVersion } from "../domains/mutations";
-import { activateSchema } from "../domains/schemas";
+import { activateVersion } from "../domains/changes/mutations";
+import { activateSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 
 /** Switch a domain to an exact truststore version (activate, roll back, roll forward). */

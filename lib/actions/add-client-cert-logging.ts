@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { addClientCertLogging as add } from "../domains/access-log-changes";
-import { stageLoggingSchema } from "../domains/schemas";
+import { addClientCertLogging as add } from "../domains/changes/access-log-changes";
+import { stageLoggingSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 
 /** Make a mapped stage's access log carry the client certificate fields (clients seen, the informed lockout guard). */

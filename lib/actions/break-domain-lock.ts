@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { breakLock } from "../domains/change-state";
-import { breakLockSchema } from "../domains/schemas";
-import { pageRegion } from "../domains/page-views";
+import { breakLock } from "../domains/changes/change-state";
+import { breakLockSchema } from "./schemas";
+import { pageRegion } from "../domains/views/page-views";
 import { defineAction } from "./safe-action";
 
 /** Remove a domain's change lock whose lease has ended (or whose holder is known gone): the very lock the page showed. */

@@ -1,6 +1,6 @@
 "use server";
-import { checkClientAgainstDomain } from "../domains/client-check";
-import { clientCheckSchema } from "../domains/schemas";
+import { checkClientAgainstDomain } from "../domains/versions/client-check";
+import { clientCheckSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 
 /** Would this client certificate be accepted by the domain's active truststore, and if not, why? */

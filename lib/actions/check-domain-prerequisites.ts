@@ -1,6 +1,6 @@
 "use server";
-import { checkPlan } from "../domains/create-domain-view";
-import { domainPlanSchema } from "../domains/schemas";
+import { checkPlan } from "../domains/views/create-domain-view";
+import { domainPlanSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 
 /** Every prerequisite of a new mTLS domain, each with its fix; and the truststore's versions to pick. */

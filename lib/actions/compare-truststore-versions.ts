@@ -1,6 +1,6 @@
 "use server";
-import { compareWithActive } from "../domains/compare";
-import { compareSchema } from "../domains/schemas";
+import { compareWithActive } from "../domains/versions/compare";
+import { compareSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 
 /** The diff and the lockout guard from the domain's active truststore version to another version. */

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { createFromPlan } from "../domains/create-domain-view";
-import { domainPlanSchema } from "../domains/schemas";
+import { createFromPlan } from "../domains/views/create-domain-view";
+import { domainPlanSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 
 /** Create a REGIONAL mTLS domain pinned to an exact truststore version, after every prerequisite passes again. */

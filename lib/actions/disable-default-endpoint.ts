@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { disableDefaultEndpoint as disable } from "../domains/default-endpoint";
-import { restApiRefSchema } from "../domains/schemas";
+import { disableDefaultEndpoint as disable } from "../domains/changes/default-endpoint";
+import { restApiRefSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 
 /** Disable the default execute-api endpoint of a REST API mapped to the domain: it bypasses mTLS. */

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { disableMtls } from "../domains/mutations";
-import { DomainError } from "../domains/errors";
-import { disableMtlsSchema } from "../domains/schemas";
+import { disableMtls } from "../domains/changes/mutations";
+import { DomainError } from "../domains/shared/errors";
+import { disableMtlsSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 
 /** Turn mutual TLS off (truststoreUri replaced with ''), after a typed confirmation. */

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { enableVersioning } from "../domains/bucket-versioning";
-import { domainRefSchema } from "../domains/schemas";
+import { enableVersioning } from "../domains/changes/bucket-versioning";
+import { domainRefSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 
 /** Enable versioning on the bucket of a domain's truststore. */

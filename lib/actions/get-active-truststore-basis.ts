@@ -1,6 +1,6 @@
 "use server";
-import { activeBasis } from "../domains/compare";
-import { domainRefSchema } from "../domains/schemas";
+import { activeBasis } from "../domains/versions/compare";
+import { domainRefSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 
 /** The active truststore version, as much of it as comparing a dropped file with it needs. */

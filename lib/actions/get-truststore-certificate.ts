@@ -1,6 +1,6 @@
 "use server";
-import { truststoreCertificate } from "../domains/certificate-detail";
-import { certificateRefSchema } from "../domains/schemas";
+import { truststoreCertificate } from "../domains/versions/certificate-detail";
+import { certificateRefSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 
 /** One certificate of a truststore version, decoded (opened from a list of rows). */

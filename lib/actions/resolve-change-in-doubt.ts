@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { closeIntent } from "../records/intents";
-import { resolveInDoubt } from "../domains/change-state";
-import { resolveInDoubtSchema } from "../domains/schemas";
-import { pageRegion } from "../domains/page-views";
+import { resolveInDoubt } from "../domains/changes/change-state";
+import { resolveInDoubtSchema } from "./schemas";
+import { pageRegion } from "../domains/views/page-views";
 import { defineAction } from "./safe-action";
 
 /** Settle a change in doubt once the domain's real state is known; the record says what it was. */

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { revokeSession } from "../auth/sessions";
-import { DomainError } from "../domains/errors";
+import { DomainError } from "../domains/shared/errors";
 import { defineAction } from "./safe-action";
 
 /** End someone's session for good: their cookie is refused from the next request on, on every instance. */

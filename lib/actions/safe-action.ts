@@ -22,8 +22,8 @@ import {
 import { allows, getSession, type Permission, type Session } from "../auth/session";
 import { getBackend } from "../aws/config";
 import { isKnownRegion } from "../aws/regions";
-import { domainExists } from "../domains/change-guards";
-import { DomainError } from "../domains/errors";
+import { domainExists } from "../domains/shared/domain-lookup";
+import { DomainError } from "../domains/shared/errors";
 import type { ActionResult } from "./result";
 
 /** What a change action tells the audit trail about itself. */

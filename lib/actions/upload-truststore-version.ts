@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { uploadAndActivate } from "../domains/mutations";
-import { uploadSchema } from "../domains/schemas";
+import { uploadAndActivate } from "../domains/changes/mutations";
+import { uploadSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 
 /** Upload a new truststore version (S3) and switch the domain to it. */

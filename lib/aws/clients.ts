@@ -49,7 +49,7 @@ export interface AwsClients {
  * `throwOnRequestTimeout`), a connection after CONNECTION_TIMEOUT_MS and a
  * silent socket after SOCKET_TIMEOUT_MS; the whole call, retries and their
  * waits included, ends by its deadline (./deadline.ts), which a change's
- * lease tightens (lib/domains/locks.ts).
+ * lease tightens (lib/domains/changes/locks.ts).
  */
 export const REQUEST_TIMEOUT_MS = 10_000;
 export const CONNECTION_TIMEOUT_MS = 5_000;

@@ -2,7 +2,7 @@
  * Deadlines for AWS calls. Every SDK call gives up after CALL_DEADLINE_MS
  * in all (connection, every retry and its wait included), and earlier when
  * the code that makes it runs under a tighter deadline: a change runs
- * under its lock's lease (lib/domains/locks.ts), so no call it makes, nor
+ * under its lock's lease (lib/domains/changes/locks.ts), so no call it makes, nor
  * any retry of one, can outlive the lease.
  *
  * The deadline is carried by AsyncLocalStorage, so the functions of

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isKnownRegion, knownRegions } from "./regions";
-import { regionSchema } from "../domains/schemas";
+import { regionSchema } from "../actions/schemas";
 
 describe("known regions", () => {
   it("come from the SDK's own list: real regions pass, made-up ones that look like regions do not", () => {

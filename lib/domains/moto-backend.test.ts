@@ -88,7 +88,7 @@ afterAll(async () => {
 describe("against moto", () => {
   it("a domain created with mTLS is unknown, never off; an EDGE domain cannot have it", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const { getOverview } = await import("./overview");
+    const { getOverview } = await import("./overview/overview");
     const { rows } = await getOverview("us-east-1");
     const byName = Object.fromEntries(rows.map((r) => [r.domain.domainName, r.domain]));
     expect(byName[MTLS]).toMatchObject({ mtlsState: "unknown", securityPolicy: "TLS_1_2" });
@@ -101,7 +101,7 @@ describe("against moto", () => {
 
   it("changes to a domain whose mTLS moto cannot report say 'unknown', not 'off', and change nothing", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const { activateVersion, disableMtls } = await import("./mutations");
+    const { activateVersion, disableMtls } = await import("./changes/mutations");
     const ref = {
       domainName: MTLS,
       region: "us-east-1",
@@ -122,7 +122,7 @@ describe("against moto", () => {
 
   it("API types are unknown on moto, with the reason, never 'none mapped'", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const { apiTypesOf } = await import("./api-types");
+    const { apiTypesOf } = await import("./overview/api-types");
     const read = await apiTypesOf("us-east-1", [MTLS]);
     expect(read.pending).toEqual([]);
     expect(read.types[MTLS]).toEqual({
@@ -130,8 +130,8 @@ describe("against moto", () => {
         /^Not known on moto.*v2 lists no API mapping of a domain created through v1/,
       ),
     });
-    const { overviewPage } = await import("./overview-page");
-    const { parseOverviewQuery } = await import("./overview-query");
+    const { overviewPage } = await import("./overview/overview-page");
+    const { parseOverviewQuery } = await import("./overview/overview-query");
     const page = await overviewPage("us-east-1", parseOverviewQuery({ type: "NONE" }));
     expect(page.matching).toBe(0);
     expect(page.typesUnknown).toEqual({
@@ -142,7 +142,7 @@ describe("against moto", () => {
 
   it("a failed GetBasePathMappings costs the mappings section only", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const { getDomainDetail } = await import("./detail");
+    const { getDomainDetail } = await import("./views/detail");
     const detail = (await getDomainDetail(MTLS, "us-east-1"))!;
     expect(detail.serverCertificate.ok).toBe(true);
     expect(detail.history).toEqual({ ok: true, value: [] });
@@ -152,13 +152,13 @@ describe("against moto", () => {
 
   it("a truststore opened by its S3 URI: its versions, and a diff against the newest", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const { getDomainDetail } = await import("./detail");
+    const { getDomainDetail } = await import("./views/detail");
     const detail = (await getDomainDetail(MTLS, "us-east-1", " s3://moto-ts/ts.pem "))!;
     expect(detail.truststore).toMatchObject({
       opened: true,
       location: { bucket: "moto-ts", key: "ts.pem" },
     });
-    const { compareWithActive } = await import("./compare");
+    const { compareWithActive } = await import("./versions/compare");
     const comparison = await compareWithActive({
       domainName: MTLS,
       region: "us-east-1",
@@ -171,7 +171,7 @@ describe("against moto", () => {
 
   it("refuses the console's own store, non-URIs, and a URI on a domain that cannot have mTLS", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const { compareWithActive } = await import("./compare");
+    const { compareWithActive } = await import("./versions/compare");
     const ask = (domainName: string, truststoreUri: string) =>
       refusal(compareWithActive({ domainName, versionId: versions[0]!, truststoreUri }));
     expect((await ask(MTLS, "s3://console-store/mtls-console/events/x")).message).toContain(
@@ -180,7 +180,7 @@ describe("against moto", () => {
     expect((await ask(MTLS, "https://example.com/ts.pem")).message).toContain("Not an S3 URI");
     expect((await ask(MTLS, "s3://UPPER_case/ts.pem")).message).toContain("Not an S3 URI");
     expect((await ask(EDGE, "s3://moto-ts/ts.pem")).code).toBe("truststore-refused");
-    const { getDomainDetail } = await import("./detail");
+    const { getDomainDetail } = await import("./views/detail");
     const detail = (await getDomainDetail(MTLS, "us-east-1", "s3://console-store/x"))!;
     expect(detail.truststore).toMatchObject({ location: null, opened: true });
     expect(detail.truststore?.problem).toContain("the console's own store");

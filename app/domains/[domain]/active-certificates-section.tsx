@@ -3,7 +3,7 @@ import { certificateRows } from "@/lib/truststore";
 import { ActiveCertificates } from "@/components/active-certificates-client";
 import { ChainDiagram } from "@/components/chain-diagram";
 import { ValidityTimeline } from "@/components/validity-timeline";
-import type { CheckedVersion } from "@/lib/domains/truststores";
+import type { CheckedVersion } from "@/lib/domains/versions/truststores";
 import { Section } from "./section";
 
 const SHOWN = 100;

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { AuditHistory } from "@/components/audit-history";
 import { ErrorPanel } from "@/components/error-panel";
-import type { DomainDetail } from "@/lib/domains/detail";
-import { auditView } from "@/lib/domains/page-views";
+import type { DomainDetail } from "@/lib/domains/views/detail";
+import { auditView } from "@/lib/domains/views/page-views";
 import { Section } from "./section";
 
 /** Who changed this domain through the dashboard (paged, its chain checked), and, apart, what was refused. */

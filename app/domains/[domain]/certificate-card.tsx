@@ -1,6 +1,6 @@
 import { ErrorPanel } from "@/components/error-panel";
 import { Expiry } from "@/components/expiry";
-import type { Loaded } from "@/lib/domains/page-views";
+import type { Loaded } from "@/lib/domains/views/page-views";
 import { daysUntil } from "@/lib/model/status-help";
 import type { ServerCertificate } from "@/lib/model/domain";
 

@@ -1,6 +1,6 @@
 import { ErrorPanel } from "@/components/error-panel";
 import { ChangeStateActions } from "@/components/change-state-client";
-import type { DomainDetail } from "@/lib/domains/detail";
+import type { DomainDetail } from "@/lib/domains/views/detail";
 import { Section } from "./section";
 
 /** Changes not finished: the domain's change lock and changes in doubt. Shown only when there is one. */

@@ -8,8 +8,8 @@ import { AccessLogFix } from "@/components/access-log-fix-client";
 import { ErrorPanel } from "@/components/error-panel";
 import { Expiry } from "@/components/expiry";
 import { TableHead } from "@/components/ui/table-head";
-import type { DomainDetail } from "@/lib/domains/detail";
-import { clientsSeenView, WINDOWS, type WindowDays } from "@/lib/domains/clients-seen-view";
+import type { DomainDetail } from "@/lib/domains/views/detail";
+import { clientsSeenView, WINDOWS, type WindowDays } from "@/lib/domains/views/clients-seen-view";
 import { Section } from "./section";
 
 export async function ClientsSeenSection({

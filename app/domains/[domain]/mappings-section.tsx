@@ -1,6 +1,6 @@
 import { ErrorPanel } from "@/components/error-panel";
 import { Mappings } from "@/components/mappings-client";
-import type { DomainDetail } from "@/lib/domains/detail";
+import type { DomainDetail } from "@/lib/domains/views/detail";
 import { Section } from "./section";
 
 /** Base path mappings, with the default-endpoint bypass and its fix. */

@@ -1,9 +1,9 @@
 import { DisableMtls } from "@/components/disable-mtls-client";
 
-import type { DomainDetail } from "@/lib/domains/detail";
-import { backendLabel } from "@/lib/domains/change-blocked";
-import { seenSummary } from "@/lib/domains/clients-seen-view";
-import type { Capabilities } from "@/lib/domains/page-views";
+import type { DomainDetail } from "@/lib/domains/views/detail";
+import { backendLabel } from "@/lib/domains/changes/change-blocked";
+import { seenSummary } from "@/lib/domains/views/clients-seen-view";
+import type { Capabilities } from "@/lib/domains/views/page-views";
 import { OpenTruststoreForm } from "./open-truststore-form";
 import { Section } from "./section";
 

@@ -1,5 +1,5 @@
 import { ErrorPanel } from "@/components/error-panel";
-import type { TruststoreRef } from "@/lib/domains/detail";
+import type { TruststoreRef } from "@/lib/domains/views/detail";
 
 /**
  * Where the backend does not report a domain's mutual TLS: open its

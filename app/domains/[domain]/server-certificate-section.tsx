@@ -1,4 +1,4 @@
-import type { DomainDetail } from "@/lib/domains/detail";
+import type { DomainDetail } from "@/lib/domains/views/detail";
 import { CertificateCard } from "./certificate-card";
 import { Section } from "./section";
 

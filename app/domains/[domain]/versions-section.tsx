@@ -1,8 +1,8 @@
 import { AutoRefresh } from "@/components/auto-refresh-client";
 import { ErrorPanel } from "@/components/error-panel";
 import { VersionHistory } from "@/components/version-history-client";
-import type { DomainDetail } from "@/lib/domains/detail";
-import { truststoreHistory } from "@/lib/domains/truststore-view";
+import type { DomainDetail } from "@/lib/domains/views/detail";
+import { truststoreHistory } from "@/lib/domains/views/truststore-view";
 import { Section } from "./section";
 
 const OPENED_READ_ONLY =

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { CreateDomain } from "@/components/create-domain-client";
 import { ErrorPanel } from "@/components/error-panel";
 import { requirePageSession } from "@/lib/auth/page-guard";
-import { newDomainChoices } from "@/lib/domains/create-domain-view";
-import { isRegion, pageRegion } from "@/lib/domains/page-views";
+import { newDomainChoices } from "@/lib/domains/views/create-domain-view";
+import { isRegion, pageRegion } from "@/lib/domains/views/page-views";
 
 export const metadata: Metadata = { title: "New mTLS domain" };
 

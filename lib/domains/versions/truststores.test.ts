@@ -1,0 +1,70 @@
+/**
+ * The parsed-truststore cache is bounded by bytes, least recently used out
+ * first, against the emulator's S3 through the real SDK.
+ */
+import {
+  CreateBucketCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../emulator/test-support";
+import { bundle, largeBundle } from "../../pki/generate";
+
+let t: TestEmulator;
+let undoEnv: () => void;
+let truststores: typeof import("./truststores");
+const versionIds: string[] = [];
+let size = 0;
+
+beforeAll(async () => {
+  t = await startTestEmulator();
+  // 2.4 MB of estimated memory (40 × the source): room for two of the ~25 KB versions below, not three.
+  undoEnv = pointSdkAt(t, { TRUSTSTORE_CACHE_MB: "2.4" });
+  const { s3 } = t.clients();
+  await s3.send(new CreateBucketCommand({ Bucket: "cache" }));
+  await s3.send(
+    new PutBucketVersioningCommand({
+      Bucket: "cache",
+      VersioningConfiguration: { Status: "Enabled" },
+    }),
+  );
+  const certs = await largeBundle(40);
+  for (let i = 0; i < 4; i++) {
+    const body = bundle(...certs.slice(i, 36 + i));
+    size = Buffer.byteLength(body);
+    versionIds.push(
+      (await s3.send(new PutObjectCommand({ Bucket: "cache", Key: "ts.pem", Body: body })))
+        .VersionId!,
+    );
+  }
+  truststores = await import("./truststores");
+});
+afterAll(async () => {
+  undoEnv();
+  await t.stop();
+});
+
+describe("parsed truststore cache", () => {
+  it("holds no more bytes than its bound, dropping the least recently used version first", async () => {
+    const estimate = size * truststores.PARSED_SIZE_FACTOR;
+    expect(estimate * 2).toBeLessThan(truststores.TRUSTSTORE_CACHE_BYTES);
+    expect(estimate * 3).toBeGreaterThan(truststores.TRUSTSTORE_CACHE_BYTES);
+    const location = { bucket: "cache", key: "ts.pem" };
+    await t.control("requests", undefined, "DELETE");
+    for (const id of versionIds) await truststores.checkVersion(location, id);
+    expect(truststores.truststoreCacheUsage().bytes).toBeLessThanOrEqual(
+      truststores.TRUSTSTORE_CACHE_BYTES,
+    );
+    expect(truststores.truststoreCacheUsage().entries).toBe(2);
+    const reads = async () =>
+      (await t.control<{ counts: Record<string, number> }>("requests")).counts.GetObject ?? 0;
+    expect(await reads()).toBe(4);
+    // The two newest are cached; the oldest was evicted and is read again.
+    await truststores.checkVersion(location, versionIds[3]!);
+    await truststores.checkVersion(location, versionIds[2]!);
+    expect(await reads()).toBe(4);
+    await truststores.checkVersion(location, versionIds[0]!);
+    expect(await reads()).toBe(5);
+  });
+});
