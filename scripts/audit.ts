@@ -10,13 +10,14 @@
 import { parseArgs } from "node:util";
 import { runCli } from "./cli-exit";
 import { startEmbeddedIfNeeded } from "./embedded-backend";
+import { envRegion } from "../lib/aws/config";
 import { verifyAuditTrail, type ChainReport } from "../lib/records/audit";
 import { listKeys } from "../lib/records/store";
 
 const USAGE = `Usage: npm run --silent audit -- verify [--domain NAME [--region R]] [--json]\n`;
 
 async function trails(domain?: string, region?: string): Promise<[string, string][]> {
-  if (domain) return [[region ?? process.env.AWS_REGION ?? "us-east-1", domain]];
+  if (domain) return [[region ?? envRegion(), domain]];
   return (await listKeys("digests/", 100_000)).flatMap((key) => {
     const m = /^digests\/([^/]+)\/(.+)\.json$/.exec(key);
     return m ? [[m[1]!, m[2]!] as [string, string]] : [];

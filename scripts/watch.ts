@@ -11,6 +11,7 @@
 import { parseArgs } from "node:util";
 import { runCli } from "./cli-exit";
 import { startEmbeddedIfNeeded } from "./embedded-backend";
+import { envRegion } from "../lib/aws/config";
 import { formatWatch, watchExitCode, watchRegions } from "../lib/domains/watch/watch";
 import { notifyWebhook, publishToSns } from "../lib/domains/watch/watch-notify";
 
@@ -35,9 +36,7 @@ async function main(argv: string[]): Promise<number> {
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 0 || days > 3650)
     throw new Error(`--days wants a whole number from 0 to 3650, not "${values.days}"`);
-  const regions = (
-    values.region ?? [process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1"]
-  )
+  const regions = (values.region ?? [envRegion()])
     .flatMap((r) => r.split(","))
     .map((r) => r.trim())
     .filter(Boolean);
@@ -47,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   const text = formatWatch(report);
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : text);
   if (values.notify) await notifyWebhook(values.notify, report, text);
-  if (values["sns-topic"]) await publishToSns(values["sns-topic"], report, text, regions[0]!);
+  if (values["sns-topic"]) await publishToSns(values["sns-topic"], report, text);
   return watchExitCode(report);
 }
 

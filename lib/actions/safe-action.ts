@@ -20,8 +20,7 @@ import {
   type IntentFacts,
 } from "../records/intents";
 import { allows, getSession, type Permission, type Session } from "../auth/session";
-import { getBackend } from "../aws/config";
-import { isKnownRegion } from "../aws/regions";
+import { resolveRegion } from "../aws/config";
 import { domainExists } from "../domains/shared/domain-lookup";
 import { DomainError } from "../domains/shared/errors";
 import type { ActionResult } from "./result";
@@ -45,6 +44,9 @@ const targetSchema = z.object({
   region: z.string().max(32).optional(),
 });
 
+/** An action's parsed input with its region resolved once, here, for everything below. */
+export type Resolved<I> = I & { region: string };
+
 /** The facts of an intent, for its outcome's record. */
 function intentFacts(intent: Intent | undefined): AuditFacts {
   if (!intent) return {};
@@ -66,9 +68,10 @@ export function defineAction<S extends z.ZodType, T>(options: {
   permission: Permission;
   schema: S;
   /** `change.begin(…)` writes the change's intent: call it before the first AWS write. */
-  handler: (input: z.infer<S>, session: Session, change: ChangeRecorder) => Promise<T>;
+  /** The input as parsed, its region resolved (resolveRegion): always a known region. */
+  handler: (input: Resolved<z.infer<S>>, session: Session, change: ChangeRecorder) => Promise<T>;
   /** For change actions: the facts of a successful change. */
-  audit?: (input: z.infer<S>, data: T) => AuditFacts;
+  audit?: (input: Resolved<z.infer<S>>, data: T) => AuditFacts;
 }): (input: z.input<S>) => Promise<ActionResult<T>> {
   /** true: recorded (or nothing to record); false: the record could not be written. */
   async function record(
@@ -80,9 +83,7 @@ export function defineAction<S extends z.ZodType, T>(options: {
   ): Promise<boolean> {
     if (options.permission !== "change") return true;
     const target = targetSchema.safeParse(input);
-    const asked = target.success ? target.data.region : undefined;
-    const region =
-      facts.region ?? (isKnownRegion(asked) ? asked : (await getBackend()).defaultRegion);
+    const region = facts.region ?? (await resolveRegion(target.success && target.data.region));
     const domainName =
       facts.domainName ?? (target.success ? target.data.domainName : undefined) ?? "(unknown)";
     if (result === "refused" && !facts.intentId) {
@@ -152,6 +153,18 @@ export function defineAction<S extends z.ZodType, T>(options: {
         fieldErrors,
       };
     }
+    let resolved: Resolved<z.infer<S>>;
+    try {
+      const region = await resolveRegion((parsed.data as { region?: unknown }).region);
+      resolved = { ...(parsed.data as object), region } as Resolved<z.infer<S>>;
+    } catch (error) {
+      console.error(`[action ${options.name}] no backend:`, (error as Error).message);
+      return {
+        ok: false,
+        code: "aws",
+        message: "The dashboard cannot reach AWS right now. Nothing was changed.",
+      };
+    }
     let intent: Intent | undefined;
     const change: ChangeRecorder = {
       async begin(facts: IntentFacts) {
@@ -181,7 +194,7 @@ export function defineAction<S extends z.ZodType, T>(options: {
     const finish = async (result: AuditResult, facts: AuditFacts, message?: string) => {
       const recorded = await record(
         session,
-        parsed.data,
+        resolved,
         result,
         { ...facts, ...(intent ? { intentId: intent.id } : {}) },
         message,
@@ -191,8 +204,8 @@ export function defineAction<S extends z.ZodType, T>(options: {
       return recorded;
     };
     try {
-      const data = await options.handler(parsed.data, session, change);
-      const facts = options.audit?.(parsed.data, data) ?? {};
+      const data = await options.handler(resolved, session, change);
+      const facts = options.audit?.(resolved, data) ?? {};
       const recorded = await finish(facts.result ?? "success", facts, facts.message);
       if (!recorded) {
         return {

@@ -55,7 +55,7 @@ function toServerCertificate(c: {
 }
 
 /** Every certificate of the region (summaries: names, type, status, dates), paged. */
-export async function listCertificates(region?: string): Promise<ServerCertificate[]> {
+export async function listCertificates(region: string): Promise<ServerCertificate[]> {
   const { acm } = await getClients(region);
   return awsCall("list the ACM certificates", async () => {
     const out: ServerCertificate[] = [];
@@ -82,7 +82,7 @@ export async function listCertificates(region?: string): Promise<ServerCertifica
 
 export async function describeCertificate(
   arn: string,
-  region?: string,
+  region: string,
 ): Promise<ServerCertificate | null> {
   const { acm } = await getClients(region);
   const described = await awsReadOrNull(

@@ -68,7 +68,7 @@ export function toMtlsDomain(d: DomainName, mtlsReported: boolean): MtlsDomain {
 }
 
 /** Every custom domain name of a region, 500 a page (the API's maximum). */
-export async function listDomainNames(region?: string): Promise<MtlsDomain[]> {
+export async function listDomainNames(region: string): Promise<MtlsDomain[]> {
   const [{ apiGateway }, reported] = await Promise.all([getClients(region), mtlsReported()]);
   return awsCall("list the custom domain names", async () => {
     const out: MtlsDomain[] = [];
@@ -82,7 +82,7 @@ export async function listDomainNames(region?: string): Promise<MtlsDomain[]> {
 /** One domain name, or null when it does not exist. */
 export async function getDomainName(
   domainName: string,
-  region?: string,
+  region: string,
 ): Promise<MtlsDomain | null> {
   const [{ apiGateway }, reported] = await Promise.all([getClients(region), mtlsReported()]);
   const found = await awsReadOrNull("read the custom domain name", "NotFoundException", () =>
@@ -100,7 +100,7 @@ async function updateDomainName(
   domainName: string,
   doing: string,
   patchOperations: PatchOperation[],
-  region?: string,
+  region: string,
 ): Promise<UpdateResult> {
   const [{ apiGateway }, reported] = await Promise.all([getClients(region), mtlsReported()]);
   const res = await awsCall(doing, () =>
@@ -113,7 +113,7 @@ async function updateDomainName(
 export function setTruststoreVersion(
   domainName: string,
   versionId: string,
-  region?: string,
+  region: string,
 ): Promise<UpdateResult> {
   return updateDomainName(
     domainName,
@@ -124,7 +124,7 @@ export function setTruststoreVersion(
 }
 
 /** Replace truststoreUri with '': mutual TLS off. */
-export function disableMutualTls(domainName: string, region?: string): Promise<UpdateResult> {
+export function disableMutualTls(domainName: string, region: string): Promise<UpdateResult> {
   return updateDomainName(
     domainName,
     "disable mutual TLS",
@@ -135,7 +135,7 @@ export function disableMutualTls(domainName: string, region?: string): Promise<U
 
 export async function getBasePathMappings(
   domainName: string,
-  region?: string,
+  region: string,
 ): Promise<BasePathMappingView[]> {
   const { apiGateway } = await getClients(region);
   return awsCall("list the base path mappings", async () => {
@@ -159,7 +159,7 @@ export async function getBasePathMappings(
 
 export async function getRestApi(
   restApiId: string,
-  region?: string,
+  region: string,
 ): Promise<RestApiSummary | null> {
   const { apiGateway } = await getClients(region);
   const api = await awsReadOrNull("read the REST API", "NotFoundException", () =>
@@ -177,7 +177,7 @@ export async function getRestApi(
 /** PATCH /restapis/{id} /disableExecuteApiEndpoint = true: clients can no longer bypass mTLS there. */
 export async function disableExecuteApiEndpoint(
   restApiId: string,
-  region?: string,
+  region: string,
 ): Promise<{ api: RestApiSummary; requestId?: string }> {
   const { apiGateway } = await getClients(region);
   const res = await awsCall("disable the default execute-api endpoint", () =>

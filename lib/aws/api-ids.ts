@@ -11,7 +11,7 @@ import { allPages, findV2Api } from "./apigatewayv2";
 import { getClients } from "./config";
 import { awsCall } from "./errors";
 
-export async function listApiKinds(region?: string): Promise<Map<string, ApiKind>> {
+export async function listApiKinds(region: string): Promise<Map<string, ApiKind>> {
   const { apiGateway, apiGatewayV2 } = await getClients(region);
   return awsCall("list the APIs", async () => {
     const kinds = new Map<string, ApiKind>();
@@ -27,6 +27,6 @@ export async function listApiKinds(region?: string): Promise<Map<string, ApiKind
 }
 
 /** What one API id is, for an id the listings did not have (v2's GetApi knows no REST API). */
-export async function getApiKind(apiId: string, region?: string): Promise<ApiKind> {
+export async function getApiKind(apiId: string, region: string): Promise<ApiKind> {
   return (await findV2Api(apiId, region))?.protocol ?? "REST";
 }

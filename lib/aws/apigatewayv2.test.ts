@@ -49,10 +49,10 @@ describe("API Gateway v2 listings", () => {
   });
 
   it("lists every HTTP API with its stages, and tells REST ids from HTTP ones", async () => {
-    const apis = await listHttpApisWithStages();
+    const apis = await listHttpApisWithStages("us-east-1");
     expect(apis.map((a) => a.name).sort()).toEqual(["one", "three", "two"]);
     expect(apis.find((a) => a.name === "one")!.stages).toEqual(["a", "b", "c"]);
-    const kinds = await listApiKinds();
+    const kinds = await listApiKinds("us-east-1");
     expect(kinds.get(restId)).toBe("REST");
     for (const id of httpIds) expect(kinds.get(id)).toBe("HTTP");
   });
@@ -60,22 +60,27 @@ describe("API Gateway v2 listings", () => {
   it("sets an HTTP API stage's access log, and the emulator refuses a destination that is no log group", async () => {
     const format = '{"requestId":"$context.requestId"}';
     const destinationArn = "arn:aws:logs:us-east-1:000000000000:log-group:/v2/stage-logs";
-    await setHttpStageAccessLog(httpIds[0]!, "a", { destinationArn, format });
-    expect(await getHttpStageLogging(httpIds[0]!, "a")).toEqual({
+    await setHttpStageAccessLog(httpIds[0]!, "a", { destinationArn, format }, "us-east-1");
+    expect(await getHttpStageLogging(httpIds[0]!, "a", "us-east-1")).toEqual({
       restApiId: httpIds[0],
       stageName: "a",
       accessLog: { destinationArn, format },
     });
     await expect(
-      setHttpStageAccessLog(httpIds[0]!, "b", {
-        destinationArn: "arn:aws:logs:us-east-1:000000000000:destination:not-a-group",
-        format,
-      }),
+      setHttpStageAccessLog(
+        httpIds[0]!,
+        "b",
+        {
+          destinationArn: "arn:aws:logs:us-east-1:000000000000:destination:not-a-group",
+          format,
+        },
+        "us-east-1",
+      ),
     ).rejects.toThrow(/change the HTTP API stage's access log/);
-    expect(await getHttpStageLogging(httpIds[0]!, "b")).toEqual({
+    expect(await getHttpStageLogging(httpIds[0]!, "b", "us-east-1")).toEqual({
       restApiId: httpIds[0],
       stageName: "b",
     });
-    expect(await getHttpStageLogging(httpIds[0]!, "missing")).toBeNull();
+    expect(await getHttpStageLogging(httpIds[0]!, "missing", "us-east-1")).toBeNull();
   });
 });

@@ -41,7 +41,7 @@ export async function allPages<T>(
 /** Every API mapping of the domain: v2 lists REST API mappings too. */
 export async function listApiMappings(
   domainName: string,
-  region?: string,
+  region: string,
 ): Promise<ApiMappingView[]> {
   const { apiGatewayV2 } = await getClients(region);
   return awsCall("list the API mappings (API Gateway v2)", async () => {
@@ -59,7 +59,7 @@ export async function listApiMappings(
 /** An API that v2 knows (HTTP or WebSocket); null for any other id (a REST API's). */
 export async function findV2Api(
   apiId: string,
-  region?: string,
+  region: string,
 ): Promise<{ name: string; protocol: "HTTP" | "WEBSOCKET" } | null> {
   const { apiGatewayV2 } = await getClients(region);
   const api = await awsReadOrNull("read the mapped API (API Gateway v2)", "NotFoundException", () =>
@@ -78,7 +78,7 @@ export async function findV2Api(
  */
 export async function getHttpApiMappings(
   domainName: string,
-  region?: string,
+  region: string,
 ): Promise<ApiMappingView[]> {
   const all = await listApiMappings(domainName, region);
   const ids = [...new Set(all.map((m) => m.apiId))];
@@ -95,7 +95,7 @@ export async function getHttpApiMappings(
 
 /** Every HTTP API of the region with its stages. */
 export async function listHttpApisWithStages(
-  region?: string,
+  region: string,
 ): Promise<{ id: string; name: string; type: "HTTP"; stages: string[] }[]> {
   const { apiGatewayV2 } = await getClients(region);
   return awsCall("list the HTTP APIs", async () => {
@@ -128,7 +128,7 @@ export async function listHttpApisWithStages(
 export async function createHttpApiMapping(
   domainName: string,
   mapping: { restApiId: string; stage: string; basePath?: string },
-  region?: string,
+  region: string,
 ): Promise<void> {
   const { apiGatewayV2 } = await getClients(region);
   await awsCall("map the HTTP API to the domain", () =>
@@ -147,7 +147,7 @@ export async function createHttpApiMapping(
 export async function getHttpStageLogging(
   apiId: string,
   stageName: string,
-  region?: string,
+  region: string,
 ): Promise<StageLogging | null> {
   const { apiGatewayV2 } = await getClients(region);
   const stage = await awsReadOrNull("read the HTTP API stage", "NotFoundException", () =>
@@ -163,7 +163,7 @@ export async function setHttpStageAccessLog(
   apiId: string,
   stageName: string,
   accessLog: { destinationArn: string; format: string },
-  region?: string,
+  region: string,
 ): Promise<{ requestId?: string }> {
   const { apiGatewayV2 } = await getClients(region);
   const res = await awsCall("change the HTTP API stage's access log", () =>

@@ -121,7 +121,7 @@ let cachedBackend: Promise<Backend> | undefined;
 export function getBackend(env: Env = process.env): Promise<Backend> {
   cachedBackend ??= (async (): Promise<Backend> => {
     const kind = resolveBackendKind(env);
-    const defaultRegion = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+    const defaultRegion = envRegion(env);
     if (kind === "embedded") {
       const { endpoint, compat, dataPlanePort } = await embeddedBackend();
       return {
@@ -144,21 +144,34 @@ export function getBackend(env: Env = process.env): Promise<Backend> {
   return cachedBackend;
 }
 
+/**
+ * The region a request means, resolved once where it enters (the action
+ * wrapper, the page views, the CLIs) and passed on as a required value: the
+ * one asked for when the dashboard knows it, else the backend's default.
+ */
+export async function resolveRegion(asked?: unknown): Promise<string> {
+  return isKnownRegion(asked) ? asked : (await getBackend()).defaultRegion;
+}
+
+/** The region the environment names (AWS_REGION, AWS_DEFAULT_REGION), else us-east-1. */
+export function envRegion(env: Env = process.env): string {
+  return env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+}
+
 const clientCache = new Map<string, AwsClients>();
 
 /**
- * The clients for `region` (default: the backend's region), built once.
+ * The clients for `region` (resolved by resolveRegion), built once.
  * Only known regions (./regions.ts) get clients: the cache stays bounded.
  */
-export async function getClients(region?: string): Promise<AwsClients> {
+export async function getClients(region: string): Promise<AwsClients> {
   const backend = await getBackend();
-  const r = region ?? backend.defaultRegion;
-  if (r !== backend.defaultRegion && !isKnownRegion(r))
+  if (region !== backend.defaultRegion && !isKnownRegion(region))
     throw new AwsFailure(
-      `${String(r).slice(0, 40)} is not an AWS region this dashboard knows.`,
+      `${String(region).slice(0, 40)} is not an AWS region this dashboard knows.`,
       "UnknownRegion",
     );
-  let clients = clientCache.get(r);
-  if (!clients) clientCache.set(r, (clients = createClients(backend, r)));
+  let clients = clientCache.get(region);
+  if (!clients) clientCache.set(region, (clients = createClients(backend, region)));
   return clients;
 }

@@ -25,7 +25,7 @@ export interface RestApiChoice {
 }
 
 /** Every REST API of the region with its stages (one GetStages call per API). */
-export async function listRestApisWithStages(region?: string): Promise<RestApiChoice[]> {
+export async function listRestApisWithStages(region: string): Promise<RestApiChoice[]> {
   const { apiGateway } = await getClients(region);
   return awsCall("list the REST APIs", async () => {
     const apis: RestApiChoice[] = [];
@@ -57,7 +57,7 @@ export interface NewMtlsDomain {
 
 export async function createMtlsDomainName(
   input: NewMtlsDomain,
-  region?: string,
+  region: string,
 ): Promise<{ domain: MtlsDomain; hostedZoneId?: string; requestId?: string }> {
   const [{ apiGateway }, reported] = await Promise.all([getClients(region), mtlsReported()]);
   const res = await awsCall("create the custom domain name", () =>
@@ -88,7 +88,7 @@ export async function createMtlsDomainName(
 export async function createBasePathMapping(
   domainName: string,
   mapping: { restApiId: string; stage: string; basePath?: string; type?: "REST" | "HTTP" },
-  region?: string,
+  region: string,
 ): Promise<void> {
   if (mapping.type === "HTTP") return createHttpApiMapping(domainName, mapping, region);
   const { apiGateway } = await getClients(region);

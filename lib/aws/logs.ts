@@ -28,7 +28,7 @@ export async function runInsightsQuery(
   groups: string[],
   queryString: string,
   window: { start: Date; end: Date },
-  region?: string,
+  region: string,
 ): Promise<QueryOutcome> {
   const { logs } = await getClients(region);
   const { queryId } = await awsCall("start the Logs Insights query", () =>
@@ -75,7 +75,7 @@ export async function runInsightsQuery(
  */
 export async function ensureLogGroup(
   name: string,
-  region?: string,
+  region: string,
   retentionDays?: number,
 ): Promise<{ created: boolean; retentionDays?: number }> {
   const { logs } = await getClients(region);

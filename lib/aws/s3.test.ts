@@ -45,7 +45,7 @@ describe("truststore reads", () => {
     await t.control("requests", undefined, "DELETE");
     const location = { bucket: "big", key: "huge.pem" };
     for (let i = 0; i < 3; i++)
-      await expect(s3.getObjectVersion(location, VersionId)).rejects.toThrow(
+      await expect(s3.getObjectVersion(location, VersionId, "us-east-1")).rejects.toThrow(
         "15,000,000 bytes; a truststore is at most 1,000,000",
       );
     const seen = await counts();
@@ -63,14 +63,18 @@ describe("truststore reads", () => {
       }),
     );
     await expect(
-      s3.getObjectVersion({ bucket: "big", key: "config.json" }, json.VersionId),
+      s3.getObjectVersion({ bucket: "big", key: "config.json" }, json.VersionId, "us-east-1"),
     ).rejects.toThrow("application/json, not a truststore");
     const pem = await t
       .clients()
       .s3.send(
         new PutObjectCommand({ Bucket: "big", Key: "ok.pem", Body: "-----BEGIN CERTIFICATE-----" }),
       );
-    const read = await s3.getObjectVersion({ bucket: "big", key: "ok.pem" }, pem.VersionId);
+    const read = await s3.getObjectVersion(
+      { bucket: "big", key: "ok.pem" },
+      pem.VersionId,
+      "us-east-1",
+    );
     expect(new TextDecoder().decode(read.body)).toContain("BEGIN CERTIFICATE");
   });
 });

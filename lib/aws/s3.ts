@@ -33,7 +33,7 @@ export function parseS3Uri(uri: string): S3Location | null {
 /** Versions of exactly this key, newest first (delete markers included). */
 export async function listObjectVersions(
   location: S3Location,
-  region?: string,
+  region: string,
 ): Promise<TruststoreVersion[]> {
   const { s3 } = await getClients(region);
   const out: TruststoreVersion[] = [];
@@ -111,7 +111,7 @@ const refusedObjects = new LRUCache<string, string>({ max: 1000 });
 async function refusalOf(
   location: S3Location,
   versionId: string | undefined,
-  region?: string,
+  region: string,
 ): Promise<string | null> {
   const id = `${location.bucket}/${location.key}#${versionId ?? "latest"}`;
   const kept = refusedObjects.get(id);
@@ -136,7 +136,7 @@ async function refusalOf(
 export async function getObjectVersion(
   location: S3Location,
   versionId: string | undefined,
-  region?: string,
+  region: string,
 ): Promise<ObjectVersionContent> {
   const refused = await refusalOf(location, versionId, region);
   if (refused) throw new AwsFailure(`Could not read the truststore: ${refused}`, "NotATruststore");
@@ -156,7 +156,7 @@ export async function getObjectVersion(
 
 export async function getBucketVersioning(
   bucket: string,
-  region?: string,
+  region: string,
 ): Promise<"Enabled" | "Suspended" | "Disabled"> {
   const { s3 } = await getClients(region);
   const res = await awsCall("read the bucket's versioning setting", () =>
@@ -169,7 +169,7 @@ export async function getBucketVersioning(
       : "Disabled";
 }
 
-export async function enableBucketVersioning(bucket: string, region?: string): Promise<void> {
+export async function enableBucketVersioning(bucket: string, region: string): Promise<void> {
   const { s3 } = await getClients(region);
   await awsCall("enable versioning on the bucket", () =>
     s3.send(
@@ -186,7 +186,7 @@ export async function putTruststoreObject(
   location: S3Location,
   body: Uint8Array,
   metadata: Required<TruststoreMetadata>,
-  region?: string,
+  region: string,
 ): Promise<{ versionId: string; requestId?: string }> {
   const { s3 } = await getClients(region);
   const res = await awsCall("upload the truststore to S3", () =>

@@ -10,11 +10,10 @@ export async function publish(
   topicArn: string,
   subject: string,
   message: string,
-  fallbackRegion?: string,
 ): Promise<{ messageId?: string }> {
   const region = /^arn:aws[\w-]*:sns:([a-z0-9-]+):\d{12}:[\w-]{1,256}$/.exec(topicArn)?.[1];
   if (!region) throw new Error(`Not an SNS topic ARN: ${topicArn}`);
-  const { sns } = await getClients(region ?? fallbackRegion);
+  const { sns } = await getClients(region);
   const res = await awsCall("publish to the SNS topic", () =>
     sns.send(
       new PublishCommand({

@@ -20,7 +20,7 @@ export interface StageLogging {
 export async function getStageLogging(
   restApiId: string,
   stageName: string,
-  region?: string,
+  region: string,
 ): Promise<StageLogging | null> {
   const { apiGateway } = await getClients(region);
   const stage = await awsReadOrNull("read the stage", "NotFoundException", () =>
@@ -50,7 +50,7 @@ export async function setStageAccessLog(
   restApiId: string,
   stageName: string,
   accessLog: { destinationArn: string; format: string },
-  region?: string,
+  region: string,
 ): Promise<{ requestId?: string }> {
   const { apiGateway } = await getClients(region);
   const patchOperations: PatchOperation[] = [

@@ -173,7 +173,14 @@ describe("against moto", () => {
     if (!moto) return ctx.skip(MOTO_MISSING);
     const { compareWithActive } = await import("./versions/compare");
     const ask = (domainName: string, truststoreUri: string) =>
-      refusal(compareWithActive({ domainName, versionId: versions[0]!, truststoreUri }));
+      refusal(
+        compareWithActive({
+          region: "us-east-1",
+          domainName,
+          versionId: versions[0]!,
+          truststoreUri,
+        }),
+      );
     expect((await ask(MTLS, "s3://console-store/mtls-console/events/x")).message).toContain(
       "the console's own store",
     );

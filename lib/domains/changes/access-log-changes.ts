@@ -7,7 +7,6 @@ import "server-only";
  * group it creates gets the retention the operator picked.
  */
 import { setHttpStageAccessLog } from "../../aws/apigatewayv2";
-import { getBackend } from "../../aws/config";
 import { ensureLogGroup, logGroupName } from "../../aws/logs";
 import { setStageAccessLog } from "../../aws/stages";
 import type { ChangeRecorder } from "../../records/intents";
@@ -19,7 +18,7 @@ import { withDomainLock } from "./locks";
 
 export interface StageRef {
   domainName: string;
-  region?: string;
+  region: string;
   /** The REST API's id, or the HTTP API's (with `http`). */
   restApiId: string;
   http?: boolean;
@@ -42,7 +41,7 @@ export interface AccessLogChange {
 }
 
 export async function addClientCertLogging(stageRef: StageRef): Promise<AccessLogChange> {
-  const ref = { ...stageRef, region: stageRef.region ?? (await getBackend()).defaultRegion };
+  const ref = stageRef;
   const kind = ref.http ? "HTTP API" : "REST API";
   const target = { apiId: ref.restApiId, stage: ref.stageName, http: !!ref.http };
   const mapped = (await mappedStages(ref.domainName, ref.region)).some(

@@ -3,7 +3,7 @@ import "server-only";
 import { getDomainName } from "../../aws/api-gateway";
 import { enableBucketVersioning, parseS3Uri } from "../../aws/s3";
 import type { ChangeRecorder } from "../../records/intents";
-import { NO_RECORD, regionOf, type DomainRef } from "./change-refs";
+import { NO_RECORD, type DomainRef } from "./change-refs";
 import { DomainError } from "../shared/errors";
 
 export async function enableVersioning(
@@ -15,7 +15,7 @@ export async function enableVersioning(
     throw new DomainError("mtls-off", `Mutual TLS is not enabled on ${ref.domainName}.`);
   await (ref.change ?? NO_RECORD).begin({
     domainName: ref.domainName,
-    region: await regionOf(ref),
+    region: ref.region,
     message: `enable versioning of bucket ${location.bucket}`,
   });
   await enableBucketVersioning(location.bucket, ref.region);

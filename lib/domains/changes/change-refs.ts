@@ -3,13 +3,12 @@ import "server-only";
  * What a change of a domain is asked with: the domain (and region), who
  * asks and their write-ahead record, and what they saw.
  */
-import { getBackend } from "../../aws/config";
 import type { ChangeRecorder } from "../../records/intents";
 import type { MtlsDomain } from "../../model/domain";
 
 export interface DomainRef {
   domainName: string;
-  region?: string;
+  region: string;
 }
 
 /** Who asks for a change (the session's user), for locks and conflict messages, and its write-ahead record. */
@@ -32,8 +31,4 @@ export const changeOf = (domain: MtlsDomain, region: string) => ({
 export interface Seen {
   expectedCurrentVersion: string;
   confirmation?: string;
-}
-
-export async function regionOf(ref: DomainRef): Promise<string> {
-  return ref.region ?? (await getBackend()).defaultRegion;
 }

@@ -5,7 +5,7 @@ import "server-only";
  * mutual TLS. Under the domain's lock, with its intent written first.
  */
 import { disableExecuteApiEndpoint, getBasePathMappings, getRestApi } from "../../aws/api-gateway";
-import { NO_RECORD, regionOf, type Actor, type DomainRef } from "./change-refs";
+import { NO_RECORD, type Actor, type DomainRef } from "./change-refs";
 import { DomainError } from "../shared/errors";
 import { withDomainLock } from "./locks";
 import type { RestApiSummary } from "../../model/domain";
@@ -14,7 +14,7 @@ import type { RestApiSummary } from "../../model/domain";
 export async function disableDefaultEndpoint(
   ref: DomainRef & Actor & { restApiId: string },
 ): Promise<{ api: RestApiSummary; requestId?: string }> {
-  const region = await regionOf(ref);
+  const region = ref.region;
   return withDomainLock(
     ref.domainName,
     region,

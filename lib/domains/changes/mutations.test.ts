@@ -59,6 +59,7 @@ describe("upload and activate on the server", () => {
     const pem = `${pki[0]!.pem}\n${await privateKeyPem(pki[0]!.keys)}`;
     const error = await refusal(
       mutations.uploadAndActivate({
+        region: "us-east-1",
         domainName: DOMAIN,
         pem,
         acknowledgeWarnings: true,
@@ -76,6 +77,7 @@ describe("upload and activate on the server", () => {
     const weak = await issue({ subject: "CN=Mut SHA1", hash: "SHA-1" });
     const notAcked = await refusal(
       mutations.uploadAndActivate({
+        region: "us-east-1",
         domainName: DOMAIN,
         pem: bundle(pki[0]!, weak),
         acknowledgeWarnings: false,
@@ -86,6 +88,7 @@ describe("upload and activate on the server", () => {
     expect(notAcked.code).toBe("warnings-not-acknowledged");
     const stale = await refusal(
       mutations.uploadAndActivate({
+        region: "us-east-1",
         domainName: DOMAIN,
         pem: bundle(pki[0]!, pki[1]!),
         acknowledgeWarnings: false,
@@ -100,6 +103,7 @@ describe("upload and activate on the server", () => {
 
   it("writes the version with its metadata and switches the domain to that exact version id", async () => {
     const result = await mutations.uploadAndActivate({
+      region: "us-east-1",
       domainName: DOMAIN,
       pem: bundle(pki[0]!, pki[1]!),
       acknowledgeWarnings: false,
@@ -126,6 +130,7 @@ describe("upload and activate on the server", () => {
     await t.control("faults", { operation: "UpdateDomainName", kind: "error503", count: 3 });
     const before = await current();
     const result = await mutations.uploadAndActivate({
+      region: "us-east-1",
       domainName: DOMAIN,
       pem: pki[1]!.pem + "\n" + pki[0]!.pem,
       acknowledgeWarnings: false,
@@ -135,6 +140,7 @@ describe("upload and activate on the server", () => {
     expect(result.activation.ok).toBe(false);
     expect(await current()).toBe(before);
     const activated = await mutations.activateVersion({
+      region: "us-east-1",
       domainName: DOMAIN,
       versionId: result.versionId,
       actor: "bob",
@@ -149,12 +155,18 @@ describe("upload and activate on the server", () => {
     ).mutualTlsAuthentication!.truststoreVersion!;
     const outcomes = await Promise.allSettled([
       mutations.activateVersion({
+        region: "us-east-1",
         domainName: DOMAIN,
         versionId: firstVersion,
         actor: "ann",
         expectedCurrentVersion: current,
       }),
-      mutations.disableMtls({ domainName: DOMAIN, actor: "ben", expectedCurrentVersion: current }),
+      mutations.disableMtls({
+        region: "us-east-1",
+        domainName: DOMAIN,
+        actor: "ben",
+        expectedCurrentVersion: current,
+      }),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
@@ -212,6 +224,7 @@ describe("upload and activate on the server", () => {
     });
     const stale = await refusal(
       mutations.activateVersion({
+        region: "us-east-1",
         domainName: DOMAIN,
         versionId: firstVersion,
         actor: "ann",
@@ -232,6 +245,7 @@ describe("upload and activate on the server", () => {
       ca: true,
     });
     const both = await mutations.uploadAndActivate({
+      region: "us-east-1",
       domainName: DOMAIN,
       pem: bundle(pki[0]!, intermediate),
       acknowledgeWarnings: false,
@@ -242,6 +256,7 @@ describe("upload and activate on the server", () => {
     const seen = await current();
     const unconfirmed = await refusal(
       mutations.activateVersion({
+        region: "us-east-1",
         domainName: DOMAIN,
         versionId: firstVersion,
         actor: "carol",
@@ -254,6 +269,7 @@ describe("upload and activate on the server", () => {
     expect(await current()).toBe(seen);
     const wrong = await refusal(
       mutations.activateVersion({
+        region: "us-east-1",
         domainName: DOMAIN,
         versionId: firstVersion,
         actor: "carol",
@@ -263,6 +279,7 @@ describe("upload and activate on the server", () => {
     );
     expect(wrong.code).toBe("lockout-unconfirmed");
     const back = await mutations.activateVersion({
+      region: "us-east-1",
       domainName: DOMAIN,
       versionId: firstVersion,
       actor: "carol",
@@ -277,6 +294,7 @@ describe("upload and activate on the server", () => {
       (
         await refusal(
           mutations.activateVersion({
+            region: "us-east-1",
             domainName: DOMAIN,
             versionId: "nope",
             actor: "carol",
@@ -289,6 +307,7 @@ describe("upload and activate on the server", () => {
       (
         await refusal(
           mutations.activateVersion({
+            region: "us-east-1",
             domainName: "missing.test.example",
             versionId: firstVersion,
             actor: "carol",
@@ -302,6 +321,7 @@ describe("upload and activate on the server", () => {
       (
         await refusal(
           mutations.activateVersion({
+            region: "us-east-1",
             domainName: DOMAIN,
             versionId: firstVersion,
             actor: "carol",
@@ -329,7 +349,12 @@ describe("upload and activate on the server", () => {
       }),
     );
     const refused = await refusal(
-      disableDefaultEndpoint({ domainName: DOMAIN, restApiId: other.id!, actor: "ann" }),
+      disableDefaultEndpoint({
+        region: "us-east-1",
+        domainName: DOMAIN,
+        restApiId: other.id!,
+        actor: "ann",
+      }),
     );
     expect(refused.code).toBe("not-mapped");
     expect(
@@ -337,6 +362,7 @@ describe("upload and activate on the server", () => {
         .disableExecuteApiEndpoint,
     ).toBeFalsy();
     const done = await disableDefaultEndpoint({
+      region: "us-east-1",
       domainName: DOMAIN,
       restApiId: mapped.id!,
       actor: "ann",
@@ -350,6 +376,7 @@ describe("reads by S3 URI", () => {
     const { compareWithActive } = await import("../versions/compare");
     const error = await refusal(
       compareWithActive({
+        region: "us-east-1",
         domainName: DOMAIN,
         versionId: firstVersion,
         truststoreUri: "s3://mtls-console-audit/mtls-console/events/x.json",

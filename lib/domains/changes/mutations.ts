@@ -35,14 +35,7 @@ import { checkVersion } from "../versions/truststores";
 import { recordSummary } from "../versions/version-summaries";
 import { DomainError } from "../shared/errors";
 import type { MtlsDomain } from "../../model/domain";
-import {
-  changeOf,
-  NO_RECORD,
-  regionOf,
-  type Actor,
-  type DomainRef,
-  type Seen,
-} from "./change-refs";
+import { changeOf, NO_RECORD, type Actor, type DomainRef, type Seen } from "./change-refs";
 
 export type { Actor, DomainRef, Seen } from "./change-refs";
 
@@ -76,7 +69,7 @@ async function changeTruststore<T>(
   }) => Promise<T>,
   action: string,
 ): Promise<T> {
-  const region = await regionOf(ref);
+  const region = ref.region;
   return withDomainLock(
     ref.domainName,
     region,

@@ -11,7 +11,7 @@ import type { OverviewRow } from "../../model/overview-row";
 export type { OverviewRow } from "../../model/overview-row";
 
 export async function getOverview(
-  region?: string,
+  region: string,
 ): Promise<{ rows: OverviewRow[]; evaluatedAt: number }> {
   const [domains, certificates] = await Promise.all([
     listDomainNames(region),

@@ -10,7 +10,7 @@ import type { MtlsDomain } from "../../model/domain";
 
 export async function requireMtlsDomain(ref: {
   domainName: string;
-  region?: string;
+  region: string;
 }): Promise<{ domain: MtlsDomain; location: S3Location }> {
   const domain = await getDomainName(ref.domainName, ref.region);
   if (!domain)

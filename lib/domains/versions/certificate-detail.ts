@@ -10,7 +10,7 @@ import { checkVersion } from "./truststores";
 
 export async function truststoreCertificate(ref: {
   domainName: string;
-  region?: string;
+  region: string;
   versionId: string;
   index: number;
   truststoreUri?: string;

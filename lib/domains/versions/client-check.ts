@@ -11,7 +11,7 @@ import { checkVersion } from "./truststores";
 
 export async function checkClientAgainstDomain(ref: {
   domainName: string;
-  region?: string;
+  region: string;
   clientPem: string;
 }): Promise<ClientCheckResult & { truststoreVersion: string }> {
   const domain = await getDomainName(ref.domainName, ref.region);

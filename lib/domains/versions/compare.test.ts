@@ -45,14 +45,22 @@ describe("compareWithActive", () => {
     const at = new Date();
     const active = await checkTruststore(pems[1]!, { at });
     for (const i of [0, 2]) {
-      const result = await compareWithActive({ domainName: DOMAIN, versionId: ids[i]! });
+      const result = await compareWithActive({
+        region: "us-east-1",
+        domainName: DOMAIN,
+        versionId: ids[i]!,
+      });
       const other = await checkTruststore(pems[i]!, { at });
       expect(result.activeVersionId).toBe(ids[1]);
       expect(result.diff).toEqual(diffTruststores(active, other));
       expect(result.lockout).toEqual(assessLockout(active, other));
     }
     // Dropping the root and intermediate breaks both chains that work today.
-    const toOther = await compareWithActive({ domainName: DOMAIN, versionId: ids[2]! });
+    const toOther = await compareWithActive({
+      region: "us-east-1",
+      domainName: DOMAIN,
+      versionId: ids[2]!,
+    });
     expect(toOther.lockout.broken.map((b) => b.subject)).toEqual([
       "CN=Cmp Root CA, O=Example",
       "CN=Cmp Intermediate 1, O=Example",

@@ -15,7 +15,6 @@ import {
   type SeenClients,
   type TruststoreDiff,
 } from "../../truststore";
-import { getBackend } from "../../aws/config";
 import { seenForGuard } from "../clients-seen/clients-seen";
 import { requireMtlsDomain } from "../shared/domain-lookup";
 import { readableTruststore } from "./readable-truststore";
@@ -31,13 +30,13 @@ export interface VersionComparison {
 /** With a truststoreUri (opened where mTLS is unknown), "active" is the newest version. */
 export async function compareWithActive(ref: {
   domainName: string;
-  region?: string;
+  region: string;
   versionId: string;
   truststoreUri?: string;
 }): Promise<VersionComparison> {
   const { domain, location } = await readableTruststore(ref);
   const at = new Date();
-  const region = ref.region ?? (await getBackend()).defaultRegion;
+  const region = ref.region;
   const [active, target, seen] = await Promise.all([
     checkVersion(location, domain.mtls?.truststoreVersion || undefined, ref.region, at),
     checkVersion(location, ref.versionId, ref.region, at),
@@ -60,10 +59,10 @@ export async function compareWithActive(ref: {
 /** The active version as comparing needs it (no PEMs): what the upload box diffs a dropped file against. */
 export async function activeBasis(ref: {
   domainName: string;
-  region?: string;
+  region: string;
 }): Promise<ComparableReport & { versionId: string; seen: SeenClients | null }> {
   const { domain, location } = await requireMtlsDomain(ref);
-  const region = ref.region ?? (await getBackend()).defaultRegion;
+  const region = ref.region;
   const [active, seen] = await Promise.all([
     checkVersion(location, domain.mtls?.truststoreVersion || undefined, ref.region),
     seenForGuard(domain.domainName, region),

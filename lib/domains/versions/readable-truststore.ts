@@ -59,7 +59,7 @@ export function openableUri(uri: string): { location: S3Location } | { problem: 
 
 export async function readableTruststore(ref: {
   domainName: string;
-  region?: string;
+  region: string;
   truststoreUri?: string;
 }): Promise<{ domain: MtlsDomain; location: S3Location }> {
   if (ref.truststoreUri === undefined) return requireMtlsDomain(ref);

@@ -52,7 +52,7 @@ describe("parsed truststore cache", () => {
     expect(estimate * 3).toBeGreaterThan(truststores.TRUSTSTORE_CACHE_BYTES);
     const location = { bucket: "cache", key: "ts.pem" };
     await t.control("requests", undefined, "DELETE");
-    for (const id of versionIds) await truststores.checkVersion(location, id);
+    for (const id of versionIds) await truststores.checkVersion(location, id, "us-east-1");
     expect(truststores.truststoreCacheUsage().bytes).toBeLessThanOrEqual(
       truststores.TRUSTSTORE_CACHE_BYTES,
     );
@@ -61,10 +61,10 @@ describe("parsed truststore cache", () => {
       (await t.control<{ counts: Record<string, number> }>("requests")).counts.GetObject ?? 0;
     expect(await reads()).toBe(4);
     // The two newest are cached; the oldest was evicted and is read again.
-    await truststores.checkVersion(location, versionIds[3]!);
-    await truststores.checkVersion(location, versionIds[2]!);
+    await truststores.checkVersion(location, versionIds[3]!, "us-east-1");
+    await truststores.checkVersion(location, versionIds[2]!, "us-east-1");
     expect(await reads()).toBe(4);
-    await truststores.checkVersion(location, versionIds[0]!);
+    await truststores.checkVersion(location, versionIds[0]!, "us-east-1");
     expect(await reads()).toBe(5);
   });
 });

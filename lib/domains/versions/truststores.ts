@@ -29,7 +29,7 @@ interface CachedVersion {
 interface LoadContext {
   location: S3Location;
   versionId: string;
-  region?: string;
+  region: string;
 }
 
 const megabytes = Number(process.env.TRUSTSTORE_CACHE_MB ?? 256);
@@ -64,11 +64,11 @@ const inFlight = new Map<string, Promise<CachedVersion | undefined>>();
 async function loadVersion(
   location: S3Location,
   versionId: string,
-  region?: string,
+  region: string,
 ): Promise<CachedVersion> {
   const key = `${location.bucket}/${location.key}#${versionId}`;
   const fetching = cache.fetch(key, {
-    context: { location, versionId, ...(region ? { region } : {}) },
+    context: { location, versionId, region },
   });
   inFlight.set(key, fetching);
   let loaded: CachedVersion | undefined;
@@ -93,7 +93,7 @@ async function loadVersion(
 export async function checkVersionOnce(
   location: S3Location,
   versionId: string,
-  region?: string,
+  region: string,
 ): Promise<CheckedVersion> {
   const key = `${location.bucket}/${location.key}#${versionId}`;
   const cached = cache.get(key) ?? (await inFlight.get(key)?.catch(() => undefined));
@@ -130,7 +130,7 @@ export interface CheckedVersion {
 export async function checkVersion(
   location: S3Location,
   versionId: string | undefined,
-  region?: string,
+  region: string,
   at = new Date(),
 ): Promise<CheckedVersion> {
   let id = versionId;

@@ -22,7 +22,7 @@ const SUMMARY_WAIT_MS = 1_500;
 export async function versionHistory(
   location: S3Location,
   activeVersionId: string | undefined,
-  region?: string,
+  region: string,
 ): Promise<{ versions: VersionSummary[]; truncated: boolean }> {
   const all = await listObjectVersions(location, region);
   const activeId = activeVersionId ?? all.find((v) => v.isLatest && !v.deleteMarker)?.versionId;

@@ -57,7 +57,7 @@ export async function recordSummary(
 export async function versionSummary(
   location: S3Location,
   versionId: string,
-  region?: string,
+  region: string,
   /** keep: the version is being looked at (the active one): read it into the cache, shared with the page. */
   options: { keep?: boolean } = {},
 ): Promise<StoredSummary> {

@@ -7,7 +7,6 @@ import "server-only";
 import type { ChangeRecorder } from "../../records/intents";
 import { listCertificates } from "../../aws/acm";
 import { listRestApisWithStages, type RestApiChoice } from "../../aws/domain-creation";
-import { getBackend } from "../../aws/config";
 import { listObjectVersions } from "../../aws/s3";
 import { createMtlsDomain } from "../create/create-domain";
 import {
@@ -56,8 +55,8 @@ export interface PlanCheck {
 }
 
 /** The form's "check": every prerequisite, and the object's versions to pick. */
-export async function checkPlan(plan: DomainPlan & { region?: string }): Promise<PlanCheck> {
-  const region = plan.region ?? (await getBackend()).defaultRegion;
+export async function checkPlan(plan: DomainPlan & { region: string }): Promise<PlanCheck> {
+  const region = plan.region;
   const { checks, ready } = await checkPrerequisites(plan, region);
   const opened = truststoreUriOf(plan.truststoreUri);
   const bucketOk = checks.find((c) => c.id === "truststore-bucket")?.ok;
@@ -71,10 +70,10 @@ export async function checkPlan(plan: DomainPlan & { region?: string }): Promise
 }
 
 export async function createFromPlan(
-  plan: DomainPlan & { region?: string },
+  plan: DomainPlan & { region: string },
   actor: string,
   change?: ChangeRecorder,
 ) {
-  const region = plan.region ?? (await getBackend()).defaultRegion;
+  const region = plan.region;
   return createMtlsDomain(plan, region, actor, change);
 }

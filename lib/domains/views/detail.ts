@@ -8,7 +8,6 @@ import { describeCertificate } from "../../aws/acm";
 import { getBasePathMappings, getDomainName, getRestApi } from "../../aws/api-gateway";
 import { getHttpApiMappings, type ApiMappingView } from "../../aws/apigatewayv2";
 import { parseS3Uri, type S3Location } from "../../aws/s3";
-import { getBackend } from "../../aws/config";
 import { listAuditEvents, type AuditEvent } from "../../records/audit";
 import { settle, type Loaded } from "../shared/loaded";
 import { openableUri } from "../versions/readable-truststore";
@@ -52,10 +51,10 @@ export interface DomainDetail {
   drift: Drift | null;
 }
 
-const certificate = (arn: string | undefined, region: string | undefined, what: string) =>
+const certificate = (arn: string | undefined, region: string, what: string) =>
   settle(() => (arn ? describeCertificate(arn, region) : Promise.resolve(null)), what);
 
-async function mappingsOf(name: string, region?: string): Promise<BasePathMappingView[]> {
+async function mappingsOf(name: string, region: string): Promise<BasePathMappingView[]> {
   const mappings = await getBasePathMappings(name, region);
   const apis = await Promise.all(
     [...new Set(mappings.map((m) => m.restApiId))].map((id) => getRestApi(id, region)),
@@ -73,12 +72,11 @@ async function mappingsOf(name: string, region?: string): Promise<BasePathMappin
  */
 export async function getDomainDetail(
   name: string,
-  region?: string,
+  region: string,
   openUri?: string,
 ): Promise<DomainDetail | null> {
   const domain = await getDomainName(name, region);
   if (!domain) return null;
-  const at = region ?? (await getBackend()).defaultRegion;
   const actualVersion = domain.mtls ? (domain.mtls.truststoreVersion ?? "") : null;
   const [serverCertificate, ownershipCertificate, mappings, httpMappings, history, changes] =
     await Promise.all([
@@ -90,10 +88,10 @@ export async function getDomainDetail(
       ),
       settle(() => mappingsOf(name, region), "the base path mappings"),
       settle(() => getHttpApiMappings(name, region), "the HTTP API mappings"),
-      settle(() => listAuditEvents(name, at), "the audit trail"),
+      settle(() => listAuditEvents(name, region), "the audit trail"),
       settle(async () => {
-        const lock = await readLockView(name, at);
-        return { lock, inDoubt: await inDoubtChanges(name, at, actualVersion, lock) };
+        const lock = await readLockView(name, region);
+        return { lock, inDoubt: await inDoubtChanges(name, region, actualVersion, lock) };
       }, "the changes in progress"),
     ]);
   const detail: DomainDetail = {

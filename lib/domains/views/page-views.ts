@@ -6,6 +6,7 @@ import "server-only";
  */
 import { getCapabilities, type Capabilities } from "../../aws/capabilities";
 import { isKnownRegion } from "../../aws/regions";
+import { resolveRegion } from "../../aws/config";
 import type { Role } from "../../model/roles";
 import {
   listAuditPage,
@@ -17,7 +18,6 @@ import {
 } from "../../records/audit";
 import { domainsInDoubt } from "../../records/intents";
 import { activeSessions, type SessionRecord } from "../../auth/sessions";
-import { describeBackend } from "./backend";
 import { changeBlocked, type ChangeBlock } from "../changes/change-blocked";
 import { getDomainDetail, type DomainDetail } from "./detail";
 import { settle, type Loaded } from "../shared/loaded";
@@ -39,7 +39,7 @@ export function isRegion(value: string | undefined): value is string {
 
 /** The region a page shows: the URL's when known, else the backend's default. */
 export async function pageRegion(asked: string | undefined): Promise<string> {
-  return isKnownRegion(asked) ? asked : (await describeBackend()).defaultRegion;
+  return resolveRegion(asked);
 }
 
 export type { Loaded } from "../shared/loaded";

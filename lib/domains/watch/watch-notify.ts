@@ -27,7 +27,6 @@ export async function publishToSns(
   topicArn: string,
   report: WatchReport,
   text: string,
-  region: string,
 ): Promise<void> {
-  await publish(topicArn, headline(report).slice(0, 99), text, region);
+  await publish(topicArn, headline(report).slice(0, 99), text);
 }
