@@ -3,7 +3,11 @@
  * are links to the sorted view.
  */
 import Link from "next/link";
-import { overviewSearch, type OverviewQuery, type SortKey } from "@/lib/domains/overview/overview-query";
+import {
+  overviewSearch,
+  type OverviewQuery,
+  type SortKey,
+} from "@/lib/domains/overview/overview-query";
 import type { ApiTypes, OverviewRow } from "@/lib/model/overview-row";
 import { OverviewRowView } from "./overview-row";
 

@@ -11,7 +11,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import {
-  checkClientCertificate,
+  judgeClientCertificate,
   checkTruststore,
   diffTruststores,
   toJsonReport,
@@ -111,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
     case "client": {
       if (files.length !== 1 || !values.truststore)
         throw new UsageError("client takes CERT and --truststore FILE");
-      const result = await checkClientCertificate(
+      const result = await judgeClientCertificate(
         await readInput(values.truststore),
         await readInput(files[0]!),
         { at },

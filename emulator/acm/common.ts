@@ -64,7 +64,7 @@ export function inUseBy(state: EmulatorState, arn: string): string[] {
 }
 
 /** PENDING_VALIDATION becomes ISSUED once its time has passed; ISSUED becomes EXPIRED after NotAfter. */
-export function settle(cert: Certificate, ctx: Context): Certificate {
+export function finishValidation(cert: Certificate, ctx: Context): Certificate {
   const now = ctx.now();
   if (
     cert.status === "PENDING_VALIDATION" &&
@@ -108,7 +108,7 @@ export function arnFrom(body: Record<string, unknown>): string {
 export function getCert(ctx: Context, req: EmulatorRequest, arn: string): Certificate {
   const cert = ctx.state.certificates[arn];
   if (!cert || cert.region !== req.region) throw notFound(arn);
-  return settle(cert, ctx);
+  return finishValidation(cert, ctx);
 }
 
 export function tagsFrom(body: Record<string, unknown>): Record<string, string> {

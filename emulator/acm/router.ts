@@ -13,7 +13,15 @@ import {
   type Route,
 } from "../http";
 import { ACCOUNT_ID } from "../state";
-import { arnFrom, validation, DEFAULT_KEY_TYPES, detail, getCert, inUseBy, settle } from "./common";
+import {
+  arnFrom,
+  validation,
+  DEFAULT_KEY_TYPES,
+  detail,
+  getCert,
+  inUseBy,
+  finishValidation,
+} from "./common";
 import { importCertificate } from "./import-certificate";
 import { requestCertificate } from "./request-certificate";
 
@@ -36,7 +44,7 @@ export function listCertificates(req: EmulatorRequest, ctx: Context) {
   if (!Number.isInteger(start) || start < 0) throw validation("Invalid NextToken.");
   const all = Object.values(ctx.state.certificates)
     .filter((c) => c.region === req.region)
-    .map((c) => settle(c, ctx))
+    .map((c) => finishValidation(c, ctx))
     // In the order they were created (insertion order).
     .filter((c) => (statuses ? statuses.has(c.status) : true) && keyTypes.has(c.keyAlgorithm));
   const slice = all.slice(start, start + maxItems);

@@ -11,7 +11,7 @@ import {
   checkMtlsRequirements,
   domainView,
   findDomain,
-  settle,
+  finishUpdating,
 } from "./domain-names";
 import { applyTruststoreWarnings } from "./truststore-warnings";
 
@@ -34,7 +34,7 @@ export const updateDomainName: Handler = async (req, ctx, { domainName: rawName 
       "The API action 'UpdateDomainName' for service 'apigateway' is either not available in your current license plan or has not yet been emulated by LocalStack.",
     );
   }
-  const domain = settle(findDomain(ctx.state, req.region, rawName!), ctx);
+  const domain = finishUpdating(findDomain(ctx.state, req.region, rawName!), ctx);
   const body = parseJsonBody(req);
   const operations = (body.patchOperations as PatchOperation[] | undefined) ?? [];
   if (!Array.isArray(operations) || operations.length === 0)

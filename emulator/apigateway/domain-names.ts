@@ -15,7 +15,7 @@ import { domainArn, domainKey, randomId, type DomainName, type EmulatorState } f
 import { badRequest, conflict, notFound, page, str, type Handler } from "./common";
 import { applyTruststoreWarnings } from "./truststore-warnings";
 
-export function settle(domain: DomainName, ctx: Context): DomainName {
+export function finishUpdating(domain: DomainName, ctx: Context): DomainName {
   if (
     domain.status === "UPDATING" &&
     domain.updatingUntil !== undefined &&
@@ -177,11 +177,11 @@ export const getDomainNames: Handler = (req, ctx) =>
       .sort((x, y) => x.domainName.localeCompare(y.domainName)),
     req,
     ctx,
-    (d) => domainView(settle(d, ctx), ctx),
+    (d) => domainView(finishUpdating(d, ctx), ctx),
   );
 
 export const getDomainName: Handler = (req, ctx, { domainName }) =>
-  json(200, domainView(settle(findDomain(ctx.state, req.region, domainName!), ctx), ctx));
+  json(200, domainView(finishUpdating(findDomain(ctx.state, req.region, domainName!), ctx), ctx));
 
 export const deleteDomainName: Handler = (req, ctx, { domainName }) => {
   const d = findDomain(ctx.state, req.region, domainName!);

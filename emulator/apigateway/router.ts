@@ -14,7 +14,7 @@ import * as stages from "./stages";
 import { routeTable, type Operation } from "./route-table";
 import { route as routeV2 } from "../apigatewayv2/router";
 
-export { domainView, settle } from "./domain-names";
+export { domainView, finishUpdating } from "./domain-names";
 export { truststoreWarnings } from "./truststore-warnings";
 
 const OPERATIONS: Operation[] = [

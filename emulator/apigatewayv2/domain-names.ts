@@ -5,14 +5,19 @@
  * (domainNameConfigurations, camelCase, ISO timestamps), by translating to
  * the v1 handlers, so both APIs validate alike.
  */
-import { createDomainName, domainView, findDomain, settle } from "../apigateway/domain-names";
+import {
+  createDomainName,
+  domainView,
+  findDomain,
+  finishUpdating,
+} from "../apigateway/domain-names";
 import { updateDomainName } from "../apigateway/domain-name-updates";
 import { badRequest, type Handler } from "../apigateway/common";
 import { json, parseJsonBody, type Context, type EmulatorRequest } from "../http";
 import type { DomainName } from "../state";
 
 export function domainViewV2(d: DomainName, ctx: Context): Record<string, unknown> {
-  const v1 = domainView(settle(d, ctx), ctx) as Record<string, unknown>;
+  const v1 = domainView(finishUpdating(d, ctx), ctx) as Record<string, unknown>;
   const configuration: Record<string, unknown> = {
     apiGatewayDomainName: d.regionalDomainName,
     certificateArn: d.regionalCertificateArn,

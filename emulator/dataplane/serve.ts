@@ -7,12 +7,12 @@
  */
 import { createHash } from "node:crypto";
 import {
-  checkClientCertificate,
+  judgeClientCertificate,
   clientCertIdentity,
   type ClientCertIdentity,
 } from "../../lib/truststore";
 import { loadBundle } from "../../lib/truststore/check";
-import { settle } from "../apigateway/domain-names";
+import { finishUpdating } from "../apigateway/domain-names";
 import { parseS3Uri } from "../apigateway/truststore-warnings";
 import type { Context } from "../http";
 import { readObjectForTruststore } from "../s3/router";
@@ -80,7 +80,7 @@ async function judge(ctx: Context, domain: DomainName, r: DataPlaneRequest) {
     .digest("hex");
   let verdict = verdicts.get(id);
   if (!verdict) {
-    verdict = checkClientCertificate(object.body, r.clientChain.join("\n"), {
+    verdict = judgeClientCertificate(object.body, r.clientChain.join("\n"), {
       at: new Date(r.at),
     }).then((result) => {
       const first = result.refusals[0];
@@ -258,7 +258,7 @@ export async function serveRequest(ctx: Context, r: DataPlaneRequest): Promise<D
   }
   const found = findDomainByHost(ctx, host);
   if (!found) return { status: 403, body: FORBIDDEN, reason: `No custom domain name ${host}` };
-  const domain = settle(found, ctx);
+  const domain = finishUpdating(found, ctx);
   const mtls = servingMtls(domain);
   const verdict = await judge(ctx, domain, r);
   const clientCert = mtls ? await identityOf(r.clientChain) : null;

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { addClientCertLogging as add } from "../domains/changes/access-log-changes";
+import { addCertFieldsToAccessLog as add } from "../domains/changes/access-log-changes";
 import { stageLoggingSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 

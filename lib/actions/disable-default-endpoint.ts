@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { disableDefaultEndpoint as disable } from "../domains/changes/default-endpoint";
+import { turnOffDefaultEndpoint as disable } from "../domains/changes/default-endpoint";
 import { restApiRefSchema } from "./schemas";
 import { defineAction } from "./safe-action";
 

@@ -124,7 +124,7 @@ export function setTruststoreVersion(
 }
 
 /** Replace truststoreUri with '': mutual TLS off. */
-export function disableMutualTls(domainName: string, region: string): Promise<UpdateResult> {
+export function removeMutualTls(domainName: string, region: string): Promise<UpdateResult> {
   return updateDomainName(
     domainName,
     "disable mutual TLS",

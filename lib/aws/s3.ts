@@ -169,7 +169,7 @@ export async function getBucketVersioning(
       : "Disabled";
 }
 
-export async function enableBucketVersioning(bucket: string, region: string): Promise<void> {
+export async function putBucketVersioningEnabled(bucket: string, region: string): Promise<void> {
   const { s3 } = await getClients(region);
   await awsCall("enable versioning on the bucket", () =>
     s3.send(

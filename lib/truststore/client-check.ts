@@ -101,7 +101,7 @@ function step(cert: ParsedCertificate, source: PathStep["source"]): PathStep {
   };
 }
 
-export async function checkClientCertificate(
+export async function judgeClientCertificate(
   truststore: TruststoreInput,
   client: TruststoreInput,
   options: Pick<CheckOptions, "at"> = {},

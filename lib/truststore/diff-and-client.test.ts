@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkClientCertificate, checkTruststore, diffTruststores } from "./index";
+import { judgeClientCertificate, checkTruststore, diffTruststores } from "./index";
 import {
   bundle,
   chain,
@@ -82,7 +82,7 @@ describe("client certificate check", () => {
   it("accepts a client issued under the truststore, with the path found", async () => {
     const [root, int] = pki;
     const client = await issue({ subject: "CN=device-001", issuer: int!, ca: false });
-    const result = await checkClientCertificate(bundle(root!, int!), client.pem);
+    const result = await judgeClientCertificate(bundle(root!, int!), client.pem);
     expect(refusalCodes(result)).toEqual([]);
     expect(result.accepted).toBe(true);
     expect(result.path.map((p) => [p.subject, p.source])).toEqual([
@@ -95,7 +95,7 @@ describe("client certificate check", () => {
   it("issuer not found, with a hint when the client sent the missing intermediate", async () => {
     const [root, int] = pki;
     const client = await issue({ subject: "CN=device-002", issuer: int!, ca: false });
-    const result = await checkClientCertificate(root!.pem, bundle(client, int!));
+    const result = await judgeClientCertificate(root!.pem, bundle(client, int!));
     expect(result.accepted).toBe(false);
     expect(refusalCodes(result)).toEqual(["issuer-not-found"]);
     expect(result.refusals[0]!.awsLog).toBe("Could not find issuer for certificate");
@@ -116,14 +116,14 @@ describe("client certificate check", () => {
       ca: false,
       validDays: [5, 100],
     });
-    expect(refusalCodes(await checkClientCertificate(bundle(root!, int!), expired.pem))).toEqual([
+    expect(refusalCodes(await judgeClientCertificate(bundle(root!, int!), expired.pem))).toEqual([
       "expired",
     ]);
-    expect(refusalCodes(await checkClientCertificate(bundle(root!, int!), future.pem))).toEqual([
+    expect(refusalCodes(await judgeClientCertificate(bundle(root!, int!), future.pem))).toEqual([
       "not-yet-valid",
     ]);
     // At a time when it was valid, the expired one is accepted.
-    const then = await checkClientCertificate(bundle(root!, int!), expired.pem, {
+    const then = await judgeClientCertificate(bundle(root!, int!), expired.pem, {
       at: new Date(Date.now() - 0.75 * 86_400_000),
     });
     expect(then.accepted).toBe(true);
@@ -138,10 +138,10 @@ describe("client certificate check", () => {
       ca: false,
       key: { rsa: 1024 },
     });
-    const r1 = await checkClientCertificate(bundle(root!, int!), sha1.pem);
+    const r1 = await judgeClientCertificate(bundle(root!, int!), sha1.pem);
     expect(refusalCodes(r1)).toEqual(["insecure-signature-algorithm"]);
     expect(r1.refusals[0]!.awsLog).toBe("Client cert using an insecure Signature Algorithm");
-    expect(refusalCodes(await checkClientCertificate(bundle(root!, int!), small.pem))).toEqual([
+    expect(refusalCodes(await judgeClientCertificate(bundle(root!, int!), small.pem))).toEqual([
       "key-too-small",
     ]);
   });
@@ -149,20 +149,20 @@ describe("client certificate check", () => {
   it("a chain longer than four above the client", async () => {
     const five = await chain(6, { prefix: "Deep" });
     const client = five[five.length - 1]!;
-    const result = await checkClientCertificate(bundle(...five.slice(0, -1)), client.pem);
+    const result = await judgeClientCertificate(bundle(...five.slice(0, -1)), client.pem);
     expect(refusalCodes(result)).toEqual(["chain-too-long"]);
     const four = await chain(5, { prefix: "Ok" });
     expect(
-      (await checkClientCertificate(bundle(...four.slice(0, -1)), four[4]!.pem)).accepted,
+      (await judgeClientCertificate(bundle(...four.slice(0, -1)), four[4]!.pem)).accepted,
     ).toBe(true);
   });
 
   it("a self-signed client certificate: refused unless it is in the truststore", async () => {
     const self = await issue({ subject: "CN=self-signed-device", ca: false });
-    const refused = await checkClientCertificate(pki[0]!.pem, self.pem);
+    const refused = await judgeClientCertificate(pki[0]!.pem, self.pem);
     expect(refusalCodes(refused)).toEqual(["self-signed"]);
     expect(refused.refusals[0]!.awsLog).toBe("self signed certificate");
-    expect((await checkClientCertificate(bundle(pki[0]!, self), self.pem)).accepted).toBe(true);
+    expect((await judgeClientCertificate(bundle(pki[0]!, self), self.pem)).accepted).toBe(true);
   });
 
   it("an expired intermediate in the truststore refuses its clients", async () => {
@@ -179,7 +179,7 @@ describe("client certificate check", () => {
       ca: false,
       validDays: [-10, 100],
     });
-    const result = await checkClientCertificate(bundle(root!, oldInt), client.pem);
+    const result = await judgeClientCertificate(bundle(root!, oldInt), client.pem);
     expect(refusalCodes(result)).toEqual(["expired"]);
     expect(result.refusals[0]!.subject).toBe("CN=Old Intermediate");
   });
@@ -188,7 +188,7 @@ describe("client certificate check", () => {
     const [root, int] = pki;
     const client = await issue({ subject: "CN=forged", issuer: int!, ca: false });
     expect(
-      refusalCodes(await checkClientCertificate(bundle(root!, int!), tamperSignature(client))),
+      refusalCodes(await judgeClientCertificate(bundle(root!, int!), tamperSignature(client))),
     ).toEqual(["signature"]);
   });
 
@@ -196,17 +196,17 @@ describe("client certificate check", () => {
     const [root] = pki;
     const plain = await issue({ subject: "CN=Plain", issuer: root!, ca: false });
     const client = await issue({ subject: "CN=device-004", issuer: plain, ca: false });
-    expect(refusalCodes(await checkClientCertificate(bundle(root!, plain), client.pem))).toEqual([
+    expect(refusalCodes(await judgeClientCertificate(bundle(root!, plain), client.pem))).toEqual([
       "issuer-not-ca",
     ]);
   });
 
   it("no client certificate, and a client input with a private key", async () => {
-    expect(refusalCodes(await checkClientCertificate(pki[0]!.pem, "nothing here"))).toEqual([
+    expect(refusalCodes(await judgeClientCertificate(pki[0]!.pem, "nothing here"))).toEqual([
       "no-client-certificate",
     ]);
     const withKey = `${pki[2]!.pem}\n-----BEGIN PRIVATE KEY-----\nMIGHAgEA\n-----END PRIVATE KEY-----\n`;
-    const result = await checkClientCertificate(bundle(pki[0]!, pki[1]!), withKey);
+    const result = await judgeClientCertificate(bundle(pki[0]!, pki[1]!), withKey);
     expect(refusalCodes(result)).toEqual(["no-client-certificate"]);
     expect(result.clientFindings.map((f) => f.rule)).toEqual(["private-key"]);
   });

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  checkClientCertificate,
+  judgeClientCertificate,
   checkTruststore,
   RULE_SEVERITY,
   type TruststoreReport,
@@ -95,7 +95,7 @@ describe("hostile input", () => {
         const pem = `-----BEGIN CERTIFICATE-----\n${btoa(String.fromCharCode(...bytes))}\n-----END CERTIFICATE-----\n`;
         const report = await checkTruststore(bundle(good[0]!, pem));
         expectWellFormed(report);
-        const client = await checkClientCertificate(good[0]!.pem, pem);
+        const client = await judgeClientCertificate(good[0]!.pem, pem);
         expect(typeof client.accepted).toBe("boolean");
       }),
       { numRuns: 400 },

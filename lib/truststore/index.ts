@@ -8,7 +8,7 @@ export { describePublicKey } from "./decode";
 export { checkTruststore, loadBundle, validateBundle, verdictOf, type LoadedBundle } from "./check";
 export { diffTruststores, type TruststoreDiff, type CertificateSummary, type Impact } from "./diff";
 export {
-  checkClientCertificate,
+  judgeClientCertificate,
   type ClientCheckResult,
   type Refusal,
   type RefusalCode,

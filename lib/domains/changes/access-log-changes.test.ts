@@ -9,7 +9,7 @@ import { GetApiMappingsCommand, GetStageCommand } from "@aws-sdk/client-apigatew
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../emulator/test-support";
 import { refusal } from "../../../test-support/refusal";
-import { addClientCertLogging } from "./access-log-changes";
+import { addCertFieldsToAccessLog } from "./access-log-changes";
 
 const REGION = "us-east-1";
 let t: TestEmulator;
@@ -34,7 +34,7 @@ afterAll(async () => {
   await t.stop();
 });
 
-const ref = (changes: Partial<Parameters<typeof addClientCertLogging>[0]>) => ({
+const ref = (changes: Partial<Parameters<typeof addCertFieldsToAccessLog>[0]>) => ({
   domainName: "payments.example.com",
   region: REGION,
   restApiId: restId,
@@ -45,11 +45,11 @@ const ref = (changes: Partial<Parameters<typeof addClientCertLogging>[0]>) => ({
 
 describe("adding the client certificate fields to a stage's access log", () => {
   it("refuses a stage mapped to another domain, and an HTTP API stage asked for as a REST one", async () => {
-    const other = await refusal(addClientCertLogging(ref({ domainName: "www.example.com" })));
+    const other = await refusal(addCertFieldsToAccessLog(ref({ domainName: "www.example.com" })));
     expect(other.code).toBe("not-mapped");
     expect(other.message).toContain("Nothing was changed");
     const asRest = await refusal(
-      addClientCertLogging(ref({ restApiId: httpId, stageName: "$default" })),
+      addCertFieldsToAccessLog(ref({ restApiId: httpId, stageName: "$default" })),
     );
     expect(asRest.code).toBe("not-mapped");
     const { apiGatewayV2 } = t.clients(REGION);
@@ -61,7 +61,7 @@ describe("adding the client certificate fields to a stage's access log", () => {
 
   it("refuses a format that changed since the page was loaded", async () => {
     const stale = await refusal(
-      addClientCertLogging(
+      addCertFieldsToAccessLog(
         ref({ restApiId: httpId, http: true, stageName: "$default", expectedFormat: "{}" }),
       ),
     );
@@ -69,7 +69,7 @@ describe("adding the client certificate fields to a stage's access log", () => {
   });
 
   it("changes an HTTP API stage through v2, with a log group of its own", async () => {
-    const change = await addClientCertLogging(
+    const change = await addCertFieldsToAccessLog(
       ref({ restApiId: httpId, http: true, stageName: "$default" }),
     );
     expect(change.destinationArn).toContain(

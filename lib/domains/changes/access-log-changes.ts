@@ -40,7 +40,7 @@ export interface AccessLogChange {
   requestId?: string;
 }
 
-export async function addClientCertLogging(stageRef: StageRef): Promise<AccessLogChange> {
+export async function addCertFieldsToAccessLog(stageRef: StageRef): Promise<AccessLogChange> {
   const ref = stageRef;
   const kind = ref.http ? "HTTP API" : "REST API";
   const target = { apiId: ref.restApiId, stage: ref.stageName, http: !!ref.http };

@@ -1,7 +1,7 @@
 import "server-only";
 /** Turning on versioning for a domain's truststore bucket, so that every upload can be rolled back. */
 import { getDomainName } from "../../aws/api-gateway";
-import { enableBucketVersioning, parseS3Uri } from "../../aws/s3";
+import { putBucketVersioningEnabled, parseS3Uri } from "../../aws/s3";
 import type { ChangeRecorder } from "../../records/intents";
 import { NO_RECORD, type DomainRef } from "./change-refs";
 import { DomainError } from "../shared/errors";
@@ -18,6 +18,6 @@ export async function enableVersioning(
     region: ref.region,
     message: `enable versioning of bucket ${location.bucket}`,
   });
-  await enableBucketVersioning(location.bucket, ref.region);
+  await putBucketVersioningEnabled(location.bucket, ref.region);
   return { bucket: location.bucket };
 }

@@ -11,7 +11,7 @@ import { withDomainLock } from "./locks";
 import type { RestApiSummary } from "../../model/domain";
 
 /** Disables the default execute-api endpoint of a REST API that is mapped to the domain (and only then). */
-export async function disableDefaultEndpoint(
+export async function turnOffDefaultEndpoint(
   ref: DomainRef & Actor & { restApiId: string },
 ): Promise<{ api: RestApiSummary; requestId?: string }> {
   const region = ref.region;

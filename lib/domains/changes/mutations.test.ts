@@ -333,7 +333,7 @@ describe("upload and activate on the server", () => {
   });
 
   it("disables a default endpoint only for a REST API mapped to the domain", async () => {
-    const { disableDefaultEndpoint } = await import("./default-endpoint");
+    const { turnOffDefaultEndpoint } = await import("./default-endpoint");
     const { apiGateway } = t.clients();
     const mapped = await apiGateway.send(
       new CreateRestApiCommand({ name: "mapped", endpointConfiguration: { types: ["REGIONAL"] } }),
@@ -349,7 +349,7 @@ describe("upload and activate on the server", () => {
       }),
     );
     const refused = await refusal(
-      disableDefaultEndpoint({
+      turnOffDefaultEndpoint({
         region: "us-east-1",
         domainName: DOMAIN,
         restApiId: other.id!,
@@ -361,7 +361,7 @@ describe("upload and activate on the server", () => {
       (await apiGateway.send(new GetRestApiCommand({ restApiId: other.id! })))
         .disableExecuteApiEndpoint,
     ).toBeFalsy();
-    const done = await disableDefaultEndpoint({
+    const done = await turnOffDefaultEndpoint({
       region: "us-east-1",
       domainName: DOMAIN,
       restApiId: mapped.id!,

@@ -15,7 +15,7 @@ import {
   MAX_TRUSTSTORE_CERTIFICATES,
   type TruststoreReport,
 } from "../../truststore";
-import { disableMutualTls, setTruststoreVersion } from "../../aws/api-gateway";
+import { removeMutualTls, setTruststoreVersion } from "../../aws/api-gateway";
 import {
   getBucketVersioning,
   listObjectVersions,
@@ -274,7 +274,7 @@ export async function disableMtls(ref: DomainRef & Actor & Seen): Promise<Activa
         return activationResult(
           domain,
           await lease.write(`Disabling mutual TLS on ${ref.domainName}`, () =>
-            disableMutualTls(ref.domainName, region),
+            removeMutualTls(ref.domainName, region),
           ),
         );
       } catch (error) {

@@ -25,7 +25,7 @@ export interface CreatedDomain {
   requestId?: string;
 }
 
-export async function createMtlsDomain(
+export async function createDomain(
   plan: DomainPlan,
   region: string,
   actor: string,

@@ -12,7 +12,7 @@ export type Loaded<T> =
   | { ok: true; value: T }
   | { ok: false; message: string; /** Whether trying again can fix it. */ retryable: boolean };
 
-export async function settle<T>(read: () => Promise<T>, what: string): Promise<Loaded<T>> {
+export async function readPart<T>(read: () => Promise<T>, what: string): Promise<Loaded<T>> {
   try {
     return { ok: true, value: await read() };
   } catch (error) {

@@ -3,7 +3,7 @@ import "server-only";
  * Would this client certificate be accepted by a domain's active
  * truststore, and if not, why (API Gateway's terms)?
  */
-import { checkClientCertificate, type ClientCheckResult } from "../../truststore";
+import { judgeClientCertificate, type ClientCheckResult } from "../../truststore";
 import { getDomainName } from "../../aws/api-gateway";
 import { parseS3Uri } from "../../aws/s3";
 import { DomainError } from "../shared/errors";
@@ -27,7 +27,7 @@ export async function checkClientAgainstDomain(ref: {
   const active = await checkVersion(location, domain.mtls.truststoreVersion, ref.region);
   const pems = active.report.certificates.map((c) => c.pem).join("\n");
   return {
-    ...(await checkClientCertificate(pems, ref.clientPem)),
+    ...(await judgeClientCertificate(pems, ref.clientPem)),
     truststoreVersion: active.versionId,
   };
 }

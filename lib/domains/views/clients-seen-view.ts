@@ -13,7 +13,7 @@ import {
   type WindowDays,
 } from "../clients-seen/clients-seen";
 import type { DomainDetail } from "./detail";
-import { settle, type Loaded } from "../shared/loaded";
+import { readPart, type Loaded } from "../shared/loaded";
 import { activeTruststore } from "./truststore-view";
 
 export { isWindow, WINDOWS, type WindowDays } from "../clients-seen/clients-seen";
@@ -45,7 +45,7 @@ export function clientsSeenView(
   region: string,
   days: WindowDays,
 ): Promise<Loaded<ClientsSeenView>> {
-  return settle(async () => {
+  return readPart(async () => {
     const [seen, active] = await Promise.all([
       clientsSeen(detail.domain.domainName, region, days),
       detail.truststore ? activeTruststore(detail.truststore, region) : null,

@@ -8,13 +8,13 @@ import type { ChangeRecorder } from "../../records/intents";
 import { listCertificates } from "../../aws/acm";
 import { listRestApisWithStages, type RestApiChoice } from "../../aws/domain-creation";
 import { listObjectVersions } from "../../aws/s3";
-import { createMtlsDomain } from "../create/create-domain";
+import { createDomain } from "../create/create-domain";
 import {
   checkPrerequisites,
   type DomainPlan,
   type Prerequisite,
 } from "../create/domain-prerequisites";
-import { settle, type Loaded } from "../shared/loaded";
+import { readPart, type Loaded } from "../shared/loaded";
 import { truststoreUriOf } from "../versions/readable-truststore";
 
 export interface CertificateChoice {
@@ -30,7 +30,7 @@ export interface NewDomainChoices {
 }
 
 export function newDomainChoices(region: string): Promise<Loaded<NewDomainChoices>> {
-  return settle(async () => {
+  return readPart(async () => {
     const [certificates, apis] = await Promise.all([
       listCertificates(region),
       listRestApisWithStages(region),
@@ -75,5 +75,5 @@ export async function createFromPlan(
   change?: ChangeRecorder,
 ) {
   const region = plan.region;
-  return createMtlsDomain(plan, region, actor, change);
+  return createDomain(plan, region, actor, change);
 }

@@ -9,7 +9,7 @@ import { getBasePathMappings, getDomainName, getRestApi } from "../../aws/api-ga
 import { getHttpApiMappings, type ApiMappingView } from "../../aws/apigatewayv2";
 import { parseS3Uri, type S3Location } from "../../aws/s3";
 import { listAuditEvents, type AuditEvent } from "../../records/audit";
-import { settle, type Loaded } from "../shared/loaded";
+import { readPart, type Loaded } from "../shared/loaded";
 import { openableUri } from "../versions/readable-truststore";
 import {
   driftOf,
@@ -52,7 +52,7 @@ export interface DomainDetail {
 }
 
 const certificate = (arn: string | undefined, region: string, what: string) =>
-  settle(() => (arn ? describeCertificate(arn, region) : Promise.resolve(null)), what);
+  readPart(() => (arn ? describeCertificate(arn, region) : Promise.resolve(null)), what);
 
 async function mappingsOf(name: string, region: string): Promise<BasePathMappingView[]> {
   const mappings = await getBasePathMappings(name, region);
@@ -86,10 +86,10 @@ export async function getDomainDetail(
         region,
         "the ownership verification certificate",
       ),
-      settle(() => mappingsOf(name, region), "the base path mappings"),
-      settle(() => getHttpApiMappings(name, region), "the HTTP API mappings"),
-      settle(() => listAuditEvents(name, region), "the audit trail"),
-      settle(async () => {
+      readPart(() => mappingsOf(name, region), "the base path mappings"),
+      readPart(() => getHttpApiMappings(name, region), "the HTTP API mappings"),
+      readPart(() => listAuditEvents(name, region), "the audit trail"),
+      readPart(async () => {
         const lock = await readLockView(name, region);
         return { lock, inDoubt: await inDoubtChanges(name, region, actualVersion, lock) };
       }, "the changes in progress"),

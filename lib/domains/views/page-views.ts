@@ -20,7 +20,7 @@ import { domainsInDoubt } from "../../records/intents";
 import { activeSessions, type SessionRecord } from "../../auth/sessions";
 import { changeBlocked, type ChangeBlock } from "../changes/change-blocked";
 import { getDomainDetail, type DomainDetail } from "./detail";
-import { settle, type Loaded } from "../shared/loaded";
+import { readPart, type Loaded } from "../shared/loaded";
 import { getOverview, REGIONS, type OverviewRow } from "../overview/overview";
 import { overviewPage } from "../overview/overview-page";
 import type { OverviewPageView, OverviewQuery } from "../overview/overview-query";
@@ -49,7 +49,7 @@ export function overviewView(
   region: string,
   query: OverviewQuery,
 ): Promise<Loaded<OverviewPageView>> {
-  return settle(() => overviewPage(region, query), "the custom domain names");
+  return readPart(() => overviewPage(region, query), "the custom domain names");
 }
 
 export interface AuditView {
@@ -64,7 +64,7 @@ export function auditView(
   region: string,
   after?: string,
 ): Promise<Loaded<AuditView>> {
-  return settle(async () => {
+  return readPart(async () => {
     const [page, refusals, chain] = await Promise.all([
       listAuditPage(domainName, region, 50, after),
       listRefusals(domainName, region, 20),
@@ -76,19 +76,19 @@ export function auditView(
 
 /** The dashboard's open sessions (the operators' sessions page). */
 export function sessionsView(): Promise<Loaded<SessionRecord[]>> {
-  return settle(() => activeSessions(), "the sessions");
+  return readPart(() => activeSessions(), "the sessions");
 }
 
 /** The domains with changes in doubt, in every region (the overview's notice). */
 export function inDoubtView(): Promise<Loaded<Awaited<ReturnType<typeof domainsInDoubt>>>> {
-  return settle(() => domainsInDoubt(), "the changes in doubt");
+  return readPart(() => domainsInDoubt(), "the changes in doubt");
 }
 
 /** Every domain of a region (the inspect page's list). */
 export function domainsView(
   region: string,
 ): Promise<Loaded<{ rows: OverviewRow[]; evaluatedAt: number }>> {
-  return settle(() => getOverview(region), "the custom domain names");
+  return readPart(() => getOverview(region), "the custom domain names");
 }
 
 export interface DomainPageView {
@@ -105,7 +105,7 @@ export function domainPageView(
   role: Role,
   openUri?: string,
 ): Promise<Loaded<DomainPageView | null>> {
-  return settle(async () => {
+  return readPart(async () => {
     const [detail, capabilities] = await Promise.all([
       getDomainDetail(domainName, region, openUri),
       getCapabilities(),

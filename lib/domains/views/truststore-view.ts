@@ -7,18 +7,18 @@ import "server-only";
  */
 import { cache } from "react";
 import type { TruststoreRef } from "./detail";
-import { settle, type Loaded } from "../shared/loaded";
+import { readPart, type Loaded } from "../shared/loaded";
 import { checkVersion, type CheckedVersion, type VersionSummary } from "../versions/truststores";
 import { versionHistory } from "../versions/version-history";
 
 const activeVersion = cache(
   (bucket: string, key: string, versionId: string | undefined, region: string) =>
-    settle(() => checkVersion({ bucket, key }, versionId, region), "the active version"),
+    readPart(() => checkVersion({ bucket, key }, versionId, region), "the active version"),
 );
 
 const history = cache(
   (bucket: string, key: string, versionId: string | undefined, region: string) =>
-    settle(() => versionHistory({ bucket, key }, versionId, region), "the version history"),
+    readPart(() => versionHistory({ bucket, key }, versionId, region), "the version history"),
 );
 
 /** Reads through a per-request loader, or says why the truststore cannot be read at all. */
