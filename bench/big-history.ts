@@ -14,7 +14,7 @@ import {
   seedTruststoreDomain,
   startTestEmulator,
   type TestEmulator,
-} from "../emulator/test-support";
+} from "../test-support/emulator";
 import { bundle, largeBundle } from "../lib/pki/generate";
 import { fixed, table } from "./measure";
 

@@ -6,7 +6,7 @@
  */
 import { request } from "node:https";
 import { GetQueryResultsCommand, StartQueryCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { startTestEmulator } from "../emulator/test-support";
+import { startTestEmulator } from "../test-support/emulator";
 import { fixed, table } from "./measure";
 
 export async function benchDataPlane(): Promise<string> {

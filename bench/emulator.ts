@@ -8,7 +8,7 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
-import { startTestEmulator } from "../emulator/test-support";
+import { startTestEmulator } from "../test-support/emulator";
 import { startEmulator } from "../emulator/server";
 import { fixed, table } from "./measure";
 

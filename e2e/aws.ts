@@ -5,7 +5,7 @@
 import { test as base } from "@playwright/test";
 import { gap, supports, type BackendName, type FeatureId } from "../lib/aws/backend-support";
 import { createClients, type AwsClients } from "../lib/aws/clients";
-import { emulatorControl } from "../emulator/test-support";
+import { emulatorControl } from "../test-support/emulator";
 
 /**
  * "emulator" (default): the app runs its embedded emulator and tests use its

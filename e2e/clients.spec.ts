@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { bundle, issue, type Issued } from "../lib/pki/generate";
-import { deployedRestApi, privateKeyPem } from "../emulator/test-support";
+import { deployedRestApi, privateKeyPem } from "../test-support/emulator";
 import type { AwsClients } from "../lib/aws/clients";
 import { emulatorFor, expect, needs, test } from "./aws";
 import { domainUrl, seedMtlsDomain, type SeededDomain } from "./seed";

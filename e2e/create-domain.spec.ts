@@ -17,7 +17,7 @@ import {
 } from "@aws-sdk/client-s3";
 import type { Page } from "@playwright/test";
 import { bundle, issue } from "../lib/pki/generate";
-import { deployedRestApi, privateKeyPem } from "../emulator/test-support";
+import { deployedRestApi, privateKeyPem } from "../test-support/emulator";
 import { expect, needs, test } from "./aws";
 import { unique } from "./seed";
 

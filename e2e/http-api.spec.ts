@@ -21,7 +21,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { request } from "node:https";
 import { bundle, issue } from "../lib/pki/generate";
-import { privateKeyPem } from "../emulator/test-support";
+import { privateKeyPem } from "../test-support/emulator";
 import { emulatorFor, expect, needs, test } from "./aws";
 import { domainUrl, unique } from "./seed";
 

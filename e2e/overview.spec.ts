@@ -1,7 +1,7 @@
 import { ImportCertificateCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
 import { CreateDomainNameCommand } from "@aws-sdk/client-api-gateway";
 import { issue, bundle, chain } from "../lib/pki/generate";
-import { privateKeyPem } from "../emulator/test-support";
+import { privateKeyPem } from "../test-support/emulator";
 import { awsClients, expect, needs, test } from "./aws";
 import { seedMtlsDomain, unique } from "./seed";
 

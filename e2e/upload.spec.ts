@@ -1,7 +1,7 @@
 import { GetBucketVersioningCommand } from "@aws-sdk/client-s3";
 import type { Page } from "@playwright/test";
 import { bundle, chain, issue } from "../lib/pki/generate";
-import { privateKeyPem } from "../emulator/test-support";
+import { privateKeyPem } from "../test-support/emulator";
 import { expect, needs, test } from "./aws";
 import { activeVersion, domainUrl, objectVersions, seedMtlsDomain } from "./seed";
 

@@ -10,7 +10,7 @@ import {
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestEmulator, type TestEmulator, errorOf, listAllDomains } from "./test-support";
+import { startTestEmulator, type TestEmulator, errorOf, listAllDomains } from "../test-support/emulator";
 
 describe("control endpoints", () => {
   let t: TestEmulator;

@@ -8,7 +8,7 @@ import { localCa } from "./dataplane/local-ca";
 import type { Faults } from "./faults";
 import { faultSchema } from "./faults";
 import { AwsError, json, type Context, type EmulatorConfig, type Reply } from "./http";
-import { seedBulkDomains, seedDemo } from "./seed";
+import { seedBulkDomains, seedDemo } from "./seed/demo";
 import { DOMAIN_STATUSES, domainKey, emptyState, type EmulatorState } from "./state";
 
 const statusSchema = z.object({

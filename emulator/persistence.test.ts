@@ -15,7 +15,7 @@ import { RequestCertificateCommand } from "@aws-sdk/client-acm";
 import { afterAll, describe, expect, it } from "vitest";
 import { issue } from "../lib/pki/generate";
 
-import { startTestEmulator, listAllDomains } from "./test-support";
+import { startTestEmulator, listAllDomains } from "../test-support/emulator";
 
 describe("persistence", () => {
   const dir = mkdtempSync(join(tmpdir(), "emulator-state-"));

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listAllDomains, startTestEmulator, type TestEmulator } from "./test-support";
+import { listAllDomains, startTestEmulator, type TestEmulator } from "../test-support/emulator";
 
 let t: TestEmulator;
 let dir: string;

@@ -26,7 +26,7 @@ import {
   type Service,
 } from "./http";
 import { loadState, saveState } from "./persistence";
-import { seedDemo } from "./seed";
+import { seedDemo } from "./seed/demo";
 import { controlEndpoints } from "./control";
 import { Faults } from "./faults";
 import { emptyState, type EmulatorState } from "./state";

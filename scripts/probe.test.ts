@@ -15,7 +15,7 @@ import {
   seedTruststoreDomain,
   startTestEmulator,
   type TestEmulator,
-} from "../emulator/test-support";
+} from "../test-support/emulator";
 import { CreateBasePathMappingCommand } from "@aws-sdk/client-api-gateway";
 
 const run = promisify(execFile);

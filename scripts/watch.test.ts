@@ -15,7 +15,7 @@ import {
 } from "@aws-sdk/client-sqs";
 import { CreateTopicCommand, SubscribeCommand } from "@aws-sdk/client-sns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "../emulator/test-support";
+import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
 import { MOTO_MISSING, motoClients, startMoto, type RunningMoto } from "../test-support/moto";
 
 const run = promisify(execFile);

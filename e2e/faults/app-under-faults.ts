@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { CreateBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { startTestEmulator, type TestEmulator } from "../../emulator/test-support";
+import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
 import { startHoldingProxy, type HoldingProxy } from "../../test-support/holding-proxy";
 import { endpointAppEnv } from "../endpoint-env";
 

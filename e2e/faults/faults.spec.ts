@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { GetDomainNameCommand as GetDomain } from "@aws-sdk/client-api-gateway";
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { bundle, issue } from "../../lib/pki/generate";
-import { seedTruststoreDomain } from "../../emulator/test-support";
+import { seedTruststoreDomain } from "../../test-support/emulator";
 import { domainUrl } from "../seed";
 import { faultWorld, LEASE_MS, type FaultWorld } from "./app-under-faults";
 

@@ -14,7 +14,7 @@ import {
 import { CreateDomainNameCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issue } from "../../lib/pki/generate";
-import { privateKeyPem, startTestEmulator, type TestEmulator, errorOf } from "../test-support";
+import { privateKeyPem, startTestEmulator, type TestEmulator, errorOf } from "../../test-support/emulator";
 
 let t: TestEmulator;
 beforeAll(async () => {

@@ -6,9 +6,9 @@ import { GetDomainNameCommand, UpdateDomainNameCommand } from "@aws-sdk/client-a
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { errorOf } from "../test-support";
+import { errorOf } from "../../test-support/emulator";
 
-import { URI, apiGatewayWorld, createWorldDomains } from "./test-world";
+import { URI, apiGatewayWorld, createWorldDomains } from "../../test-support/api-gateway-world";
 
 const w = apiGatewayWorld();
 beforeAll(() => createWorldDomains(w));

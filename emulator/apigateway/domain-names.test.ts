@@ -7,9 +7,9 @@ import { CreateDomainNameCommand, GetDomainNameCommand } from "@aws-sdk/client-a
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 
-import { privateKeyPem, errorOf } from "../test-support";
+import { privateKeyPem, errorOf } from "../../test-support/emulator";
 
-import { URI, apiGatewayWorld } from "./test-world";
+import { URI, apiGatewayWorld } from "../../test-support/api-gateway-world";
 
 const w = apiGatewayWorld();
 

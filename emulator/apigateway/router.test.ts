@@ -18,9 +18,9 @@ import {
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { errorOf } from "../test-support";
+import { errorOf } from "../../test-support/emulator";
 
-import { apiGatewayWorld, createWorldDomains } from "./test-world";
+import { apiGatewayWorld, createWorldDomains } from "../../test-support/api-gateway-world";
 
 const w = apiGatewayWorld();
 beforeAll(() => createWorldDomains(w));

@@ -20,7 +20,7 @@ import {
   seedTruststoreDomain,
   startTestEmulator,
   type TestEmulator,
-} from "../test-support";
+} from "../../test-support/emulator";
 
 let t: TestEmulator;
 let ca: string;

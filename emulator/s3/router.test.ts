@@ -20,7 +20,7 @@ import {
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestEmulator, type TestEmulator, errorOf } from "../test-support";
+import { startTestEmulator, type TestEmulator, errorOf } from "../../test-support/emulator";
 
 let t: TestEmulator;
 beforeAll(async () => {

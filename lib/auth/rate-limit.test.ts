@@ -5,7 +5,7 @@
  * for a name from everywhere and for everyone.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../emulator/test-support";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../test-support/emulator";
 import type { SignInLimits } from "./config";
 
 let t: TestEmulator;

@@ -5,7 +5,7 @@
 import { CreateRestApiCommand } from "@aws-sdk/client-api-gateway";
 import { CreateApiCommand, CreateStageCommand, GetApisCommand } from "@aws-sdk/client-apigatewayv2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../emulator/test-support";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../test-support/emulator";
 import { listApiKinds } from "./api-ids";
 import {
   allPages,

@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "../../emulator/test-support";
+import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
 import { MOTO_MISSING, startMoto, type RunningMoto } from "../../test-support/moto";
 import { detectBackend, isAwsHost } from "./capabilities";
 

@@ -5,7 +5,7 @@
  */
 import { GetDomainNamesCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "../../emulator/test-support";
+import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
 import { createClients } from "./clients";
 import { callBudgetMs, withDeadline } from "./deadline";
 import { awsCall, type AwsFailure } from "./errors";

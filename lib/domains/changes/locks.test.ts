@@ -5,7 +5,7 @@
  */
 import { GetObjectCommand, CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../emulator/test-support";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
 import type { DomainError } from "../shared/errors";
 
 let t: TestEmulator;

@@ -17,7 +17,7 @@ import {
   seedTruststoreDomain,
   startTestEmulator,
   type TestEmulator,
-} from "../../../emulator/test-support";
+} from "../../../test-support/emulator";
 import { bundle, chain, issue, type Issued } from "../../pki/generate";
 import { refusal } from "../../../test-support/refusal";
 import type { DomainError } from "../shared/errors";

@@ -11,7 +11,7 @@ import {
   CreateStageCommand,
 } from "@aws-sdk/client-apigatewayv2";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../emulator/test-support";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
 import { apiTypesOf } from "./api-types";
 import { overviewPage } from "./overview-page";
 import { parseOverviewQuery } from "./overview-query";

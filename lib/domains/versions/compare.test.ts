@@ -9,7 +9,7 @@ import {
   seedTruststoreDomain,
   startTestEmulator,
   type TestEmulator,
-} from "../../../emulator/test-support";
+} from "../../../test-support/emulator";
 import { bundle, chain, issue } from "../../pki/generate";
 import { assessLockout, checkTruststore, diffTruststores } from "../../truststore";
 

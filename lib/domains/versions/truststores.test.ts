@@ -8,7 +8,7 @@ import {
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../emulator/test-support";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
 import { bundle, largeBundle } from "../../pki/generate";
 
 let t: TestEmulator;

@@ -10,7 +10,7 @@ import {
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../emulator/test-support";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
 import { bundle, chain, issue } from "../../pki/generate";
 import { checkTruststore } from "../../truststore";
 

@@ -7,16 +7,16 @@
  * whose default execute-api endpoint still bypasses mTLS.
  */
 
-import { issue } from "../lib/pki/generate";
+import { issue } from "../../lib/pki/generate";
 
-import { truststoreWarnings } from "./apigateway/router";
-import { epochSeconds, type Context } from "./http";
-import { domainKey, randomId, type DomainName } from "./state";
+import { truststoreWarnings } from "../apigateway/router";
+import { epochSeconds, type Context } from "../http";
+import { domainKey, randomId, type DomainName } from "../state";
 
-import { demoDomains } from "./seed/demo-domains";
-import { demoPki } from "./seed/demo-pki";
-import { demoTraffic } from "./seed/demo-traffic";
-import { demoTruststores } from "./seed/demo-truststores";
+import { demoDomains } from "./demo-domains";
+import { demoPki } from "./demo-pki";
+import { demoTraffic } from "./demo-traffic";
+import { demoTruststores } from "./demo-truststores";
 
 import {
   amazonCertificate,
@@ -26,14 +26,14 @@ import {
   DEMO_UNVERSIONED_BUCKET,
   putVersion,
   type SeedSummary,
-} from "./seed/helpers";
+} from "./helpers";
 
 export {
   DEMO_BUCKET,
   DEMO_REGION,
   DEMO_UNVERSIONED_BUCKET,
   type SeedSummary,
-} from "./seed/helpers";
+} from "./helpers";
 
 export async function seedDemo(ctx: Context): Promise<SeedSummary> {
   const now = ctx.now();

@@ -8,9 +8,9 @@ import { ListObjectVersionsCommand } from "@aws-sdk/client-s3";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { checkTruststore } from "../lib/truststore";
-import { DOMAIN_STATUSES } from "./state";
-import { startTestEmulator, type TestEmulator, listAllDomains } from "./test-support";
+import { checkTruststore } from "../../lib/truststore";
+import { DOMAIN_STATUSES } from "../state";
+import { startTestEmulator, type TestEmulator, listAllDomains } from "../../test-support/emulator";
 
 describe("demo data", () => {
   let t: TestEmulator;

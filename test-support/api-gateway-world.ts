@@ -10,8 +10,8 @@ import {
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll } from "vitest";
-import { bundle, chain, issue, tamperSignature, type Issued } from "../../lib/pki/generate";
-import { privateKeyPem, startTestEmulator, type TestEmulator } from "../test-support";
+import { bundle, chain, issue, tamperSignature, type Issued } from "../lib/pki/generate";
+import { privateKeyPem, startTestEmulator, type TestEmulator } from "./emulator";
 
 export const URI = "s3://truststores/api/truststore.pem";
 

@@ -4,7 +4,7 @@
  */
 import "reflect-metadata";
 import { createClients, type AwsClients } from "../lib/aws/clients";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./server";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../emulator/server";
 
 export interface TestEmulator {
   emulator: RunningEmulator;
