@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BackendBanner } from "@/components/backend-banner";
-import { UserMenu } from "@/components/user-menu-client";
+import { BackendBanner } from "@/app/backend-banner";
+import { UserMenu } from "@/app/user-menu-client";
 import { getSession } from "@/lib/auth/session";
 import { describeBackend } from "@/lib/domains/views/backend";
 import "./globals.css";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ErrorPanel } from "@/components/error-panel";
-import { OverviewClient } from "@/components/overview-client";
+import { OverviewClient } from "@/app/overview-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
 import { overviewSearch, parseOverviewQuery } from "@/lib/domains/overview/overview-query";
 import {

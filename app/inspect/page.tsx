@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Inspect } from "@/components/inspect-client";
+import { Inspect } from "@/app/inspect/inspect-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
 import { isRegion, domainsView, pageRegion } from "@/lib/domains/views/page-views";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ErrorPanel } from "@/components/error-panel";
-import { SessionList } from "@/components/sessions-client";
+import { SessionList } from "@/app/sessions/sessions-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
 import { sessionsView } from "@/lib/domains/views/page-views";
 

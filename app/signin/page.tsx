@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SignInForm } from "@/components/signin-client";
+import { SignInForm } from "@/app/signin/signin-client";
 import { callbackPath, safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getAuthConfig } from "@/lib/auth/config";
 import { getSession } from "@/lib/auth/session";

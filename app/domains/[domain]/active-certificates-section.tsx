@@ -1,8 +1,8 @@
 import { certificateAnchor } from "@/components/certificate-anchor";
 import { certificateRows } from "@/lib/truststore";
-import { ActiveCertificates } from "@/components/active-certificates-client";
-import { ChainDiagram } from "@/components/chain-diagram";
-import { ValidityTimeline } from "@/components/validity-timeline";
+import { ActiveCertificates } from "@/app/domains/[domain]/active-certificates-client";
+import { ChainDiagram } from "@/app/domains/[domain]/chain-diagram";
+import { ValidityTimeline } from "@/app/domains/[domain]/validity-timeline";
 import type { CheckedVersion } from "@/lib/domains/versions/truststores";
 import { Section } from "./section";
 

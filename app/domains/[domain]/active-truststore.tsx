@@ -9,7 +9,7 @@
 import { certificateAnchor } from "@/components/certificate-anchor";
 import { ErrorPanel } from "@/components/error-panel";
 import { FindingsList } from "@/components/findings-list";
-import { UploadTruststore } from "@/components/upload-client";
+import { UploadTruststore } from "@/app/domains/[domain]/upload-client";
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { activeTruststore } from "@/lib/domains/views/truststore-view";
 import type { CheckedVersion } from "@/lib/domains/versions/truststores";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AuditHistory } from "@/components/audit-history";
+import { AuditHistory } from "@/app/domains/[domain]/audit-history";
 import { ErrorPanel } from "@/components/error-panel";
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { auditView } from "@/lib/domains/views/page-views";

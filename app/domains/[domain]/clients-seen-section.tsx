@@ -4,7 +4,7 @@
  * that issued them; and, for a stage whose log cannot say, the fix.
  */
 import Link from "next/link";
-import { AccessLogFix } from "@/components/access-log-fix-client";
+import { AccessLogFix } from "@/app/domains/[domain]/access-log-fix-client";
 import { ErrorPanel } from "@/components/error-panel";
 import { Expiry } from "@/components/expiry";
 import { TableHead } from "@/components/ui/table-head";

@@ -1,5 +1,5 @@
 import { ErrorPanel } from "@/components/error-panel";
-import { Mappings } from "@/components/mappings-client";
+import { Mappings } from "@/app/domains/[domain]/mappings-client";
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { Section } from "./section";
 

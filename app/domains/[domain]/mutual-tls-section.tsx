@@ -1,4 +1,4 @@
-import { DisableMtls } from "@/components/disable-mtls-client";
+import { DisableMtls } from "@/app/domains/[domain]/disable-mtls-client";
 
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { backendLabel } from "@/lib/domains/changes/change-blocked";

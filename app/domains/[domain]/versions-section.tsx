@@ -1,6 +1,6 @@
 import { AutoRefresh } from "@/components/auto-refresh-client";
 import { ErrorPanel } from "@/components/error-panel";
-import { VersionHistory } from "@/components/version-history-client";
+import { VersionHistory } from "@/app/domains/[domain]/version-history-client";
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { truststoreHistory } from "@/lib/domains/views/truststore-view";
 import { Section } from "./section";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CreateDomain } from "@/components/create-domain-client";
+import { CreateDomain } from "@/app/domains/new/create-domain-client";
 import { ErrorPanel } from "@/components/error-panel";
 import { requirePageSession } from "@/lib/auth/page-guard";
 import { newDomainChoices } from "@/lib/domains/views/create-domain-view";

@@ -8,9 +8,9 @@ import { useState } from "react";
 import { breakDomainLock } from "@/lib/actions/break-domain-lock";
 import { resolveChangeInDoubt } from "@/lib/actions/resolve-change-in-doubt";
 import type { InDoubtView, LockView } from "@/lib/domains/changes/change-state";
-import { Notice } from "./notice";
-import { Button } from "./ui/button";
-import { useAction } from "./use-action";
+import { Notice } from "../../../components/notice";
+import { Button } from "../../../components/ui/button";
+import { useAction } from "../../../components/use-action";
 
 const utc = (iso: string) => `${iso.slice(0, 19).replace("T", " ")} UTC`;
 const short = (v: string | undefined) => (v ? `${v.slice(0, 12)}${v.length > 12 ? "…" : ""}` : "—");

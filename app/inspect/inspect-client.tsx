@@ -12,14 +12,14 @@ import {
   type ClientCheckResult,
   type TruststoreReport,
 } from "@/lib/truststore";
-import { certificateAnchor } from "./certificate-anchor";
-import { DecodedCertificateList } from "./certificate-list-client";
-import { DropZone } from "./drop-zone-client";
-import { FindingsList } from "./findings-list";
+import { certificateAnchor } from "../../components/certificate-anchor";
+import { DecodedCertificateList } from "../../components/certificate-list-client";
+import { DropZone } from "../../components/drop-zone-client";
+import { FindingsList } from "../../components/findings-list";
 import { BackendReceives } from "./backend-receives";
-import { Notice } from "./notice";
-import { useAction } from "./use-action";
-import { Button } from "./ui/button";
+import { Notice } from "../../components/notice";
+import { useAction } from "../../components/use-action";
+import { Button } from "../../components/ui/button";
 
 export function Inspect({ domains, region }: { domains: string[]; region: string }) {
   const ids = { text: useId(), domain: useId() };

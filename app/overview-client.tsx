@@ -15,9 +15,9 @@ import {
 } from "@/lib/domains/overview/overview-query";
 import { DOMAIN_STATUSES, type DomainStatus } from "@/lib/model/domain";
 import { STATUS_HELP } from "@/lib/model/status-help";
-import { AutoRefresh } from "./auto-refresh-client";
+import { AutoRefresh } from "../components/auto-refresh-client";
 import { OverviewTable } from "./overview-table";
-import { Button } from "./ui/button";
+import { Button } from "../components/ui/button";
 
 const select = "mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
 const TYPE_WORDS: Record<ApiTypeFilter, string> = {

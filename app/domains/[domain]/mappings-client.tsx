@@ -6,10 +6,10 @@
 import { useState } from "react";
 import { disableDefaultEndpoint } from "@/lib/actions/disable-default-endpoint";
 import type { BasePathMappingView } from "@/lib/model/domain";
-import { ConfirmDialog } from "./ui/dialog";
-import { Notice } from "./notice";
-import { useAction } from "./use-action";
-import { Button } from "./ui/button";
+import { ConfirmDialog } from "../../../components/ui/dialog";
+import { Notice } from "../../../components/notice";
+import { useAction } from "../../../components/use-action";
+import { Button } from "../../../components/ui/button";
 
 export function Mappings({
   domainName,

@@ -1,11 +1,11 @@
 "use client";
 import { Suspense, use, useState } from "react";
 import { disableMutualTls } from "@/lib/actions/disable-mutual-tls";
-import { ConfirmDialog } from "./ui/dialog";
-import { Notice } from "./notice";
-import { useAction } from "./use-action";
-import { Button } from "./ui/button";
-import { Field } from "./ui/field";
+import { ConfirmDialog } from "../../../components/ui/dialog";
+import { Notice } from "../../../components/notice";
+import { useAction } from "../../../components/use-action";
+import { Button } from "../../../components/ui/button";
+import { Field } from "../../../components/ui/field";
 
 /**
  * Turn mutual TLS off, after typing the domain name. Rendered in both states

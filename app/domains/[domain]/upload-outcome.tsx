@@ -4,8 +4,8 @@
  * refused for an unversioned bucket (with the fix), or refused.
  */
 import { ActivationOutcome, type ActivationData } from "./activation-outcome";
-import { Notice } from "./notice";
-import { Button } from "./ui/button";
+import { Notice } from "../../../components/notice";
+import { Button } from "../../../components/ui/button";
 
 export type Outcome =
   | { kind: "activated"; versionId: string; data: ActivationData; warning?: string }

@@ -2,8 +2,8 @@
 import { signIn } from "next-auth/react";
 import { useId, useState } from "react";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { Button } from "./ui/button";
-import { Field } from "./ui/field";
+import { Button } from "../../components/ui/button";
+import { Field } from "../../components/ui/field";
 
 /** Sign-in: user name and password (local users), or single sign-on (OIDC). */
 export function SignInForm({

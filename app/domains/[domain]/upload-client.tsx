@@ -16,14 +16,14 @@ import {
   type TruststoreReport,
 } from "@/lib/truststore";
 
-import { DropZone } from "./drop-zone-client";
+import { DropZone } from "../../../components/drop-zone-client";
 
 import { LockoutGuard, lockoutConfirmed } from "./lockout-guard-client";
-import { Notice } from "./notice";
+import { Notice } from "../../../components/notice";
 import { CheckedFileReport } from "./checked-file-report";
-import { Button } from "./ui/button";
+import { Button } from "../../../components/ui/button";
 import { UploadOutcome, type Outcome } from "./upload-outcome";
-import { useAction } from "./use-action";
+import { useAction } from "../../../components/use-action";
 import { uploadLockout, useActiveBasis } from "./use-active-basis";
 
 interface Candidate {

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ApiTypes, OverviewRow } from "@/lib/model/overview-row";
 import { ApiTypeCell } from "./api-type-cell";
-import { Expiry } from "./expiry";
+import { Expiry } from "../components/expiry";
 import { MtlsStateLabel } from "./mtls-state-label";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "../components/status-badge";
 
 /** One domain in the overview table: status, endpoint, API types, mTLS and truststore, warnings, expiry. */
 export function OverviewRowView({

@@ -3,10 +3,10 @@
 import { useState } from "react";
 import { revokeUserSession } from "@/lib/actions/revoke-session";
 import type { SessionRecord } from "@/lib/auth/sessions";
-import { Notice } from "./notice";
-import { Button } from "./ui/button";
-import { TableHead } from "./ui/table-head";
-import { useAction } from "./use-action";
+import { Notice } from "../../components/notice";
+import { Button } from "../../components/ui/button";
+import { TableHead } from "../../components/ui/table-head";
+import { useAction } from "../../components/use-action";
 
 const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 

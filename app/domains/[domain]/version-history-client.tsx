@@ -7,15 +7,15 @@
 import { useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import type { VersionSummary } from "@/lib/domains/versions/types";
-import { ConfirmDialog } from "./ui/dialog";
-import { TableHead } from "./ui/table-head";
+import { ConfirmDialog } from "../../../components/ui/dialog";
+import { TableHead } from "../../../components/ui/table-head";
 import { ComparisonView } from "./comparison-view";
 import { useComparisons, type Comparison } from "./use-comparisons";
-import { Notice } from "./notice";
+import { Notice } from "../../../components/notice";
 import { ActivationOutcome, type ActivationData } from "./activation-outcome";
 import { LockoutGuard, lockoutConfirmed, needsTypedName } from "./lockout-guard-client";
-import { useAction } from "./use-action";
-import { Button } from "./ui/button";
+import { useAction } from "../../../components/use-action";
+import { Button } from "../../../components/ui/button";
 
 export function VersionHistory({
   domainName,

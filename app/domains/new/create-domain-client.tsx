@@ -11,11 +11,11 @@ import { createMtlsDomain } from "@/lib/actions/create-mtls-domain";
 import type { CreatedDomain } from "@/lib/domains/create/create-domain";
 import type { NewDomainChoices, PlanCheck } from "@/lib/domains/views/create-domain-view";
 import { LabelledSelect } from "./labelled-select";
-import { Notice } from "./notice";
+import { Notice } from "../../../components/notice";
 import { PrerequisiteList } from "./prerequisite-list";
-import { Button } from "./ui/button";
-import { Field } from "./ui/field";
-import { useAction } from "./use-action";
+import { Button } from "../../../components/ui/button";
+import { Field } from "../../../components/ui/field";
+import { useAction } from "../../../components/use-action";
 
 export function CreateDomain({ region, choices }: { region: string; choices: NewDomainChoices }) {
   const [plan, setPlan] = useState({

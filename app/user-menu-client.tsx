@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { Button } from "./ui/button";
+import { Button } from "../components/ui/button";
 
 /** Ends the session through Auth.js's REST endpoints (keeps next-auth/react out of every page's bundle). */
 async function signOut() {

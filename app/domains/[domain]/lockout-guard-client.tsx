@@ -6,7 +6,7 @@
  * typed; a change that keeps every chain says so in one line.
  */
 import { clientsSentence, needsTypedName, type InformedLockout } from "@/lib/truststore";
-import { Field } from "./ui/field";
+import { Field } from "../../../components/ui/field";
 
 export { needsTypedName };
 

@@ -1,5 +1,5 @@
 import type { AuditEvent } from "@/lib/records/audit-types";
-import { TableHead } from "./ui/table-head";
+import { TableHead } from "../../../components/ui/table-head";
 
 const RESULT_CLASS = {
   success: "text-emerald-800",

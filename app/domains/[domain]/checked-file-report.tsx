@@ -4,10 +4,10 @@
  * decoded certificates.
  */
 import type { TruststoreDiff, TruststoreReport } from "@/lib/truststore";
-import { certificateAnchor } from "./certificate-anchor";
-import { DecodedCertificateList } from "./certificate-list-client";
+import { certificateAnchor } from "../../../components/certificate-anchor";
+import { DecodedCertificateList } from "../../../components/certificate-list-client";
 import { DiffView } from "./diff-view";
-import { FindingsList } from "./findings-list";
+import { FindingsList } from "../../../components/findings-list";
 
 export function CheckedFileReport({
   name,

@@ -1,5 +1,5 @@
 import type { MtlsDomain } from "@/lib/model/domain";
-import { Notice } from "./notice";
+import { Notice } from "../../../components/notice";
 
 export interface ActivationData {
   domain: MtlsDomain;

@@ -6,7 +6,7 @@
 import { useCallback } from "react";
 import { getTruststoreCertificate } from "@/lib/actions/get-truststore-certificate";
 import type { CertificateRow } from "@/lib/truststore";
-import { CertificateDetails, CertificateList } from "./certificate-list-client";
+import { CertificateDetails, CertificateList } from "../../../components/certificate-list-client";
 import { useFetched } from "./use-fetched";
 
 export function ActiveCertificates({

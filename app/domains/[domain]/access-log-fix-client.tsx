@@ -10,10 +10,10 @@
 import { useState } from "react";
 import { addClientCertLogging } from "@/lib/actions/add-client-cert-logging";
 import { accessLogGroupFor, formatDiff, RETENTION_DAYS } from "@/lib/model/access-log-format";
-import { Notice } from "./notice";
-import { Button } from "./ui/button";
-import { ConfirmDialog } from "./ui/dialog";
-import { useAction } from "./use-action";
+import { Notice } from "../../../components/notice";
+import { Button } from "../../../components/ui/button";
+import { ConfirmDialog } from "../../../components/ui/dialog";
+import { useAction } from "../../../components/use-action";
 
 export function AccessLogFix({
   domainName,
