@@ -1,137 +1,34 @@
 /**
- * ACM (JSON 1.1): import, request, describe, list, get and delete
- * certificates, by X-Amz-Target.
+ * ACM (JSON 1.1, X-Amz-Target: CertificateManager.*): import, request,
+ * describe, list, get and delete certificates.
  */
-
-import {
-  AwsError,
-  header,
-  json,
-  parseJsonBody,
-  type Context,
-  type EmulatorRequest,
-  type Route,
-} from "../http";
-import { ACCOUNT_ID } from "../state";
-import {
-  arnFrom,
-  validation,
-  DEFAULT_KEY_TYPES,
-  detail,
-  getCert,
-  inUseBy,
-  finishValidation,
-} from "./common";
+import { AwsError } from "../http";
+import { refusal, targetTable, type TargetOperation } from "../route-table";
+import * as certificates from "./certificates";
 import { importCertificate } from "./import-certificate";
 import { requestCertificate } from "./request-certificate";
 
 export { issueAmazonCertificate } from "./request-certificate";
 
-export function listCertificates(req: EmulatorRequest, ctx: Context) {
-  const body = parseJsonBody(req);
-  const statuses = Array.isArray(body.CertificateStatuses)
-    ? new Set(body.CertificateStatuses as string[])
-    : null;
-  const includes = body.Includes as { keyTypes?: string[] } | undefined;
-  const keyTypes = includes?.keyTypes?.length ? new Set(includes.keyTypes) : DEFAULT_KEY_TYPES;
-  const maxItems = typeof body.MaxItems === "number" ? body.MaxItems : 1000;
-  if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > 1000)
-    throw validation("MaxItems must be between 1 and 1000.");
-  const start =
-    typeof body.NextToken === "string"
-      ? Number(Buffer.from(body.NextToken, "base64url").toString("utf8"))
-      : 0;
-  if (!Number.isInteger(start) || start < 0) throw validation("Invalid NextToken.");
-  const all = Object.values(ctx.state.certificates)
-    .filter((c) => c.region === req.region)
-    .map((c) => finishValidation(c, ctx))
-    // In the order they were created (insertion order).
-    .filter((c) => (statuses ? statuses.has(c.status) : true) && keyTypes.has(c.keyAlgorithm));
-  const slice = all.slice(start, start + maxItems);
-  const out: Record<string, unknown> = {
-    CertificateSummaryList: slice.map((c) => ({
-      CertificateArn: c.arn,
-      DomainName: c.domainName,
-      SubjectAlternativeNameSummaries: c.subjectAlternativeNames,
-      HasAdditionalSubjectAlternativeNames: false,
-      Status: c.status,
-      Type: c.type,
-      KeyAlgorithm: c.keyAlgorithm,
-      KeyUsages: ["DIGITAL_SIGNATURE", "KEY_ENCIPHERMENT"],
-      ExtendedKeyUsages: ["TLS_WEB_SERVER_AUTHENTICATION"],
-      InUse: inUseBy(ctx.state, c.arn).length > 0,
-      RenewalEligibility: c.type === "AMAZON_ISSUED" ? "ELIGIBLE" : "INELIGIBLE",
-      NotBefore: c.notBefore,
-      NotAfter: c.notAfter,
-      CreatedAt: c.createdAt,
-      ...(c.issuedAt ? { IssuedAt: c.issuedAt } : {}),
-      ...(c.importedAt ? { ImportedAt: c.importedAt } : {}),
-    })),
-  };
-  if (start + maxItems < all.length)
-    out.NextToken = Buffer.from(String(start + maxItems)).toString("base64url");
-  return json(200, out);
-}
+const OPERATIONS: TargetOperation[] = [
+  ["ImportCertificate", true, importCertificate],
+  ["RequestCertificate", true, requestCertificate],
+  ["DescribeCertificate", false, certificates.describeCertificate],
+  ["ListCertificates", false, certificates.listCertificates],
+  ["GetCertificate", false, certificates.getCertificate],
+  ["DeleteCertificate", true, certificates.deleteCertificate],
+];
 
-export function route(req: EmulatorRequest): Route | null {
-  const target = header(req, "x-amz-target") ?? "";
-  const operation = target.startsWith("CertificateManager.")
-    ? target.slice("CertificateManager.".length)
-    : "";
-  const r = (mutates: boolean, run: Route["run"]): Route => ({ operation, mutates, run });
-  switch (operation) {
-    case "ImportCertificate":
-      return r(true, (ctx) => importCertificate(req, ctx));
-    case "RequestCertificate":
-      return r(true, (ctx) => requestCertificate(req, ctx));
-    case "DescribeCertificate":
-      return r(false, (ctx) =>
-        json(200, {
-          Certificate: detail(getCert(ctx, req, arnFrom(parseJsonBody(req))), ctx.state),
-        }),
-      );
-    case "ListCertificates":
-      return r(false, (ctx) => listCertificates(req, ctx));
-    case "GetCertificate":
-      return r(false, (ctx) => {
-        const cert = getCert(ctx, req, arnFrom(parseJsonBody(req)));
-        if (cert.status === "PENDING_VALIDATION")
-          throw new AwsError(
+export const route = targetTable(/^CertificateManager\./, OPERATIONS, (operation, target) =>
+  operation || target
+    ? refusal(
+        operation || target,
+        () =>
+          new AwsError(
             400,
-            "RequestInProgressException",
-            `Certificate ${cert.arn} is in PENDING_VALIDATION.`,
-          );
-        return json(200, {
-          Certificate: cert.certificatePem,
-          ...(cert.chainPem ? { CertificateChain: cert.chainPem } : {}),
-        });
-      });
-    case "DeleteCertificate":
-      return r(true, (ctx) => {
-        const cert = getCert(ctx, req, arnFrom(parseJsonBody(req)));
-        const users = inUseBy(ctx.state, cert.arn);
-        if (users.length)
-          throw new AwsError(
-            400,
-            "ResourceInUseException",
-            `Certificate ${cert.arn} in account ${ACCOUNT_ID} is in use by ${users.join(", ")}.`,
-          );
-        delete ctx.state.certificates[cert.arn];
-        return json(200, {});
-      });
-    default:
-      return operation || target
-        ? {
-            operation: operation || target,
-            mutates: false,
-            run: () => {
-              throw new AwsError(
-                400,
-                "UnknownOperationException",
-                `Operation ${target} is not supported by this emulator.`,
-              );
-            },
-          }
-        : null;
-  }
-}
+            "UnknownOperationException",
+            `Operation ${target} is not supported by this emulator.`,
+          ),
+      )
+    : null,
+);

@@ -5,9 +5,10 @@
  */
 import { json, parseJsonBody, type Context, type EmulatorRequest } from "../http";
 import { mappingKey, stageKey, type BasePathMapping, type EmulatorState } from "../state";
-import { badRequest, conflict, notFound, page, str, type Handler } from "./common";
+import { badRequest, conflict, notFound, page, str } from "./common";
 import { findDomain } from "./domain-names";
 import { findRestApi } from "./rest-apis";
+import type { Handler } from "../route-table";
 
 function mappingView(m: BasePathMapping) {
   return {

@@ -16,13 +16,6 @@ export interface PatchOperation {
   from?: string;
 }
 
-/** A handler: the request, the emulator, and the path's named parts. */
-export type Handler = (
-  req: EmulatorRequest,
-  ctx: Context,
-  params: Record<string, string>,
-) => Reply | Promise<Reply>;
-
 export function str(body: Record<string, unknown>, key: string): string | undefined {
   const v = body[key];
   if (v === undefined || v === null) return undefined;

@@ -5,7 +5,7 @@
  */
 import { AwsError, epochSeconds, json, parseJsonBody } from "../http";
 import { domainKey, type DomainName } from "../state";
-import { badRequest, conflict, type Handler, type PatchOperation } from "./common";
+import { badRequest, conflict, type PatchOperation } from "./common";
 import {
   certificateFor,
   checkMtlsRequirements,
@@ -14,6 +14,7 @@ import {
   finishUpdating,
 } from "./domain-names";
 import { applyTruststoreWarnings } from "./truststore-warnings";
+import type { Handler } from "../route-table";
 
 const DOMAIN_PATCH_PATHS = new Set([
   "/mutualTlsAuthentication/truststoreUri",

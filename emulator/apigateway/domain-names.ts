@@ -12,8 +12,9 @@ import {
   type Reply,
 } from "../http";
 import { domainArn, domainKey, randomId, type DomainName, type EmulatorState } from "../state";
-import { badRequest, conflict, notFound, page, str, type Handler } from "./common";
+import { badRequest, conflict, notFound, page, str } from "./common";
 import { applyTruststoreWarnings } from "./truststore-warnings";
+import type { Handler } from "../route-table";
 
 export function finishUpdating(domain: DomainName, ctx: Context): DomainName {
   if (

@@ -6,8 +6,9 @@
 import { createHash } from "node:crypto";
 import { json, parseJsonBody } from "../http";
 import type { RestApi } from "../state";
-import { badRequest, notFound, str, type Handler } from "./common";
+import { badRequest, notFound, str } from "./common";
 import { findRestApi } from "./rest-apis";
+import type { Handler } from "../route-table";
 
 /** The root resource's id: stable for the API, of AWS's shape. */
 export const rootResourceId = (api: RestApi) =>

@@ -5,7 +5,8 @@
  */
 import { epochSeconds, json, parseJsonBody } from "../http";
 import { randomId, restApiKey, type EmulatorState, type RestApi } from "../state";
-import { badRequest, notFound, page, str, type Handler, type PatchOperation } from "./common";
+import { badRequest, notFound, page, str, type PatchOperation } from "./common";
+import type { Handler } from "../route-table";
 
 function restApiView(api: RestApi) {
   return {

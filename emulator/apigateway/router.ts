@@ -11,7 +11,7 @@ import * as domains from "./domain-names";
 import * as resources from "./resources";
 import * as restApis from "./rest-apis";
 import * as stages from "./stages";
-import { routeTable, type Operation } from "./route-table";
+import { routeTable, type Operation } from "../route-table";
 import { route as routeV2 } from "../apigatewayv2/router";
 
 export { domainView, finishUpdating } from "./domain-names";

@@ -7,8 +7,9 @@
 import { epochSeconds, json, parseJsonBody, type Context } from "../http";
 import { logGroupFromArn } from "../logs/log-groups";
 import { randomId, stageKey, type EmulatorState, type Stage } from "../state";
-import { badRequest, conflict, notFound, str, type Handler, type PatchOperation } from "./common";
+import { badRequest, conflict, notFound, str, type PatchOperation } from "./common";
 import { findRestApi } from "./rest-apis";
+import type { Handler } from "../route-table";
 
 function stageView(s: Stage) {
   return {

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { findDomain } from "../apigateway/domain-names";
-import { badRequest, conflict, notFound, pageV2, str, type Handler } from "../apigateway/common";
+import { badRequest, conflict, notFound, pageV2, str } from "../apigateway/common";
 import { epochSeconds, json, parseJsonBody } from "../http";
 import {
   httpApiKey,
@@ -18,6 +18,7 @@ import {
   type EmulatorState,
   type HttpApi,
 } from "../state";
+import type { Handler } from "../route-table";
 
 function apiView(a: HttpApi) {
   return {

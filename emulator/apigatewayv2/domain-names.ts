@@ -12,9 +12,10 @@ import {
   finishUpdating,
 } from "../apigateway/domain-names";
 import { updateDomainName } from "../apigateway/domain-name-updates";
-import { badRequest, type Handler } from "../apigateway/common";
+import { badRequest } from "../apigateway/common";
 import { json, parseJsonBody, type Context, type EmulatorRequest } from "../http";
 import type { DomainName } from "../state";
+import type { Handler } from "../route-table";
 
 export function domainViewV2(d: DomainName, ctx: Context): Record<string, unknown> {
   const v1 = domainView(finishUpdating(d, ctx), ctx) as Record<string, unknown>;

@@ -2,7 +2,7 @@
  * API Gateway v2 (REST-JSON under /v2/): custom domain names, HTTP APIs,
  * their stages and API mappings, as the AWS API reference lists them.
  */
-import { routeTable, type Operation } from "../apigateway/route-table";
+import { routeTable, type Operation } from "../route-table";
 import * as apis from "./apis";
 import * as domains from "./domain-names";
 import * as stages from "./stages";
@@ -29,4 +29,4 @@ const OPERATIONS: Operation[] = [
   ["PATCH", "/v2/apis/{apiId}/stages/{stageName}", "UpdateStage", true, stages.updateStageV2],
 ];
 
-export const route = routeTable(OPERATIONS, "V2");
+export const route = routeTable(OPERATIONS, { suffix: "V2" });

@@ -4,11 +4,12 @@
  * the same table as REST API stages (keyed by the API id), so the data
  * plane writes both kinds of access log alike.
  */
-import { badRequest, conflict, notFound, pageV2, type Handler } from "../apigateway/common";
+import { badRequest, conflict, notFound, pageV2 } from "../apigateway/common";
 import { epochSeconds, json, parseJsonBody, type Context } from "../http";
 import { stageKey, type Stage } from "../state";
 import { checkLogDestination } from "../apigateway/stages";
 import { findHttpApi } from "./apis";
+import type { Handler } from "../route-table";
 
 function accessLogSettings(body: Record<string, unknown>): Stage["accessLogSettings"] | undefined {
   const settings = body.accessLogSettings;

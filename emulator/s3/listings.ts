@@ -3,7 +3,8 @@
  * ListObjectsV2 (continuation tokens, StartAfter).
  */
 
-import { AwsError, type Context, type EmulatorRequest, type Reply } from "../http";
+import { AwsError, type EmulatorRequest } from "../http";
+import type { Handler } from "../route-table";
 import { type ObjectVersion } from "../state";
 import { escapeXml, getBucket, iso, latest, OWNER, xml } from "./common";
 
@@ -16,8 +17,8 @@ function maxKeys(req: EmulatorRequest): number {
   return Math.min(n, 1000);
 }
 
-export function listObjectVersions(req: EmulatorRequest, ctx: Context, bucketName: string): Reply {
-  const bucket = getBucket(ctx.state, bucketName);
+export const listObjectVersions: Handler = (req, ctx, { Bucket: bucketName }) => {
+  const bucket = getBucket(ctx.state, bucketName!);
   const q = req.url.searchParams;
   const prefix = q.get("prefix") ?? "";
   const keyMarker = q.get("key-marker") ?? "";
@@ -61,10 +62,10 @@ export function listObjectVersions(req: EmulatorRequest, ctx: Context, bucketNam
     200,
     `<ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${escapeXml(bucket.name)}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyMarker>${escapeXml(keyMarker)}</KeyMarker><VersionIdMarker>${escapeXml(versionMarker)}</VersionIdMarker><MaxKeys>${limit}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${next}${entries}</ListVersionsResult>`,
   );
-}
+};
 
-export function listObjectsV2(req: EmulatorRequest, ctx: Context, bucketName: string): Reply {
-  const bucket = getBucket(ctx.state, bucketName);
+export const listObjectsV2: Handler = (req, ctx, { Bucket: bucketName }) => {
+  const bucket = getBucket(ctx.state, bucketName!);
   const q = req.url.searchParams;
   const prefix = q.get("prefix") ?? "";
   const token = q.get("continuation-token");
@@ -91,4 +92,4 @@ export function listObjectsV2(req: EmulatorRequest, ctx: Context, bucketName: st
     200,
     `<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${escapeXml(bucket.name)}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyCount>${slice.length}</KeyCount><MaxKeys>${limit}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${token ? `<ContinuationToken>${escapeXml(token)}</ContinuationToken>` : ""}${next}${contents}</ListBucketResult>`,
   );
-}
+};

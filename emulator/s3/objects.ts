@@ -1,12 +1,13 @@
 /**
- * S3 objects: PutObject and DeleteObject with versions, delete markers,
+ * S3 objects: PutObject, GetObject, HeadObject and DeleteObject with versions, delete markers,
  * aws-chunked bodies and conditional writes and deletes (If-None-Match,
  * If-Match on the ETag).
  */
 import { createHash } from "node:crypto";
-import { AwsError, header, type Context, type EmulatorRequest, type Reply } from "../http";
+import { AwsError, header, type EmulatorRequest } from "../http";
+import type { Handler } from "../route-table";
 import { type ObjectVersion } from "../state";
-import { getBucket, latest, newVersionId, noSuchKey } from "./common";
+import { findVersion, getBucket, latest, newVersionId, noSuchKey, objectHeaders } from "./common";
 
 function decodeAwsChunked(body: Buffer): Buffer {
   const parts: Buffer[] = [];
@@ -56,14 +57,9 @@ function checkConditions(
   }
 }
 
-export function putObject(
-  req: EmulatorRequest,
-  ctx: Context,
-  bucketName: string,
-  key: string,
-): Reply {
-  const bucket = getBucket(ctx.state, bucketName);
-  checkConditions(req, latest(bucket.objects[key]), key);
+export const putObject: Handler = (req, ctx, { Bucket: bucketName, Key: key }) => {
+  const bucket = getBucket(ctx.state, bucketName!);
+  checkConditions(req, latest(bucket.objects[key!]), key!);
   const encoding = header(req, "content-encoding") ?? "";
   const sha = header(req, "x-amz-content-sha256") ?? "";
   const body =
@@ -85,7 +81,7 @@ export function putObject(
     contentType: header(req, "content-type") ?? "binary/octet-stream",
     metadata,
   };
-  const versions = (bucket.objects[key] ??= []);
+  const versions = (bucket.objects[key!] ??= []);
   if (bucket.versioning !== "Enabled") {
     // Unversioned or suspended: the "null" version is replaced.
     const i = versions.findIndex((v) => v.versionId === "null");
@@ -95,18 +91,25 @@ export function putObject(
   const headers: Record<string, string> = { etag: version.etag };
   if (bucket.versioning) headers["x-amz-version-id"] = version.versionId;
   return { status: 200, headers };
-}
+};
 
-export function deleteObject(
-  req: EmulatorRequest,
-  ctx: Context,
-  bucketName: string,
-  key: string,
-): Reply {
-  const bucket = getBucket(ctx.state, bucketName);
+/** GetObject and HeadObject (no body). */
+export const getObject: Handler = (req, ctx, { Bucket: bucketName, Key: key }) => {
+  const bucket = getBucket(ctx.state, bucketName!);
+  const v = findVersion(bucket, key!, req.url.searchParams.get("versionId"));
+  const body = Buffer.from(v.body, "base64");
+  return {
+    status: 200,
+    headers: objectHeaders(v, bucket),
+    body: req.method === "GET" ? body : undefined,
+  };
+};
+
+export const deleteObject: Handler = (req, ctx, { Bucket: bucketName, Key: key }) => {
+  const bucket = getBucket(ctx.state, bucketName!);
   const versionId = req.url.searchParams.get("versionId");
-  checkConditions(req, latest(bucket.objects[key]), key);
-  const versions = (bucket.objects[key] ??= []);
+  checkConditions(req, latest(bucket.objects[key!]), key!);
+  const versions = (bucket.objects[key!] ??= []);
   if (versionId !== null) {
     const i = versions.findIndex((v) => v.versionId === versionId);
     const headers: Record<string, string> = { "x-amz-version-id": versionId };
@@ -114,11 +117,11 @@ export function deleteObject(
       if (versions[i]!.deleteMarker) headers["x-amz-delete-marker"] = "true";
       versions.splice(i, 1);
     }
-    if (versions.length === 0) delete bucket.objects[key];
+    if (versions.length === 0) delete bucket.objects[key!];
     return { status: 204, headers };
   }
   if (!bucket.versioning) {
-    delete bucket.objects[key];
+    delete bucket.objects[key!];
     return { status: 204 };
   }
   const marker: ObjectVersion = {
@@ -140,4 +143,4 @@ export function deleteObject(
     status: 204,
     headers: { "x-amz-delete-marker": "true", "x-amz-version-id": marker.versionId },
   };
-}
+};
