@@ -10,11 +10,8 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 
 import { CreateBucketCommand, GetObjectCommand } from "@aws-sdk/client-s3";
-import {
-  seedTruststoreDomain,
-  startTestEmulator,
-  type TestEmulator,
-} from "../test-support/emulator";
+import { seedMtlsDomain } from "../test-support/seed";
+import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
 import { bundle, largeBundle } from "../lib/pki/generate";
 import { fixed, table } from "./measure";
 
@@ -81,7 +78,13 @@ async function seed(t: TestEmulator): Promise<string[]> {
   const versions = Array.from({ length: VERSIONS }, (_, v) =>
     bundle(...certs.filter((_, i) => i !== v + 1)),
   );
-  return seedTruststoreDomain(t.clients(), { domainName: DOMAIN, bucket: "big-history", versions });
+  const seeded = await seedMtlsDomain(t.clients(), {
+    domainName: DOMAIN,
+    bucket: "big-history",
+    key: "ts.pem",
+    versions,
+  });
+  return seeded.versionIds;
 }
 
 export async function benchBigHistory(): Promise<string> {

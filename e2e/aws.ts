@@ -1,31 +1,18 @@
 /**
- * The e2e suite's view of AWS: the project's own SDK clients pointed at the
- * emulator the app runs (embedded mode), and its control endpoints.
+ * The e2e suite's Playwright fixtures: the project's own SDK clients pointed
+ * at the backend under test (test-support/e2e-target.ts), and the
+ * emulator's control endpoints.
  */
 import { test as base } from "@playwright/test";
-import { gap, supports, type BackendName, type FeatureId } from "../lib/aws/backend-support";
-import { createClients, type AwsClients } from "../lib/aws/clients";
+import { gap, type BackendName, type FeatureId } from "../lib/aws/backend-support";
+import { e2eEndpoint, e2eTarget, has } from "../test-support/e2e-target";
+import { endpointClients, type AwsClients } from "../test-support/clients";
 import { emulatorControl } from "../test-support/emulator";
 
-/**
- * "emulator" (default): the app runs its embedded emulator and tests use its
- * control endpoints. "localstack": the app and the tests use a running
- * LocalStack (npm run test:e2e:localstack). "moto": a moto_server started
- * by the suite (npm run test:e2e:moto). What a backend cannot do is skipped
- * with the reason from lib/aws/backend-support.ts (the README's table).
- */
-export const TARGET: BackendName =
-  process.env.E2E_TARGET === "localstack" || process.env.E2E_TARGET === "moto"
-    ? process.env.E2E_TARGET
-    : "emulator";
+export const TARGET: BackendName = e2eTarget();
 export const LOCALSTACK_ENDPOINT = process.env.LOCALSTACK_ENDPOINT ?? "http://127.0.0.1:4566";
 export const MOTO_PORT = Number(process.env.E2E_MOTO_PORT ?? 4620);
-export const EMULATOR_ENDPOINT =
-  TARGET === "localstack"
-    ? LOCALSTACK_ENDPOINT
-    : TARGET === "moto"
-      ? `http://127.0.0.1:${MOTO_PORT}`
-      : `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4610}`;
+export const EMULATOR_ENDPOINT = e2eEndpoint();
 
 /** Skips the calling test where the backend lacks one of these features, saying why. */
 export function needs(...features: FeatureId[]) {
@@ -35,8 +22,7 @@ export function needs(...features: FeatureId[]) {
   }
 }
 
-/** Whether the backend under test has this feature (for tests that run everywhere). */
-export const has = (feature: FeatureId) => supports(TARGET, feature);
+export { has };
 
 /** The emulator behind each project's app (see playwright.config.ts). */
 const PROJECT_EMULATORS: Record<string, string> = {
@@ -46,18 +32,8 @@ const PROJECT_EMULATORS: Record<string, string> = {
 export const emulatorFor = (project: string) =>
   TARGET === "emulator" ? (PROJECT_EMULATORS[project] ?? EMULATOR_ENDPOINT) : EMULATOR_ENDPOINT;
 
-export function awsClients(region = "us-east-1", endpoint = EMULATOR_ENDPOINT): AwsClients {
-  return createClients(
-    {
-      kind: "endpoint",
-      endpoint,
-      serviceEndpoints: {},
-      defaultRegion: region,
-      staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },
-    },
-    region,
-  );
-}
+export const awsClients = (region = "us-east-1", endpoint = EMULATOR_ENDPOINT): AwsClients =>
+  endpointClients(endpoint, region);
 
 /** Tests get `aws` (SDK clients) and `emulator` (control) as fixtures. */
 export const test = base.extend<{

@@ -12,7 +12,8 @@ import {
 } from "@aws-sdk/client-apigatewayv2";
 import { bundle, issue } from "../lib/pki/generate";
 import { expect, has, TARGET, test } from "./aws";
-import { domainUrl, seedMtlsDomain, unique } from "./seed";
+import { domainUrl } from "../test-support/ui-steps";
+import { seedMtlsDomain, unique } from "../test-support/seed";
 
 test("a domain created with mutual TLS is never shown as off", async ({ page, aws }) => {
   const root = await issue({ subject: "CN=Honest Root" });

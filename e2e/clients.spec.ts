@@ -12,10 +12,11 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { bundle, issue, type Issued } from "../lib/pki/generate";
-import { deployedRestApi, privateKeyPem } from "../test-support/emulator";
+import { deployedRestApi, privateKeyPem } from "../test-support/seed";
 import type { AwsClients } from "../lib/aws/clients";
 import { emulatorFor, expect, needs, test } from "./aws";
-import { domainUrl, seedMtlsDomain, type SeededDomain } from "./seed";
+import { domainUrl, openRollback, typeToConfirm } from "../test-support/ui-steps";
+import { seedMtlsDomain, type SeededDomain } from "../test-support/seed";
 
 const FORMAT = JSON.stringify({
   requestId: "$context.requestId",
@@ -116,17 +117,13 @@ test("clients seen in the access logs: listed, named by a rollback that refuses 
   ).toContainText("3");
   await expect(seen.getByTestId("clients-summary")).toContainText("4 requests from 2 clients");
 
-  await page
-    .locator(`[data-version-id="${seeded.versionIds[0]}"]`)
-    .getByRole("button", { name: "Roll back to this version" })
-    .click();
-  const dialog = page.getByRole("dialog");
+  const dialog = await openRollback(page, seeded.versionIds[0]);
   await expect(dialog.getByTestId("lockout-clients")).toContainText(
     "this change refuses 1 of 2 clients seen in 7 days (1 request)",
   );
   await expect(dialog.getByTestId("lockout-clients")).toContainText("CN=bob-device");
   await expect(dialog.getByRole("button", { name: "Switch version" })).toBeDisabled();
-  await dialog.getByLabel(/Type .* to confirm/).fill(seeded.domainName);
+  await typeToConfirm(dialog, seeded.domainName);
   await dialog.getByRole("button", { name: "Switch version" }).click();
   await expect(page.getByTestId("outcome-status")).toBeVisible();
   // The switch has propagated (updates apply at once in these tests): bob is refused, alice is not.
@@ -206,11 +203,7 @@ test("two domains on one stage, traffic to one: the other's clients seen is empt
   await page.goto(domainUrl(quiet.domainName));
   await expect(page.getByTestId("clients-summary")).toContainText("0 requests from 0 clients");
   // Rolling the quiet domain back to CA A alone refuses no client of its own: none is counted.
-  await page
-    .locator(`[data-version-id="${quiet.versionIds[0]}"]`)
-    .getByRole("button", { name: "Roll back to this version" })
-    .click();
-  const dialog = page.getByRole("dialog");
+  const dialog = await openRollback(page, quiet.versionIds[0]);
   await expect(dialog.getByTestId("lockout-clients")).toContainText(
     "refuses none of the 0 clients seen",
   );
@@ -240,9 +233,6 @@ test("a stage whose log lacks the domain field: its clients may be another domai
     "may belong to other domains of this stage",
   );
   await expect(page.getByTestId("client-outcomes")).toContainText("may be another domain's");
-  await page
-    .locator(`[data-version-id="${seeded.versionIds[0]}"]`)
-    .getByRole("button", { name: "Roll back to this version" })
-    .click();
+  await openRollback(page, seeded.versionIds[0]);
   await expect(page.getByRole("dialog")).not.toContainText("CN=nodomain-device");
 });

@@ -17,9 +17,9 @@ import {
 } from "@aws-sdk/client-s3";
 import type { Page } from "@playwright/test";
 import { bundle, issue } from "../lib/pki/generate";
-import { deployedRestApi, privateKeyPem } from "../test-support/emulator";
+import { deployedRestApi, privateKeyPem } from "../test-support/seed";
 import { expect, needs, test } from "./aws";
-import { unique } from "./seed";
+import { unique } from "../test-support/seed";
 
 async function checkFails(page: Page, id: string, text: string) {
   await page.getByRole("button", { name: "Check prerequisites" }).click();

@@ -6,7 +6,8 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { bundle, chain, issue, largeBundle } from "../lib/pki/generate";
 import { expect, has, needs, test } from "./aws";
-import { activeVersion, domainUrl, gotoTruststore, seedMtlsDomain } from "./seed";
+import { activeVersion, seedMtlsDomain } from "../test-support/seed";
+import { domainUrl, gotoTruststore, openRollback, typeToConfirm } from "../test-support/ui-steps";
 
 test("rollback in one click (after a confirmation with the diff) points the domain at the older version", async ({
   page,
@@ -17,9 +18,7 @@ test("rollback in one click (after a confirmation with the diff) points the doma
   const b = await issue({ subject: "CN=Rollback Root B" });
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(a), bundle(a, b)] });
   await page.goto(domainUrl(seeded.domainName));
-  const oldRow = page.locator(`[data-version-id="${seeded.versionIds[0]}"]`);
-  await oldRow.getByRole("button", { name: "Roll back to this version" }).click();
-  const dialog = page.getByRole("dialog");
+  const dialog = await openRollback(page, seeded.versionIds[0]);
   await expect(dialog).toContainText("CN=Rollback Root B");
   await expect(dialog.locator("[data-impact=refused]")).toContainText("will be refused");
   // It drops a CA clients chain to today: the guard names it and wants the domain name typed.
@@ -27,7 +26,7 @@ test("rollback in one click (after a confirmation with the diff) points the doma
     "1 of 2 CAs that clients chain to today stop working",
   );
   await expect(dialog.getByRole("button", { name: "Switch version" })).toBeDisabled();
-  await dialog.getByLabel(/Type .* to confirm/).fill(seeded.domainName);
+  await typeToConfirm(dialog, seeded.domainName);
   await dialog.getByRole("button", { name: "Switch version" }).click();
   await expect(page.getByTestId("outcome-status")).toBeVisible();
   expect(await activeVersion(aws, seeded.domainName)).toBe(seeded.versionIds[0]);
@@ -84,7 +83,7 @@ test("disable mutual TLS after typing the domain name", async ({ page, aws }) =>
   const dialog = page.getByRole("dialog");
   const confirm = dialog.getByRole("button", { name: "Disable mutual TLS" });
   await expect(confirm).toBeDisabled();
-  await dialog.getByLabel(/Type .* to confirm/).fill(seeded.domainName);
+  await typeToConfirm(dialog, seeded.domainName);
   await confirm.click();
   await expect(page.getByText(`Mutual TLS is now off for ${seeded.domainName}`)).toBeVisible();
   const domain = await aws.apiGateway.send(
@@ -184,14 +183,8 @@ test("a domain that is UPDATING polls until it settles, without a reload", async
   await emulator("config", { updatingMs: 4000 });
   try {
     await page.goto(domainUrl(seeded.domainName));
-    await page
-      .locator(`[data-version-id="${seeded.versionIds[0]}"]`)
-      .getByRole("button", { name: "Roll back to this version" })
-      .click();
-    await page
-      .getByRole("dialog")
-      .getByLabel(/Type .* to confirm/)
-      .fill(seeded.domainName);
+    await openRollback(page, seeded.versionIds[0]);
+    await typeToConfirm(page.getByRole("dialog"), seeded.domainName);
     await page.getByRole("dialog").getByRole("button", { name: "Switch version" }).click();
     await expect(page.getByTestId("outcome-status")).toHaveText("UPDATING");
     const badge = page

@@ -21,9 +21,10 @@ import {
 } from "@aws-sdk/client-s3";
 import { request } from "node:https";
 import { bundle, issue } from "../lib/pki/generate";
-import { privateKeyPem } from "../test-support/emulator";
+import { privateKeyPem } from "../test-support/seed";
 import { emulatorFor, expect, needs, test } from "./aws";
-import { domainUrl, unique } from "./seed";
+import { domainUrl, rollBack } from "../test-support/ui-steps";
+import { unique } from "../test-support/seed";
 
 test("an HTTP API domain: its mapping shown, a rollback through the dashboard, served with authentication.clientCert", async ({
   page,
@@ -86,14 +87,7 @@ test("an HTTP API domain: its mapping shown, a rollback through the dashboard, s
   expect(stage.AccessLogSettings?.DestinationArn).toContain(
     `log-group:/aws/apigateway/access-logs/${ApiId}/live`,
   );
-  await page
-    .locator(`[data-version-id="${versions[0]}"]`)
-    .getByRole("button", { name: "Roll back to this version" })
-    .click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel(/Type .* to confirm/).fill(name);
-  await dialog.getByRole("button", { name: "Switch version" }).click();
-  await expect(page.getByTestId("outcome-status")).toBeVisible();
+  const dialog = await rollBack(page, versions[0], name);
   const after = await aws.apiGatewayV2.send(new GetDomainNameCommand({ DomainName: name }));
   expect(after.MutualTlsAuthentication?.TruststoreVersion).toBe(versions[0]);
 

@@ -1,6 +1,6 @@
 import { bundle, chain, issue } from "../lib/pki/generate";
 import { expect, needs, test } from "./aws";
-import { seedMtlsDomain } from "./seed";
+import { seedMtlsDomain } from "../test-support/seed";
 
 test("inspect decodes pasted PEM without AWS, and says whether a client would be accepted and why", async ({
   page,

@@ -1,9 +1,9 @@
 import { ImportCertificateCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
 import { CreateDomainNameCommand } from "@aws-sdk/client-api-gateway";
 import { issue, bundle, chain } from "../lib/pki/generate";
-import { privateKeyPem } from "../test-support/emulator";
+import { privateKeyPem } from "../test-support/seed";
 import { awsClients, expect, needs, test } from "./aws";
-import { seedMtlsDomain, unique } from "./seed";
+import { seedMtlsDomain, unique } from "../test-support/seed";
 
 test("lists seeded domains with their statuses; search and filters narrow the list", async ({
   page,

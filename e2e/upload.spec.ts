@@ -1,9 +1,10 @@
 import { GetBucketVersioningCommand } from "@aws-sdk/client-s3";
 import type { Page } from "@playwright/test";
 import { bundle, chain, issue } from "../lib/pki/generate";
-import { privateKeyPem } from "../test-support/emulator";
+import { privateKeyPem } from "../test-support/seed";
 import { expect, needs, test } from "./aws";
-import { activeVersion, domainUrl, objectVersions, seedMtlsDomain } from "./seed";
+import { activeVersion, objectVersions, seedMtlsDomain } from "../test-support/seed";
+import { domainUrl, typeToConfirm } from "../test-support/ui-steps";
 
 /** A real drop: a `drop` event carrying a File in its DataTransfer. */
 async function dropFile(page: Page, testId: string, name: string, content: string) {
@@ -86,10 +87,10 @@ test("the lockout guard: a file that removes every CA clients chain to is red an
   expect(guardBox.y).toBeLessThan(verdictBox.y);
   const upload = page.getByRole("button", { name: "Upload and activate" });
   await expect(upload).toBeDisabled();
-  await guard.getByLabel(/Type .* to confirm/).fill("not-the-name.example.com");
+  await typeToConfirm(guard, "not-the-name.example.com");
   await expect(upload).toBeDisabled();
   expect(await objectVersions(aws, seeded.bucket, seeded.key)).toEqual(seeded.versionIds);
-  await guard.getByLabel(/Type .* to confirm/).fill(seeded.domainName);
+  await typeToConfirm(guard, seeded.domainName);
   await upload.click();
   await expect(page.getByTestId("outcome-status")).toBeVisible();
   const versions = await objectVersions(aws, seeded.bucket, seeded.key);

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundle, chain, issue } from "../lib/pki/generate";
-import { privateKeyPem, startTestEmulator, type TestEmulator } from "../test-support/emulator";
+import { privateKeyPem } from "../test-support/seed";
+import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
 
 const run = promisify(execFile);
 /** Debian's package installs /usr/bin/aws; AWS_CLI names another. */

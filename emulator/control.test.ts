@@ -10,7 +10,8 @@ import {
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestEmulator, type TestEmulator, errorOf, listAllDomains } from "../test-support/emulator";
+import { startTestEmulator, type TestEmulator, listAllDomains } from "../test-support/emulator";
+import { errorOf } from "../test-support/failure";
 
 describe("control endpoints", () => {
   let t: TestEmulator;

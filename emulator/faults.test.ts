@@ -7,7 +7,8 @@ import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { RequestCertificateCommand } from "@aws-sdk/client-acm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestEmulator, type TestEmulator, errorOf } from "../test-support/emulator";
+import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
+import { errorOf } from "../test-support/failure";
 
 describe("faults, counts and compat mode", () => {
   let t: TestEmulator;

@@ -14,6 +14,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointSdkAt, startTestEmulator, type TestEmulator } from "../test-support/emulator";
+import { recordAuditEvent } from "../lib/records/audit";
 
 const run = promisify(execFile);
 let t: TestEmulator;
@@ -50,7 +51,6 @@ beforeAll(async () => {
   t = await startTestEmulator();
   undoEnv = pointSdkAt(t, { AUDIT_BUCKET: BUCKET });
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  const { recordAuditEvent } = await import("../lib/records/audit");
   for (const domainName of ["a.cli.example", "b.cli.example"])
     for (let i = 0; i < 3; i++)
       await recordAuditEvent({

@@ -9,13 +9,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundle, issue } from "../lib/pki/generate";
-import {
-  deployedRestApi,
-  privateKeyPem,
-  seedTruststoreDomain,
-  startTestEmulator,
-  type TestEmulator,
-} from "../test-support/emulator";
+import { deployedRestApi, privateKeyPem, seedMtlsDomain } from "../test-support/seed";
+import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
 import { CreateBasePathMappingCommand } from "@aws-sdk/client-api-gateway";
 
 const run = promisify(execFile);
@@ -44,9 +39,10 @@ beforeAll(async () => {
   port = t.emulator.dataPlanePort!;
   const root = await issue({ subject: "CN=Probe Root" });
   const aws = t.clients();
-  await seedTruststoreDomain(aws, {
+  await seedMtlsDomain(aws, {
     domainName: DOMAIN,
     bucket: "probe-ts",
+    key: "ts.pem",
     versions: [bundle(root)],
   });
   const api = await deployedRestApi(aws, "probe", "live");

@@ -11,7 +11,9 @@ import {
 } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll } from "vitest";
 import { bundle, chain, issue, tamperSignature, type Issued } from "../lib/pki/generate";
-import { privateKeyPem, startTestEmulator, type TestEmulator } from "./emulator";
+import { privateKeyPem } from "./seed";
+import { startTestEmulator, type TestEmulator } from "./emulator";
+import { CreateDomainNameCommand } from "@aws-sdk/client-api-gateway";
 
 export const URI = "s3://truststores/api/truststore.pem";
 
@@ -80,7 +82,6 @@ export function apiGatewayWorld(): ApiGatewayWorld {
 
 /** The mTLS domains the update and mapping tests start from, as the create tests make them. */
 export async function createWorldDomains(w: ApiGatewayWorld): Promise<void> {
-  const { CreateDomainNameCommand } = await import("@aws-sdk/client-api-gateway");
   const { apiGateway } = w.t.clients();
   const base = {
     endpointConfiguration: { types: ["REGIONAL" as const] },

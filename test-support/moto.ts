@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { createClients, type AwsClients } from "../lib/aws/clients";
+import { endpointClients, type AwsClients } from "./clients";
 
 /** The moto_server command, or undefined when there is none. */
 export function motoServerCommand(env = process.env): string | undefined {
@@ -67,15 +67,5 @@ export async function startMoto(port?: number): Promise<RunningMoto | null> {
 }
 
 /** The project's SDK clients pointed at a moto_server (any region; test credentials). */
-export function motoClients(moto: RunningMoto, region = "us-east-1"): AwsClients {
-  return createClients(
-    {
-      kind: "endpoint",
-      endpoint: moto.endpoint,
-      serviceEndpoints: {},
-      defaultRegion: region,
-      staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },
-    },
-    region,
-  );
-}
+export const motoClients = (moto: RunningMoto, region = "us-east-1"): AwsClients =>
+  endpointClients(moto.endpoint, region);

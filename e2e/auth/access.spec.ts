@@ -7,7 +7,7 @@ import { request as newRequest } from "@playwright/test";
 import { ListObjectsV2Command, GetObjectCommand } from "@aws-sdk/client-s3";
 import { expect, needs, test } from "../aws";
 import { bundle, issue } from "../../lib/pki/generate";
-import { seedMtlsDomain, unique } from "../seed";
+import { seedMtlsDomain, unique } from "../../test-support/seed";
 import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./helpers";
 
 const ACTION_FILES = readdirSync("lib/actions").filter(

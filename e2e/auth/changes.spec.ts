@@ -10,7 +10,8 @@ import { bundle, chain, issue } from "../../lib/pki/generate";
 import type { AuditEvent } from "../../lib/records/audit-types";
 import type { AwsClients } from "../../lib/aws/clients";
 import { expect, needs, test } from "../aws";
-import { activeVersion, domainUrl, objectVersions, seedMtlsDomain } from "../seed";
+import { activeVersion, objectVersions, seedMtlsDomain } from "../../test-support/seed";
+import { domainUrl, openRollback, rollBack, typeToConfirm } from "../../test-support/ui-steps";
 import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./helpers";
 
 async function auditEvents(aws: AwsClients, domainName: string): Promise<AuditEvent[]> {
@@ -55,23 +56,11 @@ test("two operators roll back the same domain at once: exactly one change applie
   await signInUi(p1, "operator");
   await signInUi(p2, "operator2");
   await Promise.all([p1.goto(domainUrl(seeded.domainName)), p2.goto(domainUrl(seeded.domainName))]);
-  await p1
-    .locator(`[data-version-id="${seeded.versionIds[0]}"]`)
-    .getByRole("button", { name: "Roll back to this version" })
-    .click();
-  await p2
-    .locator(`[data-version-id="${seeded.versionIds[1]}"]`)
-    .getByRole("button", { name: "Roll back to this version" })
-    .click();
+  await openRollback(p1, seeded.versionIds[0]);
+  await openRollback(p2, seeded.versionIds[1]);
   // Both roll-backs drop CAs that clients chain to today: each operator types the name.
-  await p1
-    .getByRole("dialog")
-    .getByLabel(/Type .* to confirm/)
-    .fill(seeded.domainName);
-  await p2
-    .getByRole("dialog")
-    .getByLabel(/Type .* to confirm/)
-    .fill(seeded.domainName);
+  await typeToConfirm(p1.getByRole("dialog"), seeded.domainName);
+  await typeToConfirm(p2.getByRole("dialog"), seeded.domainName);
   await Promise.all([
     p1.getByRole("dialog").getByRole("button", { name: "Switch version" }).click(),
     p2.getByRole("dialog").getByRole("button", { name: "Switch version" }).click(),
@@ -113,21 +102,9 @@ test("every change is in the audit trail with who, when, versions, result and AW
   const seeded = await seedMtlsDomain(aws, { versions: [bundle(pki[0]!), bundle(pki[0]!, extra)] });
   await signInUi(page, "operator");
   await page.goto(domainUrl(seeded.domainName));
-  await page
-    .locator(`[data-version-id="${seeded.versionIds[0]}"]`)
-    .getByRole("button", { name: "Roll back to this version" })
-    .click();
-  await page
-    .getByRole("dialog")
-    .getByLabel(/Type .* to confirm/)
-    .fill(seeded.domainName);
-  await page.getByRole("dialog").getByRole("button", { name: "Switch version" }).click();
-  await expect(page.getByTestId("outcome-status")).toBeVisible();
+  await rollBack(page, seeded.versionIds[0], seeded.domainName);
   await page.getByRole("button", { name: "Disable mutual TLS…" }).click();
-  await page
-    .getByRole("dialog")
-    .getByLabel(/Type .* to confirm/)
-    .fill(seeded.domainName);
+  await typeToConfirm(page.getByRole("dialog"), seeded.domainName);
   await page.getByRole("dialog").getByRole("button", { name: "Disable mutual TLS" }).click();
   await expect(page.getByText(`Mutual TLS is now off for ${seeded.domainName}`)).toBeVisible();
 
@@ -231,10 +208,7 @@ test("a change whose audit record cannot be written is made, and the page says i
     pathContains: "mtls-console/events/",
   });
   try {
-    await page
-      .locator(`[data-version-id="${seeded.versionIds[0]}"]`)
-      .getByRole("button", { name: "Roll back to this version" })
-      .click();
+    await openRollback(page, seeded.versionIds[0]);
     await page.getByRole("dialog").getByRole("button", { name: "Switch version" }).click();
     await expect(page.getByTestId("outcome-status")).toBeVisible();
     await expect(

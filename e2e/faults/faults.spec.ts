@@ -8,8 +8,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { GetDomainNameCommand as GetDomain } from "@aws-sdk/client-api-gateway";
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { bundle, issue } from "../../lib/pki/generate";
-import { seedTruststoreDomain } from "../../test-support/emulator";
-import { domainUrl } from "../seed";
+import { seedMtlsDomain } from "../../test-support/seed";
+import { domainUrl } from "../../test-support/ui-steps";
 import { faultWorld, LEASE_MS, type FaultWorld } from "./app-under-faults";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -26,9 +26,10 @@ test.afterAll(async () => w?.stop());
 let n = 0;
 async function seed(): Promise<{ domainName: string; versions: string[] }> {
   const domainName = `fault${++n}-${Date.now()}.test.example`;
-  const versions = await seedTruststoreDomain(w.t.clients(), {
+  const { versionIds: versions } = await seedMtlsDomain(w.t.clients(), {
     domainName,
     bucket: `fault${n}-${Date.now()}`,
+    key: "ts.pem",
     versions: [pem, pem, pem],
   });
   return { domainName, versions };

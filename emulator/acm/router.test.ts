@@ -14,7 +14,9 @@ import {
 import { CreateDomainNameCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issue } from "../../lib/pki/generate";
-import { privateKeyPem, startTestEmulator, type TestEmulator, errorOf } from "../../test-support/emulator";
+import { privateKeyPem } from "../../test-support/seed";
+import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import { errorOf } from "../../test-support/failure";
 
 let t: TestEmulator;
 beforeAll(async () => {

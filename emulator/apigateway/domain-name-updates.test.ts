@@ -6,7 +6,7 @@ import { GetDomainNameCommand, UpdateDomainNameCommand } from "@aws-sdk/client-a
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { errorOf } from "../../test-support/emulator";
+import { errorOf } from "../../test-support/failure";
 
 import { URI, apiGatewayWorld, createWorldDomains } from "../../test-support/api-gateway-world";
 

@@ -7,7 +7,8 @@ import { CreateDomainNameCommand, GetDomainNameCommand } from "@aws-sdk/client-a
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 
-import { privateKeyPem, errorOf } from "../../test-support/emulator";
+import { privateKeyPem } from "../../test-support/seed";
+import { errorOf } from "../../test-support/failure";
 
 import { URI, apiGatewayWorld } from "../../test-support/api-gateway-world";
 

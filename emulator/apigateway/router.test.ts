@@ -18,7 +18,7 @@ import {
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { errorOf } from "../../test-support/emulator";
+import { errorOf } from "../../test-support/failure";
 
 import { apiGatewayWorld, createWorldDomains } from "../../test-support/api-gateway-world";
 

@@ -14,13 +14,8 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundle, issue, type Issued } from "../../lib/pki/generate";
-import {
-  deployedRestApi,
-  privateKeyPem,
-  seedTruststoreDomain,
-  startTestEmulator,
-  type TestEmulator,
-} from "../../test-support/emulator";
+import { deployedRestApi, privateKeyPem, seedMtlsDomain } from "../../test-support/seed";
+import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
 
 let t: TestEmulator;
 let ca: string;
@@ -84,12 +79,13 @@ beforeAll(async () => {
   rootA = await issue({ subject: "CN=Data Plane Root A" });
   rootB = await issue({ subject: "CN=Data Plane Root B" });
   const aws = t.clients();
-  versions = await seedTruststoreDomain(aws, {
+  ({ versionIds: versions } = await seedMtlsDomain(aws, {
     domainName: DOMAIN,
     bucket: "dp-truststores",
+    key: "ts.pem",
     versions: [bundle(rootA), bundle(rootB)],
     active: 0,
-  });
+  }));
   apiId = await deployedRestApi(aws, "dp", "prod");
   await aws.apiGateway.send(
     new CreateBasePathMappingCommand({

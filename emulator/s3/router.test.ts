@@ -20,7 +20,8 @@ import {
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestEmulator, type TestEmulator, errorOf } from "../../test-support/emulator";
+import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import { errorOf } from "../../test-support/failure";
 
 let t: TestEmulator;
 beforeAll(async () => {

@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { hashSync } from "@node-rs/argon2";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
-
-let proxy: typeof import("../../proxy").proxy;
+import { proxy } from "../../proxy";
+import { getAuthOptions } from "./options";
 
 beforeAll(async () => {
   const file = join(mkdtempSync(join(tmpdir(), "https-")), "users.json");
@@ -27,7 +27,6 @@ beforeAll(async () => {
     NEXTAUTH_URL: "https://console.example.com",
     MTLS_CONSOLE_BACKEND: "embedded",
   });
-  proxy = (await import("../../proxy")).proxy;
 });
 
 describe("the proxy over https", () => {
@@ -83,7 +82,6 @@ describe("the proxy over https", () => {
   });
 
   it("marks session cookies Secure", async () => {
-    const { getAuthOptions } = await import("./options");
     expect(getAuthOptions().useSecureCookies).toBe(true);
   });
 });

@@ -7,11 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../test-support/emulator";
 import type { SignInLimits } from "./config";
+import * as limit from "./rate-limit";
+import * as store from "../records/store";
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
 
 let t: TestEmulator;
 let undoEnv: () => void;
-let limit: typeof import("./rate-limit");
-let store: typeof import("../records/store");
 const LIMITS: SignInLimits = {
   perName: 5,
   perAddress: 20,
@@ -30,10 +31,7 @@ async function wrongPassword(name: string, address: string, limits = LIMITS, now
 beforeAll(async () => {
   t = await startTestEmulator();
   undoEnv = pointSdkAt(t, { AUDIT_BUCKET: "throttle-audit" });
-  const { CreateBucketCommand } = await import("@aws-sdk/client-s3");
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: "throttle-audit" }));
-  limit = await import("./rate-limit");
-  store = await import("../records/store");
 });
 afterAll(async () => {
   undoEnv();

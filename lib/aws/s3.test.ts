@@ -10,16 +10,15 @@ import {
 } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import * as s3 from "./s3";
 
 let t: TestEmulator;
 let undoEnv: () => void;
-let s3: typeof import("./s3");
 const counts = async () => (await t.control<{ counts: Record<string, number> }>("requests")).counts;
 
 beforeAll(async () => {
   t = await startTestEmulator();
   undoEnv = pointSdkAt(t);
-  s3 = await import("./s3");
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: "big" }));
   await t.clients().s3.send(
     new PutBucketVersioningCommand({

@@ -15,7 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AwsClients } from "../aws/clients";
 import { MOTO_MISSING, motoClients, startMoto, type RunningMoto } from "../../test-support/moto";
 import { bundle, issue } from "../pki/generate";
-import { refusal } from "../../test-support/refusal";
+import { refusal } from "../../test-support/failure";
+import { getOverview } from "./overview/overview";
+import { activateVersion, disableMtls } from "./changes/mutations";
+import { apiTypesOf } from "./overview/api-types";
+import { overviewPage } from "./overview/overview-page";
+import { parseOverviewQuery } from "./overview/overview-query";
+import { getDomainDetail } from "./views/detail";
+import { compareWithActive } from "./versions/compare";
 
 let moto: RunningMoto | null = null;
 let aws: AwsClients;
@@ -88,7 +95,6 @@ afterAll(async () => {
 describe("against moto", () => {
   it("a domain created with mTLS is unknown, never off; an EDGE domain cannot have it", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const { getOverview } = await import("./overview/overview");
     const { rows } = await getOverview("us-east-1");
     const byName = Object.fromEntries(rows.map((r) => [r.domain.domainName, r.domain]));
     expect(byName[MTLS]).toMatchObject({ mtlsState: "unknown", securityPolicy: "TLS_1_2" });
@@ -101,7 +107,6 @@ describe("against moto", () => {
 
   it("changes to a domain whose mTLS moto cannot report say 'unknown', not 'off', and change nothing", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const { activateVersion, disableMtls } = await import("./changes/mutations");
     const ref = {
       domainName: MTLS,
       region: "us-east-1",
@@ -122,7 +127,6 @@ describe("against moto", () => {
 
   it("API types are unknown on moto, with the reason, never 'none mapped'", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const { apiTypesOf } = await import("./overview/api-types");
     const read = await apiTypesOf("us-east-1", [MTLS]);
     expect(read.pending).toEqual([]);
     expect(read.types[MTLS]).toEqual({
@@ -130,8 +134,6 @@ describe("against moto", () => {
         /^Not known on moto.*v2 lists no API mapping of a domain created through v1/,
       ),
     });
-    const { overviewPage } = await import("./overview/overview-page");
-    const { parseOverviewQuery } = await import("./overview/overview-query");
     const page = await overviewPage("us-east-1", parseOverviewQuery({ type: "NONE" }));
     expect(page.matching).toBe(0);
     expect(page.typesUnknown).toEqual({
@@ -142,7 +144,6 @@ describe("against moto", () => {
 
   it("a failed GetBasePathMappings costs the mappings section only", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const { getDomainDetail } = await import("./views/detail");
     const detail = (await getDomainDetail(MTLS, "us-east-1"))!;
     expect(detail.serverCertificate.ok).toBe(true);
     expect(detail.history).toEqual({ ok: true, value: [] });
@@ -152,13 +153,11 @@ describe("against moto", () => {
 
   it("a truststore opened by its S3 URI: its versions, and a diff against the newest", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const { getDomainDetail } = await import("./views/detail");
     const detail = (await getDomainDetail(MTLS, "us-east-1", " s3://moto-ts/ts.pem "))!;
     expect(detail.truststore).toMatchObject({
       opened: true,
       location: { bucket: "moto-ts", key: "ts.pem" },
     });
-    const { compareWithActive } = await import("./versions/compare");
     const comparison = await compareWithActive({
       domainName: MTLS,
       region: "us-east-1",
@@ -171,7 +170,6 @@ describe("against moto", () => {
 
   it("refuses the console's own store, non-URIs, and a URI on a domain that cannot have mTLS", async (ctx) => {
     if (!moto) return ctx.skip(MOTO_MISSING);
-    const { compareWithActive } = await import("./versions/compare");
     const ask = (domainName: string, truststoreUri: string) =>
       refusal(
         compareWithActive({
@@ -187,7 +185,6 @@ describe("against moto", () => {
     expect((await ask(MTLS, "https://example.com/ts.pem")).message).toContain("Not an S3 URI");
     expect((await ask(MTLS, "s3://UPPER_case/ts.pem")).message).toContain("Not an S3 URI");
     expect((await ask(EDGE, "s3://moto-ts/ts.pem")).code).toBe("truststore-refused");
-    const { getDomainDetail } = await import("./views/detail");
     const detail = (await getDomainDetail(MTLS, "us-east-1", "s3://console-store/x"))!;
     expect(detail.truststore).toMatchObject({ location: null, opened: true });
     expect(detail.truststore?.problem).toContain("the console's own store");

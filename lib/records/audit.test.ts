@@ -4,14 +4,19 @@
  * records written at once never fork), refusals kept apart so that no
  * flood of them hides a change, and a refusal rate shared by instances.
  */
-import { DeleteObjectCommand, PutObjectCommand, CreateBucketCommand } from "@aws-sdk/client-s3";
+import {
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import * as audit from "./audit";
 
 let t: TestEmulator;
 let undoEnv: () => void;
-let audit: typeof import("./audit");
 const BUCKET = "chain-audit";
 const base = {
   role: "operator" as const,
@@ -32,7 +37,6 @@ beforeAll(async () => {
   t = await startTestEmulator();
   undoEnv = pointSdkAt(t, { AUDIT_BUCKET: BUCKET });
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  audit = await import("./audit");
 });
 afterAll(async () => {
   undoEnv();
@@ -82,7 +86,7 @@ describe("the audit trail", () => {
     const body = JSON.parse(
       await (
         await t.clients().s3.send(
-          new (await import("@aws-sdk/client-s3")).GetObjectCommand({
+          new GetObjectCommand({
             Bucket: BUCKET,
             Key: middle,
           }),

@@ -8,7 +8,7 @@ import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { GetApiMappingsCommand, GetStageCommand } from "@aws-sdk/client-apigatewayv2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
-import { refusal } from "../../../test-support/refusal";
+import { refusal } from "../../../test-support/failure";
 import { addCertFieldsToAccessLog } from "./access-log-changes";
 
 const REGION = "us-east-1";

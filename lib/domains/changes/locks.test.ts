@@ -7,10 +7,12 @@ import { GetObjectCommand, CreateBucketCommand, PutObjectCommand } from "@aws-sd
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
 import type { DomainError } from "../shared/errors";
+import * as locks from "./locks";
+import { CALL_DEADLINE_MS } from "../../aws/deadline";
+import { breakLock, readLockView } from "./change-state";
 
 let t: TestEmulator;
 let undoEnv: () => void;
-let locks: typeof import("./locks");
 const BUCKET = "locks-audit";
 const lockObject = async (domain: string) =>
   JSON.parse(
@@ -30,7 +32,6 @@ beforeAll(async () => {
   t = await startTestEmulator();
   undoEnv = pointSdkAt(t, { AUDIT_BUCKET: BUCKET });
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  locks = await import("./locks");
 });
 afterAll(async () => {
   undoEnv();
@@ -141,14 +142,12 @@ describe("change locks", () => {
   });
 
   it("the lease outlives the slowest change the SDK allows", async () => {
-    const { CALL_DEADLINE_MS } = await import("../../aws/deadline");
     // Between taking or renewing the lock and the next renewal, a change makes at most 6 AWS calls, each ending by its deadline.
     expect(locks.LOCK_LEASE_MS).toBeGreaterThan(6 * CALL_DEADLINE_MS);
   });
 
   it("a lock whose release failed is known gone and can be broken; a later lock on the same key is not", async () => {
     const domain = "release-failed.test.example";
-    const { readLockView, breakLock } = await import("./change-state");
     await t.control("faults", {
       operation: "DeleteObject",
       kind: "error500",

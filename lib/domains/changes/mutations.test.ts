@@ -8,24 +8,27 @@ import {
   CreateRestApiCommand,
   GetDomainNameCommand,
   GetRestApiCommand,
+  UpdateDomainNameCommand,
 } from "@aws-sdk/client-api-gateway";
-import { CreateBucketCommand, ListObjectVersionsCommand } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  pointSdkAt,
-  privateKeyPem,
-  seedTruststoreDomain,
-  startTestEmulator,
-  type TestEmulator,
-} from "../../../test-support/emulator";
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListObjectVersionsCommand,
+} from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
+import { privateKeyPem, seedMtlsDomain } from "../../../test-support/seed";
 import { bundle, chain, issue, type Issued } from "../../pki/generate";
-import { refusal } from "../../../test-support/refusal";
+import { refusal } from "../../../test-support/failure";
 import type { DomainError } from "../shared/errors";
+import * as mutations from "./mutations";
+import { recordAuditEvent } from "../../records/audit";
+import { turnOffDefaultEndpoint } from "./default-endpoint";
+import { compareWithActive } from "../versions/compare";
 
 let t: TestEmulator;
 let undoEnv: () => void;
 let pki: Issued[];
-let mutations: typeof import("./mutations");
 let firstVersion: string;
 const DOMAIN = "mut.test.example";
 
@@ -39,15 +42,15 @@ const versions = async () =>
 beforeAll(async () => {
   t = await startTestEmulator();
   undoEnv = pointSdkAt(t, { AUDIT_BUCKET: "mtls-console-audit" });
-  mutations = await import("./mutations");
   pki = await chain(2, { prefix: "Mut" });
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: "mtls-console-audit" }));
-  const ids = await seedTruststoreDomain(t.clients(), {
+  const seeded = await seedMtlsDomain(t.clients(), {
     domainName: DOMAIN,
     bucket: "mut",
+    key: "ts.pem",
     versions: [pki[0]!.pem],
   });
-  firstVersion = ids[0]!;
+  firstVersion = seeded.versionIds[0]!;
 });
 afterAll(async () => {
   undoEnv();
@@ -115,7 +118,6 @@ describe("upload and activate on the server", () => {
       .clients()
       .apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }));
     expect(domain.mutualTlsAuthentication?.truststoreVersion).toBe(result.versionId);
-    const { GetObjectCommand } = await import("@aws-sdk/client-s3");
     const object = await t
       .clients()
       .s3.send(new GetObjectCommand({ Bucket: "mut", Key: "ts.pem", VersionId: result.versionId }));
@@ -177,7 +179,6 @@ describe("upload and activate on the server", () => {
       .clients()
       .apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }));
     if (!domain.mutualTlsAuthentication) {
-      const { UpdateDomainNameCommand } = await import("@aws-sdk/client-api-gateway");
       await t.clients().apiGateway.send(
         new UpdateDomainNameCommand({
           domainName: DOMAIN,
@@ -194,7 +195,6 @@ describe("upload and activate on the server", () => {
   });
 
   it("a stale version names the recorded change that set the current one, not just the newest record", async () => {
-    const { recordAuditEvent } = await import("../../records/audit");
     const current = (
       await t.clients().apiGateway.send(new GetDomainNameCommand({ domainName: DOMAIN }))
     ).mutualTlsAuthentication!.truststoreVersion!;
@@ -333,7 +333,6 @@ describe("upload and activate on the server", () => {
   });
 
   it("disables a default endpoint only for a REST API mapped to the domain", async () => {
-    const { turnOffDefaultEndpoint } = await import("./default-endpoint");
     const { apiGateway } = t.clients();
     const mapped = await apiGateway.send(
       new CreateRestApiCommand({ name: "mapped", endpointConfiguration: { types: ["REGIONAL"] } }),
@@ -373,7 +372,6 @@ describe("upload and activate on the server", () => {
 
 describe("reads by S3 URI", () => {
   it("are refused for a domain whose backend reports its truststore: the domain's own is read", async () => {
-    const { compareWithActive } = await import("../versions/compare");
     const error = await refusal(
       compareWithActive({
         region: "us-east-1",

@@ -4,14 +4,11 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  pointSdkAt,
-  seedTruststoreDomain,
-  startTestEmulator,
-  type TestEmulator,
-} from "../../../test-support/emulator";
+import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
+import { seedMtlsDomain } from "../../../test-support/seed";
 import { bundle, chain, issue } from "../../pki/generate";
 import { assessLockout, checkTruststore, diffTruststores } from "../../truststore";
+import { compareWithActive } from "./compare";
 
 let t: TestEmulator;
 let undoEnv: () => void;
@@ -26,12 +23,15 @@ beforeAll(async () => {
   const other = await issue({ subject: "CN=Cmp Other Root" });
   pems.push(bundle(pki[0]!, pki[1]!), bundle(pki[0]!, pki[1]!, other), bundle(other));
   ids.push(
-    ...(await seedTruststoreDomain(t.clients(), {
-      domainName: DOMAIN,
-      bucket: "cmp",
-      versions: pems,
-      active: 1,
-    })),
+    ...(
+      await seedMtlsDomain(t.clients(), {
+        domainName: DOMAIN,
+        bucket: "cmp",
+        key: "ts.pem",
+        versions: pems,
+        active: 1,
+      })
+    ).versionIds,
   );
 });
 afterAll(async () => {
@@ -41,7 +41,6 @@ afterAll(async () => {
 
 describe("compareWithActive", () => {
   it("gives the engine's full diff and lockout guard, from the active version to the other", async () => {
-    const { compareWithActive } = await import("./compare");
     const at = new Date();
     const active = await checkTruststore(pems[1]!, { at });
     for (const i of [0, 2]) {

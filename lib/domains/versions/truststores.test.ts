@@ -10,10 +10,10 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
 import { bundle, largeBundle } from "../../pki/generate";
+import * as truststores from "./truststores";
 
 let t: TestEmulator;
 let undoEnv: () => void;
-let truststores: typeof import("./truststores");
 const versionIds: string[] = [];
 let size = 0;
 
@@ -38,7 +38,6 @@ beforeAll(async () => {
         .VersionId!,
     );
   }
-  truststores = await import("./truststores");
 });
 afterAll(async () => {
   undoEnv();
@@ -48,13 +47,13 @@ afterAll(async () => {
 describe("parsed truststore cache", () => {
   it("holds no more bytes than its bound, dropping the least recently used version first", async () => {
     const estimate = size * truststores.PARSED_SIZE_FACTOR;
-    expect(estimate * 2).toBeLessThan(truststores.TRUSTSTORE_CACHE_BYTES);
-    expect(estimate * 3).toBeGreaterThan(truststores.TRUSTSTORE_CACHE_BYTES);
+    expect(estimate * 2).toBeLessThan(truststores.truststoreCacheBytes());
+    expect(estimate * 3).toBeGreaterThan(truststores.truststoreCacheBytes());
     const location = { bucket: "cache", key: "ts.pem" };
     await t.control("requests", undefined, "DELETE");
     for (const id of versionIds) await truststores.checkVersion(location, id, "us-east-1");
     expect(truststores.truststoreCacheUsage().bytes).toBeLessThanOrEqual(
-      truststores.TRUSTSTORE_CACHE_BYTES,
+      truststores.truststoreCacheBytes(),
     );
     expect(truststores.truststoreCacheUsage().entries).toBe(2);
     const reads = async () =>

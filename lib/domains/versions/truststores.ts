@@ -3,7 +3,7 @@ import "server-only";
  * Truststore versions from S3, decoded and checked. An S3 object version
  * never changes, so a parsed version is cached by bucket/key/versionId; the
  * cache is bounded by bytes (the objects' sizes, least recently used out
- * first: TRUSTSTORE_CACHE_MB, default 24), so a few huge truststores cannot
+ * first: TRUSTSTORE_CACHE_MB, default 256, read on first use), so a few huge truststores cannot
  * take the server's memory. The rules run again on every request (they
  * depend on the time).
  */
@@ -32,10 +32,13 @@ interface LoadContext {
   region: string;
 }
 
-const megabytes = Number(process.env.TRUSTSTORE_CACHE_MB ?? 256);
-/** The cache's budget, in estimated bytes of memory. */
-export const TRUSTSTORE_CACHE_BYTES =
-  (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 256) * 1_000_000;
+/** The cache's budget, in estimated bytes of memory (TRUSTSTORE_CACHE_MB, default 256). */
+export function truststoreCacheBytes(
+  env: Record<string, string | undefined> = process.env,
+): number {
+  const megabytes = Number(env.TRUSTSTORE_CACHE_MB ?? 256);
+  return (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 256) * 1_000_000;
+}
 /**
  * A parsed bundle takes about this many times its source size in memory
  * (decoded fields, ASN.1 objects, keys); measured with 1,000-certificate
@@ -43,20 +46,26 @@ export const TRUSTSTORE_CACHE_BYTES =
  */
 export const PARSED_SIZE_FACTOR = 40;
 
-const cache = new LRUCache<string, CachedVersion, LoadContext>({
-  maxSize: TRUSTSTORE_CACHE_BYTES,
-  sizeCalculation: (v) => Math.max(1_000, v.bytes) * PARSED_SIZE_FACTOR,
-  // Concurrent requests for one version share one download.
-  fetchMethod: async (_key, _stale, { context }) => {
-    const object = await getObjectVersion(context.location, context.versionId, context.region);
-    return {
-      bundle: await loadBundle(object.body),
-      metadata: object.metadata,
-      versionId: object.versionId,
-      bytes: object.body.byteLength,
-    };
-  },
-});
+let versions: LRUCache<string, CachedVersion, LoadContext> | undefined;
+
+/** The parsed-version cache, made on first use (its budget read then). */
+function versionCache(): LRUCache<string, CachedVersion, LoadContext> {
+  versions ??= new LRUCache<string, CachedVersion, LoadContext>({
+    maxSize: truststoreCacheBytes(),
+    sizeCalculation: (v) => Math.max(1_000, v.bytes) * PARSED_SIZE_FACTOR,
+    // Concurrent requests for one version share one download.
+    fetchMethod: async (_key, _stale, { context }) => {
+      const object = await getObjectVersion(context.location, context.versionId, context.region);
+      return {
+        bundle: await loadBundle(object.body),
+        metadata: object.metadata,
+        versionId: object.versionId,
+        bytes: object.body.byteLength,
+      };
+    },
+  });
+  return versions;
+}
 
 /** Versions being read into the cache right now: a one-off check of the same version waits for it. */
 const inFlight = new Map<string, Promise<CachedVersion | undefined>>();
@@ -67,7 +76,7 @@ async function loadVersion(
   region: string,
 ): Promise<CachedVersion> {
   const key = `${location.bucket}/${location.key}#${versionId}`;
-  const fetching = cache.fetch(key, {
+  const fetching = versionCache().fetch(key, {
     context: { location, versionId, region },
   });
   inFlight.set(key, fetching);
@@ -96,7 +105,7 @@ export async function checkVersionOnce(
   region: string,
 ): Promise<CheckedVersion> {
   const key = `${location.bucket}/${location.key}#${versionId}`;
-  const cached = cache.get(key) ?? (await inFlight.get(key)?.catch(() => undefined));
+  const cached = versionCache().get(key) ?? (await inFlight.get(key)?.catch(() => undefined));
   if (cached)
     return {
       versionId: cached.versionId,
@@ -114,6 +123,7 @@ export async function checkVersionOnce(
 
 /** What the parsed-truststore cache holds now (for tests and the bench). */
 export function truststoreCacheUsage(): { entries: number; bytes: number } {
+  const cache = versionCache();
   return { entries: cache.size, bytes: cache.calculatedSize };
 }
 
