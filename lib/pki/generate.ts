@@ -201,10 +201,6 @@ export function tamperSignature(issued: Issued): string {
   return new x509.X509Certificate(der).toString("pem");
 }
 
-export function pemFromDer(der: Uint8Array): string {
-  return x509.PemConverter.encode(der.slice().buffer, "CERTIFICATE");
-}
-
 /**
  * A root and `count - 1` distinct certificates it issued (one shared key,
  * so that making a thousand takes a second): a bundle of `count`.
