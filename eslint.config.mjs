@@ -1,10 +1,13 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { layersConfig } from "./eslint.layers.mjs";
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  // Nothing imports a layer above it (eslint.layers.mjs).
+  layersConfig,
   {
     // The truststore engine runs in the browser and in Node alike: it may not
     // reach for AWS, Next.js or Node-only modules (see docs/architecture.md).
@@ -71,20 +74,6 @@ export default defineConfig([
     // Playwright fixtures call `use`, which is not React's hook.
     files: ["e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
-  },
-  {
-    // The emulator is the test double of AWS: it never reaches into the app.
-    files: ["emulator/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["@/app/*", "**/app/*"], message: "The emulator may not import app/." },
-          ],
-        },
-      ],
-    },
   },
   globalIgnores([
     ".next/**",

@@ -1,0 +1,92 @@
+/**
+ * The floors of the house, lowest first: a file may import from its own
+ * floor and the floors below it, never from above (docs/architecture.md).
+ * Enforced with eslint-plugin-import's no-restricted-paths, which resolves
+ * every import (relative or "@/") to the file it names. Tests and the test
+ * harness stand outside the floors: they may reach anything.
+ */
+
+/** Layers of the project, lowest first; each is a list of folders or files. */
+export const LAYERS = [
+  ["lib/model"],
+  ["lib/truststore", "lib/pki"],
+  ["lib/aws"],
+  ["lib/records"],
+  ["lib/auth"],
+  ["lib/domains"],
+  ["lib/actions"],
+  ["components"],
+  ["app", "proxy.ts"],
+];
+
+/** lib/domains' rooms, lowest first: a room may use the rooms below it. */
+export const DOMAIN_ROOMS = [
+  "shared",
+  "clients-seen",
+  "versions",
+  "changes",
+  "overview",
+  "create",
+  "watch",
+  "views",
+];
+
+/** Where nothing of the app may reach: the emulator sees only lib/model, lib/truststore, lib/pki. */
+const OUTSIDE_THE_APP = [
+  "emulator",
+  "test-support",
+  "e2e",
+  "scripts",
+  "bench",
+  "instrumentation.ts",
+];
+
+const here = (p) => `./${p}`;
+
+function zones() {
+  const out = [];
+  LAYERS.forEach((layer, i) => {
+    const above = LAYERS.slice(i + 1).flat();
+    for (const target of layer)
+      out.push({
+        target: here(target),
+        from: [...above, ...OUTSIDE_THE_APP].map(here),
+        message: `${target} may not import from a layer above it (docs/architecture.md).`,
+      });
+  });
+  // lib/model imports nothing of ours.
+  out.push({
+    target: "./lib/model",
+    from: ["./lib/truststore", "./lib/pki"],
+    message: "lib/model imports nothing of ours.",
+  });
+  DOMAIN_ROOMS.forEach((room, i) => {
+    const above = DOMAIN_ROOMS.slice(i + 1);
+    if (above.length)
+      out.push({
+        target: `./lib/domains/${room}`,
+        from: above.map((r) => `./lib/domains/${r}`),
+        message: `lib/domains/${room} may not import a room above it (${above.join(", ")}).`,
+      });
+  });
+  out.push({
+    target: "./emulator",
+    from: ["./lib/aws", "./lib/records", "./lib/auth", "./lib/domains", "./lib/actions"].concat([
+      "./app",
+      "./components",
+      "./test-support",
+      "./e2e",
+      "./scripts",
+      "./bench",
+    ]),
+    message:
+      "The emulator is the test double of AWS: it may import lib/model, lib/truststore and lib/pki only.",
+  });
+  return out;
+}
+
+export const layersConfig = {
+  files: ["**/*.{ts,tsx,mjs}"],
+  ignores: ["**/*.test.ts", "**/*.spec.ts", "lib/truststore/test-support/**"],
+  rules: { "import/no-restricted-paths": ["error", { zones: zones() }] },
+};
