@@ -5,16 +5,15 @@
  * timestamps are epoch seconds.
  */
 import type { EmulatorRequest, Route } from "../http";
-import * as mappings from "./base-path-mappings";
-import { updateDomainName } from "./domain-name-updates";
-import * as domains from "./domain-names";
+import * as mappings from "./base-path-mappings-wire";
+import { updateDomainName } from "./domain-name-updates-wire";
+import * as domains from "./domain-names-wire";
 import * as resources from "./resources";
 import * as restApis from "./rest-apis";
 import * as stages from "./stages";
 import { routeTable, type Operation } from "../route-table";
 import { route as routeV2 } from "../apigatewayv2/router";
 
-export { domainView, finishUpdating } from "./domain-names";
 export { truststoreWarnings } from "./truststore-warnings";
 
 const OPERATIONS: Operation[] = [

@@ -5,7 +5,7 @@
  * mappings (one table: v1 lists the REST ones).
  */
 import { createHash } from "node:crypto";
-import { findDomain } from "../apigateway/domain-names";
+import { findDomain } from "../apigateway/domain-names-state";
 import { badRequest, conflict, notFound, pageV2, str } from "../apigateway/common";
 import { epochSeconds, json, parseJsonBody } from "../http";
 import {

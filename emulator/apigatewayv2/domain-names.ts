@@ -5,13 +5,9 @@
  * (domainNameConfigurations, camelCase, ISO timestamps), by translating to
  * the v1 handlers, so both APIs validate alike.
  */
-import {
-  createDomainName,
-  domainView,
-  findDomain,
-  finishUpdating,
-} from "../apigateway/domain-names";
-import { updateDomainName } from "../apigateway/domain-name-updates";
+import { findDomain, finishUpdating } from "../apigateway/domain-names-state";
+import { createDomainName, domainView } from "../apigateway/domain-names-wire";
+import { updateDomainName } from "../apigateway/domain-name-updates-wire";
 import { badRequest } from "../apigateway/common";
 import { json, parseJsonBody, type Context, type EmulatorRequest } from "../http";
 import type { DomainName } from "../state";

@@ -12,7 +12,7 @@ import {
   type ClientCertIdentity,
 } from "../../lib/truststore";
 import { loadBundle } from "../../lib/truststore/check";
-import { finishUpdating } from "../apigateway/domain-names";
+import { finishUpdating } from "../apigateway/domain-names-state";
 import { parseS3Uri } from "../apigateway/truststore-warnings";
 import type { Context } from "../http";
 import { readObjectForTruststore } from "../s3/router";
