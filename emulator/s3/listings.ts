@@ -6,7 +6,9 @@
 import { AwsError, type EmulatorRequest } from "../http";
 import type { Handler } from "../route-table";
 import { type ObjectVersion } from "../state";
-import { escapeXml, getBucket, iso, latest, OWNER, xml } from "./common";
+import { getBucket } from "./buckets-state";
+import { latest } from "./objects-state";
+import { escapeXml, iso, OWNER, xml } from "./xml";
 
 function maxKeys(req: EmulatorRequest): number {
   const raw = req.url.searchParams.get("max-keys");

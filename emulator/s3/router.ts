@@ -6,11 +6,12 @@
 import { AwsError, header, type EmulatorRequest, type Route } from "../http";
 import { refusal, routeTable, type Operation } from "../route-table";
 import { ACCOUNT_ID } from "../state";
-import * as buckets from "./buckets";
+import * as buckets from "./buckets-wire";
 import { listObjectsV2, listObjectVersions } from "./listings";
-import * as objects from "./objects";
+import * as objects from "./objects-wire";
 
-export { readObjectForTruststore, s3Error } from "./common";
+export { readObjectForTruststore } from "./objects-state";
+export { s3Error } from "./xml";
 
 const OPERATIONS: Operation[] = [
   ["GET", "/", "ListBuckets", false, buckets.listBuckets],

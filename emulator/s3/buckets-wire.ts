@@ -1,21 +1,30 @@
 /**
- * S3 buckets: ListBuckets, CreateBucket, HeadBucket, DeleteBucket,
- * GetBucketLocation, GetBucketVersioning and PutBucketVersioning.
+ * S3 buckets on the wire: ListBuckets, CreateBucket, HeadBucket,
+ * DeleteBucket, GetBucketLocation, GetBucketVersioning and
+ * PutBucketVersioning: bucket names checked, XML bodies read and written.
+ * The state side is ./buckets-state.ts.
  */
 import { AwsError } from "../http";
 import type { Handler } from "../route-table";
 import type { Bucket } from "../state";
-import { escapeXml, getBucket, iso, OWNER, xml } from "./common";
+import {
+  addBucket,
+  deleteEmptyBucket,
+  getBucket,
+  listBucketsByName,
+  refuseExistingBucket,
+  setVersioning,
+} from "./buckets-state";
+import { escapeXml, iso, OWNER, xml } from "./xml";
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 export const listBuckets: Handler = (_req, ctx) =>
   xml(
     200,
-    `<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${OWNER}<Buckets>${Object.values(
-      ctx.state.buckets,
+    `<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${OWNER}<Buckets>${listBucketsByName(
+      ctx.state,
     )
-      .sort((a, b) => a.name.localeCompare(b.name))
       .map(
         (b) =>
           `<Bucket><Name>${escapeXml(b.name)}</Name><CreationDate>${iso(b.createdAt)}</CreationDate><BucketRegion>${b.region}</BucketRegion></Bucket>`,
@@ -32,7 +41,7 @@ export const putBucketVersioning: Handler = (req, ctx, { Bucket: bucket }) => {
       "MalformedXML",
       "The XML you provided was not well-formed or did not validate against our published schema",
     );
-  b.versioning = status as Bucket["versioning"];
+  setVersioning(b, status as NonNullable<Bucket["versioning"]>);
   return { status: 200 };
 };
 
@@ -62,32 +71,20 @@ export const createBucket: Handler = (req, ctx, { Bucket: bucket }) => {
     throw new AwsError(400, "InvalidBucketName", "The specified bucket is not valid.", {
       fields: { BucketName: bucket! },
     });
-  if (ctx.state.buckets[bucket!]) {
-    throw new AwsError(
-      409,
-      "BucketAlreadyOwnedByYou",
-      "Your previous request to create the named bucket succeeded and you already own it.",
-      { fields: { BucketName: bucket! } },
-    );
-  }
+  refuseExistingBucket(ctx.state, bucket!);
   const location = /<LocationConstraint>\s*([a-z0-9-]+)\s*<\/LocationConstraint>/.exec(
     req.body.toString("utf8"),
   )?.[1];
-  ctx.state.buckets[bucket!] = {
+  addBucket(ctx.state, {
     name: bucket!,
     region: location ?? req.region,
     createdAt: ctx.now(),
     objects: {},
-  };
+  });
   return { status: 200, headers: { location: `/${bucket}` } };
 };
 
 export const deleteBucket: Handler = (_req, ctx, { Bucket: bucket }) => {
-  const b = getBucket(ctx.state, bucket!);
-  if (Object.keys(b.objects).length > 0)
-    throw new AwsError(409, "BucketNotEmpty", "The bucket you tried to delete is not empty", {
-      fields: { BucketName: bucket! },
-    });
-  delete ctx.state.buckets[bucket!];
+  deleteEmptyBucket(ctx.state, bucket!);
   return { status: 204 };
 };
