@@ -17,7 +17,7 @@ import {
 } from "@aws-sdk/client-s3";
 import type { Page } from "@playwright/test";
 import { bundle, issue } from "../lib/pki/generate";
-import { deployedRestApi, privateKeyPem } from "../test-support/seed";
+import { deployedRestApi, privateKeyPem, versionedBucket } from "../test-support/seed";
 import { expect, needs, test } from "./aws";
 import { unique } from "../test-support/seed";
 
@@ -142,10 +142,7 @@ test("a new domain can be mapped to an HTTP API stage", async ({ page, aws }) =>
   needs("mtls-fields", "test-controls", "http-apis");
   const id = unique("newhttp");
   const name = `${id}.test.example`;
-  await aws.s3.send(new CreateBucketCommand({ Bucket: id }));
-  await aws.s3.send(
-    new PutBucketVersioningCommand({ Bucket: id, VersioningConfiguration: { Status: "Enabled" } }),
-  );
+  await versionedBucket(aws, id);
   const root = await issue({ subject: "CN=New Http Root" });
   const version = (
     await aws.s3.send(new PutObjectCommand({ Bucket: id, Key: "ts.pem", Body: bundle(root) }))

@@ -14,14 +14,10 @@ import {
   GetDomainNameCommand,
   GetStageCommand,
 } from "@aws-sdk/client-apigatewayv2";
-import {
-  CreateBucketCommand,
-  PutBucketVersioningCommand,
-  PutObjectCommand,
-} from "@aws-sdk/client-s3";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { request } from "node:https";
 import { bundle, issue } from "../lib/pki/generate";
-import { privateKeyPem } from "../test-support/seed";
+import { privateKeyPem, versionedBucket } from "../test-support/seed";
 import { emulatorFor, expect, needs, test } from "./aws";
 import { domainUrl, rollBack } from "../test-support/ui-steps";
 import { unique } from "../test-support/seed";
@@ -36,10 +32,7 @@ test("an HTTP API domain: its mapping shown, a rollback through the dashboard, s
   const name = `${id}.test.example`;
   const a = await issue({ subject: "CN=Http Root A" });
   const b = await issue({ subject: "CN=Http Root B" });
-  await aws.s3.send(new CreateBucketCommand({ Bucket: id }));
-  await aws.s3.send(
-    new PutBucketVersioningCommand({ Bucket: id, VersioningConfiguration: { Status: "Enabled" } }),
-  );
+  await versionedBucket(aws, id);
   const versions: string[] = [];
   for (const body of [bundle(a), bundle(a, b)])
     versions.push(
@@ -87,7 +80,7 @@ test("an HTTP API domain: its mapping shown, a rollback through the dashboard, s
   expect(stage.AccessLogSettings?.DestinationArn).toContain(
     `log-group:/aws/apigateway/access-logs/${ApiId}/live`,
   );
-  const dialog = await rollBack(page, versions[0], name);
+  await rollBack(page, versions[0], name);
   const after = await aws.apiGatewayV2.send(new GetDomainNameCommand({ DomainName: name }));
   expect(after.MutualTlsAuthentication?.TruststoreVersion).toBe(versions[0]);
 

@@ -12,13 +12,11 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../test-support/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteEmulator } from "../test-support/suite-emulator";
 import { recordAuditEvent } from "../lib/records/audit";
 
 const run = promisify(execFile);
-let t: TestEmulator;
-let undoEnv: () => void;
 const BUCKET = "cli-audit";
 
 async function audit(args: string[]) {
@@ -47,9 +45,9 @@ async function audit(args: string[]) {
   }
 }
 
+const t = suiteEmulator({ AUDIT_BUCKET: BUCKET });
+
 beforeAll(async () => {
-  t = await startTestEmulator();
-  undoEnv = pointSdkAt(t, { AUDIT_BUCKET: BUCKET });
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   for (const domainName of ["a.cli.example", "b.cli.example"])
     for (let i = 0; i < 3; i++)
@@ -61,10 +59,6 @@ beforeAll(async () => {
         region: "us-east-1",
         result: "success",
       });
-});
-afterAll(async () => {
-  undoEnv();
-  await t.stop();
 });
 
 describe("npm run audit -- verify", () => {

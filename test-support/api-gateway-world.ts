@@ -4,14 +4,10 @@
  * version and one with a bad signature and a SHA-1 root.
  */
 import { ImportCertificateCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
-import {
-  CreateBucketCommand,
-  PutBucketVersioningCommand,
-  PutObjectCommand,
-} from "@aws-sdk/client-s3";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll } from "vitest";
 import { bundle, chain, issue, tamperSignature, type Issued } from "../lib/pki/generate";
-import { privateKeyPem } from "./seed";
+import { privateKeyPem, versionedBucket } from "./seed";
 import { startTestEmulator, type TestEmulator } from "./emulator";
 import { CreateDomainNameCommand } from "@aws-sdk/client-api-gateway";
 
@@ -49,13 +45,7 @@ export function apiGatewayWorld(): ApiGatewayWorld {
       )
     ).CertificateArn!;
     w.pki = await chain(3, { prefix: "Emu" });
-    await s3.send(new CreateBucketCommand({ Bucket: "truststores" }));
-    await s3.send(
-      new PutBucketVersioningCommand({
-        Bucket: "truststores",
-        VersioningConfiguration: { Status: "Enabled" },
-      }),
-    );
+    await versionedBucket(w.t.clients(), "truststores");
     w.goodVersion = (
       await s3.send(
         new PutObjectCommand({

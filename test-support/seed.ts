@@ -36,6 +36,12 @@ export interface SeededDomain {
 const versioning = (aws: AwsClients, Bucket: string, Status: "Enabled" | "Suspended") =>
   aws.s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status } }));
 
+/** A new bucket with versioning on, as a truststore bucket must have. */
+export async function versionedBucket(aws: AwsClients, bucket: string): Promise<void> {
+  await aws.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  await versioning(aws, bucket, "Enabled");
+}
+
 /**
  * A versioned bucket holding these truststore versions (oldest first), and
  * a REGIONAL custom domain name with an ACM-issued certificate and mutual
@@ -60,8 +66,7 @@ export async function seedMtlsDomain(
   const domainName = options.domainName ?? `${id}.test.example`;
   const bucket = options.bucket ?? `ts-${id.toLowerCase()}`;
   const key = options.key ?? "truststore.pem";
-  await aws.s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  await versioning(aws, bucket, "Enabled");
+  await versionedBucket(aws, bucket);
   const versionIds: string[] = [];
   for (const body of options.versions) {
     const put = new PutObjectCommand({

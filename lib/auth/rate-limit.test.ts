@@ -4,15 +4,13 @@
  * cannot beat and old failures do not fill, and slowdowns (never refusals)
  * for a name from everywhere and for everyone.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteEmulator } from "../../test-support/suite-emulator";
 import type { SignInLimits } from "./config";
 import * as limit from "./rate-limit";
 import * as store from "../records/store";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 
-let t: TestEmulator;
-let undoEnv: () => void;
 const LIMITS: SignInLimits = {
   perName: 5,
   perAddress: 20,
@@ -28,14 +26,10 @@ async function wrongPassword(name: string, address: string, limits = LIMITS, now
   return verdict;
 }
 
+const t = suiteEmulator({ AUDIT_BUCKET: "throttle-audit" });
+
 beforeAll(async () => {
-  t = await startTestEmulator();
-  undoEnv = pointSdkAt(t, { AUDIT_BUCKET: "throttle-audit" });
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: "throttle-audit" }));
-});
-afterAll(async () => {
-  undoEnv();
-  await t.stop();
 });
 
 describe("sign-in throttling", () => {

@@ -4,8 +4,8 @@
  */
 import { CreateRestApiCommand } from "@aws-sdk/client-api-gateway";
 import { CreateApiCommand, CreateStageCommand, GetApisCommand } from "@aws-sdk/client-apigatewayv2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteEmulator } from "../../test-support/suite-emulator";
 import { listApiKinds } from "./api-ids";
 import {
   allPages,
@@ -14,14 +14,12 @@ import {
   setHttpStageAccessLog,
 } from "./apigatewayv2";
 
-let t: TestEmulator;
-let undoEnv: () => void;
 const httpIds: string[] = [];
 let restId = "";
 
+const t = suiteEmulator();
+
 beforeAll(async () => {
-  t = await startTestEmulator();
-  undoEnv = pointSdkAt(t);
   const { apiGateway, apiGatewayV2 } = t.clients();
   for (const Name of ["one", "two", "three"]) {
     const { ApiId } = await apiGatewayV2.send(new CreateApiCommand({ Name, ProtocolType: "HTTP" }));
@@ -30,10 +28,6 @@ beforeAll(async () => {
   for (const StageName of ["a", "b", "c"])
     await apiGatewayV2.send(new CreateStageCommand({ ApiId: httpIds[0], StageName }));
   restId = (await apiGateway.send(new CreateRestApiCommand({ name: "rest" }))).id!;
-});
-afterAll(async () => {
-  undoEnv();
-  await t.stop();
 });
 
 describe("API Gateway v2 listings", () => {

@@ -3,33 +3,18 @@
  * object too big (or of a type no truststore has) is refused from a HEAD
  * alone, never downloaded, and the refusal is kept.
  */
-import {
-  CreateBucketCommand,
-  PutBucketVersioningCommand,
-  PutObjectCommand,
-} from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteEmulator } from "../../test-support/suite-emulator";
 import * as s3 from "./s3";
+import { versionedBucket } from "../../test-support/seed";
 
-let t: TestEmulator;
-let undoEnv: () => void;
 const counts = async () => (await t.control<{ counts: Record<string, number> }>("requests")).counts;
 
+const t = suiteEmulator();
+
 beforeAll(async () => {
-  t = await startTestEmulator();
-  undoEnv = pointSdkAt(t);
-  await t.clients().s3.send(new CreateBucketCommand({ Bucket: "big" }));
-  await t.clients().s3.send(
-    new PutBucketVersioningCommand({
-      Bucket: "big",
-      VersioningConfiguration: { Status: "Enabled" },
-    }),
-  );
-});
-afterAll(async () => {
-  undoEnv();
-  await t.stop();
+  await versionedBucket(t.clients(), "big");
 });
 
 describe("truststore reads", () => {

@@ -6,11 +6,7 @@
  */
 import { RequestCertificateCommand } from "@aws-sdk/client-acm";
 import { CreateDomainNameCommand } from "@aws-sdk/client-api-gateway";
-import {
-  CreateBucketCommand,
-  PutBucketVersioningCommand,
-  PutObjectCommand,
-} from "@aws-sdk/client-s3";
+import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AwsClients } from "../aws/clients";
 import { MOTO_MISSING, motoClients, startMoto, type RunningMoto } from "../../test-support/moto";
@@ -23,6 +19,7 @@ import { overviewPage } from "./overview/overview-page";
 import { parseOverviewQuery } from "./overview/overview-query";
 import { getDomainDetail } from "./views/detail";
 import { compareWithActive } from "./versions/compare";
+import { versionedBucket } from "../../test-support/seed";
 
 let moto: RunningMoto | null = null;
 let aws: AwsClients;
@@ -51,14 +48,8 @@ beforeAll(async () => {
   aws = motoClients(moto);
   const a = await issue({ subject: "CN=Moto Root A" });
   const b = await issue({ subject: "CN=Moto Root B" });
-  for (const Bucket of ["moto-ts", "console-store"])
-    await aws.s3.send(new CreateBucketCommand({ Bucket }));
-  await aws.s3.send(
-    new PutBucketVersioningCommand({
-      Bucket: "moto-ts",
-      VersioningConfiguration: { Status: "Enabled" },
-    }),
-  );
+  await versionedBucket(aws, "moto-ts");
+  await aws.s3.send(new CreateBucketCommand({ Bucket: "console-store" }));
   versions = [];
   for (const Body of [bundle(a), bundle(a, b)])
     versions.push(

@@ -11,12 +11,10 @@ import {
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteEmulator } from "../../test-support/suite-emulator";
 import * as audit from "./audit";
 
-let t: TestEmulator;
-let undoEnv: () => void;
 const BUCKET = "chain-audit";
 const base = {
   role: "operator" as const,
@@ -33,14 +31,10 @@ const keysOf = async (prefix: string) =>
     ).Contents ?? []
   ).map((c) => c.Key!);
 
+const t = suiteEmulator({ AUDIT_BUCKET: BUCKET });
+
 beforeAll(async () => {
-  t = await startTestEmulator();
-  undoEnv = pointSdkAt(t, { AUDIT_BUCKET: BUCKET });
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-});
-afterAll(async () => {
-  undoEnv();
-  await t.stop();
 });
 
 async function changes(domainName: string, n: number) {

@@ -6,20 +6,18 @@
  */
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { GetApiMappingsCommand, GetStageCommand } from "@aws-sdk/client-apigatewayv2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteEmulator } from "../../../test-support/suite-emulator";
 import { refusal } from "../../../test-support/failure";
 import { addCertFieldsToAccessLog } from "./access-log-changes";
 
 const REGION = "us-east-1";
-let t: TestEmulator;
-let undoEnv: () => void;
 let restId = "";
 let httpId = "";
 
+const t = suiteEmulator({ AUDIT_BUCKET: "fix-audit" });
+
 beforeAll(async () => {
-  t = await startTestEmulator();
-  undoEnv = pointSdkAt(t, { AUDIT_BUCKET: "fix-audit" });
   await t.control("seed", {});
   const { apiGatewayV2, s3 } = t.clients(REGION);
   await s3.send(new CreateBucketCommand({ Bucket: "fix-audit" }));
@@ -28,10 +26,6 @@ beforeAll(async () => {
   );
   restId = Items.find((m) => m.ApiMappingKey === "")!.ApiId!;
   httpId = Items.find((m) => m.ApiMappingKey === "v2")!.ApiId!;
-});
-afterAll(async () => {
-  undoEnv();
-  await t.stop();
 });
 
 const ref = (changes: Partial<Parameters<typeof addCertFieldsToAccessLog>[0]>) => ({

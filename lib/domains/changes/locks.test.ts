@@ -4,15 +4,13 @@
  * former holder, and a change that outlives its lease stops before AWS.
  */
 import { GetObjectCommand, CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteEmulator } from "../../../test-support/suite-emulator";
 import type { DomainError } from "../shared/errors";
 import * as locks from "./locks";
 import { CALL_DEADLINE_MS } from "../../aws/deadline";
 import { breakLock, readLockView } from "./change-state";
 
-let t: TestEmulator;
-let undoEnv: () => void;
 const BUCKET = "locks-audit";
 const lockObject = async (domain: string) =>
   JSON.parse(
@@ -28,14 +26,10 @@ const lockObject = async (domain: string) =>
     owner: string;
   };
 
+const t = suiteEmulator({ AUDIT_BUCKET: BUCKET });
+
 beforeAll(async () => {
-  t = await startTestEmulator();
-  undoEnv = pointSdkAt(t, { AUDIT_BUCKET: BUCKET });
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-});
-afterAll(async () => {
-  undoEnv();
-  await t.stop();
 });
 
 async function expiredLock(domain: string, owner: string) {

@@ -15,8 +15,8 @@ import {
   GetObjectCommand,
   ListObjectVersionsCommand,
 } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteEmulator } from "../../../test-support/suite-emulator";
 import { privateKeyPem, seedMtlsDomain } from "../../../test-support/seed";
 import { bundle, chain, issue, type Issued } from "../../pki/generate";
 import { refusal } from "../../../test-support/failure";
@@ -26,8 +26,6 @@ import { recordAuditEvent } from "../../records/audit";
 import { turnOffDefaultEndpoint } from "./default-endpoint";
 import { compareWithActive } from "../versions/compare";
 
-let t: TestEmulator;
-let undoEnv: () => void;
 let pki: Issued[];
 let firstVersion: string;
 const DOMAIN = "mut.test.example";
@@ -39,9 +37,9 @@ const versions = async () =>
   (await t.clients().s3.send(new ListObjectVersionsCommand({ Bucket: "mut", Prefix: "ts.pem" })))
     .Versions?.length ?? 0;
 
+const t = suiteEmulator({ AUDIT_BUCKET: "mtls-console-audit" });
+
 beforeAll(async () => {
-  t = await startTestEmulator();
-  undoEnv = pointSdkAt(t, { AUDIT_BUCKET: "mtls-console-audit" });
   pki = await chain(2, { prefix: "Mut" });
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: "mtls-console-audit" }));
   const seeded = await seedMtlsDomain(t.clients(), {
@@ -51,10 +49,6 @@ beforeAll(async () => {
     versions: [pki[0]!.pem],
   });
   firstVersion = seeded.versionIds[0]!;
-});
-afterAll(async () => {
-  undoEnv();
-  await t.stop();
 });
 
 describe("upload and activate on the server", () => {

@@ -10,24 +10,18 @@ import {
   CreateApiMappingCommand,
   CreateStageCommand,
 } from "@aws-sdk/client-apigatewayv2";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { suiteEmulator } from "../../../test-support/suite-emulator";
 import { apiTypesOf } from "./api-types";
 import { overviewPage } from "./overview-page";
 import { parseOverviewQuery } from "./overview-query";
 
 const REGION = "us-east-1";
-let t: TestEmulator;
-let undoEnv: () => void;
+
+const t = suiteEmulator({ AUDIT_BUCKET: "types-audit" });
 
 beforeAll(async () => {
-  t = await startTestEmulator();
-  undoEnv = pointSdkAt(t, { AUDIT_BUCKET: "types-audit" });
   await t.control("seed", {});
-});
-afterAll(async () => {
-  undoEnv();
-  await t.stop();
 });
 
 async function calls(): Promise<Record<string, number>> {

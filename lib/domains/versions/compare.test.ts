@@ -3,22 +3,20 @@
  * engine's full diff and lockout guard of the two versions.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteEmulator } from "../../../test-support/suite-emulator";
 import { seedMtlsDomain } from "../../../test-support/seed";
 import { bundle, chain, issue } from "../../pki/generate";
 import { assessLockout, checkTruststore, diffTruststores } from "../../truststore";
 import { compareWithActive } from "./compare";
 
-let t: TestEmulator;
-let undoEnv: () => void;
 const DOMAIN = "compare.test.example";
 const pems: string[] = [];
 const ids: string[] = [];
 
+const t = suiteEmulator();
+
 beforeAll(async () => {
-  t = await startTestEmulator();
-  undoEnv = pointSdkAt(t);
   const pki = await chain(3, { prefix: "Cmp" });
   const other = await issue({ subject: "CN=Cmp Other Root" });
   pems.push(bundle(pki[0]!, pki[1]!), bundle(pki[0]!, pki[1]!, other), bundle(other));
@@ -33,10 +31,6 @@ beforeAll(async () => {
       })
     ).versionIds,
   );
-});
-afterAll(async () => {
-  undoEnv();
-  await t.stop();
 });
 
 describe("compareWithActive", () => {

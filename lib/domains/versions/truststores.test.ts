@@ -2,33 +2,22 @@
  * The parsed-truststore cache is bounded by bytes, least recently used out
  * first, against the emulator's S3 through the real SDK.
  */
-import {
-  CreateBucketCommand,
-  PutBucketVersioningCommand,
-  PutObjectCommand,
-} from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteEmulator } from "../../../test-support/suite-emulator";
 import { bundle, largeBundle } from "../../pki/generate";
 import * as truststores from "./truststores";
+import { versionedBucket } from "../../../test-support/seed";
 
-let t: TestEmulator;
-let undoEnv: () => void;
 const versionIds: string[] = [];
 let size = 0;
 
+// 2.4 MB of estimated memory (40 × the source): room for two of the ~25 KB versions below, not three.
+const t = suiteEmulator({ TRUSTSTORE_CACHE_MB: "2.4" });
+
 beforeAll(async () => {
-  t = await startTestEmulator();
-  // 2.4 MB of estimated memory (40 × the source): room for two of the ~25 KB versions below, not three.
-  undoEnv = pointSdkAt(t, { TRUSTSTORE_CACHE_MB: "2.4" });
   const { s3 } = t.clients();
-  await s3.send(new CreateBucketCommand({ Bucket: "cache" }));
-  await s3.send(
-    new PutBucketVersioningCommand({
-      Bucket: "cache",
-      VersioningConfiguration: { Status: "Enabled" },
-    }),
-  );
+  await versionedBucket(t.clients(), "cache");
   const certs = await largeBundle(40);
   for (let i = 0; i < 4; i++) {
     const body = bundle(...certs.slice(i, 36 + i));
@@ -38,10 +27,6 @@ beforeAll(async () => {
         .VersionId!,
     );
   }
-});
-afterAll(async () => {
-  undoEnv();
-  await t.stop();
 });
 
 describe("parsed truststore cache", () => {

@@ -4,34 +4,23 @@
  * history is built from the stored summary, with the counts a full check
  * gives now.
  */
-import {
-  CreateBucketCommand,
-  PutBucketVersioningCommand,
-  PutObjectCommand,
-} from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { pointSdkAt, startTestEmulator, type TestEmulator } from "../../../test-support/emulator";
+import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { suiteEmulator } from "../../../test-support/suite-emulator";
 import { bundle, chain, issue } from "../../pki/generate";
 import { checkTruststore } from "../../truststore";
+import { versionedBucket } from "../../../test-support/seed";
 
-let t: TestEmulator;
-let undoEnv: () => void;
 const location = { bucket: "history", key: "team/ts.pem" };
 const pems: string[] = [];
 const ids: string[] = [];
 
+const t = suiteEmulator({ AUDIT_BUCKET: "history-audit" });
+
 beforeAll(async () => {
-  t = await startTestEmulator();
-  undoEnv = pointSdkAt(t, { AUDIT_BUCKET: "history-audit" });
   const { s3 } = t.clients();
   await s3.send(new CreateBucketCommand({ Bucket: "history-audit" }));
-  await s3.send(new CreateBucketCommand({ Bucket: "history" }));
-  await s3.send(
-    new PutBucketVersioningCommand({
-      Bucket: "history",
-      VersioningConfiguration: { Status: "Enabled" },
-    }),
-  );
+  await versionedBucket(t.clients(), "history");
   const pki = await chain(3, { prefix: "Hist" });
   const weak = await issue({ subject: "CN=Hist SHA1 Root", hash: "SHA-1" });
   const soon = await issue({ subject: "CN=Hist Soon Root", validDays: [-5, 10] });
@@ -42,10 +31,6 @@ beforeAll(async () => {
       (await s3.send(new PutObjectCommand({ Bucket: "history", Key: "team/ts.pem", Body })))
         .VersionId!,
     );
-});
-afterAll(async () => {
-  undoEnv();
-  await t.stop();
 });
 
 describe("version history from summaries", () => {
