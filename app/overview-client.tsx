@@ -12,7 +12,7 @@ import {
   type ApiTypeFilter,
   type OverviewPageView,
   type OverviewQuery,
-} from "@/lib/domains/overview/overview-query";
+} from "@/lib/model/overview-query";
 import { DOMAIN_STATUSES, type DomainStatus } from "@/lib/model/domain";
 import { STATUS_HELP } from "@/lib/model/status-help";
 import { AutoRefresh } from "../components/auto-refresh-client";

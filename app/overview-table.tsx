@@ -7,7 +7,7 @@ import {
   overviewSearch,
   type OverviewQuery,
   type SortKey,
-} from "@/lib/domains/overview/overview-query";
+} from "@/lib/model/overview-query";
 import type { ApiTypes, OverviewRow } from "@/lib/model/overview-row";
 import { OverviewRowView } from "./overview-row";
 

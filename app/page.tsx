@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ErrorPanel } from "@/components/error-panel";
 import { OverviewClient } from "@/app/overview-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
-import { overviewSearch, parseOverviewQuery } from "@/lib/domains/overview/overview-query";
+import { overviewSearch, parseOverviewQuery } from "@/lib/model/overview-query";
 import {
   inDoubtView,
   isRegion,

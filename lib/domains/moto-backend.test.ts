@@ -16,7 +16,7 @@ import { getOverview } from "./overview/overview";
 import { activateVersion, disableMtls } from "./changes/mutations";
 import { apiTypesOf } from "./overview/api-types";
 import { overviewPage } from "./overview/overview-page";
-import { parseOverviewQuery } from "./overview/overview-query";
+import { parseOverviewQuery } from "../model/overview-query";
 import { getDomainDetail } from "./views/detail";
 import { compareWithActive } from "./versions/compare";
 import { versionedBucket } from "../../test-support/seed";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Why a domain cannot be changed right now, decided once: the domain page
  * shows it (disabled controls with the reason) and every mutation refuses

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { suiteEmulator } from "../../../test-support/suite-emulator";
 import { apiTypesOf } from "./api-types";
 import { overviewPage } from "./overview-page";
-import { parseOverviewQuery } from "./overview-query";
+import { parseOverviewQuery } from "../../model/overview-query";
 
 const REGION = "us-east-1";
 

@@ -18,7 +18,7 @@ import {
   matchesOverviewFilters,
   type OverviewPageView,
   type OverviewQuery,
-} from "./overview-query";
+} from "../../model/overview-query";
 import type { OverviewRow } from "../../model/overview-row";
 import { limiter } from "../shared/limiter";
 import { versionSummary } from "../versions/version-summaries";

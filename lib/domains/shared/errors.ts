@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A refusal from the domain layer: a fixed message for the user and a code
  * the UI can branch on (e.g. offer to enable bucket versioning).

@@ -1,3 +1,4 @@
+import "server-only";
 /** At most `limit` tasks at once; the rest wait their turn, in order. */
 export function limiter(limit: number) {
   let running = 0;

@@ -23,7 +23,7 @@ import { getDomainDetail, type DomainDetail } from "./detail";
 import { readPart, type Loaded } from "../shared/loaded";
 import { getOverview, REGIONS, type OverviewRow } from "../overview/overview";
 import { overviewPage } from "../overview/overview-page";
-import type { OverviewPageView, OverviewQuery } from "../overview/overview-query";
+import type { OverviewPageView, OverviewQuery } from "../../model/overview-query";
 
 /** The regions the overview's switcher offers, with the shown one first when it is not among them. */
 export function regionChoices(region: string): string[] {

@@ -4,9 +4,9 @@
  * applied on the server, so a view can be shared as a link and only one
  * page of rows is sent.
  */
-import { daysUntil } from "../../model/status-help";
-import type { ApiKind, ApiTypes, OverviewRow } from "../../model/overview-row";
-import { DOMAIN_STATUSES, type DomainStatus } from "../../model/domain";
+import { daysUntil } from "./status-help";
+import type { ApiKind, ApiTypes, OverviewRow } from "./overview-row";
+import { DOMAIN_STATUSES, type DomainStatus } from "./domain";
 
 export const OVERVIEW_PAGE_SIZE = 100;
 export const SORT_KEYS = ["name", "status", "expiry", "truststore-expiry", "warnings"] as const;
