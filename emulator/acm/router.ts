@@ -4,11 +4,10 @@
  */
 import { AwsError } from "../http";
 import { refusal, targetTable, type TargetOperation } from "../route-table";
-import * as certificates from "./certificates";
-import { importCertificate } from "./import-certificate";
-import { requestCertificate } from "./request-certificate";
+import { importCertificate, requestCertificate } from "./certificate-requests-wire";
+import * as certificates from "./certificates-wire";
 
-export { issueAmazonCertificate } from "./request-certificate";
+export { issueAmazonCertificate } from "./amazon-issued-certificates";
 
 const OPERATIONS: TargetOperation[] = [
   ["ImportCertificate", true, importCertificate],

@@ -1,53 +1,45 @@
 /**
- * RequestCertificate: an Amazon-issued certificate, PENDING_VALIDATION
- * until the emulator clock passes the issue delay; the demo seed issues
- * them the same way.
+ * Amazon-issued certificates in the emulator's state: RequestCertificate's,
+ * PENDING_VALIDATION until the emulator clock passes the issue delay; the
+ * demo seed issues them the same way. The wire side is
+ * ./certificate-requests-wire.ts.
  */
-
 import { checkTruststore } from "../../lib/truststore";
 import { issue, makeKeys } from "../../lib/pki/generate";
-import { epochSeconds, json, parseJsonBody, type Context, type EmulatorRequest } from "../http";
+import { epochSeconds, type Context } from "../http";
 import { ACCOUNT_ID, type Certificate } from "../state";
-import { KEY_TYPES, tagsFrom, validation } from "./common";
 
 /** The one "Amazon" CA that signs every requested certificate. */
 let amazonCa: ReturnType<typeof issue> | undefined;
 
-export async function requestCertificate(req: EmulatorRequest, ctx: Context) {
-  const body = parseJsonBody(req);
-  const domainName = body.DomainName;
-  if (typeof domainName !== "string" || !domainName)
-    throw validation(
-      "1 validation error detected: Value null at 'domainName' failed to satisfy constraint: Member must not be null",
-    );
-  const sans = Array.isArray(body.SubjectAlternativeNames)
-    ? (body.SubjectAlternativeNames as string[])
-    : [];
-  const requested = typeof body.KeyAlgorithm === "string" ? body.KeyAlgorithm : "RSA_2048";
-  if (!KEY_TYPES.includes(requested as (typeof KEY_TYPES)[number]) || requested === "RSA_1024")
-    throw validation(`Invalid KeyAlgorithm ${requested}.`);
+/** A requested certificate's record (tags aside: the request's). */
+export async function requestedCertificate(
+  ctx: Context,
+  region: string,
+  domainName: string,
+  sans: string[],
+  keyAlgorithmName: string,
+): Promise<Omit<Certificate, "tags">> {
   const now = ctx.now();
   const issued = await issueAmazonCertificate(
     domainName,
     [domainName, ...sans.filter((s) => s !== domainName)],
-    requested,
+    keyAlgorithmName,
     now,
   );
-  const arn = `arn:aws:acm:${req.region}:${ACCOUNT_ID}:certificate/${crypto.randomUUID()}`;
+  const arn = `arn:aws:acm:${region}:${ACCOUNT_ID}:certificate/${crypto.randomUUID()}`;
   // LocalStack issues at once; so does the emulator in its compatibility mode.
   const delay = ctx.config.compat === "localstack" ? 0 : ctx.config.issueDelayMs;
-  const cert: Certificate = {
+  const cert: Omit<Certificate, "tags"> = {
     ...issued,
     arn,
-    region: req.region,
+    region,
     status: delay > 0 ? "PENDING_VALIDATION" : "ISSUED",
     createdAt: epochSeconds(now),
-    tags: tagsFrom(body),
   };
   if (delay > 0) cert.pendingUntil = now + delay;
   else cert.issuedAt = epochSeconds(now);
-  ctx.state.certificates[arn] = cert;
-  return json(200, { CertificateArn: arn });
+  return cert;
 }
 
 /** A certificate as ACM would issue it (13 months), for RequestCertificate and the demo data. */

@@ -1,27 +1,33 @@
 /**
- * ImportCertificate: the certificate parsed for real (dates, names, key
- * algorithm); the private key must match it.
+ * An imported certificate in the emulator's state: the certificate parsed
+ * for real (dates, names, key algorithm), its private key matched to it, a
+ * re-import keeping the ARN, creation date and tags. The wire side is
+ * ./certificate-requests-wire.ts.
  */
 import { createPublicKey } from "node:crypto";
 import { checkTruststore } from "../../lib/truststore";
 
-import { epochSeconds, json, parseJsonBody, type Context, type EmulatorRequest } from "../http";
+import { epochSeconds, type Context } from "../http";
 import { ACCOUNT_ID, type Certificate } from "../state";
-import {
-  blob,
-  commonName,
-  getCert,
-  keyAlgorithm,
-  signatureAlgorithm,
-  tagsFrom,
-  validation,
-} from "./common";
+import { keyAlgorithm, signatureAlgorithm } from "./algorithms";
+import { getCert } from "./certificates-state";
+import { validation } from "./errors";
 
-export async function importCertificate(req: EmulatorRequest, ctx: Context) {
-  const body = parseJsonBody(req);
-  const certificatePem = blob(body, "Certificate", true)!;
-  const privateKeyPem = blob(body, "PrivateKey", true)!;
-  const chainPem = blob(body, "CertificateChain", false);
+function commonName(subject: string): string | undefined {
+  return /(?:^|, )CN=((?:[^,\\]|\\.)*)/.exec(subject)?.[1]?.replace(/\\(.)/g, "$1");
+}
+
+/**
+ * The certificate record the PEMs make (tags aside: a re-import keeps
+ * `previousTags`, a first import takes the request's).
+ */
+export async function importedCertificate(
+  ctx: Context,
+  region: string,
+  pems: { certificatePem: string; privateKeyPem: string; chainPem?: string },
+  reimport: string | undefined,
+): Promise<{ cert: Omit<Certificate, "tags">; previousTags?: Record<string, string> }> {
+  const { certificatePem, privateKeyPem, chainPem } = pems;
   const report = await checkTruststore(certificatePem, { at: new Date(ctx.now()) });
   const parsed = report.certificates[0];
   if (!parsed || report.findings.some((f) => f.severity === "error" && f.rule !== "private-key")) {
@@ -43,20 +49,18 @@ export async function importCertificate(req: EmulatorRequest, ctx: Context) {
   if (!keyMatches)
     throw validation("The private key does not match the public key in the certificate.");
 
-  const reimport = typeof body.CertificateArn === "string" ? body.CertificateArn : undefined;
   if (reimport) {
-    const existing = getCert(ctx, req, reimport);
+    const existing = getCert(ctx, region, reimport);
     if (existing.type !== "IMPORTED")
       throw validation("Only imported certificates can be re-imported.");
   }
-  const arn =
-    reimport ?? `arn:aws:acm:${req.region}:${ACCOUNT_ID}:certificate/${crypto.randomUUID()}`;
+  const arn = reimport ?? `arn:aws:acm:${region}:${ACCOUNT_ID}:certificate/${crypto.randomUUID()}`;
   const now = epochSeconds(ctx.now());
   const sans = (parsed.subjectAltNames ?? []).filter((n) => n.type === "DNS").map((n) => n.value);
   const previous = ctx.state.certificates[arn];
-  const cert: Certificate = {
+  const cert: Omit<Certificate, "tags"> = {
     arn,
-    region: req.region,
+    region,
     type: "IMPORTED",
     status: Date.parse(parsed.notAfter) <= ctx.now() ? "EXPIRED" : "ISSUED",
     domainName: commonName(parsed.subject) ?? sans[0] ?? "",
@@ -74,9 +78,7 @@ export async function importCertificate(req: EmulatorRequest, ctx: Context) {
     importedAt: now,
     certificatePem: parsed.pem,
     privateKeyPem,
-    tags: previous?.tags ?? tagsFrom(body),
   };
   if (chainPem) cert.chainPem = chainPem;
-  ctx.state.certificates[arn] = cert;
-  return json(200, { CertificateArn: arn });
+  return { cert, ...(previous ? { previousTags: previous.tags } : {}) };
 }
