@@ -3,9 +3,8 @@
  * settling on the emulator clock, the domain names that use one, listing,
  * storing and deleting. The wire side is ./certificates-wire.ts.
  */
-import { epochSeconds, type Context } from "../http";
+import { AwsError, epochSeconds, type Context } from "../http";
 import { ACCOUNT_ID, domainArn, type Certificate, type EmulatorState } from "../state";
-import { AwsError } from "../http";
 import { notFound } from "./errors";
 
 /** ARNs of the domain names that use a certificate. */
