@@ -10,9 +10,11 @@ import { bundle, issue } from "../../lib/pki/generate";
 import { seedMtlsDomain, unique } from "../../test-support/seed";
 import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./helpers";
 
+/** Every module of server actions under lib/actions/ (a "use server" file). */
 const ACTION_FILES = readdirSync("lib/actions").filter(
   (f) =>
-    f.endsWith(".ts") && !f.endsWith(".test.ts") && !["safe-action.ts", "result.ts"].includes(f),
+    f.endsWith(".ts") &&
+    /^\s*["']use server["']/.test(readFileSync(`lib/actions/${f}`, "utf8")),
 );
 
 test("every page without a session redirects to sign-in; the health endpoint answers", async ({
