@@ -2,15 +2,6 @@
 import type { CertificateReport } from "../../lib/truststore";
 import { validation } from "./errors";
 
-export const KEY_TYPES = [
-  "RSA_1024",
-  "RSA_2048",
-  "RSA_3072",
-  "RSA_4096",
-  "EC_prime256v1",
-  "EC_secp384r1",
-  "EC_secp521r1",
-] as const;
 export const DEFAULT_KEY_TYPES = new Set(["RSA_1024", "RSA_2048"]);
 
 export function keyAlgorithm(cert: CertificateReport): string {

@@ -5,7 +5,7 @@
  * ./amazon-issued-certificates.ts.
  */
 import { json, parseJsonBody, type Context, type EmulatorRequest } from "../http";
-import { KEY_TYPES } from "./algorithms";
+import { ACM_KEY_TYPES as KEY_TYPES } from "../../lib/model/acm-key-types";
 import { requestedCertificate } from "./amazon-issued-certificates";
 import { storeCertificate } from "./certificates-state";
 import { blob, tagsFrom } from "./certificates-wire";

@@ -7,20 +7,13 @@ import {
   paginateListCertificates,
   type KeyAlgorithm,
 } from "@aws-sdk/client-acm";
+import { ACM_KEY_TYPES } from "../model/acm-key-types";
 import type { ServerCertificate } from "../model/domain";
 import { getClients } from "./config";
 import { awsCall, awsReadOrNull } from "./errors";
 
 /** ListCertificates returns only RSA_1024/RSA_2048 unless asked: always ask for every key type. */
-const ALL_KEY_TYPES: KeyAlgorithm[] = [
-  "RSA_1024",
-  "RSA_2048",
-  "RSA_3072",
-  "RSA_4096",
-  "EC_prime256v1",
-  "EC_secp384r1",
-  "EC_secp521r1",
-];
+const ALL_KEY_TYPES: KeyAlgorithm[] = [...ACM_KEY_TYPES];
 
 const iso = (d?: Date) => (d ? d.toISOString() : undefined);
 
