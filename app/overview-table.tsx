@@ -3,11 +3,7 @@
  * are links to the sorted view.
  */
 import Link from "next/link";
-import {
-  overviewSearch,
-  type OverviewQuery,
-  type SortKey,
-} from "@/lib/model/overview-query";
+import { overviewSearch, type OverviewQuery, type SortKey } from "@/lib/model/overview-query";
 import type { ApiTypes, OverviewRow } from "@/lib/model/overview-row";
 import { OverviewRowView } from "./overview-row";
 

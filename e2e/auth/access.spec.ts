@@ -13,8 +13,7 @@ import { buildActions, callAction, signInApi, signInUi, TEST_USERS } from "./hel
 /** Every module of server actions under lib/actions/ (a "use server" file). */
 const ACTION_FILES = readdirSync("lib/actions").filter(
   (f) =>
-    f.endsWith(".ts") &&
-    /^\s*["']use server["']/.test(readFileSync(`lib/actions/${f}`, "utf8")),
+    f.endsWith(".ts") && /^\s*["']use server["']/.test(readFileSync(`lib/actions/${f}`, "utf8")),
 );
 
 test("every page without a session redirects to sign-in; the health endpoint answers", async ({

@@ -28,12 +28,7 @@ import {
   type SeedSummary,
 } from "./helpers";
 
-export {
-  DEMO_BUCKET,
-  DEMO_REGION,
-  DEMO_UNVERSIONED_BUCKET,
-  type SeedSummary,
-} from "./helpers";
+export { DEMO_BUCKET, DEMO_REGION, DEMO_UNVERSIONED_BUCKET, type SeedSummary } from "./helpers";
 
 export async function seedDemo(ctx: Context): Promise<SeedSummary> {
   const now = ctx.now();
