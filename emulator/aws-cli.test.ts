@@ -2,26 +2,21 @@
  * A cross-check with a client we did not write: Debian's AWS CLI drives the
  * whole truststore flow against the emulator.
  */
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundle, chain, issue } from "../lib/pki/generate";
+import { awsCli, awsCliAvailable, AWS_CLI, type AwsCli } from "../test-support/aws-cli";
 import { privateKeyPem } from "../test-support/seed";
 import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
 
-const run = promisify(execFile);
-/** Debian's package installs /usr/bin/aws; AWS_CLI names another. */
-const AWS = process.env.AWS_CLI ?? "/usr/bin/aws";
-const available = existsSync(AWS);
-if (!available && process.env.CI)
+if (!awsCliAvailable && process.env.CI)
   throw new Error(
-    `The AWS CLI cross-check needs ${AWS} (Debian package awscli); .ci/run installs it.`,
+    `The AWS CLI cross-check needs ${AWS_CLI} (Debian package awscli); .ci/run installs it.`,
   );
 
-describe.skipIf(!available)("AWS CLI against the emulator", () => {
+describe.skipIf(!awsCliAvailable)("AWS CLI against the emulator", () => {
   let t: TestEmulator;
   const dir = mkdtempSync(join(tmpdir(), "aws-cli-"));
   beforeAll(async () => {
@@ -32,27 +27,12 @@ describe.skipIf(!available)("AWS CLI against the emulator", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function aws(...args: string[]): Promise<Record<string, unknown>> {
-    const { stdout } = await run(AWS, ["--endpoint-url", t.endpoint, "--output", "json", ...args], {
-      env: {
-        NODE_ENV: "test",
-        PATH: process.env.PATH,
-        HOME: dir,
-        AWS_ACCESS_KEY_ID: "test",
-        AWS_SECRET_ACCESS_KEY: "test",
-        AWS_REGION: "us-east-1",
-        AWS_PAGER: "",
-        AWS_CONFIG_FILE: join(dir, "config"),
-        AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials"),
-      },
-    });
-    return stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {};
-  }
-  const file = (name: string, content: string) => {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    return path;
-  };
+  let aws: AwsCli;
+  let file: AwsCli["file"];
+  beforeAll(() => {
+    aws = awsCli(t.endpoint, dir);
+    file = aws.file;
+  });
 
   it("bucket, versions, certificate, mTLS domain, version switch, warnings, paging", async () => {
     await aws("s3api", "create-bucket", "--bucket", "cli-truststores");

@@ -8,7 +8,11 @@
 import { epochSeconds, type Context } from "../http";
 import { domainKey, type DomainName } from "../state";
 import { badRequest, conflict } from "./common";
-import { certificateFor, checkMtlsRequirements } from "./domain-names-state";
+import {
+  certificateFor,
+  checkMtlsRequirements,
+  requireValidOwnershipCertificate,
+} from "./domain-names-state";
 import { applyTruststoreWarnings } from "./truststore-warnings";
 
 /** One `replace` of a path UpdateDomainName allows. */
@@ -76,21 +80,7 @@ export async function updateDomain(
         next.regionalCertificateName = value;
         break;
       case "/ownershipVerificationCertificateArn": {
-        const cert = certificateFor(
-          ctx,
-          domain.region,
-          value,
-          "ownershipVerificationCertificateArn",
-        );
-        if (cert.type !== "AMAZON_ISSUED")
-          throw badRequest(
-            "The ownership verification certificate must be issued by ACM (AMAZON_ISSUED).",
-          );
-        if (cert.status !== "ISSUED" || cert.notAfter <= epochSeconds(ctx.now())) {
-          throw badRequest(
-            `The ownership verification certificate ${value} is not valid (${cert.status}).`,
-          );
-        }
+        requireValidOwnershipCertificate(ctx, domain.region, value);
         next.ownershipVerificationCertificateArn = value;
         break;
       }

@@ -3,6 +3,7 @@
  * deletion, AWS's rules for mutual TLS, and UPDATING settling on the
  * emulator clock. The wire side is ./domain-names-wire.ts.
  */
+import { finishValidation } from "../acm/certificates-state";
 import { epochSeconds, type Context } from "../http";
 import { domainKey, randomId, type DomainName, type EmulatorState } from "../state";
 import { badRequest, conflict, notFound } from "./common";
@@ -58,10 +59,25 @@ export function refuseExisting(state: EmulatorState, region: string, name: strin
     throw conflict("The domain name you provided already exists.");
 }
 
+/** A certificate a domain names, its status settled first (as ACM's own reads do). */
 export function certificateFor(ctx: Context, region: string, arn: string, field: string) {
   const cert = ctx.state.certificates[arn];
   if (!cert || cert.region !== region)
     throw badRequest(`Certificate ${arn} not found in ACM (${field}).`);
+  return finishValidation(cert, ctx);
+}
+
+/** An ownership verification certificate: issued by ACM, ISSUED and not expired (on create as on update). */
+export function requireValidOwnershipCertificate(ctx: Context, region: string, arn: string) {
+  const cert = certificateFor(ctx, region, arn, "ownershipVerificationCertificateArn");
+  if (cert.type !== "AMAZON_ISSUED")
+    throw badRequest(
+      "The ownership verification certificate must be issued by ACM (AMAZON_ISSUED).",
+    );
+  if (cert.status !== "ISSUED" || cert.notAfter <= epochSeconds(ctx.now()))
+    throw badRequest(
+      `The ownership verification certificate ${arn} is not valid (${cert.status}).`,
+    );
   return cert;
 }
 
@@ -82,25 +98,14 @@ export function checkMtlsRequirements(ctx: Context, d: DomainName) {
     );
   }
   const server = d.regionalCertificateArn
-    ? ctx.state.certificates[d.regionalCertificateArn]
+    ? certificateFor(ctx, d.region, d.regionalCertificateArn, "regionalCertificateArn")
     : undefined;
   if (server && server.type !== "AMAZON_ISSUED") {
     if (!d.ownershipVerificationCertificateArn)
       throw badRequest("Missing ownershipVerificationCertificate.");
   }
-  if (d.ownershipVerificationCertificateArn) {
-    const owner = certificateFor(
-      ctx,
-      d.region,
-      d.ownershipVerificationCertificateArn,
-      "ownershipVerificationCertificateArn",
-    );
-    if (owner.type !== "AMAZON_ISSUED") {
-      throw badRequest(
-        "The ownership verification certificate must be issued by ACM (AMAZON_ISSUED).",
-      );
-    }
-  }
+  if (d.ownershipVerificationCertificateArn)
+    requireValidOwnershipCertificate(ctx, d.region, d.ownershipVerificationCertificateArn);
 }
 
 function regionalHostname(region: string): { name: string; zone: string } {

@@ -2,8 +2,8 @@
  * CreateDomainName and GetDomainName with mutual TLS, through the real SDK:
  * AWS's validations, wire fields and truststore warnings.
  */
+import { RequestCertificateCommand } from "@aws-sdk/client-acm";
 import { CreateDomainNameCommand, GetDomainNameCommand } from "@aws-sdk/client-api-gateway";
-
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 
@@ -225,6 +225,38 @@ describe("CreateDomainName with mutual TLS", () => {
       }),
     );
     expect(ok.ownershipVerificationCertificateArn).toBe(w.amazonCert);
+  });
+
+  it("an ownership certificate must be ISSUED on create too, its status settled without an ACM read", async () => {
+    const { acm, apiGateway } = w.t.clients();
+    await w.t.control("config", { issueDelayMs: 60_000 });
+    try {
+      const pending = (
+        await acm.send(new RequestCertificateCommand({ DomainName: "pending-owner.test.example" }))
+      ).CertificateArn!;
+      const create = () =>
+        apiGateway.send(
+          new CreateDomainNameCommand({
+            domainName: "pending-owner.test.example",
+            regionalCertificateArn: w.importedCert,
+            ownershipVerificationCertificateArn: pending,
+            endpointConfiguration: { types: ["REGIONAL"] },
+            securityPolicy: "TLS_1_2",
+            mutualTlsAuthentication: { truststoreUri: URI, truststoreVersion: w.goodVersion },
+          }),
+        );
+      const refused = await errorOf(create());
+      expect([refused.name, refused.message]).toEqual([
+        "BadRequestException",
+        `The ownership verification certificate ${pending} is not valid (PENDING_VALIDATION).`,
+      ]);
+      // Issued once the clock passes the delay: nothing reads ACM in between.
+      await w.t.control("clock", { advanceSeconds: 61 });
+      expect((await create()).ownershipVerificationCertificateArn).toBe(pending);
+    } finally {
+      await w.t.control("clock", { reset: true });
+      await w.t.control("config", { issueDelayMs: 0 });
+    }
   });
 
   it("GetDomainName of an unknown name is NotFoundException", async () => {

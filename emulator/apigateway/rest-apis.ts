@@ -73,10 +73,12 @@ export const updateRestApi: Handler = (req, ctx, { restApiId }) => {
       );
     }
     if (op.path === "/disableExecuteApiEndpoint") {
-      if (op.value !== "true" && op.value !== "false") {
+      // As AWS parses it: "true" or "false" in any case ('True' in AWS's own docs).
+      const value = op.value?.toLowerCase();
+      if (value !== "true" && value !== "false") {
         throw badRequest("Invalid value for /disableExecuteApiEndpoint: true or false.");
       }
-      next.disableExecuteApiEndpoint = op.value === "true";
+      next.disableExecuteApiEndpoint = value === "true";
     } else if (op.path === "/name") {
       next.name = op.value ?? next.name;
     } else if (op.path === "/description") {
