@@ -1,8 +1,8 @@
 /**
- * `npm run test:e2e:localstack`: the end-to-end suite against a running
- * LocalStack (`docker compose up`), through AWS_ENDPOINT_URL. What LocalStack
- * cannot do (mTLS fields, UpdateDomainName, control endpoints) is skipped,
- * each with its reason.
+ * The end-to-end suite against LocalStack (scripts/e2e-localstack.mjs starts
+ * LocalStack 4.14.0 in host mode, or uses LOCALSTACK_ENDPOINT), through
+ * AWS_ENDPOINT_URL. What LocalStack cannot do (mTLS fields, UpdateDomainName,
+ * API Gateway v2, control endpoints) is skipped, each with its reason.
  */
 import { defineConfig } from "@playwright/test";
 import { endpointAppEnv } from "./e2e/endpoint-env";
@@ -14,6 +14,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3101);
 
 export default defineConfig({
   ...base,
+  reporter: [["list"], ["json", { outputFile: "reports/playwright-localstack.json" }]],
   projects: [
     {
       ...base.projects![0]!,

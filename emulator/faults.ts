@@ -8,7 +8,7 @@ import { AwsError, type Service } from "./http";
 
 export const faultSchema = z.object({
   operation: z.string().min(1),
-  kind: z.enum(["throttle", "error500", "error503", "latency"]),
+  kind: z.enum(["throttle", "error500", "error503", "notImplemented", "latency"]),
   count: z.number().int().min(1).max(10_000).default(1),
   latencyMs: z.number().int().min(0).max(60_000).default(1000),
   retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
@@ -45,6 +45,14 @@ function faultError(fault: Fault, service: Service, operation: string): AwsError
       service === "s3" ? "ServiceUnavailable" : "ServiceUnavailableException",
       `Service unavailable (injected fault on ${operation}).`,
       { retryAfterSeconds: fault.retryAfterSeconds },
+    );
+  }
+  if (fault.kind === "notImplemented") {
+    // What LocalStack answers for a call (or a header) it does not implement.
+    return new AwsError(
+      501,
+      "NotImplemented",
+      `A header you provided implies functionality that is not implemented (injected on ${operation}).`,
     );
   }
   return new AwsError(

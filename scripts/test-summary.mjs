@@ -1,5 +1,5 @@
 // Prints one closing line for the whole test run (unit, end-to-end, and
-// end-to-end against moto), from the JSON reports vitest and Playwright
+// end-to-end against moto and against LocalStack), from the JSON reports vitest and Playwright
 // wrote under reports/, and every skipped end-to-end test with its reason.
 import { existsSync, readFileSync } from "node:fs";
 
@@ -36,6 +36,7 @@ function skipsOf(report) {
 const suites = [
   ["reports/playwright.json", "end-to-end", true],
   ["reports/playwright-moto.json", "end-to-end against moto", false],
+  ["reports/playwright-localstack.json", "end-to-end against LocalStack", false],
 ];
 for (const [file, name, required] of suites) {
   if (!existsSync(file)) {

@@ -8,6 +8,7 @@ import { paginateGetRestApis } from "@aws-sdk/client-api-gateway";
 import { GetApisCommand } from "@aws-sdk/client-apigatewayv2";
 import type { ApiKind } from "../model/overview-row";
 import { allPages, findV2Api } from "./apigatewayv2";
+import { getCapabilities } from "./capabilities";
 import { getClients } from "./config";
 import { awsCall } from "./errors";
 
@@ -17,9 +18,11 @@ export async function listApiKinds(region: string): Promise<Map<string, ApiKind>
     const kinds = new Map<string, ApiKind>();
     for await (const page of paginateGetRestApis({ client: apiGateway, pageSize: 500 }, {}))
       for (const a of page.items ?? []) if (a.id) kinds.set(a.id, "REST");
-    const v2 = await allPages((NextToken) =>
-      apiGatewayV2.send(new GetApisCommand({ MaxResults: "500", NextToken })),
-    );
+    const v2 = (await getCapabilities()).apigatewayv2
+      ? await allPages((NextToken) =>
+          apiGatewayV2.send(new GetApisCommand({ MaxResults: "500", NextToken })),
+        )
+      : [];
     for (const a of v2)
       if (a.ApiId) kinds.set(a.ApiId, a.ProtocolType === "WEBSOCKET" ? "WEBSOCKET" : "HTTP");
     return kinds;

@@ -12,6 +12,7 @@ import {
   GetStagesCommand,
   UpdateStageCommand,
 } from "@aws-sdk/client-apigatewayv2";
+import { getCapabilities } from "./capabilities";
 import { getClients } from "./config";
 import { awsCall, awsReadOrNull } from "./errors";
 import { stageLogging, type StageLogging } from "./stages";
@@ -74,12 +75,14 @@ export async function findV2Api(
 
 /**
  * The domain's mappings to HTTP APIs: an id that v2's GetApi does not know
- * is a REST API (v1's base path mappings).
+ * is a REST API (v1's base path mappings). None where the backend has no
+ * API Gateway v2 at all.
  */
 export async function getHttpApiMappings(
   domainName: string,
   region: string,
 ): Promise<ApiMappingView[]> {
+  if (!(await getCapabilities()).apigatewayv2) return [];
   const all = await listApiMappings(domainName, region);
   const ids = [...new Set(all.map((m) => m.apiId))];
   const apis = new Map(
@@ -97,6 +100,7 @@ export async function getHttpApiMappings(
 export async function listHttpApisWithStages(
   region: string,
 ): Promise<{ id: string; name: string; type: "HTTP"; stages: string[] }[]> {
+  if (!(await getCapabilities()).apigatewayv2) return [];
   const { apiGatewayV2 } = await getClients(region);
   return awsCall("list the HTTP APIs", async () => {
     const apis = await allPages((NextToken) =>

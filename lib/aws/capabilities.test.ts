@@ -36,11 +36,13 @@ describe("which backend answers at an endpoint", () => {
       backend: "emulator",
       mtlsFields: true,
       updateDomainName: true,
+      apigatewayv2: true,
     });
     expect(await detectBackend(compat.endpoint)).toEqual({
       backend: "localstack",
       mtlsFields: false,
       updateDomainName: false,
+      apigatewayv2: false,
     });
   });
 
@@ -53,6 +55,7 @@ describe("which backend answers at an endpoint", () => {
       backend: "moto",
       mtlsFields: false,
       updateDomainName: false,
+      apigatewayv2: true,
     });
   });
 
@@ -61,6 +64,7 @@ describe("which backend answers at an endpoint", () => {
       backend: "unknown-endpoint",
       mtlsFields: "unknown",
       updateDomainName: "unknown",
+      apigatewayv2: true,
     });
   });
 

@@ -21,6 +21,8 @@ export interface Capabilities {
   mtlsFields: boolean | "unknown";
   /** false: UpdateDomainName is known not to work; "unknown": it is tried, and a failure says so. */
   updateDomainName: boolean | "unknown";
+  /** false: the backend has no API Gateway v2 at all, so a domain has no HTTP API mappings there. */
+  apigatewayv2: boolean;
 }
 
 function known(backend: BackendName): Capabilities {
@@ -28,6 +30,7 @@ function known(backend: BackendName): Capabilities {
     backend,
     mtlsFields: !gap(backend, "mtls-fields"),
     updateDomainName: !gap(backend, "update-domain-name"),
+    apigatewayv2: !gap(backend, "apigatewayv2"),
   };
 }
 
@@ -35,6 +38,7 @@ const UNKNOWN: Capabilities = {
   backend: "unknown-endpoint",
   mtlsFields: "unknown",
   updateDomainName: "unknown",
+  apigatewayv2: true,
 };
 
 /** AWS's own host names (including VPC and FIPS endpoints): real AWS. */

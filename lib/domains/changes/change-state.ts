@@ -60,7 +60,7 @@ function lockView(domainName: string, key: string, lock: LockBody): LockView {
 export async function readLockView(domainName: string, region: string): Promise<LockView | null> {
   const key = lockKey(domainName, region);
   const lock = await readLock(key);
-  return lock ? lockView(domainName, key, lock.value) : null;
+  return lock && !lock.value.releasedAt ? lockView(domainName, key, lock.value) : null;
 }
 
 /** The newest recorded change of the version, when the domain is not where it left it. */

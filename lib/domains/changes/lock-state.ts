@@ -15,6 +15,8 @@ export interface LockBody {
   expiresAt: string;
   /** Makes every lock body (so its ETag) unique. */
   nonce: string;
+  /** Released in place (a store that cannot delete conditionally): no lock at all. */
+  releasedAt?: string;
   /** The action that holds it, for the page. */
   action?: string;
   /** The process that holds it: tells a lock left behind from one still in use. */

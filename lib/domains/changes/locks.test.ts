@@ -173,4 +173,29 @@ describe("change locks", () => {
     release();
     await held;
   });
+
+  it("where the store cannot delete conditionally (HTTP 501), the lock is expired in place and the next change takes it", async () => {
+    const domain = "no-conditional-delete.test.example";
+    await t.control("faults", {
+      operation: "DeleteObject",
+      kind: "notImplemented",
+      count: 99,
+      pathContains: `locks/us-east-1/${domain}`,
+    });
+    try {
+      expect(await locks.withDomainLock(domain, "us-east-1", "ann", async () => "done")).toBe(
+        "done",
+      );
+      const left = (await lockObject(domain)) as { owner: string; releasedAt?: string };
+      expect(left.owner).toBe("ann");
+      expect(left.releasedAt).toBeTruthy();
+      expect(await readLockView(domain, "us-east-1")).toBeNull();
+      expect(await locks.withDomainLock(domain, "us-east-1", "ben", async () => "next")).toBe(
+        "next",
+      );
+      expect(((await lockObject(domain)) as { owner: string }).owner).toBe("ben");
+    } finally {
+      await t.control("faults", undefined, "DELETE");
+    }
+  });
 });

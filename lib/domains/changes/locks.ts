@@ -89,10 +89,26 @@ async function take(key: string, domainName: string, body: LockBody): Promise<st
   return (await ifOurs(key, body)) ?? Promise.reject(raced());
 }
 
+/**
+ * Deletes the lock while it is still ours. Where the store cannot delete
+ * conditionally (HTTP 501: LocalStack), it is expired in place by a write
+ * conditional on the same ETag instead: the next change takes it over.
+ */
+async function dropLock(key: string, held: { etag: string; body: LockBody }): Promise<void> {
+  try {
+    await deleteKey(key, { ifMatch: held.etag });
+  } catch (error) {
+    if (!(error instanceof AwsFailure && error.status === 501)) throw error;
+    const now = new Date().toISOString();
+    const released: LockBody = { ...held.body, expiresAt: now, releasedAt: now };
+    await putJson(key, released, { ifMatch: held.etag });
+  }
+}
+
 /** Releases the lock (tried three times); if the store refuses, again every 30 s until the lease ends. */
 async function release(key: string, held: { etag: string; body: LockBody }): Promise<void> {
   try {
-    await retried(() => deleteKey(key, { ifMatch: held.etag }));
+    await retried(() => dropLock(key, held));
     releasedHere(key);
   } catch (error) {
     console.error(`[lock] could not release ${key}:`, (error as Error).message);

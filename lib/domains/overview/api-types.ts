@@ -73,6 +73,11 @@ async function readTypes(
   run: Run,
 ): Promise<ApiTypes> {
   try {
+    if (!(await getCapabilities()).apigatewayv2)
+      return {
+        unknown:
+          "This backend has no API Gateway v2, where the API mappings of every API type are listed.",
+      };
     const mappings = await run(() => listApiMappings(domainName, region));
     const ids = [...new Set(mappings.map((m) => m.apiId))];
     if (!ids.length && !emptyMeansNone)
