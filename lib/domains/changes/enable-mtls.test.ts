@@ -12,7 +12,8 @@ import { privateKeyPem, seedMtlsDomain, unique, versionedBucket } from "../../..
 import { refusal } from "../../../test-support/failure";
 import { bundle, chain, issue, type Issued } from "../../pki/generate";
 import type { IntentFacts } from "../../records/intents";
-import { checkEnableMtls, enableMtls } from "./enable-mtls";
+import type { AuditEvent } from "../../records/audit";
+import { checkEnableMtls, enableMtls, lastTruststoreUri } from "./enable-mtls";
 import { disableMtls } from "./mutations";
 
 const REGION = "us-east-1";
@@ -130,12 +131,14 @@ describe("enabling mutual TLS", () => {
       prefix: "reenable",
     });
     const uri = `s3://${seeded.bucket}/${seeded.key}`;
-    await disableMtls({
+    const disabled = await disableMtls({
       domainName: seeded.domainName,
       region: REGION,
       actor: "erin@example.com",
       expectedCurrentVersion: seeded.versionIds[1]!,
     });
+    // What the disable's audit record keeps, for the enable dialog to start from.
+    expect(disabled.previousTruststoreUri).toBe(uri);
     expect(await mtlsOf(seeded.domainName)).toBeUndefined();
     const check = await checkEnableMtls({
       domainName: seeded.domainName,
@@ -262,5 +265,31 @@ describe("enabling mutual TLS refuses, before any UpdateDomainName", () => {
     const error = await refused(() => enableMtls(request(domainName, uri, versionId)));
     expect(error.code).toBe("conflict");
     expect(error.message).toContain("UPDATING");
+  });
+});
+
+describe("the truststore the domain had last", () => {
+  const event = (action: string, result: AuditEvent["result"], message?: string): AuditEvent => ({
+    id: action,
+    at: "2025-01-01T00:00:00.000Z",
+    user: "erin",
+    role: "operator",
+    action,
+    domainName: "a.example",
+    region: REGION,
+    result,
+    ...(message ? { message } : {}),
+  });
+
+  it("is the newest URI an enable or a disable recorded, successes only", () => {
+    expect(
+      lastTruststoreUri([
+        event("activate-truststore-version", "success", "s3://not/this.pem"),
+        event("enable-mutual-tls", "refused", "s3://nor/this.pem"),
+        event("disable-mutual-tls", "success", "disabled; the truststore was s3://b/ts.pem"),
+        event("enable-mutual-tls", "success", "enabled with s3://older/ts.pem"),
+      ]),
+    ).toBe("s3://b/ts.pem");
+    expect(lastTruststoreUri([event("disable-mutual-tls", "success")])).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import "server-only";
  * under the domain's lock, with the intent written before the write.
  */
 import { enableMutualTls, getDomainName } from "../../aws/api-gateway";
-import { changeTo } from "../../records/audit";
+import { changeTo, type AuditEvent } from "../../records/audit";
 import type { MtlsDomain } from "../../model/domain";
 import { DomainError } from "../shared/errors";
 import { explainUpdateFailure, requireUpdatable } from "./change-guards";
@@ -118,4 +118,18 @@ export async function enableMtls(ref: EnableRequest): Promise<EnableResult> {
     },
     { action: "enabling mutual TLS" },
   );
+}
+
+/**
+ * The truststore the domain had last, as its audit trail (newest first)
+ * says: enabling and disabling record its URI in their messages.
+ */
+export function lastTruststoreUri(history: AuditEvent[]): string | undefined {
+  for (const e of history) {
+    if (e.result !== "success") continue;
+    if (e.action !== "enable-mutual-tls" && e.action !== "disable-mutual-tls") continue;
+    const uri = /\bs3:\/\/\S+/.exec(e.message ?? "")?.[0];
+    if (uri) return uri;
+  }
+  return undefined;
 }
