@@ -54,3 +54,32 @@ export async function rollBack(
   await expect(page.getByTestId("outcome-status")).toBeVisible();
   return dialog;
 }
+
+/** Turns mutual TLS off as an operator does: the dialog, the domain name typed, the notice. */
+export async function disableMtlsInUi(page: Page, domainName: string): Promise<void> {
+  await page.getByRole("button", { name: "Disable mutual TLS…" }).click();
+  const dialog = page.getByRole("dialog");
+  await typeToConfirm(dialog, domainName);
+  await dialog.getByRole("button", { name: "Disable mutual TLS", exact: true }).click();
+  await expect(page.getByText(`Mutual TLS is now off for ${domainName}`)).toBeVisible();
+}
+
+/**
+ * Opens "Enable mutual TLS…", waiting for the domain to settle (the page
+ * polls while it is UPDATING); returns the dialog.
+ */
+export async function openEnableMtls(page: Page): Promise<Locator> {
+  const open = page.getByRole("button", { name: "Enable mutual TLS…" });
+  await expect(open).toBeEnabled({ timeout: 20_000 });
+  await open.click();
+  return page.getByRole("dialog");
+}
+
+/** Names the truststore by its S3 URI in the enable dialog and lists its versions. */
+export async function listTruststoreVersions(
+  dialog: Locator,
+  truststoreUri: string,
+): Promise<void> {
+  await dialog.getByLabel("Truststore S3 URI").fill(truststoreUri);
+  await dialog.getByRole("button", { name: "List versions" }).click();
+}

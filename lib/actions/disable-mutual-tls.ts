@@ -18,5 +18,11 @@ export const disableMutualTls = defineAction({
     revalidatePath(`/domains/${input.domainName}`);
     return result;
   },
-  audit: (_input, data) => ({ fromVersion: data.previousVersion, requestId: data.requestId }),
+  audit: (_input, data) => ({
+    fromVersion: data.previousVersion,
+    requestId: data.requestId,
+    ...(data.previousTruststoreUri
+      ? { message: `disabled; the truststore was ${data.previousTruststoreUri}` }
+      : {}),
+  }),
 });

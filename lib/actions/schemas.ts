@@ -53,6 +53,30 @@ export const disableMtlsSchema = domainRefSchema.extend({
   expectedCurrentVersion,
 });
 
+/** A truststore named to enable mutual TLS with (checked again on the server: lib/domains/changes/mtls-prerequisites.ts). */
+const enableTruststoreUri = z
+  .string()
+  .trim()
+  .min(1, "Give the truststore's S3 URI.")
+  .max(1100)
+  .regex(/^s3:\/\/[^/]+\/.+/, "Not an S3 URI: it looks like s3://bucket-name/path/truststore.pem.");
+
+/** The enable dialog's check: the truststore named, a version once one is picked. */
+export const enableMtlsCheckSchema = domainRefSchema.extend({
+  truststoreUri: enableTruststoreUri,
+  truststoreVersion: versionIdSchema.optional(),
+});
+
+/** Turning mutual TLS on: the exact version, mTLS off as the user saw it, the domain name typed. */
+export const enableMtlsSchema = domainRefSchema.extend({
+  truststoreUri: enableTruststoreUri,
+  truststoreVersion: versionIdSchema,
+  expectedState: z.literal("off", {
+    error: "The state you saw is missing: reload the page and try again.",
+  }),
+  confirmation: z.string().max(253),
+});
+
 export const restApiRefSchema = z.object({
   restApiId: z.string().regex(/^[a-z0-9]{1,32}$/, "Not a REST API id."),
   region: regionSchema,

@@ -123,6 +123,31 @@ export function setTruststoreVersion(
   );
 }
 
+/**
+ * Replace truststoreUri and truststoreVersion in one update: mutual TLS on,
+ * pinned to an exact S3 version (a domain that had it off, or had it before).
+ */
+export function enableMutualTls(
+  domainName: string,
+  region: string,
+  truststoreUri: string,
+  truststoreVersion: string,
+): Promise<UpdateResult> {
+  return updateDomainName(
+    domainName,
+    "enable mutual TLS",
+    [
+      { op: "replace", path: "/mutualTlsAuthentication/truststoreUri", value: truststoreUri },
+      {
+        op: "replace",
+        path: "/mutualTlsAuthentication/truststoreVersion",
+        value: truststoreVersion,
+      },
+    ],
+    region,
+  );
+}
+
 /** Replace truststoreUri with '': mutual TLS off. */
 export function removeMutualTls(domainName: string, region: string): Promise<UpdateResult> {
   return updateDomainName(

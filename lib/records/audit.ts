@@ -142,6 +142,7 @@ export const VERSION_CHANGES: ReadonlySet<string> = new Set([
   "activate-truststore-version",
   "upload-truststore-version",
   "disable-mutual-tls",
+  "enable-mutual-tls",
   "create-mtls-domain",
 ]);
 

@@ -1,4 +1,6 @@
 import { DisableMtls } from "@/app/domains/[domain]/disable-mtls-client";
+import { EnableMtls } from "@/app/domains/[domain]/enable-mtls-client";
+import { lastTruststoreUri } from "@/lib/domains/changes/enable-mtls";
 
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { backendLabel } from "@/lib/domains/changes/change-blocked";
@@ -7,7 +9,7 @@ import type { Capabilities } from "@/lib/domains/views/page-views";
 import { OpenTruststoreForm } from "./open-truststore-form";
 import { Section } from "./section";
 
-/** Mutual TLS: on or off, the truststore and its version at once; turning it off. */
+/** Mutual TLS: on or off, the truststore and its version at once; turning it off, and on (again). */
 export function MutualTlsSection({
   detail,
   region,
@@ -30,12 +32,23 @@ export function MutualTlsSection({
     activeVersionId: domain.mtls?.truststoreVersion,
     blockedReason,
   };
-  // The clients seen stream into the dialog; the button does not wait for them.
-  const disable = (
-    <DisableMtls
-      {...props}
-      {...(domain.mtls ? { seen: seenSummary(domain.domainName, region) } : {})}
-    />
+  const lastUri = detail.history.ok ? lastTruststoreUri(detail.history.value) : undefined;
+  // Both in every state, at the same place: each keeps its notice across the refresh.
+  const actions = (
+    <div className="flex flex-wrap items-center gap-2">
+      {/* The clients seen stream into the dialog; the button does not wait for them. */}
+      <DisableMtls
+        {...props}
+        {...(domain.mtls ? { seen: seenSummary(domain.domainName, region) } : {})}
+      />
+      <EnableMtls
+        mtlsOff={domain.mtlsState === "off"}
+        domainName={domain.domainName}
+        region={region}
+        blockedReason={blockedReason}
+        {...(lastUri ? { lastTruststoreUri: lastUri } : {})}
+      />
+    </div>
   );
   if (domain.mtlsState === "unknown") {
     return (
@@ -64,7 +77,7 @@ export function MutualTlsSection({
   }
   if (!domain.mtls) {
     return (
-      <Section title="Mutual TLS" id="mtls" actions={domain.mtlsState === "off" ? disable : null}>
+      <Section title="Mutual TLS" id="mtls" actions={domain.mtlsState === "off" ? actions : null}>
         <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
           {domain.mtlsState === "unavailable" ? (
             <p data-testid="mtls-unavailable">
@@ -73,9 +86,10 @@ export function MutualTlsSection({
               create a REGIONAL domain name with a truststore and move the DNS record to it.
             </p>
           ) : (
-            <p>
+            <p data-testid="mtls-off">
               Mutual TLS is off: API Gateway does not ask clients for a certificate on this domain
-              name.
+              name. Enabling it needs a truststore in a versioned S3 bucket, TLS_1_2 and the
+              domain&apos;s certificates in order: the dialog checks each before anything changes.
             </p>
           )}
         </div>
@@ -83,7 +97,7 @@ export function MutualTlsSection({
     );
   }
   return (
-    <Section title="Mutual TLS" id="mtls" actions={disable}>
+    <Section title="Mutual TLS" id="mtls" actions={actions}>
       <div className="space-y-4">
         <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <dt className="text-slate-500">Truststore</dt>

@@ -10,9 +10,9 @@ import { checkDomainPrerequisites } from "@/lib/actions/check-domain-prerequisit
 import { createMtlsDomain } from "@/lib/actions/create-mtls-domain";
 import type { CreatedDomain } from "@/lib/domains/create/create-domain";
 import type { NewDomainChoices, PlanCheck } from "@/lib/domains/views/create-domain-view";
-import { LabelledSelect } from "./labelled-select";
+import { LabelledSelect } from "../../../components/ui/labelled-select";
 import { Notice } from "../../../components/notice";
-import { PrerequisiteList } from "./prerequisite-list";
+import { PrerequisiteList } from "../../../components/prerequisite-list";
 import { Button } from "../../../components/ui/button";
 import { Field } from "../../../components/ui/field";
 import { useAction } from "../../../components/use-action";

@@ -88,7 +88,9 @@ export function driftOf(history: AuditEvent[], actualVersion: string | null): Dr
 
 function landed(intent: Intent, actual: string | null): InDoubtView["landed"] {
   const disables = intent.action === "disable-mutual-tls";
-  if (actual === null) return disables ? "yes" : "unknown";
+  // mTLS still off: an enable did not land; other changes cannot tell (null is "unknown" too).
+  if (actual === null)
+    return disables ? "yes" : intent.action === "enable-mutual-tls" ? "no" : "unknown";
   if (disables) return "no";
   if (intent.toVersion === undefined) return "unknown";
   return actual === intent.toVersion ? "yes" : "no";

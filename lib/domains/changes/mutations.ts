@@ -87,6 +87,8 @@ async function changeTruststore<T>(
 export interface ActivationResult {
   domain: MtlsDomain;
   previousVersion?: string;
+  /** Disabling: the truststore the domain had, for the audit trail (and enabling it again). */
+  previousTruststoreUri?: string;
   requestId?: string;
 }
 
@@ -271,12 +273,13 @@ export async function disableMtls(ref: DomainRef & Actor & Seen): Promise<Activa
         message: "disable mutual TLS",
       });
       try {
-        return activationResult(
+        const result = activationResult(
           domain,
           await lease.write(`Disabling mutual TLS on ${ref.domainName}`, () =>
             removeMutualTls(ref.domainName, region),
           ),
         );
+        return { ...result, previousTruststoreUri: domain.mtls!.truststoreUri };
       } catch (error) {
         return await explainUpdateFailure(error);
       }

@@ -20,7 +20,8 @@ export type DomainErrorCode =
   | "in-doubt"
   | "mtls-unknown"
   | "intent-unrecorded"
-  | "partial";
+  | "partial"
+  | "prerequisite-unmet";
 
 export class DomainError extends Error {
   constructor(

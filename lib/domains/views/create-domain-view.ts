@@ -7,13 +7,13 @@ import "server-only";
 import type { ChangeRecorder } from "../../records/intents";
 import { listCertificates } from "../../aws/acm";
 import { listRestApisWithStages, type RestApiChoice } from "../../aws/domain-creation";
-import { listObjectVersions } from "../../aws/s3";
 import { createDomain } from "../create/create-domain";
 import {
   checkPrerequisites,
   type DomainPlan,
   type Prerequisite,
 } from "../create/domain-prerequisites";
+import { truststoreVersionChoices, type VersionChoice } from "../changes/mtls-prerequisites";
 import { readPart, type Loaded } from "../shared/loaded";
 import { truststoreUriOf } from "../versions/readable-truststore";
 
@@ -51,7 +51,7 @@ export interface PlanCheck {
   checks: Prerequisite[];
   ready: boolean;
   /** The truststore object's versions, newest first, to pick from. */
-  versions: { versionId: string; lastModified: string }[];
+  versions: VersionChoice[];
 }
 
 /** The form's "check": every prerequisite, and the object's versions to pick. */
@@ -61,11 +61,7 @@ export async function checkPlan(plan: DomainPlan & { region: string }): Promise<
   const opened = truststoreUriOf(plan.truststoreUri);
   const bucketOk = checks.find((c) => c.id === "truststore-bucket")?.ok;
   const versions =
-    "location" in opened && bucketOk
-      ? (await listObjectVersions(opened.location, region).catch(() => []))
-          .filter((v) => !v.deleteMarker)
-          .map((v) => ({ versionId: v.versionId, lastModified: v.lastModified }))
-      : [];
+    "location" in opened && bucketOk ? await truststoreVersionChoices(opened.location, region) : [];
   return { checks, ready, versions };
 }
 

@@ -1,6 +1,6 @@
-import type { Prerequisite } from "@/lib/domains/create/domain-prerequisites";
+import type { Prerequisite } from "@/lib/domains/changes/mtls-prerequisites";
 
-/** The prerequisites of a new mTLS domain, each passed or failed with its fix. */
+/** The prerequisites of mutual TLS (a new domain, or enabling it on one), each passed or failed with its fix. */
 export function PrerequisiteList({ checks }: { checks: Prerequisite[] }) {
   return (
     <ul className="space-y-1" data-testid="prerequisites" aria-label="Prerequisites">
