@@ -94,6 +94,7 @@ describe("enabling mutual TLS", () => {
       "status",
       "server-certificate",
       "ownership-certificate",
+      "name-issuer",
       "truststore-bucket",
       "truststore-file",
     ]);

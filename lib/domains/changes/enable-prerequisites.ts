@@ -20,6 +20,7 @@ import {
   type Prerequisite,
   type VersionChoice,
 } from "./mtls-prerequisites";
+import { nameIssuerCheck } from "./server-name-issuers";
 
 /** The truststore an operator names to enable mTLS with: its S3 URI and (once picked) a version. */
 export interface TruststorePick {
@@ -104,7 +105,8 @@ export async function enablePrerequisites(
       `Request a public ACM certificate for ${domain.domainName} (DNS validation), set it as the domain's ownership verification certificate (UpdateDomainName, path /ownershipVerificationCertificateArn), then check again.`,
       now,
     );
-    return [check, ownership];
+    const issuers = await nameIssuerCheck(server, domain.domainName, region);
+    return issuers ? [check, ownership, issuers] : [check, ownership];
   };
   const truststore = async () => {
     const bucket = await truststoreBucketCheck(pick.truststoreUri, region);

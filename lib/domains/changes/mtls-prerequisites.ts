@@ -23,6 +23,7 @@ export interface Prerequisite {
     | "endpoint"
     | "server-certificate"
     | "ownership-certificate"
+    | "name-issuer"
     | "truststore-bucket"
     | "truststore-file"
     | "mapping";

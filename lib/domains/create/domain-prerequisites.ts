@@ -17,6 +17,7 @@ import {
   truststoreFileCheck,
   type Prerequisite,
 } from "../changes/mtls-prerequisites";
+import { nameIssuerCheck } from "../changes/server-name-issuers";
 
 export type { Prerequisite } from "../changes/mtls-prerequisites";
 
@@ -87,6 +88,8 @@ export async function checkPrerequisites(
       now,
     ),
   );
+  const issuers = await nameIssuerCheck(server, plan.domainName, region);
+  if (issuers) add(issuers);
   const bucket = await truststoreBucketCheck(plan.truststoreUri, region);
   add(bucket.check);
   const file = await truststoreFileCheck(

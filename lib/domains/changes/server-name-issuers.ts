@@ -1,0 +1,85 @@
+import "server-only";
+/**
+ * One issuer per name among a region's mTLS domains: API Gateway refuses a
+ * mutual TLS domain whose server certificate names (its subject and SANs)
+ * a name that another mTLS domain's server certificate has from a different
+ * issuer ("The certificate subject <certSubject> conflicts with an existing
+ * certificate from a different issuer"). Checked before the call, against
+ * every other mTLS domain of the region the credentials can see.
+ */
+import { describeCertificate } from "../../aws/acm";
+import { listDomainNames } from "../../aws/api-gateway";
+import type { ServerCertificate } from "../../model/domain";
+import { limiter } from "../shared/limiter";
+import type { Prerequisite } from "./mtls-prerequisites";
+
+export interface NameIssuerConflict {
+  name: string;
+  issuer: string;
+  otherDomain: string;
+  otherIssuer: string;
+}
+
+const namesOf = (cert: ServerCertificate) =>
+  new Set([cert.domainName, ...cert.subjectAlternativeNames].map((n) => n.toLowerCase()));
+
+/** The names of `server` that another mTLS domain's server certificate has from another issuer. */
+export async function serverNameConflicts(
+  server: ServerCertificate,
+  domainName: string,
+  region: string,
+): Promise<{ conflicts: NameIssuerConflict[]; unread: string[] }> {
+  const ours = namesOf(server);
+  const others = (await listDomainNames(region)).filter(
+    (d) => d.mtls && d.domainName !== domainName && d.certificateArn,
+  );
+  const pace = limiter(4);
+  const conflicts: NameIssuerConflict[] = [];
+  const unread: string[] = [];
+  await Promise.all(
+    others.map((d) =>
+      pace.run(async () => {
+        const cert = await describeCertificate(d.certificateArn!, region).catch(() => null);
+        if (!cert?.issuer) return void unread.push(d.domainName);
+        if (!server.issuer || cert.issuer === server.issuer) return;
+        for (const name of namesOf(cert))
+          if (ours.has(name))
+            conflicts.push({
+              name,
+              issuer: server.issuer,
+              otherDomain: d.domainName,
+              otherIssuer: cert.issuer,
+            });
+      }),
+    ),
+  );
+  return { conflicts, unread };
+}
+
+export function conflictSentence(c: NameIssuerConflict): string {
+  return `${c.name} is issued by ${c.issuer} in this certificate but by ${c.otherIssuer} in the server certificate of ${c.otherDomain}: API Gateway allows one issuer per name among a region's mTLS domains and will refuse this.`;
+}
+
+/** The prerequisite: no name of the server certificate is another mTLS domain's from another issuer. */
+export async function nameIssuerCheck(
+  server: ServerCertificate | null,
+  domainName: string,
+  region: string,
+): Promise<Prerequisite | null> {
+  if (!server || server.status !== "ISSUED") return null;
+  const { conflicts, unread } = await serverNameConflicts(server, domainName, region);
+  const left = unread.length ? ` Not compared (unreadable): ${unread.join(", ")}.` : "";
+  return {
+    id: "name-issuer",
+    label: "One issuer per name",
+    ok: !conflicts.length,
+    message: conflicts.length
+      ? conflicts.map(conflictSentence).join(" ") + left
+      : `No other mTLS domain of ${region} has these names from another issuer.${left}`,
+    ...(conflicts.length
+      ? {
+          fix: "Get every certificate for these names from one issuer (ACM for all is simplest), or ask AWS Support if another account holds the other.",
+        }
+      : {}),
+  };
+}
