@@ -101,6 +101,20 @@ export const certificateRefSchema = domainRefSchema.extend({
 
 /** A stage mapped to the domain, and its access log format as the user saw it ("" for none). */
 /** Breaking the very lock the page showed. */
+/** An ACM certificate ARN (any partition). */
+export const acmArnSchema = z
+  .string()
+  .max(2048)
+  .regex(
+    /^arn:aws[\w-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[\w-]{1,128}$/,
+    "Not an ACM certificate ARN.",
+  );
+export const ownershipReplacementSchema = domainRefSchema.extend({
+  certificateArn: acmArnSchema,
+  /** The ownership certificate the page showed ("" for none). */
+  expectedCurrent: z.union([z.literal(""), acmArnSchema]),
+});
+
 export const breakLockSchema = domainRefSchema.extend({ nonce: z.string().uuid("Not a lock id.") });
 
 /** Settling a change in doubt, with what the operator found. */

@@ -148,6 +148,23 @@ export function enableMutualTls(
   );
 }
 
+/**
+ * PATCH /ownershipVerificationCertificateArn: the one update API Gateway
+ * takes while a domain is PENDING_OWNERSHIP_VERIFICATION.
+ */
+export function setOwnershipCertificate(
+  domainName: string,
+  region: string,
+  certificateArn: string,
+): Promise<UpdateResult> {
+  return updateDomainName(
+    domainName,
+    "set the ownership verification certificate",
+    [{ op: "replace", path: "/ownershipVerificationCertificateArn", value: certificateArn }],
+    region,
+  );
+}
+
 /** Replace truststoreUri with '': mutual TLS off. */
 export function removeMutualTls(domainName: string, region: string): Promise<UpdateResult> {
   return updateDomainName(

@@ -50,7 +50,7 @@ export const STATUS_HELP: Record<DomainStatus, StatusHelp> = {
     meaning:
       "The ownership verification certificate expired and ACM could not renew it. All updates to this domain name are locked until a valid one is set.",
     action:
-      "Renew the ownership verification certificate in ACM, or request a new one (AMAZON_ISSUED), then set it as the domain's ownershipVerificationCertificateArn.",
+      "Renew the ownership verification certificate in ACM, or request a new one (AMAZON_ISSUED), then set it as the domain's ownershipVerificationCertificateArn (Server certificate, below: the one update AWS takes now).",
     transient: false,
   },
   FAILED: {

@@ -100,7 +100,13 @@ export default async function DomainPage({ params, searchParams }: Props) {
       </header>
       <ChangesSection detail={detail} region={region} canChange={session.role === "operator"} />
       <StatusSection domain={domain} />
-      <ServerCertificateSection detail={detail} />
+      <ServerCertificateSection
+        detail={detail}
+        region={region}
+        {...(blocked && blocked.code !== "status-locked"
+          ? { ownershipBlockedReason: blocked.message }
+          : {})}
+      />
       <MutualTlsSection
         detail={detail}
         region={region}

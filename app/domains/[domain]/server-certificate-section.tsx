@@ -1,11 +1,55 @@
 import type { DomainDetail } from "@/lib/domains/views/detail";
+import type { ServerCertificate } from "@/lib/model/domain";
 import { CertificateCard } from "./certificate-card";
+import { ReplaceOwnershipCertificate } from "./ownership-certificate-client";
 import { Section } from "./section";
 
+const covered = (names: string[], name: string) =>
+  names.some(
+    (n) => n === name || (n.startsWith("*.") && name.split(".").slice(1).join(".") === n.slice(2)),
+  );
+
+/** For PENDING_CERTIFICATE_REIMPORT: the names that do not match, from the certificates themselves. */
+function reimportMismatch(
+  domainName: string,
+  server: ServerCertificate,
+  owner: ServerCertificate | null,
+): string {
+  const names = [...new Set([server.domainName, ...server.subjectAlternativeNames])];
+  if (!covered(names, domainName))
+    return `The server certificate names ${names.join(", ")}, not ${domainName}.`;
+  if (!owner) return "";
+  const ownerNames = [owner.domainName, ...owner.subjectAlternativeNames];
+  const loose = names.filter((n) => !covered(ownerNames, n));
+  return loose.length
+    ? `Names of the server certificate that the ownership verification certificate does not cover: ${loose.join(", ")}.`
+    : "";
+}
+
 /** The ACM server certificate, and the ownership verification certificate (or why one is needed). */
-export function ServerCertificateSection({ detail }: { detail: DomainDetail }) {
+export function ServerCertificateSection({
+  detail,
+  region,
+  ownershipBlockedReason,
+}: {
+  detail: DomainDetail;
+  region: string;
+  /** Why this user cannot set the ownership certificate (PENDING_OWNERSHIP_VERIFICATION never blocks it). */
+  ownershipBlockedReason?: string;
+}) {
   const { domain, serverCertificate, ownershipCertificate, evaluatedAt: now } = detail;
   const server = serverCertificate.ok ? serverCertificate.value : null;
+  const owner = ownershipCertificate.ok ? ownershipCertificate.value : null;
+  const needsOwner = !!server && server.type !== "AMAZON_ISSUED";
+  const mismatch =
+    server && domain.status === "PENDING_CERTIFICATE_REIMPORT"
+      ? reimportMismatch(domain.domainName, server, owner)
+      : "";
+  const offerOwner =
+    domain.endpointType === "REGIONAL" &&
+    (needsOwner ||
+      !!domain.ownershipVerificationCertificateArn ||
+      domain.status === "PENDING_OWNERSHIP_VERIFICATION");
   return (
     <Section title="Server certificate" id="server-certificate">
       <div className="grid gap-4 md:grid-cols-2">
@@ -18,8 +62,7 @@ export function ServerCertificateSection({ detail }: { detail: DomainDetail }) {
             now={now}
           />
         ) : (
-          server &&
-          server.type !== "AMAZON_ISSUED" &&
+          needsOwner &&
           domain.mtls && (
             <p className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
               This {server.type.toLowerCase()} server certificate needs an ACM-issued ownership
@@ -28,6 +71,24 @@ export function ServerCertificateSection({ detail }: { detail: DomainDetail }) {
           )
         )}
       </div>
+      {mismatch && (
+        <p
+          className="mt-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
+          data-testid="reimport-mismatch"
+        >
+          {mismatch}
+        </p>
+      )}
+      {offerOwner && (
+        <div className="mt-3">
+          <ReplaceOwnershipCertificate
+            domainName={domain.domainName}
+            region={region}
+            current={domain.ownershipVerificationCertificateArn ?? null}
+            {...(ownershipBlockedReason ? { blockedReason: ownershipBlockedReason } : {})}
+          />
+        </div>
+      )}
     </Section>
   );
 }
