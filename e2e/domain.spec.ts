@@ -293,3 +293,30 @@ test("a big truststore's certificates come 50 a page, and opening one fetches on
   await page.getByRole("button", { name: "Next" }).click();
   await expect(list.getByTestId("certificate-subject")).toHaveCount(10);
 });
+
+test("warnings then and now: a CA that lapsed after the last update is new since, a warning that still holds is kept", async ({
+  page,
+  aws,
+  emulator,
+}) => {
+  needs("test-controls", "mtls-fields");
+  const weak = await issue({ subject: "CN=Then Weak Root", hash: "SHA-1" });
+  const lapsed = await issue({ subject: "CN=Then Lapsed Root", validDays: [-400, -2] });
+  // API Gateway checked the file 200 days ago, when the lapsed CA was still valid.
+  await emulator("clock", { advanceSeconds: -200 * 86_400 });
+  let seeded;
+  try {
+    seeded = await seedMtlsDomain(aws, { versions: [bundle(weak, lapsed)], prefix: "then" });
+  } finally {
+    await emulator("clock", { reset: true });
+  }
+  await page.goto(domainUrl(seeded.domainName));
+  const since = page.getByTestId("warnings-then-now");
+  // Every warning names the weak CA, which is still weak; the lapsed one is the one new problem.
+  await expect(since).toContainText(
+    /(\d+) of its \1 warning\(s\) still hold; 0 no longer apply; 1 problem\(s\) are new since/,
+  );
+  await expect(since.getByTestId("new-since")).toContainText("CN=Then Lapsed Root");
+  await expect(page.getByTestId("aws-warnings")).toContainText("CN=Then Weak Root");
+  await expect(page.getByTestId("aws-warnings")).not.toContainText("Then Lapsed Root");
+});

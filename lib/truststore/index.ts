@@ -5,6 +5,11 @@
 export * from "./types";
 export { readBundle, type ReadResult, type TruststoreInput } from "./pem";
 export { describePublicKey } from "./decode";
+export {
+  warnedCertificate,
+  warningsThenAndNow,
+  type WarningsThenAndNow,
+} from "./warnings-then-now";
 export { checkTruststore, loadBundle, validateBundle, verdictOf, type LoadedBundle } from "./check";
 export { diffTruststores, type TruststoreDiff, type CertificateSummary, type Impact } from "./diff";
 export {

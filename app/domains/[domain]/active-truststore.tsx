@@ -13,19 +13,9 @@ import { UploadTruststore } from "@/app/domains/[domain]/upload-client";
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { activeTruststore } from "@/lib/domains/views/truststore-view";
 import type { CheckedVersion } from "@/lib/domains/versions/truststores";
-import type { CertificateReport } from "@/lib/truststore";
+import { warnedCertificate, warningsThenAndNow } from "@/lib/truststore";
 import { ActiveCertificatesSection } from "./active-certificates-section";
 import { Section } from "./section";
-
-/** Links AWS's truststoreWarnings to the certificate whose subject they name. */
-function warningTarget(warning: string, certs: CertificateReport[]): number | undefined {
-  const bySubject = certs.find((c) => c.subject && warning.includes(c.subject));
-  if (bySubject) return bySubject.index;
-  return certs.find((c) => {
-    const cn = /CN=([^,]+)/.exec(c.subject)?.[1];
-    return cn && warning.includes(cn);
-  })?.index;
-}
 
 /** AWS's truststoreWarnings from the last update, each linked to the certificate it names. */
 function AwsWarnings({ warnings, active }: { warnings: string[]; active?: CheckedVersion }) {
@@ -41,7 +31,7 @@ function AwsWarnings({ warnings, active }: { warnings: string[]; active?: Checke
       ) : (
         <ul className="space-y-1" data-testid="aws-warnings">
           {warnings.map((w, i) => {
-            const target = warningTarget(w, active?.report.certificates ?? []);
+            const target = warnedCertificate(w, active?.report.certificates ?? []);
             return (
               <li
                 key={i}
@@ -62,6 +52,41 @@ function AwsWarnings({ warnings, active }: { warnings: string[]; active?: Checke
   );
 }
 
+/** What changed since API Gateway last checked: warnings that still hold, are gone, problems new since. */
+function SinceLastUpdate({ warnings, active }: { warnings: string[]; active: CheckedVersion }) {
+  const { still, gone, since } = warningsThenAndNow(warnings, active.report);
+  const anchor = certificateAnchor("active");
+  if (!warnings.length && !since.length) return null;
+  return (
+    <div className="space-y-2" data-testid="warnings-then-now">
+      <h3 className="font-medium">Since API Gateway last checked</h3>
+      <p className="text-sm">
+        {still.length} of its {warnings.length} warning(s) still hold; {gone.length} no longer
+        apply; {since.length} problem(s) are new since (API Gateway will not report them until the
+        next update).
+      </p>
+      {since.length > 0 && (
+        <div data-testid="new-since">
+          <p className="text-sm font-medium">New since the last update</p>
+          <FindingsList findings={since} certificateAnchor={anchor} empty="" />
+        </div>
+      )}
+      {gone.length > 0 && (
+        <ul className="list-inside list-disc text-sm text-slate-700" data-testid="warnings-gone">
+          {gone.map((g, i) => (
+            <li key={i}>
+              No longer applies: {g.warning}
+              {g.certificate === undefined
+                ? " (no certificate of this version has that subject)"
+                : " (the engine finds nothing wrong with that certificate now)"}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 export async function ActiveFindings({ detail, region }: { detail: DomainDetail; region: string }) {
   const warnings = detail.domain.mtls?.truststoreWarnings ?? [];
   const opened = !!detail.truststore?.opened;
@@ -71,6 +96,7 @@ export async function ActiveFindings({ detail, region }: { detail: DomainDetail;
   return (
     <>
       {!opened && <AwsWarnings warnings={warnings} active={active} />}
+      {!opened && active && <SinceLastUpdate warnings={warnings} active={active} />}
       {loaded && !loaded.ok && (
         <ErrorPanel title="The truststore could not be read" message={loaded.message} />
       )}
