@@ -3,10 +3,12 @@ import {
   CreateRestApiCommand,
   GetDomainNameCommand,
   GetRestApiCommand,
+  UpdateDomainNameCommand,
 } from "@aws-sdk/client-api-gateway";
 import { bundle, chain, issue, largeBundle } from "../lib/pki/generate";
 import { expect, has, needs, test } from "./aws";
-import { activeVersion, seedMtlsDomain } from "../test-support/seed";
+import { activeVersion, deployedRestApi, seedMtlsDomain } from "../test-support/seed";
+import { CreateRoutingRuleCommand } from "@aws-sdk/client-apigatewayv2";
 import { domainUrl, gotoTruststore, openRollback, typeToConfirm } from "../test-support/ui-steps";
 
 test("rollback in one click (after a confirmation with the diff) points the domain at the older version", async ({
@@ -319,4 +321,40 @@ test("warnings then and now: a CA that lapsed after the last update is new since
   await expect(since.getByTestId("new-since")).toContainText("CN=Then Lapsed Root");
   await expect(page.getByTestId("aws-warnings")).toContainText("CN=Then Weak Root");
   await expect(page.getByTestId("aws-warnings")).not.toContainText("Then Lapsed Root");
+});
+
+test("a domain that routes by routing rules shows its mode and rules beside its mappings", async ({
+  page,
+  aws,
+}) => {
+  needs("routing-rules");
+  const root = await issue({ subject: "CN=Rules Root" });
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(root)], prefix: "rules" });
+  await aws.apiGateway.send(
+    new UpdateDomainNameCommand({
+      domainName: seeded.domainName,
+      patchOperations: [
+        { op: "replace", path: "/routingMode", value: "ROUTING_RULE_THEN_BASE_PATH_MAPPING" },
+      ],
+    }),
+  );
+  const api = await deployedRestApi(aws, "rules-e2e", "live");
+  await aws.apiGatewayV2.send(
+    new CreateRoutingRuleCommand({
+      DomainName: seeded.domainName,
+      Priority: 5,
+      Conditions: [{ MatchBasePaths: { AnyOf: ["orders"] } }],
+      Actions: [{ InvokeApi: { ApiId: api, Stage: "live", StripBasePath: true } }],
+    }),
+  );
+  await expect(async () => {
+    await page.goto(domainUrl(seeded.domainName));
+    await expect(page.getByTestId("routing-rules")).toContainText(
+      "ROUTING_RULE_THEN_BASE_PATH_MAPPING",
+      { timeout: 1_000 },
+    );
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByTestId("routing-rule")).toContainText(
+    `#5 base path /orders → REST API ${api}, stage live`,
+  );
 });

@@ -67,6 +67,13 @@ const certificateSchema = z.object({
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 
+/** How a custom domain name finds the API a request goes to. */
+export const ROUTING_MODES = [
+  "BASE_PATH_MAPPING_ONLY",
+  "ROUTING_RULE_ONLY",
+  "ROUTING_RULE_THEN_BASE_PATH_MAPPING",
+] as const;
+
 const domainSchema = z.object({
   region: z.string(),
   domainName: z.string(),
@@ -98,6 +105,10 @@ const domainSchema = z.object({
     .nullable()
     .optional(),
   ownershipVerificationCertificateArn: z.string().optional(),
+  /** How requests find their API (absent: BASE_PATH_MAPPING_ONLY). */
+  routingMode: z.enum(ROUTING_MODES).optional(),
+  /** endpointConfiguration.ipAddressType (absent: ipv4). */
+  ipAddressType: z.enum(["ipv4", "dualstack"]).optional(),
   certificateUploadDate: z.number(),
   tags: z.record(z.string(), z.string()),
 });
@@ -116,6 +127,19 @@ const restApiSchema = z.object({
   tags: z.record(z.string(), z.string()),
 });
 export type RestApi = z.infer<typeof restApiSchema>;
+
+const routingRuleSchema = z.object({
+  region: z.string(),
+  domainName: z.string(),
+  id: z.string(),
+  priority: z.number(),
+  basePaths: z.array(z.string()),
+  headers: z.array(z.object({ header: z.string(), valueGlob: z.string() })),
+  apiId: z.string(),
+  stage: z.string(),
+  stripBasePath: z.boolean(),
+});
+export type RoutingRule = z.infer<typeof routingRuleSchema>;
 
 const mappingSchema = z.object({
   region: z.string(),
@@ -177,6 +201,7 @@ export const stateSchema = z.object({
   mappings: z.record(z.string(), mappingSchema),
   stages: z.record(z.string(), stageSchema).default({}),
   httpApis: z.record(z.string(), httpApiSchema).default({}),
+  routingRules: z.record(z.string(), routingRuleSchema).default({}),
   logGroups: z.record(z.string(), logGroupSchema).default({}),
   /** The emulator's own CA: it signs the data plane's server certificates (GET /_emulator/ca.pem). */
   localCa: z.object({ certPem: z.string(), keyPem: z.string() }).optional(),
@@ -196,6 +221,7 @@ export function emptyState(): EmulatorState {
     mappings: {},
     stages: {},
     httpApis: {},
+    routingRules: {},
     logGroups: {},
     demoClients: {},
   };

@@ -6,7 +6,7 @@
  * ./domain-name-updates-wire.ts.
  */
 import { epochSeconds, type Context } from "../http";
-import { domainKey, type DomainName } from "../state";
+import { domainKey, ROUTING_MODES, type DomainName } from "../state";
 import { badRequest, conflict } from "./common";
 import {
   certificateFor,
@@ -63,6 +63,16 @@ export async function updateDomain(
         touchesTruststore = true;
         next.mutualTls = { ...next.mutualTls, truststoreVersion: value };
         if (value === "") delete next.mutualTls.truststoreVersion;
+        break;
+      case "/routingMode":
+        if (!ROUTING_MODES.includes(value as (typeof ROUTING_MODES)[number]))
+          throw badRequest(`Invalid routingMode ${value}.`);
+        next.routingMode = value as (typeof ROUTING_MODES)[number];
+        break;
+      case "/endpointConfiguration/ipAddressType":
+        if (value !== "ipv4" && value !== "dualstack")
+          throw badRequest(`Invalid ipAddressType ${value}: ipv4 or dualstack.`);
+        next.ipAddressType = value;
         break;
       case "/securityPolicy":
         if (!["TLS_1_0", "TLS_1_2"].includes(value) && !value.startsWith("SecurityPolicy_"))

@@ -18,6 +18,8 @@ const DOMAIN_PATCH_PATHS = new Set([
   "/regionalCertificateName",
   "/ownershipVerificationCertificateArn",
   "/endpointConfiguration/types/0",
+  "/endpointConfiguration/ipAddressType",
+  "/routingMode",
 ]);
 
 export const updateDomainName: Handler = async (req, ctx, { domainName: rawName }) => {

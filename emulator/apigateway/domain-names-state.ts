@@ -18,6 +18,8 @@ export interface NewDomain {
   certificateArn: string;
   certificateName?: string;
   tags: Record<string, string>;
+  routingMode?: NonNullable<DomainName["routingMode"]>;
+  ipAddressType?: NonNullable<DomainName["ipAddressType"]>;
   /** Ignored in LocalStack mode, as LocalStack does. */
   ownershipVerificationCertificateArn?: string;
   mutualTls?: { truststoreUri?: string; truststoreVersion?: string };
@@ -131,6 +133,9 @@ export async function createDomain(ctx: Context, input: NewDomain): Promise<Doma
   if (input.endpointType === "EDGE")
     domain.distributionDomainName = `d${randomId(13)}.cloudfront.net`;
   if (input.certificateName) domain.regionalCertificateName = input.certificateName;
+  if (input.routingMode && input.routingMode !== "BASE_PATH_MAPPING_ONLY")
+    domain.routingMode = input.routingMode;
+  if (input.ipAddressType === "dualstack") domain.ipAddressType = "dualstack";
   if (ctx.config.compat !== "localstack") {
     const { ownershipVerificationCertificateArn: ownership, mutualTls: mtls } = input;
     if (ownership) domain.ownershipVerificationCertificateArn = ownership;
@@ -145,10 +150,13 @@ export async function createDomain(ctx: Context, input: NewDomain): Promise<Doma
   return domain;
 }
 
-/** Removes the domain with its base path mappings and v2's API mappings (one table). */
+/** Removes the domain with its base path mappings, v2's API mappings (one table) and routing rules. */
 export function deleteDomain(state: EmulatorState, domain: DomainName): void {
   for (const [key, m] of Object.entries(state.mappings))
     if (m.region === domain.region && m.domainName === domain.domainName)
       delete state.mappings[key];
+  for (const [key, r] of Object.entries(state.routingRules))
+    if (r.region === domain.region && r.domainName === domain.domainName)
+      delete state.routingRules[key];
   delete state.domains[domainKey(domain.region, domain.domainName)];
 }

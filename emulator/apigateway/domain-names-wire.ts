@@ -6,7 +6,7 @@
  */
 import { json, parseJsonBody, type Context, type EmulatorRequest, type Reply } from "../http";
 import type { Handler } from "../route-table";
-import { domainArn, type DomainName } from "../state";
+import { domainArn, ROUTING_MODES, type DomainName } from "../state";
 import { badRequest, page, str } from "./common";
 import {
   createDomain,
@@ -23,9 +23,10 @@ export function domainView(d: DomainName, ctx: Context): Record<string, unknown>
     domainName: d.domainName,
     domainNameArn: domainArn(d.region, d.domainName),
     certificateUploadDate: d.certificateUploadDate,
-    endpointConfiguration: { types: [d.endpointType] },
+    endpointConfiguration: { types: [d.endpointType], ipAddressType: d.ipAddressType ?? "ipv4" },
     domainNameStatus: d.status,
     securityPolicy: d.securityPolicy,
+    routingMode: d.routingMode ?? "BASE_PATH_MAPPING_ONLY",
     tags: d.tags,
   };
   if (d.endpointType === "EDGE") {
@@ -63,8 +64,15 @@ export async function createDomainName(req: EmulatorRequest, ctx: Context): Prom
   if (!/^[a-z0-9*]([a-z0-9-.]{0,251}[a-z0-9])?$/i.test(name))
     throw badRequest(`Invalid domain name ${name}.`);
   refuseExisting(ctx.state, req.region, name);
-  const endpoint =
-    (body.endpointConfiguration as { types?: string[] } | undefined)?.types?.[0] ?? "EDGE";
+  const endpointConfiguration = body.endpointConfiguration as
+    { types?: string[]; ipAddressType?: string } | undefined;
+  const endpoint = endpointConfiguration?.types?.[0] ?? "EDGE";
+  const ipAddressType = endpointConfiguration?.ipAddressType ?? "ipv4";
+  if (ipAddressType !== "ipv4" && ipAddressType !== "dualstack")
+    throw badRequest(`Invalid ipAddressType ${ipAddressType}: ipv4 or dualstack.`);
+  const routingMode = str(body, "routingMode") ?? "BASE_PATH_MAPPING_ONLY";
+  if (!ROUTING_MODES.includes(routingMode as (typeof ROUTING_MODES)[number]))
+    throw badRequest(`Invalid routingMode ${routingMode}.`);
   if (!["REGIONAL", "EDGE", "PRIVATE"].includes(endpoint))
     throw badRequest(`Invalid endpoint type ${endpoint}.`);
   const certificateArn = str(body, "regionalCertificateArn") ?? str(body, "certificateArn");
@@ -85,6 +93,8 @@ export async function createDomainName(req: EmulatorRequest, ctx: Context): Prom
     certificateArn,
     ...(certificateName ? { certificateName } : {}),
     tags,
+    routingMode: routingMode as (typeof ROUTING_MODES)[number],
+    ipAddressType,
     ...(ownership ? { ownershipVerificationCertificateArn: ownership } : {}),
     mutualTls: body.mutualTlsAuthentication as
       { truststoreUri?: string; truststoreVersion?: string } | undefined,

@@ -1,10 +1,12 @@
 /**
  * API Gateway v2 (REST-JSON under /v2/): custom domain names, HTTP APIs,
- * their stages and API mappings, as the AWS API reference lists them.
+ * their stages and API mappings, and domains' routing rules, as the AWS API
+ * reference lists them.
  */
 import { routeTable, type Operation } from "../route-table";
 import * as apis from "./apis";
 import * as domains from "./domain-names";
+import * as rules from "./routing-rules";
 import * as stages from "./stages";
 
 const OPERATIONS: Operation[] = [
@@ -19,6 +21,34 @@ const OPERATIONS: Operation[] = [
     "CreateApiMapping",
     true,
     apis.createApiMapping,
+  ],
+  [
+    "GET",
+    "/v2/domainnames/{domainName}/routingrules",
+    "ListRoutingRules",
+    false,
+    rules.getRoutingRules,
+  ],
+  [
+    "POST",
+    "/v2/domainnames/{domainName}/routingrules",
+    "CreateRoutingRule",
+    true,
+    rules.createRoutingRule,
+  ],
+  [
+    "GET",
+    "/v2/domainnames/{domainName}/routingrules/{routingRuleId}",
+    "GetRoutingRule",
+    false,
+    rules.getRoutingRule,
+  ],
+  [
+    "DELETE",
+    "/v2/domainnames/{domainName}/routingrules/{routingRuleId}",
+    "DeleteRoutingRule",
+    true,
+    rules.deleteRoutingRule,
   ],
   ["GET", "/v2/apis", "GetApis", false, apis.getApis],
   ["POST", "/v2/apis", "CreateApi", true, apis.createApi],

@@ -18,6 +18,7 @@ import {
   type DomainStatus,
   type MtlsDomain,
   type RestApiSummary,
+  type RoutingMode,
 } from "../model/domain";
 import { mtlsReported } from "./capabilities";
 import { getClients } from "./config";
@@ -48,6 +49,9 @@ export function toMtlsDomain(d: DomainName, mtlsReported: boolean): MtlsDomain {
     tags: d.tags ?? {},
   };
   if (d.securityPolicy) domain.securityPolicy = d.securityPolicy;
+  if (d.routingMode) domain.routingMode = d.routingMode as RoutingMode;
+  if (d.endpointConfiguration?.ipAddressType)
+    domain.ipAddressType = d.endpointConfiguration.ipAddressType;
   const dnsTarget = endpointType === "EDGE" ? d.distributionDomainName : d.regionalDomainName;
   if (dnsTarget) domain.dnsTarget = dnsTarget;
   if (d.domainNameArn) domain.domainNameArn = d.domainNameArn;

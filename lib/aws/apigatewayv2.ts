@@ -4,6 +4,7 @@ import "server-only";
  * API stages map to the same domains), with each HTTP API's name.
  */
 import {
+  ListRoutingRulesCommand,
   CreateApiMappingCommand,
   GetApiCommand,
   GetApiMappingsCommand,
@@ -12,6 +13,7 @@ import {
   GetStagesCommand,
   UpdateStageCommand,
 } from "@aws-sdk/client-apigatewayv2";
+import type { RoutingRuleView } from "../model/domain";
 import { getCapabilities } from "./capabilities";
 import { getClients } from "./config";
 import { awsCall, awsReadOrNull } from "./errors";
@@ -94,6 +96,44 @@ export async function getHttpApiMappings(
       return api ? [{ ...m, httpApiName: api.name }] : [];
     })
     .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** A domain's routing rules in priority order (none where the backend has no API Gateway v2). */
+export async function listRoutingRules(
+  domainName: string,
+  region: string,
+): Promise<RoutingRuleView[]> {
+  if (!(await getCapabilities()).apigatewayv2) return [];
+  const { apiGatewayV2 } = await getClients(region);
+  return awsCall("list the routing rules (API Gateway v2)", async () => {
+    const rules: RoutingRuleView[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await apiGatewayV2.send(
+        new ListRoutingRulesCommand({ DomainName: domainName, NextToken, MaxResults: 100 }),
+      );
+      for (const r of page.RoutingRules ?? []) {
+        const invoke = r.Actions?.[0]?.InvokeApi;
+        if (!r.RoutingRuleId || !invoke?.ApiId || !invoke.Stage) continue;
+        rules.push({
+          id: r.RoutingRuleId,
+          priority: r.Priority ?? 0,
+          basePaths: (r.Conditions ?? []).flatMap((c) => c.MatchBasePaths?.AnyOf ?? []),
+          headers: (r.Conditions ?? []).flatMap((c) =>
+            (c.MatchHeaders?.AnyOf ?? []).map((h) => ({
+              header: h.Header ?? "",
+              valueGlob: h.ValueGlob ?? "",
+            })),
+          ),
+          apiId: invoke.ApiId,
+          stage: invoke.Stage,
+          stripBasePath: invoke.StripBasePath ?? false,
+        });
+      }
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return rules.sort((a, b) => a.priority - b.priority);
+  });
 }
 
 /** Every HTTP API of the region with its stages. */

@@ -106,6 +106,15 @@ export const FEATURES = {
       moto: true,
     },
   },
+  "routing-rules": {
+    what: "A domain's routing mode and routing rules (the REST API stages they invoke count for clients seen and API types)",
+    support: {
+      aws: true,
+      emulator: true,
+      localstack: "no API Gateway v2 in LocalStack's community edition",
+      moto: "implements neither routing rules nor routingMode",
+    },
+  },
   "api-types": {
     what: "Overview: each domain's API types (REST, HTTP, WebSocket) from its API mappings, and the type filter",
     support: {

@@ -26,6 +26,11 @@ export const IAM_CALLS: Record<string, Call> = {
   GetStageCommand: { actions: ["apigateway:GET"], roles: READ, note: "v1 and v2" },
   GetApiMappingsCommand: { actions: ["apigateway:GET"], roles: READ, note: "API Gateway v2" },
   GetApiCommand: { actions: ["apigateway:GET"], roles: READ, note: "API Gateway v2" },
+  ListRoutingRulesCommand: {
+    actions: ["apigateway:GET"],
+    roles: READ,
+    note: "API Gateway v2: a domain's routing rules",
+  },
   UpdateDomainNameCommand: {
     actions: ["apigateway:PATCH", "s3:GetObject", "s3:GetObjectVersion"],
     roles: CHANGE,

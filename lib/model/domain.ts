@@ -29,6 +29,25 @@ export interface MtlsSettings {
  */
 export type MtlsState = "on" | "off" | "unknown" | "unavailable";
 
+/** How a custom domain name finds the API a request goes to (routing rules, base path mappings, or both). */
+export type RoutingMode =
+  "BASE_PATH_MAPPING_ONLY" | "ROUTING_RULE_ONLY" | "ROUTING_RULE_THEN_BASE_PATH_MAPPING";
+
+/** Whether a domain routes (also) by routing rules. */
+export const routesByRules = (d: Pick<MtlsDomain, "routingMode">) =>
+  d.routingMode === "ROUTING_RULE_ONLY" || d.routingMode === "ROUTING_RULE_THEN_BASE_PATH_MAPPING";
+
+/** A routing rule of a domain: conditions, and the REST API stage it invokes. */
+export interface RoutingRuleView {
+  id: string;
+  priority: number;
+  basePaths: string[];
+  headers: { header: string; valueGlob: string }[];
+  apiId: string;
+  stage: string;
+  stripBasePath: boolean;
+}
+
 export interface MtlsDomain {
   domainName: string;
   domainNameArn?: string;
@@ -45,6 +64,10 @@ export interface MtlsDomain {
   certificateUploadDate?: string;
   mtls?: MtlsSettings;
   tags: Record<string, string>;
+  /** Absent: the backend does not report it (base path mappings only). */
+  routingMode?: RoutingMode;
+  /** endpointConfiguration.ipAddressType: ipv4 or dualstack. */
+  ipAddressType?: string;
 }
 
 export interface ServerCertificate {

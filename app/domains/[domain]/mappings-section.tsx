@@ -1,9 +1,10 @@
 import { ErrorPanel } from "@/components/error-panel";
 import { Mappings } from "@/app/domains/[domain]/mappings-client";
 import type { DomainDetail } from "@/lib/domains/views/detail";
+import { RoutingRules } from "./routing-rules";
 import { Section } from "./section";
 
-/** Base path mappings, with the default-endpoint bypass and its fix. */
+/** The routing mode and rules, base path mappings, with the default-endpoint bypass and its fix. */
 export function MappingsSection({
   detail,
   region,
@@ -15,6 +16,7 @@ export function MappingsSection({
 }) {
   return (
     <Section title="Base path mappings" id="mappings">
+      <RoutingRules detail={detail} />
       {detail.mappings.ok ? (
         <Mappings
           domainName={detail.domain.domainName}

@@ -93,6 +93,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
         <p className="text-sm text-slate-600" data-testid="domain-facts">
           {region} · {domain.endpointType} ·{" "}
           {domain.securityPolicy ?? "security policy not reported"}
+          {domain.ipAddressType === "dualstack" ? " · dualstack (IPv4 and IPv6)" : ""}
           {domain.dnsTarget
             ? ` · DNS target ${domain.dnsTarget}${domain.endpointType === "EDGE" ? " (CloudFront)" : ""}`
             : ""}

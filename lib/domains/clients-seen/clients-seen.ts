@@ -5,8 +5,9 @@ import "server-only";
  * domain and window (per distinct set of field names), kept for 5 minutes.
  */
 import type { SeenClient } from "../../truststore";
-import { getBasePathMappings } from "../../aws/api-gateway";
-import { getHttpApiMappings, getHttpStageLogging } from "../../aws/apigatewayv2";
+import { getBasePathMappings, getDomainName } from "../../aws/api-gateway";
+import { getHttpApiMappings, getHttpStageLogging, listRoutingRules } from "../../aws/apigatewayv2";
+import { routesByRules } from "../../model/domain";
 import { logGroupName, runInsightsQuery } from "../../aws/logs";
 import { getStageLogging } from "../../aws/stages";
 import { clientCertKeys, contextKeys, type ClientCertField } from "../../model/access-log-format";
@@ -56,18 +57,30 @@ export interface MappedStage {
   http: boolean;
 }
 
-/** The stages mapped to the domain, each once (a REST id v1 lists beside v2 is v2's HTTP API). */
+/**
+ * The stages the domain sends requests to, each once: its base path
+ * mappings (a REST id v1 lists beside v2 is v2's HTTP API) and, where it
+ * routes by rules, the REST API stages its routing rules invoke.
+ */
 export async function mappedStages(domainName: string, region: string): Promise<MappedStage[]> {
-  const [rest, http] = await Promise.all([
+  const [rest, http, domain] = await Promise.all([
     getBasePathMappings(domainName, region),
     getHttpApiMappings(domainName, region),
+    getDomainName(domainName, region),
   ]);
+  const rules = domain && routesByRules(domain) ? await listRoutingRules(domainName, region) : [];
   const httpIds = new Set(http.map((m) => m.apiId));
   const mapped = [
     ...rest
       .filter((m) => m.stage && !httpIds.has(m.restApiId))
       .map((m) => ({ apiId: m.restApiId, stage: m.stage!, basePath: m.basePath, http: false })),
     ...http.map((m) => ({ apiId: m.apiId, stage: m.stage, basePath: m.key, http: true })),
+    ...rules.map((r) => ({
+      apiId: r.apiId,
+      stage: r.stage,
+      basePath: r.basePaths[0] ?? "",
+      http: false,
+    })),
   ];
   return [...new Map(mapped.map((m) => [`${m.http}/${m.apiId}/${m.stage}`, m])).values()];
 }

@@ -17,7 +17,7 @@ import "server-only";
  */
 import pThrottle from "p-throttle";
 import { getApiKind, listApiKinds } from "../../aws/api-ids";
-import { listApiMappings } from "../../aws/apigatewayv2";
+import { listApiMappings, listRoutingRules } from "../../aws/apigatewayv2";
 import { gap } from "../../aws/backend-support";
 import { getCapabilities } from "../../aws/capabilities";
 import { AwsFailure } from "../../aws/errors";
@@ -71,6 +71,7 @@ async function readTypes(
   domainName: string,
   emptyMeansNone: boolean,
   run: Run,
+  byRules: boolean,
 ): Promise<ApiTypes> {
   try {
     if (!(await getCapabilities()).apigatewayv2)
@@ -79,7 +80,9 @@ async function readTypes(
           "This backend has no API Gateway v2, where the API mappings of every API type are listed.",
       };
     const mappings = await run(() => listApiMappings(domainName, region));
-    const ids = [...new Set(mappings.map((m) => m.apiId))];
+    // A domain that routes by rules also reaches the REST APIs its rules invoke.
+    const rules = byRules ? await run(() => listRoutingRules(domainName, region)) : [];
+    const ids = [...new Set([...mappings.map((m) => m.apiId), ...rules.map((r) => r.apiId)])];
     if (!ids.length && !emptyMeansNone)
       return {
         unknown:
@@ -106,6 +109,8 @@ export async function apiTypesOf(
   region: string,
   names: string[],
   waitMs = Number.POSITIVE_INFINITY,
+  /** The names that route by routing rules (routingMode). */
+  byRules: ReadonlySet<string> = new Set(),
 ): Promise<ApiTypesRead> {
   const { backend } = await getCapabilities();
   const why = backend === "unknown-endpoint" ? undefined : gap(backend, "api-types");
@@ -119,7 +124,7 @@ export async function apiTypesOf(
     names.map((name) =>
       typesCache
         .get(`${region}|${name}`, () =>
-          readTypes(region, name, backend !== "unknown-endpoint", run),
+          readTypes(region, name, backend !== "unknown-endpoint", run, byRules.has(name)),
         )
         .then((t) => void (types[name] = t)),
     ),

@@ -22,10 +22,15 @@ import {
 import type { OverviewRow } from "../../model/overview-row";
 import { limiter } from "../shared/limiter";
 import { versionSummary } from "../versions/version-summaries";
+import { routesByRules } from "../../model/domain";
 
 const CONCURRENCY = 16;
 /** How long a view filtered by type waits for the types it lacks before it shows what it has. */
 const TYPE_WAIT_MS = 4000;
+
+/** The domains of these rows that route by routing rules. */
+const ruleRouted = (rows: OverviewRow[]) =>
+  new Set(rows.filter((r) => routesByRules(r.domain)).map((r) => r.domain.domainName));
 
 /** Sets `apiTypes` on the rows that pass the other filters; what is still pending or unknown. */
 async function withApiTypes(
@@ -39,6 +44,7 @@ async function withApiTypes(
     region,
     candidates.map((r) => r.domain.domainName),
     TYPE_WAIT_MS,
+    ruleRouted(candidates),
   );
   const unknown: string[] = [];
   for (const row of candidates) {
@@ -97,9 +103,10 @@ export async function overviewPage(
       : await withApiTypes(rows, region, query, evaluatedAt);
   const page = applyOverviewQuery(rows, query, evaluatedAt);
   if (!byTruststore) await withTruststoreExpiry(page.rows, region, evaluatedAt);
-  const missing = page.rows.filter((r) => !r.apiTypes).map((r) => r.domain.domainName);
+  const missingRows = page.rows.filter((r) => !r.apiTypes);
+  const missing = missingRows.map((r) => r.domain.domainName);
   const apiTypes = missing.length
-    ? apiTypesOf(region, missing).then(
+    ? apiTypesOf(region, missing, undefined, ruleRouted(missingRows)).then(
         (read) => read.types,
         () => ({}),
       )

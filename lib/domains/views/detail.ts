@@ -6,7 +6,7 @@ import "server-only";
  */
 import { describeCertificate } from "../../aws/acm";
 import { getBasePathMappings, getDomainName, getRestApi } from "../../aws/api-gateway";
-import { getHttpApiMappings, type ApiMappingView } from "../../aws/apigatewayv2";
+import { getHttpApiMappings, listRoutingRules, type ApiMappingView } from "../../aws/apigatewayv2";
 import { parseS3Uri, type S3Location } from "../../aws/s3";
 import { listAuditEvents, type AuditEvent } from "../../records/audit";
 import { readPart, type Loaded } from "../shared/loaded";
@@ -19,7 +19,13 @@ import {
   type InDoubtView,
   type LockView,
 } from "../changes/change-state";
-import type { BasePathMappingView, MtlsDomain, ServerCertificate } from "../../model/domain";
+import {
+  routesByRules,
+  type BasePathMappingView,
+  type MtlsDomain,
+  type RoutingRuleView,
+  type ServerCertificate,
+} from "../../model/domain";
 
 /** Where the domain's truststore is; its versions are read separately (./truststore-view.ts) and stream in. */
 export interface TruststoreRef {
@@ -41,6 +47,8 @@ export interface DomainDetail {
   mappings: Loaded<BasePathMappingView[]>;
   /** Mappings to HTTP APIs (API Gateway v2's API mappings of the same domain). */
   httpMappings: Loaded<ApiMappingView[]>;
+  /** Its routing rules, where it routes by rules (routingMode); null where it does not. */
+  routingRules: Loaded<RoutingRuleView[]> | null;
   /** The time everything was evaluated at (ms since the epoch). */
   evaluatedAt: number;
   /** The audit trail of this domain, newest first. */
@@ -78,7 +86,7 @@ export async function getDomainDetail(
   const domain = await getDomainName(name, region);
   if (!domain) return null;
   const actualVersion = domain.mtls ? (domain.mtls.truststoreVersion ?? "") : null;
-  const [serverCertificate, ownershipCertificate, mappings, httpMappings, history, changes] =
+  const [serverCertificate, ownershipCertificate, mappings, httpMappings, history, changes, rules] =
     await Promise.all([
       certificate(domain.certificateArn, region, "the server certificate"),
       certificate(
@@ -93,6 +101,9 @@ export async function getDomainDetail(
         const lock = await readLockView(name, region);
         return { lock, inDoubt: await inDoubtChanges(name, region, actualVersion, lock) };
       }, "the changes in progress"),
+      routesByRules(domain)
+        ? readPart(() => listRoutingRules(name, region), "the routing rules")
+        : Promise.resolve(null),
     ]);
   const detail: DomainDetail = {
     domain,
@@ -100,6 +111,7 @@ export async function getDomainDetail(
     ownershipCertificate,
     mappings,
     httpMappings,
+    routingRules: rules,
     evaluatedAt: Date.now(),
     history,
     changes,
