@@ -5,7 +5,7 @@ import { ConfirmDialog } from "../../../components/ui/dialog";
 import { Notice } from "../../../components/notice";
 import { useAction } from "../../../components/use-action";
 import { Button } from "../../../components/ui/button";
-import { Field } from "../../../components/ui/field";
+import { TypeToConfirm } from "../../../components/ui/type-to-confirm";
 
 /**
  * Turn mutual TLS off, after typing the domain name. Rendered in both states
@@ -80,19 +80,7 @@ export function DisableMtls({
             <SeenLine seen={seen} />
           </Suspense>
         )}
-        <Field
-          label={
-            <>
-              Type <code className="font-mono">{domainName}</code> to confirm
-            </>
-          }
-          inputClassName="font-mono text-sm"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-          error={error}
-        />
+        <TypeToConfirm domainName={domainName} value={typed} onChange={setTyped} error={error} />
       </ConfirmDialog>
     </div>
   );

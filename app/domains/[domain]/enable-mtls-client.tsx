@@ -5,6 +5,7 @@
  * version, type the domain name, enable. Rendered in both states (at the
  * same place) so that its notice outlives the page refresh.
  */
+import { TypeToConfirm } from "@/components/ui/type-to-confirm";
 import { useState } from "react";
 import { checkMutualTlsPrerequisites } from "@/lib/actions/check-mutual-tls-prerequisites";
 import { enableMutualTls } from "@/lib/actions/enable-mutual-tls";
@@ -181,18 +182,7 @@ export function EnableMtls({
             empty="The engine found nothing to report on this version."
           />
         )}
-        <Field
-          label={
-            <>
-              Type <code className="font-mono">{domainName}</code> to confirm
-            </>
-          }
-          inputClassName="font-mono text-sm"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-        />
+        <TypeToConfirm domainName={domainName} value={typed} onChange={setTyped} />
         {error && <Notice tone="error">{error}</Notice>}
       </ConfirmDialog>
     </div>

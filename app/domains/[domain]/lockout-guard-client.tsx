@@ -5,8 +5,8 @@
  * works today is shown in red, names the CAs, and needs the domain name
  * typed; a change that keeps every chain says so in one line.
  */
+import { TypeToConfirm } from "@/components/ui/type-to-confirm";
 import { clientsSentence, needsTypedName, type InformedLockout } from "@/lib/truststore";
-import { Field } from "../../../components/ui/field";
 
 export { needsTypedName };
 
@@ -85,17 +85,12 @@ export function LockoutGuard({
         ))}
       </ul>
       {lockout.clients && <SeenClientsLine clients={lockout.clients} />}
-      <Field
-        label={
-          <>
-            Type <code className="font-mono">{domainName}</code> to confirm this change
-          </>
-        }
-        inputClassName="bg-white font-mono text-sm"
+      <TypeToConfirm
+        domainName={domainName}
         value={typed}
-        onChange={(e) => onTyped(e.target.value)}
-        autoComplete="off"
-        spellCheck={false}
+        onChange={onTyped}
+        what=" this change"
+        inputClassName="bg-white font-mono text-sm"
       />
     </div>
   );

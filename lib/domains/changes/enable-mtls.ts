@@ -7,7 +7,8 @@ import "server-only";
  * the domain updatable, and every prerequisite (./enable-prerequisites.ts);
  * under the domain's lock, with the intent written before the write.
  */
-import { enableMutualTls, getDomainName } from "../../aws/api-gateway";
+import { enableMutualTls } from "../../aws/api-gateway";
+import { requireDomain } from "../shared/domain-lookup";
 import { changeTo, type AuditEvent } from "../../records/audit";
 import type { MtlsDomain } from "../../model/domain";
 import { DomainError } from "../shared/errors";
@@ -36,12 +37,7 @@ export interface EnableResult {
 
 /** The domain, with mutual TLS off as the user saw it; refused when it is on now, or its state is unknown. */
 async function requireOff(ref: DomainRef): Promise<MtlsDomain> {
-  const domain = await getDomainName(ref.domainName, ref.region);
-  if (!domain)
-    throw new DomainError(
-      "not-found",
-      `The custom domain name ${ref.domainName} does not exist (any more).`,
-    );
+  const domain = await requireDomain(ref);
   if (domain.mtlsState === "unknown")
     throw new DomainError(
       "mtls-unknown",

@@ -7,9 +7,10 @@ import "server-only";
  * lock, writes its intent first, and is undone by setting the previous one.
  */
 import { listCertificates } from "../../aws/acm";
-import { getDomainName, listDomainNames, setOwnershipCertificate } from "../../aws/api-gateway";
+import { listDomainNames, setOwnershipCertificate } from "../../aws/api-gateway";
 import { getCapabilities } from "../../aws/capabilities";
 import type { MtlsDomain, ServerCertificate } from "../../model/domain";
+import { requireDomain } from "../shared/domain-lookup";
 import { DomainError } from "../shared/errors";
 import { changeBlocked } from "./change-blocked";
 import { explainUpdateFailure } from "./change-guards";
@@ -37,22 +38,12 @@ const covers = (names: string[], name: string) =>
     (n) => n === name || (n.startsWith("*.") && name.split(".").slice(1).join(".") === n.slice(2)),
   );
 
-async function domainOf(ref: DomainRef): Promise<MtlsDomain> {
-  const domain = await getDomainName(ref.domainName, ref.region);
-  if (!domain)
-    throw new DomainError(
-      "not-found",
-      `The custom domain name ${ref.domainName} does not exist (any more).`,
-    );
-  return domain;
-}
-
 /** The ACM certificates that could prove ownership of the domain's name, each with why not where it would not. */
 export async function ownershipChoices(
   ref: DomainRef,
   now = new Date(),
 ): Promise<OwnershipChoices> {
-  const domain = await domainOf(ref);
+  const domain = await requireDomain(ref);
   const [certificates, domains] = await Promise.all([
     listCertificates(ref.region),
     listDomainNames(ref.region),
@@ -105,7 +96,7 @@ export async function replaceOwnershipCertificate(
     req.region,
     req.actor,
     async (lease) => {
-      const domain = await domainOf(req);
+      const domain = await requireDomain(req);
       const current = domain.ownershipVerificationCertificateArn ?? "";
       if (current !== req.expectedCurrent)
         throw new DomainError(

@@ -8,16 +8,25 @@ import { parseS3Uri, type S3Location } from "../../aws/s3";
 import { DomainError } from "./errors";
 import type { MtlsDomain } from "../../model/domain";
 
-export async function requireMtlsDomain(ref: {
+/** The domain, or a "not-found" DomainError. */
+export async function requireDomain(ref: {
   domainName: string;
   region: string;
-}): Promise<{ domain: MtlsDomain; location: S3Location }> {
+}): Promise<MtlsDomain> {
   const domain = await getDomainName(ref.domainName, ref.region);
   if (!domain)
     throw new DomainError(
       "not-found",
       `The custom domain name ${ref.domainName} does not exist (any more).`,
     );
+  return domain;
+}
+
+export async function requireMtlsDomain(ref: {
+  domainName: string;
+  region: string;
+}): Promise<{ domain: MtlsDomain; location: S3Location }> {
+  const domain = await requireDomain(ref);
   if (!domain.mtls && domain.mtlsState === "unknown")
     throw new DomainError(
       "mtls-unknown",
