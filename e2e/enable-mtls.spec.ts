@@ -3,12 +3,17 @@
  * again at a version picked, the domain's state read back through the SDK;
  * and a truststore the engine refuses keeps the button disabled.
  */
-import { RequestCertificateCommand } from "@aws-sdk/client-acm";
-import { CreateDomainNameCommand, GetDomainNameCommand } from "@aws-sdk/client-api-gateway";
+import { GetDomainNameCommand } from "@aws-sdk/client-api-gateway";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { bundle, chain } from "../lib/pki/generate";
 import { expect, needs, test } from "./aws";
-import { privateKeyPem, seedMtlsDomain, unique, versionedBucket } from "../test-support/seed";
+import {
+  plainDomain,
+  privateKeyPem,
+  seedMtlsDomain,
+  unique,
+  versionedBucket,
+} from "../test-support/seed";
 import {
   disableMtlsInUi,
   domainUrl,
@@ -65,18 +70,7 @@ test("a domain created without mutual TLS: a truststore the engine refuses keeps
 }) => {
   needs("mtls-fields", "update-domain-name");
   const [root] = await chain(1, { prefix: "Plain" });
-  const domainName = `${unique("plain")}.test.example`;
-  const certificateArn = (
-    await aws.acm.send(new RequestCertificateCommand({ DomainName: domainName }))
-  ).CertificateArn!;
-  await aws.apiGateway.send(
-    new CreateDomainNameCommand({
-      domainName,
-      regionalCertificateArn: certificateArn,
-      endpointConfiguration: { types: ["REGIONAL"] },
-      securityPolicy: "TLS_1_2",
-    }),
-  );
+  const domainName = await plainDomain(aws);
   const bucket = `ts-${unique("plain").toLowerCase()}`;
   await versionedBucket(aws, bucket);
   const { VersionId } = await aws.s3.send(

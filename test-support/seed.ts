@@ -96,6 +96,29 @@ export async function seedMtlsDomain(
   return { domainName, bucket, key, versionIds, certificateArn };
 }
 
+/**
+ * A REGIONAL custom domain name without mutual TLS, with an ACM-issued
+ * certificate unless one is given. Returns its name.
+ */
+export async function plainDomain(
+  aws: AwsClients,
+  options: { domainName?: string; certificateArn?: string; securityPolicy?: string } = {},
+): Promise<string> {
+  const domainName = options.domainName ?? `${unique("plain")}.test.example`;
+  const certificateArn =
+    options.certificateArn ??
+    (await aws.acm.send(new RequestCertificateCommand({ DomainName: domainName }))).CertificateArn!;
+  await aws.apiGateway.send(
+    new CreateDomainNameCommand({
+      domainName,
+      regionalCertificateArn: certificateArn,
+      endpointConfiguration: { types: ["REGIONAL"] },
+      securityPolicy: (options.securityPolicy ?? "TLS_1_2") as "TLS_1_2",
+    }),
+  );
+  return domainName;
+}
+
 /** The truststore version a domain's mutual TLS is pinned to. */
 export async function activeVersion(
   aws: AwsClients,

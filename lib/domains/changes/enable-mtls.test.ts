@@ -3,12 +3,18 @@
  * the real SDK: on a domain created without it, and back after it was
  * disabled; every refusal is made before any UpdateDomainName.
  */
-import { ImportCertificateCommand, RequestCertificateCommand } from "@aws-sdk/client-acm";
-import { CreateDomainNameCommand, GetDomainNameCommand } from "@aws-sdk/client-api-gateway";
+import { ImportCertificateCommand } from "@aws-sdk/client-acm";
+import { GetDomainNameCommand } from "@aws-sdk/client-api-gateway";
 import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { suiteEmulator } from "../../../test-support/suite-emulator";
-import { privateKeyPem, seedMtlsDomain, unique, versionedBucket } from "../../../test-support/seed";
+import {
+  plainDomain,
+  privateKeyPem,
+  seedMtlsDomain,
+  unique,
+  versionedBucket,
+} from "../../../test-support/seed";
 import { refusal } from "../../../test-support/failure";
 import { bundle, chain, issue, type Issued } from "../../pki/generate";
 import type { IntentFacts } from "../../records/intents";
@@ -46,24 +52,8 @@ async function truststore(
 }
 
 /** A REGIONAL domain without mutual TLS, its certificate ACM-issued unless one is given. */
-async function plainDomain(
-  options: { securityPolicy?: string; certificateArn?: string; domainName?: string } = {},
-): Promise<string> {
-  const domainName = options.domainName ?? `${unique("plain")}.test.example`;
-  const certificateArn =
-    options.certificateArn ??
-    (await t.clients().acm.send(new RequestCertificateCommand({ DomainName: domainName })))
-      .CertificateArn!;
-  await t.clients().apiGateway.send(
-    new CreateDomainNameCommand({
-      domainName,
-      regionalCertificateArn: certificateArn,
-      endpointConfiguration: { types: ["REGIONAL"] },
-      securityPolicy: (options.securityPolicy ?? "TLS_1_2") as never,
-    }),
-  );
-  return domainName;
-}
+const plain = (options: Parameters<typeof plainDomain>[1] = {}) =>
+  plainDomain(t.clients(), options);
 
 const request = (domainName: string, uri: string, truststoreVersion: string) => ({
   domainName,
@@ -77,7 +67,7 @@ const request = (domainName: string, uri: string, truststoreVersion: string) => 
 
 describe("enabling mutual TLS", () => {
   it("turns it on for a domain created without it, pinned to the exact version, its intent written first", async () => {
-    const domainName = await plainDomain();
+    const domainName = await plain();
     const { uri, versionId } = await truststore(bundle(pki[0]!));
     const check = await checkEnableMtls({ domainName, region: REGION, truststoreUri: uri });
     expect(check.versions.map((v) => v.versionId)).toEqual([versionId]);
@@ -182,7 +172,7 @@ describe("enabling mutual TLS refuses, before any UpdateDomainName", () => {
   });
 
   it("when the domain name typed does not match", async () => {
-    const domainName = await plainDomain();
+    const domainName = await plain();
     const { uri, versionId } = await truststore(bundle(pki[0]!));
     const error = await refused(() =>
       enableMtls({ ...request(domainName, uri, versionId), confirmation: "other.example" }),
@@ -192,7 +182,7 @@ describe("enabling mutual TLS refuses, before any UpdateDomainName", () => {
   });
 
   it("when the bucket is not versioned", async () => {
-    const domainName = await plainDomain();
+    const domainName = await plain();
     const { uri, versionId } = await truststore(bundle(pki[0]!), false);
     const error = await refused(() => enableMtls(request(domainName, uri, versionId)));
     expect(error).toMatchObject({
@@ -203,7 +193,7 @@ describe("enabling mutual TLS refuses, before any UpdateDomainName", () => {
   });
 
   it("when the engine's rules reject the file, or the version does not exist", async () => {
-    const domainName = await plainDomain();
+    const domainName = await plain();
     const { uri, versionId } = await truststore(
       `${pki[0]!.pem}\n${await privateKeyPem(pki[0]!.keys)}`,
     );
@@ -226,7 +216,7 @@ describe("enabling mutual TLS refuses, before any UpdateDomainName", () => {
   });
 
   it("when the domain has a TLS 1.3 enhanced security policy", async () => {
-    const domainName = await plainDomain({ securityPolicy: "SecurityPolicy_TLS13_1_3_2025_09" });
+    const domainName = await plain({ securityPolicy: "SecurityPolicy_TLS13_1_3_2025_09" });
     const { uri, versionId } = await truststore(bundle(pki[0]!));
     const error = await refused(() => enableMtls(request(domainName, uri, versionId)));
     expect(error).toMatchObject({ code: "prerequisite-unmet", failed: ["endpoint"] });
@@ -249,7 +239,7 @@ describe("enabling mutual TLS refuses, before any UpdateDomainName", () => {
         CertificateChain: Buffer.from(pki[0]!.pem),
       }),
     );
-    const domainName = await plainDomain({
+    const domainName = await plain({
       domainName: name,
       certificateArn: imported.CertificateArn!,
     });
@@ -260,7 +250,7 @@ describe("enabling mutual TLS refuses, before any UpdateDomainName", () => {
   });
 
   it("while the domain is being updated", async () => {
-    const domainName = await plainDomain();
+    const domainName = await plain();
     const { uri, versionId } = await truststore(bundle(pki[0]!));
     await t.control(`domains/${domainName}/status`, { status: "UPDATING" });
     const error = await refused(() => enableMtls(request(domainName, uri, versionId)));
