@@ -89,6 +89,12 @@ export function ReplaceOwnershipCertificate({
               </p>
             ) : (
               <fieldset className="space-y-2" data-testid="ownership-choices">
+                {listed.choices.every((c) => c.problem) && (
+                  <p className="text-sm" data-testid="no-usable-ownership">
+                    None of them can be used now: request a new ACM certificate for {domainName}{" "}
+                    (DNS validation) and wait until it is ISSUED.
+                  </p>
+                )}
                 <legend className="text-sm font-medium">ACM certificates for the name</legend>
                 {listed.choices.map((c) => (
                   <label key={c.arn} className="flex items-start gap-2 text-sm">

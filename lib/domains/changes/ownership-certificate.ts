@@ -52,8 +52,14 @@ export async function ownershipChoices(
   const serverOfMtls = new Map(
     domains.filter((d) => d.mtls && d.certificateArn).map((d) => [d.certificateArn!, d.domainName]),
   );
+  // Only ACM-issued certificates for the name can prove it: the others are not listed.
   const choices = certificates
-    .filter((c) => c.type === "AMAZON_ISSUED" && c.arn !== domain.certificateArn)
+    .filter(
+      (c) =>
+        c.type === "AMAZON_ISSUED" &&
+        c.arn !== domain.certificateArn &&
+        covers([c.domainName, ...c.subjectAlternativeNames], domain.domainName),
+    )
     .map((c: ServerCertificate): OwnershipChoice => {
       const other = serverOfMtls.get(c.arn);
       const problem =
@@ -61,11 +67,9 @@ export async function ownershipChoices(
           ? `It is ${c.status}, not ISSUED.`
           : c.notAfter && Date.parse(c.notAfter) < now.getTime()
             ? `It expired on ${c.notAfter.slice(0, 10)}.`
-            : !covers([c.domainName, ...c.subjectAlternativeNames], domain.domainName)
-              ? `It does not cover ${domain.domainName}.`
-              : other
-                ? `It is the server certificate of the mTLS domain ${other}: API Gateway refuses that.`
-                : null;
+            : other
+              ? `It is the server certificate of the mTLS domain ${other}: API Gateway refuses that.`
+              : null;
       return {
         arn: c.arn,
         domainName: c.domainName,
