@@ -7,6 +7,7 @@ import { defineAction } from "./safe-action";
 export const checkDomainPrerequisites = defineAction({
   name: "check-domain-prerequisites",
   permission: "change",
+  recordsSuccess: false,
   schema: domainPlanSchema,
   handler: (input) => checkPlan(input),
 });

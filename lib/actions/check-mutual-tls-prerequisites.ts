@@ -7,6 +7,7 @@ import { defineAction } from "./safe-action";
 export const checkMutualTlsPrerequisites = defineAction({
   name: "check-mutual-tls-prerequisites",
   permission: "change",
+  recordsSuccess: false,
   schema: enableMtlsCheckSchema,
   handler: (input) => checkEnableMtls(input),
 });

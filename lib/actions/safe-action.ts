@@ -66,6 +66,12 @@ function intentFacts(intent: Intent | undefined): AuditFacts {
 export function defineAction<S extends z.ZodType, T>(options: {
   name: string;
   permission: Permission;
+  /**
+   * false: an operator-only read (a dry-run check before a change): refused
+   * attempts are recorded, its successes are not, so checks never crowd the
+   * domain's change history.
+   */
+  recordsSuccess?: boolean;
   schema: S;
   /** `change.begin(…)` writes the change's intent: call it before the first AWS write. */
   /** The input as parsed, its region resolved (resolveRegion): always a known region. */
@@ -82,8 +88,18 @@ export function defineAction<S extends z.ZodType, T>(options: {
     message?: string,
   ): Promise<boolean> {
     if (options.permission !== "change") return true;
+    if (result === "success" && options.recordsSuccess === false && !facts.intentId) return true;
     const target = targetSchema.safeParse(input);
-    const region = facts.region ?? (await resolveRegion(target.success && target.data.region));
+    let region: string;
+    try {
+      region = facts.region ?? (await resolveRegion(target.success && target.data.region));
+    } catch (error) {
+      console.error(
+        `[audit] ${options.name}: no region to record under:`,
+        (error as Error).message,
+      );
+      return false;
+    }
     const domainName =
       facts.domainName ?? (target.success ? target.data.domainName : undefined) ?? "(unknown)";
     if (result === "refused" && !facts.intentId) {

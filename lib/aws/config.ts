@@ -96,7 +96,20 @@ export interface EmbeddedBackend {
 }
 const globalForEmbedded = globalThis as unknown as {
   __mtlsConsoleEmbedded?: Promise<EmbeddedBackend>;
+  __mtlsConsoleEmbeddedStart?: () => Promise<EmbeddedBackend>;
 };
+
+/** Starts it (again, after a failed start: the next request tries once more). */
+function startEmbeddedBackend(start: () => Promise<EmbeddedBackend>): Promise<EmbeddedBackend> {
+  const started = start();
+  globalForEmbedded.__mtlsConsoleEmbedded = started;
+  started.catch((error: Error) => {
+    console.error(`[emulator] the embedded emulator did not start: ${error.message}`);
+    if (globalForEmbedded.__mtlsConsoleEmbedded === started)
+      delete globalForEmbedded.__mtlsConsoleEmbedded;
+  });
+  return started;
+}
 
 /**
  * Hands over the embedded emulator, once per server process (it survives
@@ -104,16 +117,20 @@ const globalForEmbedded = globalThis as unknown as {
  * started: instrumentation.ts for the app, the CLIs for themselves.
  */
 export function provideEmbeddedBackend(start: () => Promise<EmbeddedBackend>): void {
-  globalForEmbedded.__mtlsConsoleEmbedded ??= start();
+  if (globalForEmbedded.__mtlsConsoleEmbeddedStart) return;
+  globalForEmbedded.__mtlsConsoleEmbeddedStart = start;
+  void startEmbeddedBackend(start);
 }
 
 function embeddedBackend(): Promise<EmbeddedBackend> {
   const started = globalForEmbedded.__mtlsConsoleEmbedded;
-  if (!started)
+  if (started) return started;
+  const start = globalForEmbedded.__mtlsConsoleEmbeddedStart;
+  if (!start)
     throw new Error(
       "No AWS configuration was found and the embedded emulator was not started in this process.",
     );
-  return started;
+  return startEmbeddedBackend(start);
 }
 
 let cachedBackend: Promise<Backend> | undefined;

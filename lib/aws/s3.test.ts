@@ -61,4 +61,27 @@ describe("truststore reads", () => {
     );
     expect(new TextDecoder().decode(read.body)).toContain("BEGIN CERTIFICATE");
   });
+
+  it("every truststore call names the owning account: a bucket of another account is refused by S3", async () => {
+    const location = { bucket: "big", key: "owned.pem" };
+    expect(Array.isArray(await s3.listObjectVersions(location, "us-east-1"))).toBe(true);
+    process.env.TRUSTSTORE_BUCKET_OWNER = "111122223333";
+    try {
+      const refused = await s3.listObjectVersions(location, "us-east-1").catch((e: unknown) => e);
+      expect(refused).toMatchObject({ name: "AwsFailure", status: 403 });
+      const write = await s3
+        .putTruststoreObject(
+          location,
+          new TextEncoder().encode("x"),
+          { uploadedBy: "ann", sha256: "0".repeat(64), certificateCount: 1 },
+          "us-east-1",
+        )
+        .catch((e: unknown) => e);
+      expect(write).toMatchObject({ status: 403 });
+    } finally {
+      delete process.env.TRUSTSTORE_BUCKET_OWNER;
+    }
+    // Nothing was written to the bucket of "another account".
+    expect(await s3.listObjectVersions(location, "us-east-1")).toEqual([]);
+  });
 });

@@ -17,6 +17,7 @@ import {
 } from "../model/domain";
 import { LRUCache } from "lru-cache";
 import { MAX_TRUSTSTORE_BYTES } from "../truststore/types";
+import { callerAccount } from "./account";
 import { getClients } from "./config";
 import { AwsFailure, awsCall } from "./errors";
 
@@ -30,12 +31,32 @@ export function parseS3Uri(uri: string): S3Location | null {
   return match ? { bucket: match[1]!, key: match[2]! } : null;
 }
 
+/**
+ * The account every truststore bucket must belong to (ExpectedBucketOwner on
+ * every truststore call): TRUSTSTORE_BUCKET_OWNER where set, else the
+ * caller's own account. A bucket someone else owns (a deleted bucket's name
+ * taken over, a look-alike name) is refused by S3, never read or written.
+ */
+export async function truststoreOwner(region: string): Promise<string> {
+  const set = process.env.TRUSTSTORE_BUCKET_OWNER?.trim();
+  if (set) {
+    if (!/^\d{12}$/.test(set))
+      throw new AwsFailure(
+        "TRUSTSTORE_BUCKET_OWNER must be a 12-digit AWS account id.",
+        "BadOwner",
+      );
+    return set;
+  }
+  return callerAccount(region);
+}
+
 /** Versions of exactly this key, newest first (delete markers included). */
 export async function listObjectVersions(
   location: S3Location,
   region: string,
 ): Promise<TruststoreVersion[]> {
   const { s3 } = await getClients(region);
+  const owner = await truststoreOwner(region);
   const out: TruststoreVersion[] = [];
   let keyMarker: string | undefined;
   let versionMarker: string | undefined;
@@ -44,6 +65,7 @@ export async function listObjectVersions(
       s3.send(
         new ListObjectVersionsCommand({
           Bucket: location.bucket,
+          ExpectedBucketOwner: owner,
           Prefix: location.key,
           KeyMarker: keyMarker,
           VersionIdMarker: versionMarker,
@@ -117,9 +139,15 @@ async function refusalOf(
   const kept = refusedObjects.get(id);
   if (kept) return kept;
   const { s3 } = await getClients(region);
+  const owner = await truststoreOwner(region);
   const head = await awsCall("read the truststore's size from S3", () =>
     s3.send(
-      new HeadObjectCommand({ Bucket: location.bucket, Key: location.key, VersionId: versionId }),
+      new HeadObjectCommand({
+        Bucket: location.bucket,
+        ExpectedBucketOwner: owner,
+        Key: location.key,
+        VersionId: versionId,
+      }),
     ),
   );
   const size = head.ContentLength ?? 0;
@@ -141,9 +169,15 @@ export async function getObjectVersion(
   const refused = await refusalOf(location, versionId, region);
   if (refused) throw new AwsFailure(`Could not read the truststore: ${refused}`, "NotATruststore");
   const { s3 } = await getClients(region);
+  const owner = await truststoreOwner(region);
   return awsCall("read the truststore from S3", async () => {
     const res = await s3.send(
-      new GetObjectCommand({ Bucket: location.bucket, Key: location.key, VersionId: versionId }),
+      new GetObjectCommand({
+        Bucket: location.bucket,
+        ExpectedBucketOwner: owner,
+        Key: location.key,
+        VersionId: versionId,
+      }),
     );
     const body = await res.Body!.transformToByteArray();
     return {
@@ -159,8 +193,9 @@ export async function getBucketVersioning(
   region: string,
 ): Promise<"Enabled" | "Suspended" | "Disabled"> {
   const { s3 } = await getClients(region);
+  const owner = await truststoreOwner(region);
   const res = await awsCall("read the bucket's versioning setting", () =>
-    s3.send(new GetBucketVersioningCommand({ Bucket: bucket })),
+    s3.send(new GetBucketVersioningCommand({ Bucket: bucket, ExpectedBucketOwner: owner })),
   );
   return res.Status === "Enabled"
     ? "Enabled"
@@ -171,10 +206,12 @@ export async function getBucketVersioning(
 
 export async function putBucketVersioningEnabled(bucket: string, region: string): Promise<void> {
   const { s3 } = await getClients(region);
+  const owner = await truststoreOwner(region);
   await awsCall("enable versioning on the bucket", () =>
     s3.send(
       new PutBucketVersioningCommand({
         Bucket: bucket,
+        ExpectedBucketOwner: owner,
         VersioningConfiguration: { Status: "Enabled" },
       }),
     ),
@@ -189,10 +226,12 @@ export async function putTruststoreObject(
   region: string,
 ): Promise<{ versionId: string; requestId?: string }> {
   const { s3 } = await getClients(region);
+  const owner = await truststoreOwner(region);
   const res = await awsCall("upload the truststore to S3", () =>
     s3.send(
       new PutObjectCommand({
         Bucket: location.bucket,
+        ExpectedBucketOwner: owner,
         Key: location.key,
         Body: body,
         ContentType: "application/x-pem-file",

@@ -87,6 +87,20 @@ export async function requireLockoutConfirmation(
   );
 }
 
+/**
+ * AWS answered an update: the domain it returns must show the change. An
+ * endpoint that answers 200 and ignores the patch leaves the change in
+ * doubt (the page shows it beside the real state), never "success".
+ * `shown` is undefined where the backend does not report the field.
+ */
+export function requireApplied(domainName: string, what: string, shown: boolean | undefined): void {
+  if (shown !== false) return;
+  throw new DomainError(
+    "in-doubt",
+    `AWS answered, but ${domainName} does not show ${what}: the change is in doubt. Check the domain's state on its page before changing it again.`,
+  );
+}
+
 /** Unwraps AWS's refusal of an update into words (LocalStack's 501 included). */
 export async function explainUpdateFailure(error: unknown): Promise<never> {
   if (error instanceof AwsFailure && (error.status === 501 || error.code === "InternalFailure")) {

@@ -8,10 +8,9 @@ import "server-only";
  */
 import { VERSION_CHANGES, type AuditEvent } from "../../records/audit";
 import { findIntent, openIntents, type Intent } from "../../records/intents";
-import { deleteKey } from "../../records/store";
 import { getDomainName } from "../../aws/api-gateway";
 import { DomainError } from "../shared/errors";
-import { holderGone, lockKey, lockSentence, readLock, type LockBody } from "./lock-state";
+import { dropLock, holderGone, lockKey, lockSentence, readLock, type LockBody } from "./lock-state";
 
 export interface LockView {
   owner: string;
@@ -138,7 +137,7 @@ export async function breakLock(ref: {
       "conflict",
       `${view.sentence} It can be broken only once its lease has ended. Nothing was changed.`,
     );
-  if (!(await deleteKey(key, { ifMatch: lock.etag })))
+  if (!(await dropLock(key, lock.etag, lock.value)))
     throw new DomainError(
       "conflict",
       `The lock on ${ref.domainName} changed while it was being broken. Nothing was changed: reload.`,

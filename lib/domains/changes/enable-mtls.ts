@@ -12,7 +12,7 @@ import { requireDomain } from "../shared/domain-lookup";
 import { changeTo, type AuditEvent } from "../../records/audit";
 import type { MtlsDomain } from "../../model/domain";
 import { DomainError } from "../shared/errors";
-import { explainUpdateFailure, requireUpdatable } from "./change-guards";
+import { explainUpdateFailure, requireApplied, requireUpdatable } from "./change-guards";
 import { NO_RECORD, type Actor, type DomainRef } from "./change-refs";
 import { checkEnable, enablePrerequisites, type EnableCheck } from "./enable-prerequisites";
 import { withDomainLock } from "./locks";
@@ -100,6 +100,14 @@ export async function enableMtls(ref: EnableRequest): Promise<EnableResult> {
       try {
         const update = await lease.write(`Enabling mutual TLS on ${ref.domainName}`, () =>
           enableMutualTls(ref.domainName, region, truststoreUri, ref.truststoreVersion),
+        );
+        requireApplied(
+          ref.domainName,
+          `mutual TLS on at ${truststoreUri} version ${ref.truststoreVersion}`,
+          update.domain.mtlsState === "unknown"
+            ? undefined
+            : update.domain.mtls?.truststoreUri === truststoreUri &&
+                update.domain.mtls.truststoreVersion === ref.truststoreVersion,
         );
         return {
           domain: update.domain,

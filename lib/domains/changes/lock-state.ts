@@ -5,7 +5,8 @@ import "server-only";
  * Taking and releasing it is ./locks.ts.
  */
 import { hostname } from "node:os";
-import { getJson } from "../../records/store";
+import { AwsFailure } from "../../aws/errors";
+import { deleteKey, getJson, putJson } from "../../records/store";
 import { DomainError } from "../shared/errors";
 
 export interface LockBody {
@@ -102,4 +103,21 @@ export function busy(domainName: string, key: string, holder: LockBody): DomainE
     `${lockSentence(domainName, holder, holderGone(key, holder))} Nothing was changed: wait, reload and try again.`,
     { changedBy: holder.owner, at: holder.at, lockExpiresAt: holder.expiresAt },
   );
+}
+
+/**
+ * Deletes the lock while it still has this ETag; false when it has another.
+ * Where the store cannot delete conditionally (HTTP 501: LocalStack), the
+ * lock is expired in place by a write conditional on the same ETag instead:
+ * the next change takes it over.
+ */
+export async function dropLock(key: string, etag: string, body: LockBody): Promise<boolean> {
+  try {
+    return await deleteKey(key, { ifMatch: etag });
+  } catch (error) {
+    if (!(error instanceof AwsFailure && error.status === 501)) throw error;
+    const now = new Date().toISOString();
+    const released: LockBody = { ...body, expiresAt: now, releasedAt: now };
+    return (await putJson(key, released, { ifMatch: etag })).written;
+  }
 }

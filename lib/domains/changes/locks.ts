@@ -19,10 +19,11 @@ import "server-only";
  */
 import { withDeadline, withoutDeadline } from "../../aws/deadline";
 import { AwsFailure } from "../../aws/errors";
-import { deleteKey, putJson, retried } from "../../records/store";
+import { putJson, retried } from "../../records/store";
 import { DomainError } from "../shared/errors";
 import {
   busy,
+  dropLock,
   lockBody,
   lockKey,
   readLock,
@@ -82,33 +83,18 @@ async function take(key: string, domainName: string, body: LockBody): Promise<st
     if (again.written) return again.etag;
     return (await ifOurs(key, body)) ?? Promise.reject(raced());
   }
-  if (Date.parse(holder.value.expiresAt) > Date.now()) throw busy(domainName, key, holder.value);
+  if (!holder.value.releasedAt && Date.parse(holder.value.expiresAt) > Date.now())
+    throw busy(domainName, key, holder.value);
   // Expired: take it over only if nobody else did since we read it.
   const takeover = await putJson(key, body, { ifMatch: holder.etag });
   if (takeover.written) return takeover.etag;
   return (await ifOurs(key, body)) ?? Promise.reject(raced());
 }
 
-/**
- * Deletes the lock while it is still ours. Where the store cannot delete
- * conditionally (HTTP 501: LocalStack), it is expired in place by a write
- * conditional on the same ETag instead: the next change takes it over.
- */
-async function dropLock(key: string, held: { etag: string; body: LockBody }): Promise<void> {
-  try {
-    await deleteKey(key, { ifMatch: held.etag });
-  } catch (error) {
-    if (!(error instanceof AwsFailure && error.status === 501)) throw error;
-    const now = new Date().toISOString();
-    const released: LockBody = { ...held.body, expiresAt: now, releasedAt: now };
-    await putJson(key, released, { ifMatch: held.etag });
-  }
-}
-
 /** Releases the lock (tried three times); if the store refuses, again every 30 s until the lease ends. */
 async function release(key: string, held: { etag: string; body: LockBody }): Promise<void> {
   try {
-    await retried(() => dropLock(key, held));
+    await retried(() => dropLock(key, held.etag, held.body));
     releasedHere(key);
   } catch (error) {
     console.error(`[lock] could not release ${key}:`, (error as Error).message);

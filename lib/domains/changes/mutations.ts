@@ -26,6 +26,7 @@ import { AwsFailure } from "../../aws/errors";
 import {
   checkExpected,
   explainUpdateFailure,
+  requireApplied,
   requireLockoutConfirmation,
   requireUpdatable,
 } from "./change-guards";
@@ -136,12 +137,18 @@ async function switchVersion(
   lease: Lease,
 ): Promise<ActivationResult> {
   try {
-    return activationResult(
-      domain,
-      await lease.write(`Switching ${domain.domainName} to truststore version ${versionId}`, () =>
-        setTruststoreVersion(domain.domainName, versionId, region),
-      ),
+    const update = await lease.write(
+      `Switching ${domain.domainName} to truststore version ${versionId}`,
+      () => setTruststoreVersion(domain.domainName, versionId, region),
     );
+    requireApplied(
+      domain.domainName,
+      `truststore version ${versionId}`,
+      update.domain.mtlsState === "unknown"
+        ? undefined
+        : update.domain.mtls?.truststoreVersion === versionId,
+    );
+    return activationResult(domain, update);
   } catch (error) {
     return await explainUpdateFailure(error);
   }

@@ -13,7 +13,7 @@ import type { MtlsDomain, ServerCertificate } from "../../model/domain";
 import { requireDomain } from "../shared/domain-lookup";
 import { DomainError } from "../shared/errors";
 import { changeBlocked } from "./change-blocked";
-import { explainUpdateFailure } from "./change-guards";
+import { explainUpdateFailure, requireApplied } from "./change-guards";
 import { NO_RECORD, type Actor, type DomainRef } from "./change-refs";
 import { withDomainLock } from "./locks";
 import { ownershipCertificateCheck, serverCertificateCheck } from "./mtls-prerequisites";
@@ -107,6 +107,21 @@ export async function replaceOwnershipCertificate(
           "conflict",
           `${domain.domainName}'s ownership verification certificate changed since this page was loaded (now ${current || "none"}). Nothing was changed: reload and check again.`,
         );
+      if (domain.endpointType !== "REGIONAL")
+        throw new DomainError(
+          "unsupported",
+          `${domain.domainName} is ${domain.endpointType}: ownership verification certificates are for REGIONAL mutual TLS domains. Nothing was changed.`,
+        );
+      if (req.certificateArn === domain.certificateArn)
+        throw new DomainError(
+          "prerequisite-unmet",
+          `${req.certificateArn} is the domain's own server certificate: pick an ACM-issued certificate that proves the name. Nothing was changed.`,
+        );
+      if (req.certificateArn.split(":")[3] !== req.region)
+        throw new DomainError(
+          "prerequisite-unmet",
+          `${req.certificateArn} is not in ${req.region}: the ownership verification certificate must be in the domain's region. Nothing was changed.`,
+        );
       // The one update AWS takes while PENDING_OWNERSHIP_VERIFICATION: only the other blocks apply.
       const blocked = changeBlocked(domain, await getCapabilities());
       if (blocked && blocked.code !== "status-locked")
@@ -141,6 +156,13 @@ export async function replaceOwnershipCertificate(
         const { domain: updated, requestId } = await lease.write(
           `Setting the ownership verification certificate of ${domain.domainName}`,
           () => setOwnershipCertificate(domain.domainName, req.region, req.certificateArn),
+        );
+        requireApplied(
+          domain.domainName,
+          `the ownership verification certificate ${req.certificateArn}`,
+          updated.mtlsState === "unknown"
+            ? undefined
+            : updated.ownershipVerificationCertificateArn === req.certificateArn,
         );
         return { domain: updated, previous: current || null, ...(requestId ? { requestId } : {}) };
       } catch (error) {
