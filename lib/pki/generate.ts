@@ -144,6 +144,33 @@ export async function issue(options: CertOptions): Promise<Issued> {
   return { cert, keys, spec, pem: cert.toString("pem"), subject: options.subject };
 }
 
+/**
+ * A CRL of `issuer` revoking these certificates (or serials), signed by
+ * `signer` (default: the issuer itself; another one makes a mis-signed CRL).
+ */
+export async function makeCrl(
+  issuer: Issued,
+  revoked: (Issued | string)[],
+  options: { thisUpdate?: Date; nextUpdate?: Date; signer?: Issued } = {},
+): Promise<{ crl: x509.X509Crl; pem: string }> {
+  const signer = options.signer ?? issuer;
+  const { key, algorithm } = await signingKey(signer.keys, signer.spec, "SHA-256");
+  const now = Date.now();
+  const crl = await x509.X509CrlGenerator.create({
+    issuer: issuer.subject,
+    thisUpdate: options.thisUpdate ?? new Date(now - DAY),
+    nextUpdate: options.nextUpdate ?? new Date(now + 7 * DAY),
+    entries: revoked.map((r) => ({
+      serialNumber: typeof r === "string" ? r : r.cert.serialNumber,
+      revocationDate: new Date(now - 3_600_000),
+      reason: x509.X509CrlReason.keyCompromise,
+    })),
+    signingKey: key,
+    signingAlgorithm: algorithm,
+  });
+  return { crl, pem: crl.toString("pem") };
+}
+
 function randomSerial(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   bytes[0] = (bytes[0]! & 0x7f) | 0x10;
