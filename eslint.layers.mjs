@@ -9,7 +9,7 @@
 /** Layers of the project, lowest first; each is a list of folders or files. */
 export const LAYERS = [
   ["lib/model"],
-  ["lib/truststore", "lib/pki"],
+  ["lib/truststore", "lib/pki", "lib/revocation"],
   ["lib/aws"],
   ["lib/records"],
   ["lib/auth"],

@@ -6,16 +6,6 @@ export * from "./types";
 export { readBundle, type ReadResult, type TruststoreInput } from "./pem";
 export { describePublicKey } from "./decode";
 export {
-  checkCrl,
-  readCrl,
-  revocationOf,
-  serialKey,
-  type CrlCheck,
-  type DenyEntry,
-  type ParsedCrl,
-  type Revocation,
-} from "./revocation";
-export {
   warnedCertificate,
   warningsThenAndNow,
   type WarningsThenAndNow,

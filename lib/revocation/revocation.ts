@@ -4,9 +4,11 @@
  * **under that issuer** (two CAs can issue the same serial: matching by
  * serial alone, as AWS's sample does, would revoke a stranger). A CRL
  * counts only when its issuer is a CA of the truststore, its signature
- * verifies with that CA's key, and it is not past nextUpdate. Pure and
- * isomorphic, like the rest of the engine.
+ * verifies with that CA's key, and it is not past nextUpdate. Pure, but
+ * not part of the browser engine (lib/truststore): @peculiar/x509 needs the
+ * Reflect metadata API, which this module loads.
  */
+import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 
 /** A serial as hex, lowercase, without leading zeros or separators. */
