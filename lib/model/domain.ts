@@ -83,6 +83,17 @@ export interface ServerCertificate {
   inUseBy: string[];
 }
 
+/** A certificate's names: its subject's DNS name and its SANs. */
+export const certificateNames = (
+  cert: Pick<ServerCertificate, "domainName" | "subjectAlternativeNames">,
+) => [cert.domainName, ...cert.subjectAlternativeNames];
+
+/** Whether these certificate names cover `name` (exactly, or by a wildcard one label deep). */
+export const namesCover = (names: string[], name: string) =>
+  names.some(
+    (n) => n === name || (n.startsWith("*.") && name.split(".").slice(1).join(".") === n.slice(2)),
+  );
+
 /** One S3 object version of a truststore. */
 export interface TruststoreVersion {
   versionId: string;

@@ -1,13 +1,8 @@
 import type { DomainDetail } from "@/lib/domains/views/detail";
-import type { ServerCertificate } from "@/lib/model/domain";
+import { certificateNames, namesCover, type ServerCertificate } from "@/lib/model/domain";
 import { CertificateCard } from "./certificate-card";
 import { ReplaceOwnershipCertificate } from "./ownership-certificate-client";
 import { Section } from "./section";
-
-const covered = (names: string[], name: string) =>
-  names.some(
-    (n) => n === name || (n.startsWith("*.") && name.split(".").slice(1).join(".") === n.slice(2)),
-  );
 
 /** For PENDING_CERTIFICATE_REIMPORT: the names that do not match, from the certificates themselves. */
 function reimportMismatch(
@@ -15,12 +10,12 @@ function reimportMismatch(
   server: ServerCertificate,
   owner: ServerCertificate | null,
 ): string {
-  const names = [...new Set([server.domainName, ...server.subjectAlternativeNames])];
-  if (!covered(names, domainName))
+  const names = [...new Set(certificateNames(server))];
+  if (!namesCover(names, domainName))
     return `The server certificate names ${names.join(", ")}, not ${domainName}.`;
   if (!owner) return "";
-  const ownerNames = [owner.domainName, ...owner.subjectAlternativeNames];
-  const loose = names.filter((n) => !covered(ownerNames, n));
+  const ownerNames = certificateNames(owner);
+  const loose = names.filter((n) => !namesCover(ownerNames, n));
   return loose.length
     ? `Names of the server certificate that the ownership verification certificate does not cover: ${loose.join(", ")}.`
     : "";

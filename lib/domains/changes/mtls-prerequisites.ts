@@ -12,7 +12,7 @@ import { checkTruststore, type TruststoreReport } from "../../truststore";
 import { describeCertificate } from "../../aws/acm";
 import { listDomainNames } from "../../aws/api-gateway";
 import { getBucketVersioning, listObjectVersions, type S3Location } from "../../aws/s3";
-import type { ServerCertificate } from "../../model/domain";
+import { certificateNames, namesCover, type ServerCertificate } from "../../model/domain";
 import { truststoreUriOf } from "../versions/readable-truststore";
 import { checkVersion } from "../versions/truststores";
 
@@ -33,10 +33,7 @@ export interface Prerequisite {
   fix?: string;
 }
 
-const covers = (cert: ServerCertificate, name: string) =>
-  [cert.domainName, ...cert.subjectAlternativeNames].some(
-    (n) => n === name || (n.startsWith("*.") && name.split(".").slice(1).join(".") === n.slice(2)),
-  );
+const covers = (cert: ServerCertificate, name: string) => namesCover(certificateNames(cert), name);
 
 /** The name the certificates must cover; `valid` false: not a domain name, so not compared. */
 export interface NamedDomain {
@@ -64,7 +61,7 @@ export async function serverCertificateCheck(
       : server.notAfter && Date.parse(server.notAfter) < now.getTime()
         ? `It expired on ${server.notAfter.slice(0, 10)}.`
         : valid && !covers(server, domainName)
-          ? `It covers ${[...new Set([server.domainName, ...server.subjectAlternativeNames])].join(", ")}, not ${domainName}.`
+          ? `It covers ${[...new Set(certificateNames(server))].join(", ")}, not ${domainName}.`
           : null;
   const check: Prerequisite = {
     id: "server-certificate",

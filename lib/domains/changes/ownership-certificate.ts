@@ -9,7 +9,12 @@ import "server-only";
 import { listCertificates } from "../../aws/acm";
 import { listDomainNames, setOwnershipCertificate } from "../../aws/api-gateway";
 import { getCapabilities } from "../../aws/capabilities";
-import type { MtlsDomain, ServerCertificate } from "../../model/domain";
+import {
+  certificateNames,
+  namesCover,
+  type MtlsDomain,
+  type ServerCertificate,
+} from "../../model/domain";
 import { requireDomain } from "../shared/domain-lookup";
 import { DomainError } from "../shared/errors";
 import { changeBlocked } from "./change-blocked";
@@ -33,11 +38,6 @@ export interface OwnershipChoices {
   choices: OwnershipChoice[];
 }
 
-const covers = (names: string[], name: string) =>
-  names.some(
-    (n) => n === name || (n.startsWith("*.") && name.split(".").slice(1).join(".") === n.slice(2)),
-  );
-
 /** The ACM certificates that could prove ownership of the domain's name, each with why not where it would not. */
 export async function ownershipChoices(
   ref: DomainRef,
@@ -58,7 +58,7 @@ export async function ownershipChoices(
       (c) =>
         c.type === "AMAZON_ISSUED" &&
         c.arn !== domain.certificateArn &&
-        covers([c.domainName, ...c.subjectAlternativeNames], domain.domainName),
+        namesCover(certificateNames(c), domain.domainName),
     )
     .map((c: ServerCertificate): OwnershipChoice => {
       const other = serverOfMtls.get(c.arn);

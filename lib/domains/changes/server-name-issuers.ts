@@ -9,7 +9,7 @@ import "server-only";
  */
 import { describeCertificate } from "../../aws/acm";
 import { listDomainNames } from "../../aws/api-gateway";
-import type { ServerCertificate } from "../../model/domain";
+import { certificateNames, type ServerCertificate } from "../../model/domain";
 import { limiter } from "../shared/limiter";
 import type { Prerequisite } from "./mtls-prerequisites";
 
@@ -21,7 +21,7 @@ export interface NameIssuerConflict {
 }
 
 const namesOf = (cert: ServerCertificate) =>
-  new Set([cert.domainName, ...cert.subjectAlternativeNames].map((n) => n.toLowerCase()));
+  new Set(certificateNames(cert).map((n) => n.toLowerCase()));
 
 /** The names of `server` that another mTLS domain's server certificate has from another issuer. */
 export async function serverNameConflicts(
