@@ -83,6 +83,30 @@ export async function serverCertificateCheck(
  * the name, and not the server certificate of an mTLS domain. `fix` says
  * where to set one.
  */
+/**
+ * Why an ACM certificate cannot prove `domainName` (null: not compared) as
+ * an ownership verification certificate, or null when it can.
+ * `serverOf`: the mTLS domain whose server certificate it is, if any.
+ */
+export function ownershipProblem(
+  owner: ServerCertificate,
+  domainName: string | null,
+  serverOf: string | undefined,
+  now: Date,
+): string | null {
+  return owner.type !== "AMAZON_ISSUED"
+    ? `It must be issued by ACM (AMAZON_ISSUED), not ${owner.type}.`
+    : owner.status !== "ISSUED"
+      ? `It is ${owner.status}, not ISSUED.`
+      : owner.notAfter && Date.parse(owner.notAfter) < now.getTime()
+        ? `It expired on ${owner.notAfter.slice(0, 10)}.`
+        : domainName !== null && !covers(owner, domainName)
+          ? `It does not cover ${domainName}.`
+          : serverOf
+            ? `It is the server certificate of the mTLS domain ${serverOf}: API Gateway refuses that.`
+            : null;
+}
+
 export async function ownershipCertificateCheck(
   name: NamedDomain,
   server: ServerCertificate | null,
@@ -103,16 +127,7 @@ export async function ownershipCertificateCheck(
     );
     problem = !owner
       ? "The ownership verification certificate is not in this region's ACM."
-      : owner.type !== "AMAZON_ISSUED"
-        ? `It must be issued by ACM (AMAZON_ISSUED), not ${owner.type}.`
-        : owner.status !== "ISSUED" ||
-            (owner.notAfter && Date.parse(owner.notAfter) < now.getTime())
-          ? `It is not valid (${owner.status}).`
-          : valid && !covers(owner, domainName)
-            ? `It does not cover ${domainName}.`
-            : usedAsServer
-              ? `It is the server certificate of the mTLS domain ${usedAsServer.domainName}: API Gateway refuses that.`
-              : null;
+      : ownershipProblem(owner, valid ? domainName : null, usedAsServer?.domainName, now);
   }
   return {
     id: "ownership-certificate",

@@ -21,7 +21,11 @@ import { changeBlocked } from "./change-blocked";
 import { explainUpdateFailure, requireApplied } from "./change-guards";
 import { NO_RECORD, type Actor, type DomainRef } from "./change-refs";
 import { withDomainLock } from "./locks";
-import { ownershipCertificateCheck, serverCertificateCheck } from "./mtls-prerequisites";
+import {
+  ownershipCertificateCheck,
+  ownershipProblem,
+  serverCertificateCheck,
+} from "./mtls-prerequisites";
 
 export interface OwnershipChoice {
   arn: string;
@@ -60,23 +64,13 @@ export async function ownershipChoices(
         c.arn !== domain.certificateArn &&
         namesCover(certificateNames(c), domain.domainName),
     )
-    .map((c: ServerCertificate): OwnershipChoice => {
-      const other = serverOfMtls.get(c.arn);
-      const problem =
-        c.status !== "ISSUED"
-          ? `It is ${c.status}, not ISSUED.`
-          : c.notAfter && Date.parse(c.notAfter) < now.getTime()
-            ? `It expired on ${c.notAfter.slice(0, 10)}.`
-            : other
-              ? `It is the server certificate of the mTLS domain ${other}: API Gateway refuses that.`
-              : null;
-      return {
-        arn: c.arn,
-        domainName: c.domainName,
-        ...(c.notAfter ? { notAfter: c.notAfter } : {}),
-        problem,
-      };
-    })
+    .map((c: ServerCertificate): OwnershipChoice => ({
+      arn: c.arn,
+      domainName: c.domainName,
+      ...(c.notAfter ? { notAfter: c.notAfter } : {}),
+      // Issued by ACM and covering the name (filtered above): the rest as the prerequisite says.
+      problem: ownershipProblem(c, null, serverOfMtls.get(c.arn), now),
+    }))
     .sort((a, b) => Number(!!a.problem) - Number(!!b.problem) || a.arn.localeCompare(b.arn));
   const why =
     server && server.type !== "AMAZON_ISSUED"
