@@ -102,6 +102,10 @@ export async function checkCrl(
   return { ok: true, issuerIndex: signed, crl };
 }
 
+/** Whether a client certificate was issued by the CA named so. */
+export const sameIssuer = (clientPem: string, issuer: string) =>
+  nameKeyOf(new x509.X509Certificate(clientPem).issuer) === nameKeyOf(issuer);
+
 /** One entry of the console's deny list: a client certificate by its issuer and serial. */
 export interface DenyEntry {
   issuer: string;
