@@ -23,6 +23,7 @@ export const LAYERS = [
 export const DOMAIN_ROOMS = [
   "shared",
   "clients-seen",
+  "revocation",
   "versions",
   "changes",
   "overview",

@@ -1,16 +1,16 @@
 "use client";
 import { Field } from "./field";
 
-/** The typed confirmation of a change that may refuse clients: the domain name, exactly. */
+/** The typed confirmation of a change that may refuse clients: the domain name (or the client's name), exactly. */
 export function TypeToConfirm({
-  domainName,
+  expected,
   value,
   onChange,
   what = "",
   error,
   inputClassName = "font-mono text-sm",
 }: {
-  domainName: string;
+  expected: string;
   value: string;
   onChange: (typed: string) => void;
   /** After "to confirm": e.g. " this change". */
@@ -22,7 +22,7 @@ export function TypeToConfirm({
     <Field
       label={
         <>
-          Type <code className="font-mono">{domainName}</code> to confirm{what}
+          Type <code className="font-mono">{expected}</code> to confirm{what}
         </>
       }
       inputClassName={inputClassName}

@@ -10,20 +10,9 @@
  */
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
+import { nameKeyOf, serialKey } from "./client-ref";
 
-/** A serial as hex, lowercase, without leading zeros or separators. */
-export const serialKey = (serial: string) =>
-  serial
-    .replace(/[^0-9a-f]/gi, "")
-    .toLowerCase()
-    .replace(/^0+(?=.)/, "");
-
-/** A distinguished name compared as text with the case and spacing folded. */
-const nameKeyOf = (dn: string) =>
-  dn
-    .replace(/\s*([,=+])\s*/g, "$1")
-    .toLowerCase()
-    .trim();
+export { serialKey };
 
 export interface RevokedSerial {
   serial: string;

@@ -10,6 +10,9 @@ import { Expiry } from "@/components/expiry";
 import { TableHead } from "@/components/ui/table-head";
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { clientsSeenView, WINDOWS, type WindowDays } from "@/lib/domains/views/clients-seen-view";
+import { denyListOf } from "@/lib/domains/views/revocation-view";
+import { RevokeClientButton } from "@/components/revoke-client-button";
+import { sameClient } from "@/lib/revocation/client-ref";
 import { Section } from "./section";
 
 export async function ClientsSeenSection({
@@ -23,7 +26,12 @@ export async function ClientsSeenSection({
   days: WindowDays;
   canChange: boolean;
 }) {
-  const loaded = await clientsSeenView(detail, region, days);
+  const [loaded, denyList] = await Promise.all([
+    clientsSeenView(detail, region, days),
+    detail.domain.mtls ? denyListOf(detail.domain.domainName, region) : null,
+  ]);
+  const revoked = (c: { issuerDN: string; serialNumber: string }) =>
+    !!denyList?.denied.some((d) => sameClient(d, { issuer: c.issuerDN, serial: c.serialNumber }));
   if (loaded.ok && loaded.value.stages.length === 0) return null;
   const href = (d: number) =>
     `/domains/${encodeURIComponent(detail.domain.domainName)}?region=${region}&clients=${d}#clients`;
@@ -105,6 +113,7 @@ export async function ClientsSeenSection({
                     "Outcomes",
                     "Last seen (UTC)",
                     "Certificate expires",
+                    ...(denyList ? ["Revocation"] : []),
                   ]}
                 />
                 <tbody>
@@ -145,6 +154,26 @@ export async function ClientsSeenSection({
                           c.notAfter
                         )}
                       </td>
+                      {denyList && (
+                        <td className="px-3 py-1 text-xs" data-testid="client-revocation">
+                          {revoked(c) ? (
+                            <span className="font-medium text-rose-800">revoked</span>
+                          ) : canChange ? (
+                            <RevokeClientButton
+                              domainName={detail.domain.domainName}
+                              region={region}
+                              client={{
+                                issuer: c.issuerDN,
+                                serial: c.serialNumber,
+                                subject: c.subjectDN,
+                              }}
+                              expectedListsVersion={denyList.versionId}
+                            />
+                          ) : (
+                            "—"
+                          )}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>

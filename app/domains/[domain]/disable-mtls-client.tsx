@@ -80,7 +80,7 @@ export function DisableMtls({
             <SeenLine seen={seen} />
           </Suspense>
         )}
-        <TypeToConfirm domainName={domainName} value={typed} onChange={setTyped} error={error} />
+        <TypeToConfirm expected={domainName} value={typed} onChange={setTyped} error={error} />
       </ConfirmDialog>
     </div>
   );

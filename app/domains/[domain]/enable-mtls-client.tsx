@@ -182,7 +182,7 @@ export function EnableMtls({
             empty="The engine found nothing to report on this version."
           />
         )}
-        <TypeToConfirm domainName={domainName} value={typed} onChange={setTyped} />
+        <TypeToConfirm expected={domainName} value={typed} onChange={setTyped} />
         {error && <Notice tone="error">{error}</Notice>}
       </ConfirmDialog>
     </div>

@@ -86,7 +86,7 @@ export function LockoutGuard({
       </ul>
       {lockout.clients && <SeenClientsLine clients={lockout.clients} />}
       <TypeToConfirm
-        domainName={domainName}
+        expected={domainName}
         value={typed}
         onChange={onTyped}
         what=" this change"

@@ -15,6 +15,7 @@ import { ChangesSection } from "./changes-section";
 import { ClientsSeenSection } from "./clients-seen-section";
 import { MappingsSection } from "./mappings-section";
 import { MutualTlsSection } from "./mutual-tls-section";
+import { RevocationSection } from "./revocation-section";
 import { ServerCertificateSection } from "./server-certificate-section";
 import { StatusSection } from "./status-section";
 import { VersionsSection } from "./versions-section";
@@ -130,6 +131,15 @@ export default async function DomainPage({ params, searchParams }: Props) {
           detail={detail}
           region={region}
           days={days}
+          canChange={session.role === "operator"}
+        />
+      </Suspense>
+      <Suspense
+        fallback={<Pending what="Reading the revocation lists and where they are enforced…" />}
+      >
+        <RevocationSection
+          detail={detail}
+          region={region}
           canChange={session.role === "operator"}
         />
       </Suspense>

@@ -1,0 +1,75 @@
+import "server-only";
+/**
+ * Reading a domain's revocation lists: where they live (beside the
+ * truststore, in its bucket), the version in force and its history. A
+ * domain with none yet has empty lists at version "".
+ */
+import { listObjectVersions, type S3Location } from "../../aws/s3";
+import { readRevocationObject } from "../../aws/revocation-objects";
+import {
+  emptyRevocationDocument,
+  parseRevocationDocument,
+  revocationKey,
+  type RevocationDocument,
+} from "../../revocation/document";
+import type { TruststoreVersion } from "../../model/domain";
+import { requireMtlsDomain } from "../shared/domain-lookup";
+import { DomainError } from "../shared/errors";
+
+export interface RevocationLists {
+  location: S3Location;
+  /** The version in force ("" when the domain has no lists yet). */
+  versionId: string;
+  doc: RevocationDocument;
+}
+
+/** The lists' object for a domain whose truststore is at `truststore`. */
+export const listsLocation = (domainName: string, truststore: S3Location): S3Location => ({
+  bucket: truststore.bucket,
+  key: revocationKey(domainName),
+});
+
+/** The lists at a location (a version of them when asked); a DomainError when stored but unusable. */
+export async function readListsAt(
+  domainName: string,
+  location: S3Location,
+  region: string,
+  versionId?: string,
+): Promise<RevocationLists> {
+  const stored = await readRevocationObject(location, region, versionId);
+  if (!stored) {
+    if (versionId)
+      throw new DomainError("version-missing", `Version ${versionId} of the lists does not exist.`);
+    return {
+      location,
+      versionId: "",
+      doc: emptyRevocationDocument(domainName, "", new Date(0)),
+    };
+  }
+  const parsed = parseRevocationDocument(stored.text);
+  if (!parsed.ok)
+    throw new DomainError(
+      "truststore-refused",
+      `${parsed.problem} The object s3://${location.bucket}/${location.key} was not written by this console, or was damaged; restore an earlier version from the history.`,
+    );
+  return { location, versionId: stored.versionId, doc: parsed.doc };
+}
+
+/** A domain's lists in force (mutual TLS must be on: the lists live beside its truststore). */
+export async function readRevocationLists(
+  domainName: string,
+  region: string,
+): Promise<RevocationLists> {
+  const { location } = await requireMtlsDomain({ domainName, region });
+  return readListsAt(domainName, listsLocation(domainName, location), region);
+}
+
+/** The lists' versions, newest first. */
+export async function revocationHistory(
+  domainName: string,
+  region: string,
+): Promise<{ location: S3Location; versions: TruststoreVersion[] }> {
+  const { location } = await requireMtlsDomain({ domainName, region });
+  const lists = listsLocation(domainName, location);
+  return { location: lists, versions: await listObjectVersions(lists, region) };
+}

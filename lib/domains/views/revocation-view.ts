@@ -1,0 +1,91 @@
+import "server-only";
+/**
+ * The domain page's Revocation section: the lists in force (deny list and
+ * CRLs with their freshness), their history, and coverage (which methods
+ * and routes enforce them). Each part is read on its own, so one failed
+ * read costs only its part.
+ */
+import { cache } from "react";
+import type { TruststoreVersion } from "../../model/domain";
+import type { DenyListEntry } from "../../revocation/document";
+import { revocationCoverage, type Coverage } from "../revocation/coverage";
+import { readRevocationLists, revocationHistory } from "../revocation/revocation-lists";
+import { readPart, type Loaded } from "../shared/loaded";
+
+/** A CRL is "due" when its nextUpdate is within this long. */
+export const CRL_DUE_MS = 24 * 3_600_000;
+
+export interface CrlRow {
+  issuer: string;
+  thisUpdate: string;
+  nextUpdate?: string;
+  revokedCount: number;
+  addedBy: string;
+  addedAt: string;
+  freshness: "current" | "due" | "stale";
+}
+
+export interface RevocationView {
+  lists: Loaded<{
+    versionId: string;
+    updatedBy: string;
+    updatedAt: string;
+    denied: DenyListEntry[];
+    crls: CrlRow[];
+    location: string;
+  }>;
+  history: Loaded<TruststoreVersion[]>;
+  coverage: Loaded<Coverage>;
+}
+
+export const crlFreshness = (nextUpdate: string | undefined, now: number): CrlRow["freshness"] =>
+  !nextUpdate
+    ? "current"
+    : Date.parse(nextUpdate) < now
+      ? "stale"
+      : Date.parse(nextUpdate) - now < CRL_DUE_MS
+        ? "due"
+        : "current";
+
+/** The lists in force, read once per page render (the section and Clients seen share it). */
+const listsOnce = cache(readRevocationLists);
+
+/** The deny list and its version, for marking and revoking clients elsewhere on the page; null when unreadable. */
+export async function denyListOf(
+  domainName: string,
+  region: string,
+): Promise<{ versionId: string; denied: DenyListEntry[] } | null> {
+  const read = await readPart(() => listsOnce(domainName, region), "the revocation lists");
+  return read.ok ? { versionId: read.value.versionId, denied: read.value.doc.denied } : null;
+}
+
+export async function revocationView(domainName: string, region: string): Promise<RevocationView> {
+  const now = Date.now();
+  const [lists, history, coverage] = await Promise.all([
+    readPart(async () => {
+      const l = await listsOnce(domainName, region);
+      return {
+        versionId: l.versionId,
+        updatedBy: l.doc.updatedBy,
+        updatedAt: l.doc.updatedAt,
+        denied: l.doc.denied,
+        crls: l.doc.crls.map((c) => ({
+          issuer: c.issuer,
+          thisUpdate: c.thisUpdate,
+          ...(c.nextUpdate ? { nextUpdate: c.nextUpdate } : {}),
+          revokedCount: c.revokedCount,
+          addedBy: c.addedBy,
+          addedAt: c.addedAt,
+          freshness: crlFreshness(c.nextUpdate, now),
+        })),
+        location: `s3://${l.location.bucket}/${l.location.key}`,
+      };
+    }, "the revocation lists"),
+    readPart(
+      async () => (await revocationHistory(domainName, region)).versions.slice(0, 20),
+      "the revocation lists' history",
+    ),
+    readPart(() => revocationCoverage(domainName, region), "where revocation is enforced"),
+  ]);
+  return { lists, history, coverage };
+}
