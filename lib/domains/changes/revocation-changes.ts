@@ -86,7 +86,7 @@ async function changeLists(
 }
 
 /** Puts a client on the deny list; the typed confirmation must name it. */
-export function denyClient(
+export async function denyClient(
   ref: DomainRef & Actor & ListsSeen & { client: ClientRef; reason?: string; confirmation: string },
 ): Promise<ListsChange> {
   const label = clientLabel(ref.client);
@@ -110,7 +110,7 @@ export function denyClient(
 }
 
 /** Takes a client off the deny list (the undo of a revocation). */
-export function undenyClient(
+export async function undenyClient(
   ref: DomainRef & Actor & ListsSeen & { client: ClientRef },
 ): Promise<ListsChange> {
   const label = clientLabel(ref.client);
@@ -123,7 +123,7 @@ export function undenyClient(
 }
 
 /** Adds a CA's CRL, or replaces it with a newer one: checked against the active truststore first. */
-export function storeCrl(
+export async function storeCrl(
   ref: DomainRef & Actor & ListsSeen & { crl: string | Uint8Array },
 ): Promise<ListsChange> {
   let parsed: ReturnType<typeof readCrl>;
@@ -155,7 +155,7 @@ export function storeCrl(
   });
 }
 
-export function dropCrl(
+export async function dropCrl(
   ref: DomainRef & Actor & ListsSeen & { issuer: string },
 ): Promise<ListsChange> {
   return changeLists(ref, `remove the CRL of ${ref.issuer}`, (doc) => {
@@ -167,7 +167,7 @@ export function dropCrl(
 }
 
 /** Makes an earlier version of the lists the one in force again (as a new version). */
-export function restoreListsVersion(
+export async function restoreListsVersion(
   ref: DomainRef & Actor & ListsSeen & { versionId: string },
 ): Promise<ListsChange> {
   return changeLists(ref, `restore revocation lists version ${ref.versionId}`, async (doc) => {
