@@ -91,6 +91,17 @@ export async function checkCrl(
   return { ok: true, issuerIndex: signed, crl };
 }
 
+/** A client certificate (PEM) as the lists name it; throws with a plain sentence when it is not one. */
+export function clientRefOf(pem: string): { issuer: string; serial: string; subject: string } {
+  let cert: x509.X509Certificate;
+  try {
+    cert = new x509.X509Certificate(pem.trim());
+  } catch {
+    throw new Error("Not a PEM or DER X.509 certificate.");
+  }
+  return { issuer: cert.issuer, serial: serialKey(cert.serialNumber), subject: cert.subject };
+}
+
 /** Whether a client certificate was issued by the CA named so. */
 export const sameIssuer = (clientPem: string, issuer: string) =>
   nameKeyOf(new x509.X509Certificate(clientPem).issuer) === nameKeyOf(issuer);

@@ -7,7 +7,7 @@ import "server-only";
  */
 import { cache } from "react";
 import type { TruststoreVersion } from "../../model/domain";
-import type { DenyListEntry } from "../../revocation/document";
+import type { DenyListEntry, RevocationDocument } from "../../revocation/document";
 import { revocationCoverage, type Coverage } from "../revocation/coverage";
 import { readRevocationLists, revocationHistory } from "../revocation/revocation-lists";
 import { readPart, type Loaded } from "../shared/loaded";
@@ -47,6 +47,18 @@ export const crlFreshness = (nextUpdate: string | undefined, now: number): CrlRo
         ? "due"
         : "current";
 
+/** The CRLs of the lists, for people: without their bodies, with their freshness now. */
+export const crlRows = (doc: RevocationDocument, now: number): CrlRow[] =>
+  doc.crls.map((c) => ({
+    issuer: c.issuer,
+    thisUpdate: c.thisUpdate,
+    ...(c.nextUpdate ? { nextUpdate: c.nextUpdate } : {}),
+    revokedCount: c.revokedCount,
+    addedBy: c.addedBy,
+    addedAt: c.addedAt,
+    freshness: crlFreshness(c.nextUpdate, now),
+  }));
+
 /** The lists in force, read once per page render (the section and Clients seen share it). */
 const listsOnce = cache(readRevocationLists);
 
@@ -69,15 +81,7 @@ export async function revocationView(domainName: string, region: string): Promis
         updatedBy: l.doc.updatedBy,
         updatedAt: l.doc.updatedAt,
         denied: l.doc.denied,
-        crls: l.doc.crls.map((c) => ({
-          issuer: c.issuer,
-          thisUpdate: c.thisUpdate,
-          ...(c.nextUpdate ? { nextUpdate: c.nextUpdate } : {}),
-          revokedCount: c.revokedCount,
-          addedBy: c.addedBy,
-          addedAt: c.addedAt,
-          freshness: crlFreshness(c.nextUpdate, now),
-        })),
+        crls: crlRows(l.doc, now),
         location: `s3://${l.location.bucket}/${l.location.key}`,
       };
     }, "the revocation lists"),
