@@ -35,6 +35,7 @@ export const DOMAIN_ROOMS = [
 /** Where nothing of the app may reach: the emulator sees only lib/model, lib/truststore, lib/pki. */
 const OUTSIDE_THE_APP = [
   "emulator",
+  "authorizer",
   "test-support",
   "e2e",
   "scripts",
@@ -79,9 +80,33 @@ function zones() {
       "./e2e",
       "./scripts",
       "./bench",
+      "./authorizer",
     ]),
     message:
       "The emulator is the test double of AWS: it may import lib/model, lib/truststore and lib/pki only.",
+  });
+  out.push({
+    target: "./authorizer",
+    from: [
+      "./lib/truststore",
+      "./lib/pki",
+      "./lib/aws",
+      "./lib/records",
+      "./lib/auth",
+      "./lib/domains",
+      "./lib/actions",
+      "./app",
+      "./components",
+      "./proxy.ts",
+      "./instrumentation.ts",
+      "./emulator",
+      "./test-support",
+      "./e2e",
+      "./scripts",
+      "./bench",
+    ],
+    message:
+      "The revocation authorizer is its own Lambda function: it may import lib/model and lib/revocation only.",
   });
   return out;
 }

@@ -10,7 +10,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "emulator/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "emulator/**/*.test.ts",
+      "authorizer/**/*.test.ts",
+    ],
     // Emulator suites start servers and the CLI cross-check spawns processes.
     fileParallelism: true,
     environment: "node",

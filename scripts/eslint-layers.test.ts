@@ -26,6 +26,10 @@ describe("imports point down the layers", () => {
     ["lib/domains/versions/upward.ts", 'import { withDomainLock } from "../changes/locks";'],
     ["lib/actions/upward.ts", 'import Page from "../../app/page";'],
     ["emulator/upward.ts", 'import { getClients } from "../lib/aws/config";'],
+    ["authorizer/upward.ts", 'import { getClients } from "../lib/aws/config";'],
+    ["authorizer/upward.ts", 'import { issue } from "../lib/pki/generate";'],
+    ["lib/domains/shared/upward.ts", 'import { handler } from "../../../authorizer/handler";'],
+    ["app/upward.ts", 'import { makeHandler } from "@/authorizer/handler";'],
   ])("refuses %s: %s", async (file, line) => {
     const errors = await layerErrors(
       file,
@@ -39,6 +43,8 @@ describe("imports point down the layers", () => {
     ["lib/domains/views/downward.ts", 'import { DomainError } from "../shared/errors";'],
     ["lib/domains/changes/downward.ts", 'import { checkVersion } from "../versions/truststores";'],
     ["emulator/downward.ts", 'import { loadBundle } from "../lib/truststore";'],
+    ["authorizer/downward.ts", 'import { revocationVerdict } from "../lib/revocation/verdict";'],
+    ["authorizer/downward.ts", 'import { revocationKey } from "@/lib/revocation/document";'],
     ["app/downward.ts", 'import { pageRegion } from "@/lib/domains/views/page-views";'],
   ])("allows %s: %s", async (file, line) => {
     expect(
