@@ -46,13 +46,23 @@ export type EventKind = "rest" | "http-1.0" | "http-2.0";
 
 export interface ReadEvent {
   kind: EventKind;
-  /** The ARN the policy names: `methodArn` (REST, HTTP 1.0) or `routeArn` (HTTP 2.0). */
+  /** The ARN the policy names: the stage of `methodArn` (REST, HTTP 1.0) or of `routeArn` (HTTP 2.0). */
   resource: string;
   /** The custom domain the client called, as API Gateway gives it. */
   domainName?: string;
   cert?: EventClientCert & { clientCertPem: string };
   sourceIp?: string;
 }
+
+/**
+ * The policy's resource: every method and route of the stage
+ * (every method and path under `arn:…:API/STAGE`). Revocation depends on the client, not on the
+ * method, so a cached answer is right for every method it is reused for.
+ */
+export const stageWide = (arn: string) => {
+  const [head, stage] = arn.split("/");
+  return head && stage ? `${head}/${stage}/*/*` : arn;
+};
 
 const isV2 = (event: AuthorizerEvent): event is HttpV2AuthorizerEvent =>
   (event as { version?: string }).version === "2.0";
@@ -64,7 +74,7 @@ export function readEvent(event: AuthorizerEvent): ReadEvent {
     const cert = context?.authentication?.clientCert ?? undefined;
     return {
       kind: "http-2.0",
-      resource: event.routeArn,
+      resource: stageWide(event.routeArn),
       ...(context?.domainName ? { domainName: context.domainName } : {}),
       ...(cert?.clientCertPem ? { cert: { ...cert, clientCertPem: cert.clientCertPem } } : {}),
       ...(context?.http?.sourceIp ? { sourceIp: context.http.sourceIp } : {}),
@@ -74,7 +84,7 @@ export function readEvent(event: AuthorizerEvent): ReadEvent {
   const cert = context?.identity?.clientCert ?? undefined;
   return {
     kind: event.version === "1.0" ? "http-1.0" : "rest",
-    resource: event.methodArn,
+    resource: stageWide(event.methodArn),
     ...(context?.domainName ? { domainName: context.domainName } : {}),
     ...(cert?.clientCertPem ? { cert: { ...cert, clientCertPem: cert.clientCertPem } } : {}),
     ...(context?.identity?.sourceIp ? { sourceIp: context.identity.sourceIp } : {}),

@@ -11,6 +11,9 @@ import { unique } from "../test-support/seed";
 import { httpV1Event, httpV2Event, METHOD_ARN, restEvent, ROUTE_ARN } from "./documented-events";
 import { makeHandler, type HandlerOptions } from "./handler";
 import type { PolicyResponse } from "./responses";
+
+/** The whole stage of METHOD_ARN and ROUTE_ARN: the policy names every method of it. */
+const STAGE_ARN = "arn:aws:execute-api:us-east-1:123456789012:abcdef123/test/*/*";
 import { crlEntry, denyEntry, listsDocument, presented, putLists } from "./test-lists";
 
 const DAY = 86_400_000;
@@ -101,7 +104,7 @@ describe("the revocation authorizer, REST API (documented REQUEST input)", () =>
       principalId: fine.cert.subject,
       policyDocument: {
         Version: "2012-10-17",
-        Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: METHOD_ARN }],
+        Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: STAGE_ARN }],
       },
       context: {
         subjectDN: fine.cert.subject,
@@ -237,13 +240,13 @@ describe("the revocation authorizer, HTTP APIs", () => {
     expect(allowed).toMatchObject({
       isAuthorized: true,
       principalId: fine.cert.subject,
-      policyDocument: { Statement: [{ Effect: "Allow", Resource: ROUTE_ARN }] },
+      policyDocument: { Statement: [{ Effect: "Allow", Resource: STAGE_ARN }] },
       context: { subjectDN: fine.cert.subject, revocationChecked: "true" },
     });
     const revoked = await handler(httpV2Event(domain, presented(crlRevoked)));
     expect(revoked).toMatchObject({
       isAuthorized: false,
-      policyDocument: { Statement: [{ Effect: "Deny", Resource: ROUTE_ARN }] },
+      policyDocument: { Statement: [{ Effect: "Deny", Resource: STAGE_ARN }] },
       context: { reason: "revoked" },
     });
     const noCert = await handler(httpV2Event(domain));

@@ -126,20 +126,14 @@ describe("revoking one client without touching its CA", () => {
     const now = Date.now();
     const forged = await makeCrl(ca, [fine], { signer: other });
     expect(
-      (
-        await refusal(
-          lists.storeCrl({ ...base, expectedListsVersion: current, crl: forged.pem }),
-        )
-      ).message,
+      (await refusal(lists.storeCrl({ ...base, expectedListsVersion: current, crl: forged.pem })))
+        .message,
     ).toContain("does not verify its signature");
     const foreignCa = await issue({ subject: "CN=Foreign CA" });
     const foreign = await makeCrl(foreignCa, []);
     expect(
-      (
-        await refusal(
-          lists.storeCrl({ ...base, expectedListsVersion: current, crl: foreign.pem }),
-        )
-      ).message,
+      (await refusal(lists.storeCrl({ ...base, expectedListsVersion: current, crl: foreign.pem })))
+        .message,
     ).toContain("not a CA of this truststore");
     const der = await makeCrl(ca, [fine], { thisUpdate: new Date(now - 60_000) });
     const added = await lists.storeCrl({
