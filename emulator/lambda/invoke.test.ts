@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import {
+  CreateFunctionCommand,
   InvokeCommand,
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
@@ -17,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorOf } from "../../test-support/failure";
 import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
 import { invokeFunction } from "./invoke";
-import { createFunction, HANDLERS, lambdaClient, payloadOf, zipOf } from "./test-functions";
+import { createFunction, HANDLERS, lambdaClient, payloadOf, ROLE, zipOf } from "./test-functions";
 
 let t: TestEmulator;
 let lambda: ReturnType<typeof lambdaClient>;
@@ -143,6 +144,30 @@ describe("Invoke", () => {
   it("runs callback-style handlers", async () => {
     await createFunction(lambda, "callback", HANDLERS.callback);
     expect(payloadOf((await invoke("callback", { n: 21 })).Payload)).toEqual({ doubled: 42 });
+  });
+
+  it("loads ES module handlers and reports handlers that cannot be loaded", async () => {
+    await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: "esm",
+        Runtime: "nodejs24.x",
+        Role: ROLE,
+        Handler: "src/app.main",
+        Code: { ZipFile: zipOf({ "src/app.mjs": `export const main = async () => "esm";` }) },
+      }),
+    );
+    expect(payloadOf((await invoke("esm")).Payload)).toBe("esm");
+    for (const [handler, errorType] of [
+      ["missing.handler", "Runtime.ImportModuleError"],
+      ["src/app.absent", "Runtime.HandlerNotFound"],
+    ]) {
+      await lambda.send(
+        new UpdateFunctionConfigurationCommand({ FunctionName: "esm", Handler: handler }),
+      );
+      const out = await invoke("esm");
+      expect(out.FunctionError).toBe("Unhandled");
+      expect(payloadOf(out.Payload)).toMatchObject({ errorType });
+    }
   });
 
   it("refuses a missing function: 404 ResourceNotFoundException; not-found in process", async () => {
