@@ -1,7 +1,8 @@
 /**
  * The control endpoints under /_emulator/ for tests and demos: health,
- * reset, seed, request counts, faults, the clock, configuration and a
- * domain's status. Not part of any AWS API.
+ * reset, seed, request counts, faults, the clock, configuration, a
+ * domain's status and a Lambda function's code (GetFunction's
+ * Code.Location). Not part of any AWS API.
  */
 import { z } from "zod";
 import { localCa } from "./dataplane/local-ca";
@@ -9,7 +10,13 @@ import type { Faults } from "./faults";
 import { faultSchema } from "./faults";
 import { AwsError, json, type Context, type EmulatorConfig, type Reply } from "./http";
 import { seedBulkDomains, seedDemo } from "./seed/demo";
-import { DOMAIN_STATUSES, domainKey, emptyState, type EmulatorState } from "./state";
+import {
+  DOMAIN_STATUSES,
+  domainKey,
+  emptyState,
+  lambdaFunctionKey,
+  type EmulatorState,
+} from "./state";
 
 const statusSchema = z.object({
   region: z.string().default("us-east-1"),
@@ -115,6 +122,19 @@ export function controlEndpoints({
         const pem = ctx.state.demoClients[match![1]!];
         if (!pem) throw new AwsError(404, "NotFound", "No such demo client.");
         return { status: 200, headers: { "content-type": "application/x-pem-file" }, body: pem };
+      },
+    ],
+    [
+      "GET",
+      /^\/_emulator\/lambda-code\/([\w-]+)\/([\w-]+)\.zip$/,
+      (_body, match) => {
+        const fn = ctx.state.lambdaFunctions[lambdaFunctionKey(match![1]!, match![2]!)];
+        if (!fn) throw new AwsError(404, "NotFound", "No such function.");
+        return {
+          status: 200,
+          headers: { "content-type": "application/zip" },
+          body: Buffer.from(fn.zipBase64, "base64"),
+        };
       },
     ],
     [

@@ -3,7 +3,7 @@
  */
 import type { EmulatorState } from "./state";
 
-export type Service = "apigateway" | "acm" | "s3" | "sts" | "logs";
+export type Service = "apigateway" | "acm" | "s3" | "sts" | "logs" | "lambda";
 
 export interface EmulatorRequest {
   method: string;
@@ -53,6 +53,8 @@ export interface Context {
   config: EmulatorConfig;
   /** The emulator's clock (real time plus the offset set by /_emulator/clock). */
   now(): number;
+  /** The emulator's own endpoint on a loopback address, as its Lambda functions reach it. */
+  readonly endpoint: string;
 }
 
 export interface Route {
@@ -86,7 +88,11 @@ export function parseJsonBody(req: EmulatorRequest): Record<string, unknown> {
   }
   throw new AwsError(
     400,
-    req.service === "acm" ? "ValidationException" : "BadRequestException",
+    req.service === "acm"
+      ? "ValidationException"
+      : req.service === "lambda"
+        ? "InvalidRequestContentException"
+        : "BadRequestException",
     "The request body is not a JSON object.",
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The local AWS emulator: API Gateway, ACM, S3, STS and CloudWatch Logs on
+ * The local AWS emulator: API Gateway, ACM, S3, STS, CloudWatch Logs and Lambda on
  * one port, recognised the way AWS recognises them (the SigV4 credential
  * scope, X-Amz-Target, paths), control endpoints under /_emulator/ for
  * tests and demos, and a TLS data plane that serves the custom domains
@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import * as acm from "./acm/router";
 import * as apigateway from "./apigateway/router";
+import * as lambda from "./lambda/router";
 import * as logs from "./logs/router";
 import { startDataPlane } from "./dataplane/listener";
 import { serviceOf, virtualHostBucket } from "./service-of";
@@ -52,6 +53,8 @@ export interface RunningEmulator {
   stop(): Promise<void>;
   /** The live state, for in-process callers (the dashboard's embedded mode). */
   readonly state: EmulatorState;
+  /** What handlers get, for in-process callers (invokeFunction). */
+  readonly context: Context;
   /** The data plane's TLS port, when it listens. */
   dataPlanePort: number | null;
   /** The live configuration (compat mode, delays), as /_emulator/config changes it. */
@@ -94,6 +97,7 @@ function errorReply(err: AwsError, service: Service, requestId: string): Reply {
       requestId,
     );
   if (service === "sts") return sts.stsError(err, requestId, headers);
+  if (service === "lambda") return lambda.lambdaErrorReply(err, headers);
   if (service === "acm" || service === "logs") {
     return json(
       err.status,
@@ -119,9 +123,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     issueDelayMs: options.issueDelayMs ?? 0,
     compat: options.compat ?? "aws",
   };
+  let ownEndpoint = "";
   const ctx: Context = {
     get state() {
       return state;
+    },
+    get endpoint() {
+      return ownEndpoint;
     },
     config,
     now: () => Date.now() + state.clockOffsetMs,
@@ -205,6 +213,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         s3: s3.route,
         sts: sts.route,
         logs: logs.route,
+        lambda: lambda.route,
       };
       const route: Route | null = routers[service](request);
       if (!route) {
@@ -257,6 +266,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const port = (server.address() as AddressInfo).port;
   const endpoint = `http://${options.host ?? "127.0.0.1"}:${port}`;
+  ownEndpoint = `http://${["0.0.0.0", "::"].includes(options.host ?? "") ? "127.0.0.1" : (options.host ?? "127.0.0.1")}:${port}`;
   if (options.dataPort !== undefined) {
     const host = options.host ?? "127.0.0.1";
     dataPlane = await startDataPlane(ctx, options.dataPort, host).catch((error: Error) => {
@@ -273,8 +283,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return state;
     },
     config,
+    context: ctx,
     dataPlanePort: dataPlane?.port ?? null,
     stop: async () => {
+      await lambda.stopFunctionWorkers(ctx);
       if (dataPlane) {
         dataPlane.server.closeAllConnections();
         await new Promise<void>((resolve) => dataPlane!.server.close(() => resolve()));

@@ -191,6 +191,29 @@ const logGroupSchema = z.object({
 });
 export type LogGroup = z.infer<typeof logGroupSchema>;
 
+/** A Lambda function ($LATEST only): its configuration, its zip, its resource policy. */
+const lambdaFunctionSchema = z.object({
+  region: z.string(),
+  name: z.string(),
+  runtime: z.string(),
+  role: z.string(),
+  handler: z.string(),
+  description: z.string(),
+  timeout: z.number(),
+  memorySize: z.number(),
+  environment: z.record(z.string(), z.string()),
+  /** Base64 of the deployment package (a zip). */
+  zipBase64: z.string(),
+  /** Base64 of the zip's SHA-256, as AWS reports it. */
+  codeSha256: z.string(),
+  codeSize: z.number(),
+  lastModified: z.number(),
+  revisionId: z.string(),
+  /** The resource policy's statements (AddPermission), stored, not enforced. */
+  policy: z.array(z.record(z.string(), z.unknown())),
+});
+export type LambdaFunction = z.infer<typeof lambdaFunctionSchema>;
+
 export const stateSchema = z.object({
   version: z.literal(1),
   clockOffsetMs: z.number(),
@@ -207,6 +230,7 @@ export const stateSchema = z.object({
   localCa: z.object({ certPem: z.string(), keyPem: z.string() }).optional(),
   /** The demo's client certificates with their keys (GET /_emulator/demo-clients/NAME.pem), for curl. */
   demoClients: z.record(z.string(), z.string()).default({}),
+  lambdaFunctions: z.record(z.string(), lambdaFunctionSchema).default({}),
 });
 export type EmulatorState = z.infer<typeof stateSchema>;
 
@@ -224,6 +248,7 @@ export function emptyState(): EmulatorState {
     routingRules: {},
     logGroups: {},
     demoClients: {},
+    lambdaFunctions: {},
   };
 }
 
@@ -235,6 +260,7 @@ export const mappingKey = (region: string, domain: string, basePath: string) =>
 export const stageKey = (region: string, restApiId: string, stage: string) =>
   `${region}|${restApiId}|${stage}`;
 export const logGroupKey = (region: string, name: string) => `${region}|${name}`;
+export const lambdaFunctionKey = (region: string, name: string) => `${region}|${name}`;
 export const ACCOUNT_ID = "000000000000";
 
 export function domainArn(region: string, name: string): string {
