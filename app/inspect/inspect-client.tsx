@@ -20,14 +20,26 @@ import { BackendReceives } from "./backend-receives";
 import { Notice } from "../../components/notice";
 import { useAction } from "../../components/use-action";
 import { Button } from "../../components/ui/button";
+import type { ClientRevocation } from "@/lib/domains/versions/client-check";
+import { ClientRevocationLine } from "./client-revocation";
 
-export function Inspect({ domains, region }: { domains: string[]; region: string }) {
+export function Inspect({
+  domains,
+  region,
+  canChange,
+}: {
+  domains: string[];
+  region: string;
+  canChange: boolean;
+}) {
   const ids = { text: useId(), domain: useId() };
   const [text, setText] = useState("");
   const [report, setReport] = useState<TruststoreReport | null>(null);
   const [domain, setDomain] = useState(domains[0] ?? "");
   const [client, setClient] = useState<
-    (ClientCheckResult & { truststoreVersion: string }) | { error: string } | null
+    | (ClientCheckResult & { truststoreVersion: string; revocation: ClientRevocation })
+    | { error: string }
+    | null
   >(null);
   const { run, pending } = useAction(checkClientCertificate, { refresh: false });
 
@@ -191,6 +203,12 @@ export function Inspect({ domains, region }: { domains: string[]; region: string
                 </p>
               ))}
             </Notice>
+            <ClientRevocationLine
+              revocation={client.revocation}
+              domainName={domain}
+              region={region}
+              canChange={canChange}
+            />
             {client.accepted && client.client && <BackendReceives client={client.client} />}
           </div>
         )}

@@ -11,7 +11,9 @@ export default async function InspectPage({
   searchParams: Promise<{ region?: string }>;
 }) {
   const { region: asked } = await searchParams;
-  await requirePageSession(isRegion(asked) ? `/inspect?region=${asked}` : "/inspect");
+  const session = await requirePageSession(
+    isRegion(asked) ? `/inspect?region=${asked}` : "/inspect",
+  );
   const region = await pageRegion(asked);
   const overview = await domainsView(region);
   const domains = overview.ok
@@ -32,7 +34,7 @@ export default async function InspectPage({
           The domain list is unavailable ({problem}); decoding still works.
         </p>
       )}
-      <Inspect domains={domains} region={region} />
+      <Inspect domains={domains} region={region} canChange={session.role === "operator"} />
     </section>
   );
 }
