@@ -4,12 +4,15 @@ import "server-only";
  * stop clients before anyone notices: server and ownership certificates
  * (expiry, renewal status, updates locked), the active truststore's
  * findings now and in N days, clients seen whose certificates expire, and
- * domains that follow the latest object instead of a pinned version.
+ * domains that follow the latest object instead of a pinned version; and
+ * revocation (./watch-revocation.ts): CRLs near or past nextUpdate,
+ * methods and routes that do not enforce the lists.
  */
 import { parseS3Uri } from "../../aws/s3";
 import { clientsSeen } from "../clients-seen/clients-seen";
 import { getOverview } from "../overview/overview";
 import { checkVersion } from "../versions/truststores";
+import { revocationFindings } from "./watch-revocation";
 
 export interface WatchFinding {
   severity: "error" | "warning";
@@ -22,7 +25,8 @@ export interface WatchFinding {
     | "truststore"
     | "client"
     | "unpinned"
-    | "unreadable";
+    | "unreadable"
+    | "revocation";
   message: string;
 }
 
@@ -110,6 +114,8 @@ export async function watchRegions(
           `The active truststore cannot be read: ${(error as Error).message}`,
         );
       }
+      for (const f of await revocationFindings(d.domainName, location, region, now))
+        add(f.severity, "revocation", f.message);
       // Every client the logs saw, those of a stage whose log cannot name the domain included.
       const seen = await clientsSeen(d.domainName, region, 7).catch(() => null);
       for (const c of seen?.clients ?? []) {
