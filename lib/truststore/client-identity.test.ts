@@ -78,4 +78,24 @@ describe("clients as API Gateway logs them", () => {
     expect(needsTypedName(keep)).toBe(false);
     expect(clientsSentence(keep.clients!)).toBe("refuses none of the 1 clients seen in 24 hours");
   });
+
+  it("counts revoked clients apart: refused already, they alone never ask for the typed name", async () => {
+    const a = await issue({ subject: "CN=Root A" });
+    const b = await issue({ subject: "CN=Root B" });
+    const at = new Date("2026-11-29T00:00:00Z");
+    const both = comparable(await checkTruststore(bundle(a, b), { at }));
+    const onlyA = comparable(await checkTruststore(bundle(a), { at }));
+    const stolen = { ...seen("CN=Root B", "Dec  9 10:00:00 2027 GMT", 4), revoked: true };
+    const lockout = informLockout(
+      assessLockout(both, onlyA),
+      both,
+      onlyA,
+      { clients: [seen("CN=Root A", "Dec  9 10:00:00 2027 GMT"), stolen], days: 7 },
+      at,
+    );
+    expect(lockout.clients).toMatchObject({ refused: [], refusedRevoked: 1, requests: 0 });
+    expect(clientsSentence(lockout.clients!)).toBe(
+      "refuses none of the 2 clients seen in 7 days (and 1 revoked client, refused already)",
+    );
+  });
 });

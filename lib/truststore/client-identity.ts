@@ -54,6 +54,8 @@ export interface SeenClient {
   refusals?: string[];
   /** Logged on a stage whose format lacks the domain field: it may have called another domain of the stage. */
   domainUnknown?: boolean;
+  /** On the domain's revocation lists: refused by the revocation authorizer whatever the truststore says. */
+  revoked?: boolean;
 }
 
 /**
@@ -70,8 +72,10 @@ export function acceptsSeenClient(report: ComparableReport, client: SeenClient, 
 }
 
 export interface SeenClientsImpact {
-  /** Clients seen that the active version accepts and the new one refuses. */
+  /** Clients seen that the active version accepts and the new one refuses (revoked ones apart). */
   refused: SeenClient[];
+  /** Revoked clients the new version refuses too: counted apart, as they are refused already. */
+  refusedRevoked: number;
   /** Their requests in the window. */
   requests: number;
   /** Clients seen in all. */
@@ -85,10 +89,16 @@ export function seenClientsImpact(
   clients: SeenClient[],
   at: Date,
 ): SeenClientsImpact {
-  const refused = candidate
+  const all = candidate
     ? clients.filter(
         (c) => acceptsSeenClient(active, c, at) && !acceptsSeenClient(candidate, c, at),
       )
     : [];
-  return { refused, requests: refused.reduce((n, c) => n + c.requests, 0), seen: clients.length };
+  const refused = all.filter((c) => !c.revoked);
+  return {
+    refused,
+    refusedRevoked: all.length - refused.length,
+    requests: refused.reduce((n, c) => n + c.requests, 0),
+    seen: clients.length,
+  };
 }

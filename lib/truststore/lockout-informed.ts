@@ -38,7 +38,10 @@ export function clientsSentence(c: NonNullable<InformedLockout["clients"]>): str
   const n = (x: number) => x.toLocaleString("en-US");
   const requests = `${n(c.requests)} request${c.requests === 1 ? "" : "s"}`;
   const window = c.days === 1 ? "24 hours" : `${c.days} days`;
+  const revoked = c.refusedRevoked
+    ? ` (and ${n(c.refusedRevoked)} revoked client${c.refusedRevoked === 1 ? "" : "s"}, refused already)`
+    : "";
   return c.refused.length === 0
-    ? `refuses none of the ${n(c.seen)} clients seen in ${window}`
-    : `refuses ${n(c.refused.length)} of ${n(c.seen)} clients seen in ${window} (${requests})`;
+    ? `refuses none of the ${n(c.seen)} clients seen in ${window}${revoked}`
+    : `refuses ${n(c.refused.length)} of ${n(c.seen)} clients seen in ${window} (${requests})${revoked}`;
 }

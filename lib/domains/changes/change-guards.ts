@@ -13,7 +13,7 @@ import {
   needsTypedName,
   type TruststoreReport,
 } from "../../truststore";
-import { seenForGuard } from "../clients-seen/clients-seen";
+import { seenForGuardWithRevocations } from "../revocation/seen-for-guard";
 import { AwsFailure } from "../../aws/errors";
 import { getCapabilities } from "../../aws/capabilities";
 import { changeTo } from "../../records/audit";
@@ -69,7 +69,7 @@ export async function requireLockoutConfirmation(
     assessLockout(active, candidate),
     comparable(active),
     comparable(candidate),
-    await seenForGuard(domainName, region),
+    await seenForGuardWithRevocations(domainName, region),
     new Date(),
   );
   if (!needsTypedName(lockout)) return;

@@ -15,7 +15,7 @@ import {
   type SeenClients,
   type TruststoreDiff,
 } from "../../truststore";
-import { seenForGuard } from "../clients-seen/clients-seen";
+import { seenForGuardWithRevocations } from "../revocation/seen-for-guard";
 import { requireMtlsDomain } from "../shared/domain-lookup";
 import { readableTruststore } from "./readable-truststore";
 import { checkVersion } from "./truststores";
@@ -40,7 +40,7 @@ export async function compareWithActive(ref: {
   const [active, target, seen] = await Promise.all([
     checkVersion(location, domain.mtls?.truststoreVersion || undefined, ref.region, at),
     checkVersion(location, ref.versionId, ref.region, at),
-    domain.mtls ? seenForGuard(domain.domainName, region) : null,
+    domain.mtls ? seenForGuardWithRevocations(domain.domainName, region) : null,
   ]);
   return {
     activeVersionId: active.versionId,
@@ -65,7 +65,7 @@ export async function activeBasis(ref: {
   const region = ref.region;
   const [active, seen] = await Promise.all([
     checkVersion(location, domain.mtls?.truststoreVersion || undefined, ref.region),
-    seenForGuard(domain.domainName, region),
+    seenForGuardWithRevocations(domain.domainName, region),
   ]);
   return { ...comparable(active.report), versionId: active.versionId, seen };
 }
