@@ -10,10 +10,7 @@ import {
   paginateGetResources,
   type Authorizer,
 } from "@aws-sdk/client-api-gateway";
-import {
-  GetAuthorizersCommand as GetAuthorizersV2Command,
-  GetRoutesCommand,
-} from "@aws-sdk/client-apigatewayv2";
+import * as v2 from "@aws-sdk/client-apigatewayv2";
 import { allPages } from "./apigatewayv2";
 import { getClients } from "./config";
 import { awsCall } from "./errors";
@@ -119,11 +116,11 @@ export async function httpApiOperations(apiId: string, region: string): Promise<
   return awsCall("read the HTTP API's routes and authorizers", async () => {
     const [routes, authorizers] = await Promise.all([
       allPages((NextToken) =>
-        apiGatewayV2.send(new GetRoutesCommand({ ApiId: apiId, NextToken, MaxResults: "500" })),
+        apiGatewayV2.send(new v2.GetRoutesCommand({ ApiId: apiId, NextToken, MaxResults: "500" })),
       ),
       allPages((NextToken) =>
         apiGatewayV2.send(
-          new GetAuthorizersV2Command({ ApiId: apiId, NextToken, MaxResults: "500" }),
+          new v2.GetAuthorizersCommand({ ApiId: apiId, NextToken, MaxResults: "500" }),
         ),
       ),
     ]);

@@ -25,7 +25,7 @@ describe("the IAM page", () => {
     const sent = new Set<string>();
     for (const file of [...sources("lib"), ...sources("app"), ...sources("scripts")]) {
       const text = readFileSync(file, "utf8");
-      for (const m of text.matchAll(/new ([A-Z]\w+Command)\(/g)) sent.add(m[1]!);
+      for (const m of text.matchAll(/new (?:\w+\.)?([A-Z]\w+Command)\(/g)) sent.add(m[1]!);
       for (const m of text.matchAll(/paginate([A-Z]\w+)\(/g)) sent.add(`${m[1]}Command`);
     }
     expect(

@@ -31,6 +31,21 @@ export const IAM_CALLS: Record<string, Call> = {
     roles: READ,
     note: "API Gateway v2: a domain's routing rules",
   },
+  GetResourcesCommand: {
+    actions: ["apigateway:GET"],
+    roles: READ,
+    note: "revocation coverage: a REST API's methods and their authorizers",
+  },
+  GetAuthorizersCommand: {
+    actions: ["apigateway:GET"],
+    roles: READ,
+    note: "revocation coverage (v1 and v2)",
+  },
+  GetRoutesCommand: {
+    actions: ["apigateway:GET"],
+    roles: READ,
+    note: "API Gateway v2: revocation coverage of an HTTP API's routes",
+  },
   UpdateDomainNameCommand: {
     actions: ["apigateway:PATCH", "s3:GetObject", "s3:GetObjectVersion"],
     roles: CHANGE,
@@ -74,7 +89,7 @@ export const IAM_CALLS: Record<string, Call> = {
   PutObjectCommand: {
     actions: ["s3:PutObject"],
     roles: STORE,
-    note: "truststore uploads (operator); the console's own store: audit events, locks, sign-in attempts, version summaries",
+    note: "truststore uploads and revocation lists (operator); the console's own store: audit events, locks, sign-in attempts, version summaries",
   },
   DeleteObjectCommand: {
     actions: ["s3:DeleteObject"],
