@@ -6,6 +6,7 @@
  */
 import { useState } from "react";
 import { addCrl } from "@/lib/actions/add-crl";
+import { createRevocationLists } from "@/lib/actions/create-revocation-lists";
 import { liftRevocation } from "@/lib/actions/lift-revocation";
 import { removeCrl } from "@/lib/actions/remove-crl";
 import { restoreRevocationLists } from "@/lib/actions/restore-revocation-lists";
@@ -72,6 +73,25 @@ export function ListsChangeButton({ label, ...change }: Change & { label: string
         {error && <Notice tone="error">{error}</Notice>}
       </ConfirmDialog>
     </>
+  );
+}
+
+/** Writes a domain's first, empty lists (the authorizer refuses everyone while it has none). */
+export function CreateListsButton({ domainName, region }: { domainName: string; region: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const { run, pending } = useAction(createRevocationLists);
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <Button
+        tone="primary"
+        size="sm"
+        disabled={pending}
+        onClick={() => run({ domainName, region }, (r) => setError(r.ok ? null : r.message))}
+      >
+        {pending ? "Creating…" : "Create empty lists"}
+      </Button>
+      {error && <span className="text-rose-800">{error}</span>}
+    </span>
   );
 }
 

@@ -9,7 +9,7 @@ import { clientLabel } from "@/lib/revocation/client-ref";
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { revocationView } from "@/lib/domains/views/revocation-view";
 import { CoverageTable } from "./revocation-coverage";
-import { AddCrlForm, ListsChangeButton } from "./revocation-lists-client";
+import { AddCrlForm, CreateListsButton, ListsChangeButton } from "./revocation-lists-client";
 import { Section } from "./section";
 
 const FRESHNESS = {
@@ -32,6 +32,8 @@ export async function RevocationSection({
   const { lists, history, coverage } = await revocationView(domainName, region);
   const version = lists.ok ? lists.value.versionId : "";
   const ref = { domainName, region, expectedListsVersion: version };
+  const enforced =
+    coverage.ok && coverage.value.stages.some((s) => s.rows.some((r) => r.protected));
   return (
     <Section title="Revocation" id="revocation">
       <p className="text-sm text-slate-700">
@@ -47,6 +49,16 @@ export async function RevocationSection({
         <ErrorPanel title="The revocation lists could not be read" message={lists.message} />
       ) : (
         <div className="space-y-4">
+          {!lists.value.versionId && enforced && (
+            <div
+              className="rounded border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900"
+              data-testid="no-lists"
+            >
+              The revocation authorizer runs here but this domain has no lists yet, so it refuses
+              every client (it fails closed when it cannot read them).{" "}
+              {canChange && <CreateListsButton domainName={domainName} region={region} />}
+            </div>
+          )}
           <p className="text-xs text-slate-600" data-testid="lists-version">
             Kept in <code className="font-mono break-all">{lists.value.location}</code>
             {lists.value.versionId

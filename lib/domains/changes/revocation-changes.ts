@@ -85,6 +85,19 @@ async function changeLists(
   );
 }
 
+/**
+ * Writes empty lists where there are none: the authorizer refuses every
+ * client of a domain whose lists it cannot read (fail closed), so lists
+ * must exist before it is attached.
+ */
+export async function createEmptyLists(ref: DomainRef & Actor): Promise<ListsChange> {
+  return changeLists(
+    { ...ref, expectedListsVersion: "" },
+    "create empty revocation lists",
+    () => {},
+  );
+}
+
 /** Puts a client on the deny list; the typed confirmation must name it. */
 export async function denyClient(
   ref: DomainRef & Actor & ListsSeen & { client: ClientRef; reason?: string; confirmation: string },
