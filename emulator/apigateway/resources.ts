@@ -74,7 +74,7 @@ export const createResource: Handler = (req, ctx, { restApiId, parentId }) => {
 export const getResources: Handler = (req, ctx, { restApiId }) => {
   const api = findRestApi(ctx.state, req.region, restApiId!);
   const embed = embedsMethods(req);
-  const sorted = Object.values(api.resources).sort((a, b) => a.path.localeCompare(b.path));
+  const sorted = Object.values(api.resources).sort((a, b) => (a.path < b.path ? -1 : 1));
   return page(sorted, req, ctx, (r) => resourceView(r, embed));
 };
 
