@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issue, makeCrl, type Issued } from "../lib/pki/generate";
 import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
 import { unique } from "../test-support/seed";
-import { httpV1Event, httpV2Event, METHOD_ARN, restEvent, ROUTE_ARN } from "./documented-events";
+import { httpV1Event, httpV2Event, restEvent } from "./documented-events";
 import { makeHandler, type HandlerOptions } from "./handler";
 import type { PolicyResponse } from "./responses";
 

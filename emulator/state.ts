@@ -5,6 +5,12 @@
 import { z } from "zod";
 
 import { DOMAIN_STATUSES } from "../lib/model/domain";
+import {
+  migrateRootMethods,
+  restAuthorizerSchema,
+  restResourceSchema,
+} from "./apigateway/resource-schema";
+import { httpAuthorizerSchema, httpRouteSchema } from "./apigatewayv2/route-schema";
 
 export { DOMAIN_STATUSES };
 export type DomainStatus = (typeof DOMAIN_STATUSES)[number];
@@ -114,18 +120,22 @@ const domainSchema = z.object({
 });
 export type DomainName = z.infer<typeof domainSchema>;
 
-const restApiSchema = z.object({
-  region: z.string(),
-  id: z.string(),
-  name: z.string(),
-  description: z.string().optional(),
-  createdDate: z.number(),
-  disableExecuteApiEndpoint: z.boolean(),
-  endpointTypes: z.array(z.string()),
-  /** HTTP methods on the root resource ("/"); a deployment needs at least one. */
-  rootMethods: z.array(z.string()).default([]),
-  tags: z.record(z.string(), z.string()),
-});
+const restApiSchema = z.preprocess(
+  migrateRootMethods,
+  z.object({
+    region: z.string(),
+    id: z.string(),
+    name: z.string(),
+    description: z.string().optional(),
+    createdDate: z.number(),
+    disableExecuteApiEndpoint: z.boolean(),
+    endpointTypes: z.array(z.string()),
+    /** Its resources by id, the root ("/") among them, each with its methods. */
+    resources: z.record(z.string(), restResourceSchema),
+    authorizers: z.record(z.string(), restAuthorizerSchema).default({}),
+    tags: z.record(z.string(), z.string()),
+  }),
+);
 export type RestApi = z.infer<typeof restApiSchema>;
 
 const routingRuleSchema = z.object({
@@ -160,6 +170,8 @@ const httpApiSchema = z.object({
   createdDate: z.number(),
   disableExecuteApiEndpoint: z.boolean(),
   stages: z.array(z.string()),
+  routes: z.record(z.string(), httpRouteSchema).default({}),
+  authorizers: z.record(z.string(), httpAuthorizerSchema).default({}),
 });
 export type HttpApi = z.infer<typeof httpApiSchema>;
 

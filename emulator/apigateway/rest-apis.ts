@@ -6,6 +6,7 @@
 import { epochSeconds, json, parseJsonBody } from "../http";
 import { randomId, restApiKey, type EmulatorState, type RestApi } from "../state";
 import { badRequest, notFound, page, str, type PatchOperation } from "./common";
+import { rootOnly } from "./resource-schema";
 import type { Handler } from "../route-table";
 
 function restApiView(api: RestApi) {
@@ -41,16 +42,18 @@ export const createRestApi: Handler = (req, ctx) => {
   const body = parseJsonBody(req);
   const name = str(body, "name");
   if (!name) throw badRequest("Invalid REST API name specified");
+  const id = randomId(10);
   const api: RestApi = {
     region: req.region,
-    id: randomId(10),
+    id,
     name,
     createdDate: epochSeconds(ctx.now()),
     disableExecuteApiEndpoint: body.disableExecuteApiEndpoint === true,
     endpointTypes: (body.endpointConfiguration as { types?: string[] } | undefined)?.types ?? [
       "EDGE",
     ],
-    rootMethods: [],
+    resources: rootOnly(id),
+    authorizers: {},
     tags: (body.tags as Record<string, string> | undefined) ?? {},
   };
   const description = str(body, "description");

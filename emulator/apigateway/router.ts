@@ -8,6 +8,8 @@ import type { EmulatorRequest, Route } from "../http";
 import * as mappings from "./base-path-mappings-wire";
 import { updateDomainName } from "./domain-name-updates-wire";
 import * as domains from "./domain-names-wire";
+import * as authorizers from "./authorizers";
+import * as methods from "./methods";
 import * as resources from "./resources";
 import * as restApis from "./rest-apis";
 import * as stages from "./stages";
@@ -57,18 +59,103 @@ const OPERATIONS: Operation[] = [
   ["DELETE", "/restapis/{restApiId}", "DeleteRestApi", true, restApis.deleteRestApi],
   ["GET", "/restapis/{restApiId}/resources", "GetResources", false, resources.getResources],
   [
+    "POST",
+    "/restapis/{restApiId}/resources/{parentId}",
+    "CreateResource",
+    true,
+    resources.createResource,
+  ],
+  [
+    "GET",
+    "/restapis/{restApiId}/resources/{resourceId}",
+    "GetResource",
+    false,
+    resources.getResource,
+  ],
+  [
+    "DELETE",
+    "/restapis/{restApiId}/resources/{resourceId}",
+    "DeleteResource",
+    true,
+    resources.deleteResource,
+  ],
+  [
     "PUT",
     "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}",
     "PutMethod",
     true,
-    resources.putMethod,
+    methods.putMethod,
+  ],
+  [
+    "GET",
+    "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}",
+    "GetMethod",
+    false,
+    methods.getMethod,
+  ],
+  [
+    "PATCH",
+    "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}",
+    "UpdateMethod",
+    true,
+    methods.updateMethod,
+  ],
+  [
+    "DELETE",
+    "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}",
+    "DeleteMethod",
+    true,
+    methods.deleteMethod,
   ],
   [
     "PUT",
     "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration",
     "PutIntegration",
     true,
-    resources.putIntegration,
+    methods.putIntegration,
+  ],
+  [
+    "GET",
+    "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration",
+    "GetIntegration",
+    false,
+    methods.getIntegration,
+  ],
+  [
+    "POST",
+    "/restapis/{restApiId}/authorizers",
+    "CreateAuthorizer",
+    true,
+    authorizers.createAuthorizer,
+  ],
+  ["GET", "/restapis/{restApiId}/authorizers", "GetAuthorizers", false, authorizers.getAuthorizers],
+  [
+    "GET",
+    "/restapis/{restApiId}/authorizers/{authorizerId}",
+    "GetAuthorizer",
+    false,
+    authorizers.getAuthorizer,
+  ],
+  [
+    "PATCH",
+    "/restapis/{restApiId}/authorizers/{authorizerId}",
+    "UpdateAuthorizer",
+    true,
+    authorizers.updateAuthorizer,
+  ],
+  [
+    "DELETE",
+    "/restapis/{restApiId}/authorizers/{authorizerId}",
+    "DeleteAuthorizer",
+    true,
+    authorizers.deleteAuthorizer,
+  ],
+  [
+    "DELETE",
+    "/restapis/{restApiId}/stages/{stageName}/cache/authorizers",
+    "FlushStageAuthorizersCache",
+    true,
+    authorizers.flushStageAuthorizersCache,
   ],
   ["POST", "/restapis/{restApiId}/deployments", "CreateDeployment", true, stages.createDeployment],
   ["POST", "/restapis/{restApiId}/stages", "CreateStage", true, stages.createStage],

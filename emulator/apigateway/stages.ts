@@ -54,7 +54,9 @@ function addStage(
 
 export const createDeployment: Handler = (req, ctx, { restApiId }) => {
   const api = findRestApi(ctx.state, req.region, restApiId!);
-  if (api.rootMethods.length === 0) throw badRequest("The REST API doesn't contain any methods");
+  const methods = Object.values(api.resources).flatMap((r) => Object.values(r.methods));
+  if (methods.length === 0) throw badRequest("The REST API doesn't contain any methods");
+  if (methods.some((m) => !m.integration)) throw badRequest("No integration defined for method");
   const body = parseJsonBody(req);
   const id = randomId(6);
   const stageName = str(body, "stageName");

@@ -50,6 +50,8 @@ export const createApi: Handler = (req, ctx) => {
     createdDate: epochSeconds(ctx.now()),
     disableExecuteApiEndpoint: body.disableExecuteApiEndpoint === true,
     stages: [],
+    routes: {},
+    authorizers: {},
   };
   ctx.state.httpApis[httpApiKey(req.region, api.apiId)] = api;
   return json(201, apiView(api));

@@ -85,6 +85,7 @@ export async function startDataPlane(
         path: req.url ?? "/",
         clientChain: presentedChain(socket),
         sourceIp: socket.remoteAddress?.replace(/^::ffff:/, "") ?? "",
+        headers: req.headers,
         at: ctx.now(),
       }).then(
         (answer) => {
@@ -92,7 +93,9 @@ export async function startDataPlane(
           res.writeHead(answer.status, {
             "content-type": "application/json",
             "content-length": Buffer.byteLength(body),
-            ...(answer.status === 403 ? { "x-amzn-errortype": "ForbiddenException" } : {}),
+            ...(answer.errorType || answer.status === 403
+              ? { "x-amzn-errortype": answer.errorType ?? "ForbiddenException" }
+              : {}),
             // The emulator says why (AWS writes it to the execution log only).
             ...(answer.reason ? { "x-mtls-console-emulator-reason": answer.reason } : {}),
           });

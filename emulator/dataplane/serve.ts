@@ -2,22 +2,19 @@
  * What API Gateway does with a request on a custom domain name or a REST
  * API's default endpoint: mutual TLS judged against the truststore version
  * in force (the old one while an update propagates), routing by base path
- * mappings to a stage, a mock integration that answers with what a Lambda
+ * mappings to a stage, the method or route and its authorization
+ * (./authorize.ts), a mock integration that answers with what a Lambda
  * proxy integration would receive, and the stage's access log.
  */
-import { createHash } from "node:crypto";
-import {
-  judgeClientCertificate,
-  clientCertIdentity,
-  type ClientCertIdentity,
-} from "../../lib/truststore";
-import { loadBundle } from "../../lib/truststore/check";
+import type { ClientCertIdentity } from "../../lib/truststore";
 import { finishUpdating } from "../apigateway/domain-names-state";
-import { parseS3Uri } from "../apigateway/truststore-warnings";
 import type { Context } from "../http";
-import { readObjectForTruststore } from "../s3/router";
 import { stageKey, type DomainName, type RestApi, type Stage } from "../state";
 import { logAccess } from "./access-log";
+import { authorize } from "./authorize";
+import { integrationEvent } from "./integration-event";
+import { identityOf, judge, servingMtls } from "./mtls-verdict";
+import type { RoutedRequest } from "./request-context";
 
 export interface DataPlaneRequest {
   host: string;
@@ -26,6 +23,8 @@ export interface DataPlaneRequest {
   /** PEMs the client presented, its certificate first. */
   clientChain: string[];
   sourceIp: string;
+  /** As sent (the demo's past traffic has none). */
+  headers?: Record<string, string | string[] | undefined>;
   at: number;
   /** How long a verdict for the same client and truststore is reused (default a minute; the demo's past traffic: a day). */
   verdictMs?: number;
@@ -34,6 +33,8 @@ export interface DataPlaneRequest {
 export interface DataPlaneResponse {
   status: number;
   body: Record<string, unknown>;
+  /** x-amzn-ErrorType of a refusal other than ForbiddenException. */
+  errorType?: string;
   /** Why it was refused, in API Gateway's execution-log words. */
   reason?: string;
 }
@@ -42,6 +43,7 @@ const FORBIDDEN = { message: "Forbidden" };
 
 /** Where a request goes: a REST API's stage (with its access log) or an HTTP API's. */
 interface Target {
+  region: string;
   stageName: string;
   apiId: string;
   http: boolean;
@@ -53,48 +55,6 @@ const DEFAULT_ENDPOINT = /^([a-z0-9]{10})\.execute-api\.([a-z0-9-]+)\.amazonaws\
 
 export function findDomainByHost(ctx: Context, host: string): DomainName | undefined {
   return Object.values(ctx.state.domains).find((d) => d.domainName.toLowerCase() === host);
-}
-
-/** The mutual TLS in force: while UPDATING, what was in force before the update. */
-function servingMtls(domain: DomainName) {
-  if (domain.status === "UPDATING" && domain.servingMutualTls !== undefined)
-    return domain.servingMutualTls;
-  return domain.mutualTls ?? null;
-}
-
-const verdicts = new Map<string, Promise<{ accepted: boolean; reason?: string }>>();
-
-async function judge(ctx: Context, domain: DomainName, r: DataPlaneRequest) {
-  const mtls = servingMtls(domain);
-  if (!mtls) return { accepted: true };
-  if (r.clientChain.length === 0)
-    return { accepted: false, reason: "Access denied. Reason: No client certificate presented" };
-  const { bucket, key } = parseS3Uri(mtls.truststoreUri);
-  const object = readObjectForTruststore(ctx.state, bucket, key, mtls.truststoreVersion);
-  if ("error" in object)
-    return { accepted: false, reason: `Access denied. Reason: ${object.error}` };
-  const id = createHash("sha256")
-    .update(
-      `${mtls.truststoreUri}#${object.versionId}#${Math.floor(r.at / (r.verdictMs ?? 60_000))}#${r.clientChain.join("")}`,
-    )
-    .digest("hex");
-  let verdict = verdicts.get(id);
-  if (!verdict) {
-    verdict = judgeClientCertificate(object.body, r.clientChain.join("\n"), {
-      at: new Date(r.at),
-    }).then((result) => {
-      const first = result.refusals[0];
-      return result.accepted
-        ? { accepted: true }
-        : {
-            accepted: false,
-            reason: `Access denied. Reason: ${first?.awsLog ?? first?.message ?? "refused"}`,
-          };
-    });
-    verdicts.set(id, verdict);
-    if (verdicts.size > 2000) verdicts.delete(verdicts.keys().next().value!);
-  }
-  return verdict;
 }
 
 function route(ctx: Context, domain: DomainName, path: string) {
@@ -115,6 +75,7 @@ function route(ctx: Context, domain: DomainName, path: string) {
       if (stageName && api?.stages.includes(stageName)) {
         const stage = ctx.state.stages[stageKey(m.region, api.apiId, stageName)];
         return {
+          region: m.region,
           stageName,
           apiId: api.apiId,
           http: true,
@@ -129,6 +90,7 @@ function route(ctx: Context, domain: DomainName, path: string) {
       : undefined;
     if (stage)
       return {
+        region: m.region,
         stageName: stage.stageName,
         apiId: stage.restApiId,
         http: false,
@@ -139,74 +101,70 @@ function route(ctx: Context, domain: DomainName, path: string) {
   return null;
 }
 
-const identities = new Map<string, Promise<ClientCertIdentity | null>>();
-
-function identityOf(chain: string[]): Promise<ClientCertIdentity | null> {
-  const pem = chain[0];
-  if (!pem) return Promise.resolve(null);
-  let found = identities.get(pem);
-  if (!found) {
-    found = loadBundle(pem).then((b) => {
-      const leaf = b.certificates[0];
-      return leaf ? clientCertIdentity(leaf.decoded) : null;
-    });
-    identities.set(pem, found);
-    if (identities.size > 2000) identities.delete(identities.keys().next().value!);
-  }
-  return found;
+interface Outcome {
+  status: number;
+  body: Record<string, unknown>;
+  errorType?: string;
+  reason?: string;
 }
 
-/**
- * What a Lambda proxy integration receives: REST APIs put the client
- * certificate in requestContext.identity, HTTP APIs (payload format 2.0) in
- * requestContext.authentication.
- */
-function integrationEvent(
+const refusedBy = (reason: string): Outcome => ({ status: 403, body: FORBIDDEN, reason });
+
+/** Routed to a stage: the method or route, its authorization, then the mock integration. */
+async function integrate(
+  ctx: Context,
   r: DataPlaneRequest,
   target: Target,
-  requestId: string,
   clientCert: ClientCertIdentity | null,
-): Record<string, unknown> {
-  const path = r.path.split("?")[0];
-  const context = {
+  requestId: string,
+): Promise<Outcome & { routed?: RoutedRequest }> {
+  const [path = "/", rawQuery = ""] = r.path.split(/\?(.*)/s);
+  const { headers, multiValueHeaders } = headersOf(r.headers ?? {});
+  const authorization = await authorize(ctx, {
     requestId,
-    stage: target.stageName,
+    at: r.at,
+    region: target.region,
     apiId: target.apiId,
+    stageName: target.stageName,
+    http: target.http,
     domainName: target.domainName,
-  };
-  if (target.http)
-    return {
-      version: "2.0",
-      rawPath: path,
-      requestContext: {
-        ...context,
-        http: { method: r.method, path, sourceIp: r.sourceIp },
-        ...(clientCert ? { authentication: { clientCert } } : {}),
-      },
-    };
-  return {
-    resource: "/{proxy+}",
+    method: r.method,
     path,
-    httpMethod: r.method,
-    requestContext: {
-      ...context,
-      resourcePath: target.resourcePath,
-      identity: { sourceIp: r.sourceIp, clientCert },
-    },
-  };
+    resourcePath: target.resourcePath,
+    rawQuery,
+    headers,
+    multiValueHeaders,
+    sourceIp: r.sourceIp,
+    clientCert,
+  });
+  if (!authorization.ok) return authorization;
+  return { status: 200, body: integrationEvent(authorization.routed, authorization.authorizer) };
 }
 
-function answer(
+function headersOf(raw: NonNullable<DataPlaneRequest["headers"]>) {
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(raw))
+    if (value !== undefined) multiValueHeaders[name] = Array.isArray(value) ? value : [value];
+  const headers = Object.fromEntries(
+    Object.entries(multiValueHeaders).map(([k, v]) => [k, v.join(",")]),
+  );
+  return { headers, multiValueHeaders };
+}
+
+async function answer(
   ctx: Context,
   r: DataPlaneRequest,
   target: Target | null,
   clientCert: ClientCertIdentity | null,
   refused?: string,
-): DataPlaneResponse {
+): Promise<DataPlaneResponse> {
   const requestId = crypto.randomUUID();
-  const body: Record<string, unknown> =
-    refused || !target ? FORBIDDEN : integrationEvent(r, target, requestId, clientCert);
-  const status = refused || !target ? 403 : 200;
+  const outcome: Outcome =
+    refused || !target
+      ? refusedBy(refused ?? "No base path mapping or stage")
+      : await integrate(ctx, r, target, clientCert, requestId);
+  const { status, body } = outcome;
+  const failed = status >= 400 ? String(body.message ?? body.Message ?? "") : "";
   if (target?.stage)
     logAccess(ctx, target.stage, {
       requestId,
@@ -219,16 +177,21 @@ function answer(
       responseLength: JSON.stringify(body).length,
       domainName: target.domainName,
       clientCert,
-      ...(refused ? { errorMessage: "Forbidden" } : {}),
+      ...(failed ? { errorMessage: failed } : {}),
     });
-  return { status, body, ...(refused ? { reason: refused } : {}) };
+  return {
+    status,
+    body,
+    ...(outcome.errorType ? { errorType: outcome.errorType } : {}),
+    ...(status >= 400 && outcome.reason ? { reason: outcome.reason } : {}),
+  };
 }
 
 function defaultEndpoint(
   ctx: Context,
   r: DataPlaneRequest,
   api: RestApi | undefined,
-): DataPlaneResponse {
+): Promise<DataPlaneResponse> | DataPlaneResponse {
   if (!api) return { status: 403, body: FORBIDDEN, reason: "No such REST API" };
   if (api.disableExecuteApiEndpoint)
     return { status: 403, body: FORBIDDEN, reason: "The default execute-api endpoint is disabled" };
@@ -236,6 +199,7 @@ function defaultEndpoint(
   const stage = stageName ? ctx.state.stages[stageKey(api.region, api.id, stageName)] : undefined;
   const target = stage
     ? {
+        region: api.region,
         stageName: stage.stageName,
         apiId: api.id,
         http: false,

@@ -8,6 +8,7 @@ import { type Issued } from "../../lib/pki/generate";
 import { TRUSTSTORE_METADATA_KEYS } from "../../lib/model/domain";
 import { checkTruststore } from "../../lib/truststore";
 import { issueAmazonCertificate } from "../acm/router";
+import { rootOnly } from "../apigateway/resource-schema";
 import { truststoreWarnings } from "../apigateway/router";
 import { epochSeconds, type Context } from "../http";
 import {
@@ -188,7 +189,8 @@ export function addRestApi(
     createdDate: epochSeconds(ctx.now() - 120 * DAY),
     disableExecuteApiEndpoint,
     endpointTypes: ["REGIONAL"],
-    rootMethods: ["ANY"],
+    resources: rootOnly(id, ["ANY"]),
+    authorizers: {},
     tags: {},
   };
   return id;
@@ -236,6 +238,8 @@ export function mapHttpApi(
     createdDate: epochSeconds(ctx.now() - 60 * DAY),
     disableExecuteApiEndpoint: true,
     stages: ["$default"],
+    routes: {},
+    authorizers: {},
   };
   ctx.state.mappings[mappingKey(region, domainName, basePath)] = {
     region,
