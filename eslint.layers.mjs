@@ -32,7 +32,7 @@ export const DOMAIN_ROOMS = [
   "views",
 ];
 
-/** Where nothing of the app may reach: the emulator sees only lib/model, lib/truststore, lib/pki. */
+/** Where nothing of the app may reach: the emulator sees only lib/model, lib/truststore, lib/pki, lib/revocation. */
 const OUTSIDE_THE_APP = [
   "emulator",
   "authorizer",
@@ -83,7 +83,7 @@ function zones() {
       "./authorizer",
     ]),
     message:
-      "The emulator is the test double of AWS: it may import lib/model, lib/truststore and lib/pki only.",
+      "The emulator is the test double of AWS: it may import lib/model, lib/truststore, lib/pki and lib/revocation only.",
   });
   out.push({
     target: "./authorizer",

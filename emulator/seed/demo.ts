@@ -4,7 +4,8 @@
  * history (a CA added, an intermediate expiring, a SHA-1 root that warns, a
  * newer version not yet activated), an imported server certificate whose
  * ownership verification certificate is about to expire, and a REST API
- * whose default execute-api endpoint still bypasses mTLS.
+ * whose default execute-api endpoint still bypasses mTLS; and the
+ * revocation authorizer on api.partners.example.com (./demo-revocation.ts).
  */
 
 import { issue } from "../../lib/pki/generate";
@@ -15,6 +16,7 @@ import { domainKey, randomId, type DomainName } from "../state";
 
 import { demoDomains } from "./demo-domains";
 import { demoPki } from "./demo-pki";
+import { demoRevocation } from "./demo-revocation";
 import { demoTraffic } from "./demo-traffic";
 import { demoTruststores } from "./demo-truststores";
 
@@ -50,6 +52,7 @@ export async function seedDemo(ctx: Context): Promise<SeedSummary> {
   const stores = await demoTruststores(ctx, now, pki);
   const apis = await demoDomains(ctx, now, at, stores);
   await demoTraffic(ctx, now, pki, apis);
+  demoRevocation(ctx, now, apis.partners);
   return {
     domains: Object.keys(ctx.state.domains).length,
     certificates: Object.keys(ctx.state.certificates).length,
