@@ -37,8 +37,11 @@ const versioning = (aws: AwsClients, Bucket: string, Status: "Enabled" | "Suspen
   aws.s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status } }));
 
 /** A new bucket with versioning on, as a truststore bucket must have. */
+/** A versioned bucket: created, unless it is already ours (a demo bucket a test shares). */
 export async function versionedBucket(aws: AwsClients, bucket: string): Promise<void> {
-  await aws.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  await aws.s3.send(new CreateBucketCommand({ Bucket: bucket })).catch((error: Error) => {
+    if (error.name !== "BucketAlreadyOwnedByYou") throw error;
+  });
   await versioning(aws, bucket, "Enabled");
 }
 

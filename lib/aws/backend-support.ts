@@ -152,6 +152,25 @@ export const FEATURES = {
       moto: "ignores limit: every domain in one answer",
     },
   },
+  "revocation-lists": {
+    what: "Revocation lists beside the truststore (revoke, lift, CRLs, history) and their coverage by the revocation authorizer",
+    support: {
+      aws: true,
+      emulator: true,
+      localstack:
+        "drops the domain's mutual TLS settings, so there is no truststore for the lists to sit beside",
+      moto: "drops the domain's mutual TLS settings, so there is no truststore for the lists to sit beside",
+    },
+  },
+  "revocation-authorizer": {
+    what: "The revocation authorizer enforced on real requests (a Lambda REQUEST authorizer after the mTLS handshake)",
+    support: {
+      aws: true,
+      emulator: true,
+      localstack: "no mutual TLS data plane here",
+      moto: "no mutual TLS data plane here",
+    },
+  },
   "data-plane": {
     what: "Custom domains served over real TLS with mutual TLS enforced (curl, `truststore probe`)",
     support: {
