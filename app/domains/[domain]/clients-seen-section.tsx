@@ -12,7 +12,8 @@ import type { DomainDetail } from "@/lib/domains/views/detail";
 import { clientsSeenView, WINDOWS, type WindowDays } from "@/lib/domains/views/clients-seen-view";
 import { denyListOf } from "@/lib/domains/views/revocation-view";
 import { RevokeClientButton } from "@/components/revoke-client-button";
-import { sameClient } from "@/lib/revocation/client-ref";
+import { clientLabel, sameClient } from "@/lib/revocation/client-ref";
+import { ListsChangeButton } from "./revocation-lists-client";
 import { Section } from "./section";
 
 export async function ClientsSeenSection({
@@ -157,7 +158,21 @@ export async function ClientsSeenSection({
                       {denyList && (
                         <td className="px-3 py-1 text-xs" data-testid="client-revocation">
                           {revoked(c) ? (
-                            <span className="font-medium text-rose-800">revoked</span>
+                            <span className="inline-flex flex-wrap items-center gap-2">
+                              <span className="font-medium text-rose-800">revoked</span>
+                              {canChange && (
+                                <ListsChangeButton
+                                  kind="lift"
+                                  label={`Lift the revocation of ${clientLabel({ subject: c.subjectDN, issuer: c.issuerDN, serial: c.serialNumber })}`}
+                                  input={{
+                                    domainName: detail.domain.domainName,
+                                    region,
+                                    expectedListsVersion: denyList.versionId,
+                                    client: { issuer: c.issuerDN, serial: c.serialNumber },
+                                  }}
+                                />
+                              )}
+                            </span>
                           ) : canChange ? (
                             <RevokeClientButton
                               domainName={detail.domain.domainName}
