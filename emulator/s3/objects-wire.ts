@@ -73,10 +73,27 @@ export const putObject: Handler = (req, ctx, { Bucket: bucketName, Key: key }) =
   return { status: 200, headers };
 };
 
-/** GetObject and HeadObject (no body). */
+/** "etag1", "etag2" or * (If-None-Match / If-Match values). */
+const namesEtag = (value: string | undefined, etag: string) =>
+  value !== undefined &&
+  value.split(",").some((e) => e.trim() === "*" || e.trim().replace(/^W\//, "") === etag);
+
+/** GetObject and HeadObject (no body); conditional on If-None-Match (304) and If-Match (412), as S3 is. */
 export const getObject: Handler = (req, ctx, { Bucket: bucketName, Key: key }) => {
   const bucket = getBucket(ctx.state, bucketName!);
   const v = findVersion(bucket, key!, req.url.searchParams.get("versionId"));
+  const ifMatch = header(req, "if-match");
+  if (ifMatch !== undefined && !namesEtag(ifMatch, v.etag))
+    throw new AwsError(
+      412,
+      "PreconditionFailed",
+      "At least one of the pre-conditions you specified did not hold",
+      {
+        fields: { Condition: "If-Match" },
+      },
+    );
+  if (namesEtag(header(req, "if-none-match"), v.etag))
+    return { status: 304, headers: objectHeaders(v, bucket) };
   const body = Buffer.from(v.body, "base64");
   return {
     status: 200,

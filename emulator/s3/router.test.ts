@@ -201,6 +201,30 @@ describe("S3", () => {
     expect(seen).toEqual([...ids].reverse());
   });
 
+  it("conditional reads on ETags: If-None-Match of the current ETag is 304, a stale If-Match 412", async () => {
+    const { s3 } = t.clients();
+    const put = await s3.send(
+      new PutObjectCommand({ Bucket: "stores", Key: "lists.json", Body: "{}" }),
+    );
+    const unchanged = await errorOf(
+      s3.send(
+        new GetObjectCommand({ Bucket: "stores", Key: "lists.json", IfNoneMatch: put.ETag! }),
+      ),
+    );
+    expect(unchanged.status).toBe(304);
+    const other = await s3.send(
+      new GetObjectCommand({ Bucket: "stores", Key: "lists.json", IfNoneMatch: '"0000"' }),
+    );
+    expect(await other.Body!.transformToString()).toBe("{}");
+    expect(
+      (
+        await errorOf(
+          s3.send(new GetObjectCommand({ Bucket: "stores", Key: "lists.json", IfMatch: '"0000"' })),
+        )
+      ).status,
+    ).toBe(412);
+  });
+
   it("conditional writes and deletes on ETags (If-None-Match: *, If-Match), as S3 does them", async () => {
     const { s3 } = t.clients();
     const put = (Body: string, c: { IfMatch?: string; IfNoneMatch?: string } = {}) =>
