@@ -1,0 +1,139 @@
+/**
+ * `npm run --silent revocation` as an operator runs it: a real process
+ * against the emulator, the same lists the console keeps, its changes in
+ * the audit trail, and the exit codes.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path, { join } from "node:path";
+import { promisify } from "node:util";
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { issue } from "../lib/pki/generate";
+import { parseRevocationDocument, revocationKey } from "../lib/revocation/document";
+import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
+import { plainDomain, seedMtlsDomain, type SeededDomain } from "../test-support/seed";
+
+const run = promisify(execFile);
+let t: TestEmulator;
+let dir: string;
+let seeded: SeededDomain;
+let plain: string;
+
+async function revocation(args: string[]) {
+  try {
+    const { stdout } = await run(
+      join("node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", "scripts/revocation.ts", ...args],
+      {
+        env: {
+          NODE_ENV: "test",
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          AWS_ENDPOINT_URL: t.endpoint,
+          AWS_ACCESS_KEY_ID: "test",
+          AWS_SECRET_ACCESS_KEY: "test",
+          AWS_REGION: "us-east-1",
+          MTLS_CONSOLE_BACKEND: "aws",
+          AUDIT_BUCKET: "revocation-cli-audit",
+          MTLS_CONSOLE_USER: "ops-pipeline",
+        },
+      },
+    );
+    return { code: 0, stdout, stderr: "" };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const file = (name: string) => path.join(dir, name);
+
+beforeAll(async () => {
+  t = await startTestEmulator();
+  dir = await mkdtemp(path.join(tmpdir(), "revocation-cli-"));
+  const aws = t.clients();
+  await aws.s3.send(new CreateBucketCommand({ Bucket: "revocation-cli-audit" }));
+  const ca = await issue({ subject: "CN=CLI Fleet CA" });
+  const stolen = await issue({ subject: "CN=device-17", issuer: ca, ca: false });
+  const fine = await issue({ subject: "CN=device-18", issuer: ca, ca: false });
+  seeded = await seedMtlsDomain(aws, { versions: [ca.pem], prefix: "revocation-cli" });
+  plain = await plainDomain(aws);
+  await writeFile(file("stolen.pem"), stolen.pem);
+  await writeFile(file("fine.pem"), fine.pem);
+  await writeFile(file("junk.pem"), "not a certificate");
+}, 30_000);
+
+afterAll(async () => {
+  await t?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("revocation CLI", () => {
+  it("adds, checks, lists and removes a revocation; each change recorded", async () => {
+    const domain = seeded.domainName;
+    const added = await revocation([
+      "add",
+      domain,
+      "--cert",
+      file("stolen.pem"),
+      "--reason",
+      "reported stolen",
+    ]);
+    expect(added).toMatchObject({ code: 0 });
+    expect(added.stdout).toContain("Revoked device-17");
+    const stored = await t
+      .clients()
+      .s3.send(new GetObjectCommand({ Bucket: seeded.bucket, Key: revocationKey(domain) }));
+    const parsed = parseRevocationDocument(await stored.Body!.transformToString());
+    expect(parsed.ok && parsed.doc.denied).toEqual([
+      expect.objectContaining({ reason: "reported stolen", by: "cli:ops-pipeline" }),
+    ]);
+
+    const refused = await revocation(["check", domain, "--cert", file("stolen.pem")]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain("device-17 on");
+    expect(refused.stdout).toContain("REFUSED. Revoked on the deny list");
+    expect((await revocation(["check", domain, "--cert", file("fine.pem")])).code).toBe(0);
+
+    const listed = await revocation(["list", domain, "--json"]);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      denied: [{ subject: "CN=device-17" }],
+      crls: [],
+    });
+
+    expect((await revocation(["remove", domain, "--cert", file("stolen.pem")])).code).toBe(0);
+    expect((await revocation(["check", domain, "--cert", file("stolen.pem")])).code).toBe(0);
+
+    // Both changes are in the audit trail, and no intent is left open.
+    const keys = async (prefix: string) =>
+      (
+        await t
+          .clients()
+          .s3.send(
+            new ListObjectsV2Command({
+              Bucket: "revocation-cli-audit",
+              Prefix: `mtls-console/${prefix}`,
+            }),
+          )
+      ).Contents ?? [];
+    expect(await keys(`events/us-east-1/${domain}/`)).toHaveLength(2);
+    expect(await keys(`intents/us-east-1/${domain}/`)).toHaveLength(0);
+  });
+
+  it("exits 2 with a plain sentence for bad usage, a file that is no certificate, and a domain without mTLS", async () => {
+    const noCert = await revocation(["add", seeded.domainName]);
+    expect(noCert).toMatchObject({ code: 2, stderr: expect.stringContaining("--cert FILE") });
+    const junk = await revocation(["check", seeded.domainName, "--cert", file("junk.pem")]);
+    expect(junk).toMatchObject({ code: 2, stderr: expect.stringContaining("Not a PEM") });
+    const off = await revocation(["list", plain]);
+    expect(off).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("Mutual TLS is not enabled"),
+    });
+    const unknown = await revocation(["revoke-all", seeded.domainName]);
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown command") });
+  });
+});
