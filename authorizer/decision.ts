@@ -48,7 +48,7 @@ function failOpen(
   if (lists) {
     const revocation = revocationOf(clientPem, {
       crls: lists.crls.crls,
-      denied: lists.doc.denied,
+      denied: lists.crls.denied ?? lists.doc.denied,
     });
     if (revocation.revoked)
       return {

@@ -17,7 +17,7 @@ const clientSchema = z.object({
     .trim()
     .min(1, "The serial is missing.")
     .max(130)
-    .regex(/^[0-9a-fA-F:\s]+$/, "A serial number is hexadecimal."),
+    .regex(/^[0-9a-fA-F:\s]*[0-9a-fA-F][0-9a-fA-F:\s]*$/, "A serial number is hexadecimal."),
   subject: z.string().trim().max(2048).optional(),
 });
 

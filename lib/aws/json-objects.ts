@@ -25,7 +25,8 @@ export interface OwnedBucket {
 
 export type PutOutcome = { written: true; etag: string } | { written: false };
 
-const isPreconditionFailed = (error: unknown) => {
+/** S3 refused a conditional request (If-Match / If-None-Match): 412. */
+export const isPreconditionFailed = (error: unknown) => {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e.name === "PreconditionFailed" || e.$metadata?.httpStatusCode === 412;
 };

@@ -6,7 +6,8 @@ import "server-only";
  */
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getClients } from "./config";
-import { AwsFailure, awsCall, awsReadOrNull } from "./errors";
+import { AwsFailure, awsReadOrNull, toAwsFailure } from "./errors";
+import { isPreconditionFailed } from "./json-objects";
 import { truststoreOwner, type S3Location } from "./s3";
 
 /** Lists larger than this are refused rather than read into memory (a CRL of ~100,000 serials is ~4 MB). */
@@ -15,6 +16,7 @@ export const MAX_REVOCATION_BYTES = 8 * 1024 * 1024;
 export interface RevocationObject {
   text: string;
   versionId: string;
+  etag: string;
 }
 
 /** The lists as stored (a version of them when asked), or null when the domain has none yet. */
@@ -42,29 +44,46 @@ export async function readRevocationObject(
     return {
       text: await res.Body!.transformToString("utf-8"),
       versionId: res.VersionId ?? versionId ?? "null",
+      etag: res.ETag ?? "",
     };
   });
 }
 
-/** Writes a new version of the lists; its version id (the bucket must be versioned). */
+/**
+ * Writes a new version of the lists; its version id (the bucket must be
+ * versioned). Conditional on the version read (its ETag, or none yet), so a
+ * write from outside the console in between is never overwritten: it
+ * answers "changed" and nothing is written.
+ */
 export async function writeRevocationObject(
   location: S3Location,
   text: string,
   region: string,
-): Promise<{ versionId: string; requestId?: string }> {
+  readEtag: string | null,
+): Promise<{ versionId: string; requestId?: string } | "changed"> {
+  if (Buffer.byteLength(text) > MAX_REVOCATION_BYTES)
+    throw new AwsFailure(
+      `The revocation lists would be ${Buffer.byteLength(text)} bytes, more than the ${MAX_REVOCATION_BYTES} this console reads back: nothing was written.`,
+      "TooLarge",
+    );
   const { s3 } = await getClients(region);
   const owner = await truststoreOwner(region);
-  const res = await awsCall("write the revocation lists to S3", () =>
-    s3.send(
+  let res;
+  try {
+    res = await s3.send(
       new PutObjectCommand({
         Bucket: location.bucket,
         ExpectedBucketOwner: owner,
         Key: location.key,
         Body: text,
         ContentType: "application/json",
+        ...(readEtag ? { IfMatch: readEtag } : { IfNoneMatch: "*" }),
       }),
-    ),
-  );
+    );
+  } catch (error) {
+    if (isPreconditionFailed(error)) return "changed";
+    throw toAwsFailure(error, "write the revocation lists to S3");
+  }
   if (!res.VersionId || res.VersionId === "null")
     throw new AwsFailure(
       "S3 returned no version id for the revocation lists: the bucket is not versioned.",

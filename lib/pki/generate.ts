@@ -151,7 +151,12 @@ export async function issue(options: CertOptions): Promise<Issued> {
 export async function makeCrl(
   issuer: Issued,
   revoked: (Issued | string)[],
-  options: { thisUpdate?: Date; nextUpdate?: Date; signer?: Issued } = {},
+  options: {
+    thisUpdate?: Date;
+    nextUpdate?: Date;
+    signer?: Issued;
+    extensions?: x509.Extension[];
+  } = {},
 ): Promise<{ crl: x509.X509Crl; pem: string }> {
   const signer = options.signer ?? issuer;
   const { key, algorithm } = await signingKey(signer.keys, signer.spec, "SHA-256");
@@ -165,6 +170,7 @@ export async function makeCrl(
       revocationDate: new Date(now - 3_600_000),
       reason: x509.X509CrlReason.keyCompromise,
     })),
+    ...(options.extensions ? { extensions: options.extensions } : {}),
     signingKey: key,
     signingAlgorithm: algorithm,
   });

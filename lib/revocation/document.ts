@@ -22,7 +22,7 @@ const denyEntrySchema = z.object({
     .string()
     .min(1)
     .max(130)
-    .regex(/^[0-9a-fA-F:\s]+$/, "a serial is hexadecimal"),
+    .regex(/^[0-9a-fA-F:\s]*[0-9a-fA-F][0-9a-fA-F:\s]*$/, "a serial is hexadecimal"),
   /** The client's subject, for people; never matched on. */
   subject: z.string().max(2048).optional(),
   reason: z.string().max(500).optional(),

@@ -1,3 +1,4 @@
+import * as x509 from "@peculiar/x509";
 import { describe, expect, it } from "vitest";
 import { issue, makeCrl } from "../pki/generate";
 import { checkCrl, readCrl, revocationOf, serialKey } from "./revocation";
@@ -73,5 +74,22 @@ describe("revocation: CRLs and the deny list, issuer and serial together", () =>
     expect(() => readCrl("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----")).toThrow(
       "Not a certificate revocation list (PEM or DER).",
     );
+  });
+
+  it("refuses a delta CRL: it lists only what changed, and would un-revoke the rest", async () => {
+    const ca = await issue({ subject: "CN=Delta CA" });
+    const client = await issue({ subject: "CN=client", issuer: ca, ca: false });
+    // deltaCRLIndicator (2.5.29.27), critical, base CRL number 1 (INTEGER 1).
+    const delta = readCrl(
+      (
+        await makeCrl(ca, [client], {
+          extensions: [new x509.Extension("2.5.29.27", true, new Uint8Array([2, 1, 1]))],
+        })
+      ).pem,
+    );
+    expect(await checkCrl(delta, [ca.pem])).toEqual({
+      ok: false,
+      problem: expect.stringContaining("is a delta CRL"),
+    });
   });
 });

@@ -52,6 +52,16 @@ export function readCrl(input: string | Uint8Array): ParsedCrl {
   };
 }
 
+/** Why a CRL covers less than all of its CA's certificates (delta, partitioned, indirect), or null. */
+function partialScope(crl: x509.X509Crl): string | null {
+  const has = (oid: string) => crl.extensions.some((e) => e.type === oid);
+  if (has("2.5.29.27")) return "is a delta CRL (deltaCRLIndicator)";
+  if (has("2.5.29.28")) return "covers part of its CA's certificates (issuingDistributionPoint)";
+  if (crl.entries.some((e) => e.extensions.some((x) => x.type === "2.5.29.29")))
+    return "is an indirect CRL (certificateIssuer entries)";
+  return null;
+}
+
 export type CrlCheck =
   { ok: true; issuerIndex: number; crl: ParsedCrl } | { ok: false; problem: string };
 
@@ -65,6 +75,12 @@ export async function checkCrl(
   const candidates = cas
     .map((ca, index) => ({ ca, index }))
     .filter(({ ca }) => nameKeyOf(ca.subject) === nameKeyOf(crl.issuer));
+  const scope = partialScope(crl.crl);
+  if (scope)
+    return {
+      ok: false,
+      problem: `The CRL of ${crl.issuer} ${scope}: the lists take complete CRLs only, as a partial one would let through what the full one revokes.`,
+    };
   if (!candidates.length)
     return {
       ok: false,
@@ -120,10 +136,15 @@ export type Revocation =
   | { revoked: true; by: "crl"; issuer: string; entry: RevokedSerial }
   | { revoked: true; by: "deny-list"; issuer: string; entry: DenyEntry };
 
+/** A deny list indexed by issuer key and serial (built once per stored version of the lists). */
+export type DenyIndex = Map<string, DenyEntry>;
+export const denyIndexOf = (denied: DenyEntry[]): DenyIndex =>
+  new Map(denied.map((d) => [`${nameKeyOf(d.issuer)}|${serialKey(d.serial)}`, d]));
+
 /** Whether a client certificate is revoked by these (checked) CRLs or the deny list. */
 export function revocationOf(
   clientPem: string,
-  lists: { crls: ParsedCrl[]; denied: DenyEntry[] },
+  lists: { crls: ParsedCrl[]; denied: DenyEntry[] | DenyIndex },
 ): Revocation {
   const client = new x509.X509Certificate(clientPem);
   const issuer = nameKeyOf(client.issuer);
@@ -133,9 +154,8 @@ export function revocationOf(
     const entry = crl.revoked.find((r) => r.serial === serial);
     if (entry) return { revoked: true, by: "crl", issuer: crl.issuer, entry };
   }
-  const denied = lists.denied.find(
-    (d) => nameKeyOf(d.issuer) === issuer && serialKey(d.serial) === serial,
-  );
+  const index = lists.denied instanceof Map ? lists.denied : denyIndexOf(lists.denied);
+  const denied = index.get(`${issuer}|${serial}`);
   return denied
     ? { revoked: true, by: "deny-list", issuer: client.issuer, entry: denied }
     : { revoked: false };

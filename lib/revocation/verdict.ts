@@ -6,7 +6,15 @@
  * be configured to let those through).
  */
 import type { RevocationDocument } from "./document";
-import { readCrl, revocationOf, sameIssuer, type ParsedCrl, type Revocation } from "./revocation";
+import {
+  denyIndexOf,
+  readCrl,
+  revocationOf,
+  sameIssuer,
+  type DenyIndex,
+  type ParsedCrl,
+  type Revocation,
+} from "./revocation";
 
 export type RevocationVerdict =
   | { allow: true }
@@ -14,8 +22,12 @@ export type RevocationVerdict =
   | { allow: false; why: "stale-crl"; issuer: string; nextUpdate: string }
   | { allow: false; why: "unreadable"; problem: string };
 
-/** The CRLs of a document, read once (callers keep the result while the document is unchanged). */
-export function crlsOf(doc: RevocationDocument): { crls: ParsedCrl[]; unreadable: string[] } {
+/** The CRLs of a document and its deny list indexed, read once (callers keep the result while the document is unchanged). */
+export function crlsOf(doc: RevocationDocument): {
+  crls: ParsedCrl[];
+  unreadable: string[];
+  denied?: DenyIndex;
+} {
   const crls: ParsedCrl[] = [];
   const unreadable: string[] = [];
   for (const entry of doc.crls) {
@@ -25,7 +37,7 @@ export function crlsOf(doc: RevocationDocument): { crls: ParsedCrl[]; unreadable
       unreadable.push(entry.issuer);
     }
   }
-  return { crls, unreadable };
+  return { crls, unreadable, denied: denyIndexOf(doc.denied) };
 }
 
 export function revocationVerdict(
@@ -40,7 +52,10 @@ export function revocationVerdict(
       why: "unreadable",
       problem: `The CRL of ${read.unreadable[0]} in the revocation lists cannot be read.`,
     };
-  const revocation = revocationOf(clientPem, { crls: read.crls, denied: doc.denied });
+  const revocation = revocationOf(clientPem, {
+    crls: read.crls,
+    denied: read.denied ?? doc.denied,
+  });
   if (revocation.revoked) return { allow: false, why: "revoked", revocation };
   for (const crl of read.crls)
     if (

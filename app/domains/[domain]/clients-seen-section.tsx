@@ -120,7 +120,7 @@ export async function ClientsSeenSection({
                 <tbody>
                   {g.clients.map((c) => (
                     <tr
-                      key={c.serialNumber}
+                      key={`${c.issuerDN}/${c.serialNumber}`}
                       className="border-t border-slate-100"
                       data-testid="client-seen"
                     >

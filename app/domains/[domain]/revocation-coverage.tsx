@@ -30,8 +30,9 @@ export function CoverageTable({ coverage }: { coverage: Coverage }) {
       {coverage.sharedCaches.length > 0 && (
         <p className="text-sm text-rose-800" data-testid="coverage-shared-cache">
           The cache of {coverage.sharedCaches.join(", ")} is not keyed by the client certificate:
-          one client&apos;s allowed answer can be reused for another, revoked one until it expires.
-          Add the client certificate to its identity sources, or set its TTL to 0.
+          one client&apos;s allowed answer can be reused for another, revoked one until it expires
+          (a subject or a serial alone is shared by a stolen certificate and its replacement). Use
+          the certificate&apos;s issuer and serial as its identity sources, or set its TTL to 0.
         </p>
       )}
       {rows.length > 0 && (

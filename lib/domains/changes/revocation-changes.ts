@@ -13,7 +13,7 @@ import type { RevocationDocument } from "../../revocation/document";
 import { checkCrl, readCrl } from "../../revocation/revocation";
 import { requireMtlsDomain } from "../shared/domain-lookup";
 import { DomainError } from "../shared/errors";
-import { listsLocation, readListsAt } from "../revocation/revocation-lists";
+import { listsLocation, readListsAt, requireNamedDomain } from "../revocation/revocation-lists";
 import { checkVersion } from "../versions/truststores";
 import { NO_RECORD, type Actor, type DomainRef } from "./change-refs";
 import { withDomainLock } from "./locks";
@@ -40,6 +40,7 @@ async function changeLists(
   ) => Promise<void> | void,
 ): Promise<ListsChange> {
   const { domainName, region } = ref;
+  requireNamedDomain(domainName);
   return withDomainLock(
     domainName,
     region,
@@ -72,8 +73,13 @@ async function changeLists(
       doc.updatedAt = new Date().toISOString();
       await (ref.change ?? NO_RECORD).begin({ domainName, region, message: describe });
       const written = await lease.write(`${describe} (${domainName})`, () =>
-        writeRevocationObject(lists.location, JSON.stringify(doc, null, 1), region),
+        writeRevocationObject(lists.location, JSON.stringify(doc, null, 1), region, lists.etag),
       );
+      if (written === "changed")
+        throw new DomainError(
+          "conflict",
+          `The revocation lists of ${domainName} were changed outside this console while this change was made. Nothing was written. Reload to see them before changing them.`,
+        );
       return {
         versionId: written.versionId,
         previousVersionId: lists.versionId,

@@ -57,9 +57,18 @@ export interface Coverage {
   sharedCaches: string[];
 }
 
-/** Whether an authorizer's identity sources name the client certificate, so its cache is per client. */
-export const cachesPerClient = (a: AuthorizerView) =>
-  a.ttlSeconds === 0 || a.identitySource.some((s) => /clientCert/i.test(s));
+/**
+ * Whether an authorizer's cache is per client certificate: no cache, or
+ * identity sources that name the certificate itself (its PEM) or both its
+ * issuer and its serial. A subject or a serial alone is shared by a stolen
+ * certificate and its reissued replacement, or by two CAs' clients.
+ */
+export const cachesPerClient = (a: AuthorizerView) => {
+  if (a.ttlSeconds === 0) return true;
+  const has = (field: string) =>
+    a.identitySource.some((s) => s.toLowerCase().endsWith(`clientcert.${field.toLowerCase()}`));
+  return has("clientCertPem") || (has("issuerDN") && has("serialNumber"));
+};
 
 function rowsOf(ops: ApiOperations, functionName: string): CoverageRow[] {
   const byId = new Map(ops.authorizers.map((a) => [a.id, a]));

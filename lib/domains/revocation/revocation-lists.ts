@@ -20,6 +20,8 @@ export interface RevocationLists {
   location: S3Location;
   /** The version in force ("" when the domain has no lists yet). */
   versionId: string;
+  /** Its ETag (null when there are no lists yet): writes are conditional on it. */
+  etag: string | null;
   doc: RevocationDocument;
 }
 
@@ -43,6 +45,7 @@ export async function readListsAt(
     return {
       location,
       versionId: "",
+      etag: null,
       doc: emptyRevocationDocument(domainName, "", new Date(0)),
     };
   }
@@ -52,7 +55,20 @@ export async function readListsAt(
       "truststore-refused",
       `${parsed.problem} The object s3://${location.bucket}/${location.key} was not written by this console, or was damaged; restore an earlier version from the history.`,
     );
-  return { location, versionId: stored.versionId, doc: parsed.doc };
+  return { location, versionId: stored.versionId, etag: stored.etag, doc: parsed.doc };
+}
+
+/**
+ * Wildcard custom domain names have no lists: the authorizer sees the host
+ * a client called (a.example.com), never the wildcard name, so lists kept
+ * under the wildcard would never be found and the domain would be locked out.
+ */
+export function requireNamedDomain(domainName: string): void {
+  if (domainName.includes("*"))
+    throw new DomainError(
+      "unsupported",
+      `Revocation lists are kept per host name, and ${domainName} is a wildcard: the revocation authorizer looks its lists up by the host each client calls. Revocation is not supported on wildcard custom domain names.`,
+    );
 }
 
 /** A domain's lists in force (mutual TLS must be on: the lists live beside its truststore). */
@@ -60,6 +76,7 @@ export async function readRevocationLists(
   domainName: string,
   region: string,
 ): Promise<RevocationLists> {
+  requireNamedDomain(domainName);
   const { location } = await requireMtlsDomain({ domainName, region });
   return readListsAt(domainName, listsLocation(domainName, location), region);
 }
