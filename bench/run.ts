@@ -6,6 +6,7 @@ import { benchBigHistory } from "./big-history";
 import { benchDashboard } from "./dashboard";
 import { benchDataPlane } from "./data-plane";
 import { benchEmulator } from "./emulator";
+import { benchRevocation } from "./revocation";
 import { benchTruststore } from "./truststore";
 
 const sections: [string, () => Promise<string>][] = [
@@ -14,6 +15,7 @@ const sections: [string, () => Promise<string>][] = [
   ["data-plane", benchDataPlane],
   ["dashboard", benchDashboard],
   ["big-history", benchBigHistory],
+  ["revocation", benchRevocation],
 ];
 const only = process.argv[2];
 

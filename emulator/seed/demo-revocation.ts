@@ -24,11 +24,18 @@ export const DEMO_AUTHORIZER_TTL = 10;
 
 /** Where the built authorizer is read from: REVOCATION_AUTHORIZER_ZIP, else the build's output. */
 export const authorizerZipPath = (env: Record<string, string | undefined> = process.env) =>
-  env.REVOCATION_AUTHORIZER_ZIP ?? path.resolve("authorizer/dist/revocation-authorizer.zip");
+  env.REVOCATION_AUTHORIZER_ZIP ??
+  path.join(
+    /* turbopackIgnore: true */ process.cwd(),
+    "authorizer",
+    "dist",
+    "revocation-authorizer.zip",
+  );
 
 function readZip(): Buffer | null {
   try {
-    return readFileSync(authorizerZipPath());
+    // Read at run time from the working directory, never traced into the server bundle.
+    return readFileSync(/* turbopackIgnore: true */ authorizerZipPath());
   } catch {
     return null;
   }

@@ -11,6 +11,7 @@
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 import { nameKeyOf, serialKey } from "./client-ref";
+import { crlSignedBy, readCrlDer, type DerCrl } from "./crl-der";
 
 export { serialKey };
 
@@ -25,39 +26,61 @@ export interface ParsedCrl {
   thisUpdate: string;
   nextUpdate?: string;
   revoked: RevokedSerial[];
-  crl: x509.X509Crl;
+  /** The revoked serials by serialKey. */
+  index: Map<string, RevokedSerial>;
+  der: DerCrl;
+  /** The CRL as PEM (what the lists store). */
+  pem: string;
 }
 
-/** A CRL from PEM or DER; throws with a plain sentence when it is neither. */
+/** The bytes of a CRL given as PEM text, or DER. */
+function crlBytes(input: string | Uint8Array): Uint8Array {
+  if (typeof input !== "string") return input;
+  // OpenSSL writes "X509 CRL"; some tools (and @peculiar/x509) plain "CRL".
+  const m = /-----BEGIN (?:X509 )?CRL-----([A-Za-z0-9+/=\s]+)-----END (?:X509 )?CRL-----/.exec(
+    input,
+  );
+  if (!m) throw new Error("no PEM block");
+  return new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ""), "base64"));
+}
+
+/** A CRL from PEM or DER (./crl-der.ts reads it); throws with a plain sentence when it is neither. */
 export function readCrl(input: string | Uint8Array): ParsedCrl {
-  let crl: x509.X509Crl;
+  let der: DerCrl;
+  let bytes: Uint8Array;
+  let issuer: string;
   try {
-    crl =
-      typeof input === "string"
-        ? new x509.X509Crl(input.trim())
-        : new x509.X509Crl(input.slice().buffer as ArrayBuffer);
+    bytes = crlBytes(input);
+    der = readCrlDer(bytes);
+    issuer = new x509.Name(der.issuerDer.slice()).toString();
   } catch {
     throw new Error("Not a certificate revocation list (PEM or DER).");
   }
+  const revoked = der.entries.map((e) => ({
+    serial: serialKey(e.serial),
+    revokedAt: e.revokedAt,
+    ...(e.reason !== undefined && x509.X509CrlReason[e.reason]
+      ? { reason: x509.X509CrlReason[e.reason]! }
+      : {}),
+  }));
+  const base64 = Buffer.from(bytes).toString("base64");
   return {
-    issuer: crl.issuer,
-    thisUpdate: crl.thisUpdate.toISOString(),
-    ...(crl.nextUpdate ? { nextUpdate: crl.nextUpdate.toISOString() } : {}),
-    revoked: crl.entries.map((e) => ({
-      serial: serialKey(e.serialNumber),
-      revokedAt: e.revocationDate.toISOString(),
-      ...(e.reason !== undefined ? { reason: x509.X509CrlReason[e.reason] } : {}),
-    })),
-    crl,
+    issuer,
+    thisUpdate: der.thisUpdate,
+    ...(der.nextUpdate ? { nextUpdate: der.nextUpdate } : {}),
+    revoked,
+    index: new Map(revoked.map((r) => [r.serial, r])),
+    der,
+    pem: `-----BEGIN X509 CRL-----\n${base64.replace(/(.{64})/g, "$1\n").replace(/\n$/, "")}\n-----END X509 CRL-----\n`,
   };
 }
 
 /** Why a CRL covers less than all of its CA's certificates (delta, partitioned, indirect), or null. */
-function partialScope(crl: x509.X509Crl): string | null {
-  const has = (oid: string) => crl.extensions.some((e) => e.type === oid);
+function partialScope(crl: DerCrl): string | null {
+  const has = (oid: string) => crl.extensionOids.includes(oid);
   if (has("2.5.29.27")) return "is a delta CRL (deltaCRLIndicator)";
   if (has("2.5.29.28")) return "covers part of its CA's certificates (issuingDistributionPoint)";
-  if (crl.entries.some((e) => e.extensions.some((x) => x.type === "2.5.29.29")))
+  if (crl.entryExtensionOids.includes("2.5.29.29"))
     return "is an indirect CRL (certificateIssuer entries)";
   return null;
 }
@@ -75,7 +98,7 @@ export async function checkCrl(
   const candidates = cas
     .map((ca, index) => ({ ca, index }))
     .filter(({ ca }) => nameKeyOf(ca.subject) === nameKeyOf(crl.issuer));
-  const scope = partialScope(crl.crl);
+  const scope = partialScope(crl.der);
   if (scope)
     return {
       ok: false,
@@ -88,7 +111,7 @@ export async function checkCrl(
     };
   let signed: number | undefined;
   for (const { ca, index } of candidates)
-    if (await crl.crl.verify({ publicKey: ca.publicKey }).catch(() => false)) {
+    if (crlSignedBy(crl.der, truststorePems[index]!)) {
       signed = index;
       break;
     }
@@ -151,7 +174,7 @@ export function revocationOf(
   const serial = serialKey(client.serialNumber);
   for (const crl of lists.crls) {
     if (nameKeyOf(crl.issuer) !== issuer) continue;
-    const entry = crl.revoked.find((r) => r.serial === serial);
+    const entry = crl.index.get(serial);
     if (entry) return { revoked: true, by: "crl", issuer: crl.issuer, entry };
   }
   const index = lists.denied instanceof Map ? lists.denied : denyIndexOf(lists.denied);

@@ -111,7 +111,7 @@ export function AddCrlForm(ref: ListsRef) {
       return setOutcome({ ok: false, message: `${file.name} is over 1 MB.` });
     const bytes = new Uint8Array(await file.arrayBuffer());
     const text = new TextDecoder().decode(bytes);
-    const pem = text.includes("-----BEGIN X509 CRL-----");
+    const pem = /-----BEGIN (X509 )?CRL-----/.test(text);
     run({ ...ref, crl: pem ? text : base64Of(bytes), encoding: pem ? "pem" : "der-base64" }, (r) =>
       setOutcome(
         r.ok

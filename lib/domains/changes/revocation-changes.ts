@@ -163,7 +163,7 @@ export async function storeCrl(
       );
     doc.crls = doc.crls.filter((c) => c.issuer !== parsed.issuer);
     doc.crls.push({
-      pem: parsed.crl.toString("pem"),
+      pem: parsed.pem,
       issuer: parsed.issuer,
       thisUpdate: parsed.thisUpdate,
       ...(parsed.nextUpdate ? { nextUpdate: parsed.nextUpdate } : {}),
