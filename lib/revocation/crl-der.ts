@@ -53,7 +53,10 @@ function oid(der: Uint8Array, t: Tlv): string {
   let v = 0;
   for (let i = 1; i < b.length; i++) {
     v = v * 128 + (b[i]! & 0x7f);
-    if (!(b[i]! & 0x80)) (parts.push(v), (v = 0));
+    if (!(b[i]! & 0x80)) {
+      parts.push(v);
+      v = 0;
+    }
   }
   return parts.join(".");
 }

@@ -110,7 +110,7 @@ export async function checkCrl(
       problem: `The CRL is issued by ${crl.issuer}, which is not a CA of this truststore.`,
     };
   let signed: number | undefined;
-  for (const { ca, index } of candidates)
+  for (const { index } of candidates)
     if (crlSignedBy(crl.der, truststorePems[index]!)) {
       signed = index;
       break;
