@@ -110,14 +110,12 @@ describe("revocation CLI", () => {
     // Both changes are in the audit trail, and no intent is left open.
     const keys = async (prefix: string) =>
       (
-        await t
-          .clients()
-          .s3.send(
-            new ListObjectsV2Command({
-              Bucket: "revocation-cli-audit",
-              Prefix: `mtls-console/${prefix}`,
-            }),
-          )
+        await t.clients().s3.send(
+          new ListObjectsV2Command({
+            Bucket: "revocation-cli-audit",
+            Prefix: `mtls-console/${prefix}`,
+          }),
+        )
       ).Contents ?? [];
     expect(await keys(`events/us-east-1/${domain}/`)).toHaveLength(2);
     expect(await keys(`intents/us-east-1/${domain}/`)).toHaveLength(0);
