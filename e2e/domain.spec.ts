@@ -215,12 +215,13 @@ test("parsed truststore versions are cached: a second visit reads no S3 object a
   await expect(page.getByTestId("version-row")).toHaveCount(3);
   const first = (await emulator<{ counts: Record<string, number> }>("requests")).counts;
   // Each of the 3 versions read once (after one HEAD each), and its stored summary looked for once
-  // (none yet: then stored); and, once per view, the domain's change lock and its audit digest.
-  expect([first.GetObject, first.HeadObject, first.PutObject]).toEqual([8, 3, 3]);
+  // (none yet: then stored); and, once per view, the domain's change lock, its audit digest and
+  // its revocation lists.
+  expect([first.GetObject, first.HeadObject, first.PutObject]).toEqual([9, 3, 3]);
   await page.reload();
   await expect(page.getByTestId("version-row")).toHaveCount(3);
   const second = (await emulator<{ counts: Record<string, number> }>("requests")).counts;
-  expect([second.GetObject, second.HeadObject, second.PutObject]).toEqual([10, 3, 3]);
+  expect([second.GetObject, second.HeadObject, second.PutObject]).toEqual([12, 3, 3]);
   expect(second.ListObjectVersions).toBe(2 * first.ListObjectVersions!);
 });
 
@@ -236,12 +237,13 @@ test("the page does not wait for the version history; diffs are computed only wh
   const seeded = await seedMtlsDomain(aws, {
     versions: [bundle(a), bundle(a, b), bundle(a, b, c)],
   });
-  // Listing the versions is slow this time: the rest of the page must not wait for it.
+  // Listing the versions is slow this time (the truststore's and the revocation lists'):
+  // the rest of the page must not wait for it.
   await emulator("faults", {
     operation: "ListObjectVersions",
     kind: "latency",
     latencyMs: 4000,
-    count: 1,
+    count: 2,
   });
   try {
     // Not waiting for the load event: that fires only once the whole streamed page is in.
@@ -250,6 +252,7 @@ test("the page does not wait for the version history; diffs are computed only wh
     await expect(page.getByTestId("certificate-subject").first()).toBeVisible();
     await expect(page.getByText("Reading the version history…")).toBeVisible();
     await expect(page.getByTestId("version-row")).toHaveCount(3, { timeout: 15_000 });
+    await expect(page.getByTestId("lists-version")).toBeVisible({ timeout: 15_000 });
   } finally {
     await emulator("faults", undefined, "DELETE");
   }

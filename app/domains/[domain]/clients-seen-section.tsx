@@ -29,7 +29,7 @@ export async function ClientsSeenSection({
 }) {
   const [loaded, denyList] = await Promise.all([
     clientsSeenView(detail, region, days),
-    detail.domain.mtls ? denyListOf(detail.domain.domainName, region) : null,
+    detail.domain.mtls ? denyListOf(detail.domain, region) : null,
   ]);
   const revoked = (c: { issuerDN: string; serialNumber: string }) =>
     !!denyList?.denied.some((d) => sameClient(d, { issuer: c.issuerDN, serial: c.serialNumber }));

@@ -130,25 +130,24 @@ export function AddCrlForm(ref: ListsRef) {
         onFile={send}
         className="rounded border-2 border-dashed p-3 text-sm"
       >
-        <label className="flex flex-wrap items-center gap-2">
-          <span>
-            Add a CRL of a CA in the truststore (PEM or DER): drop it here or choose a file. It is
-            checked against the active truststore (issuer, signature, nextUpdate) before it is
-            stored.
-          </span>
-          <input
-            type="file"
-            accept=".crl,.pem,.der,application/pkix-crl"
-            disabled={pending}
-            className="text-sm"
-            data-testid="crl-file"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void send(file);
-              e.target.value = "";
-            }}
-          />
-        </label>
+        <p>
+          Add a CRL of a CA in the truststore (PEM or DER): drop it here or choose a file. It is
+          checked against the active truststore (issuer, signature, its next update) before it is
+          stored.
+        </p>
+        <input
+          type="file"
+          aria-label="CRL file"
+          accept=".crl,.pem,.der,application/pkix-crl"
+          disabled={pending}
+          className="mt-2 text-sm"
+          data-testid="crl-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void send(file);
+            e.target.value = "";
+          }}
+        />
       </DropZone>
       {pending && (
         <p role="status" className="text-sm">

@@ -29,7 +29,7 @@ export async function RevocationSection({
 }) {
   if (!detail.domain.mtls) return null;
   const domainName = detail.domain.domainName;
-  const { lists, history, coverage } = await revocationView(domainName, region);
+  const { lists, history, coverage } = await revocationView(detail.domain, region);
   const version = lists.ok ? lists.value.versionId : "";
   const ref = { domainName, region, expectedListsVersion: version };
   const enforced =

@@ -4,7 +4,7 @@ import "server-only";
  * truststore, in its bucket), the version in force and its history. A
  * domain with none yet has empty lists at version "".
  */
-import { listObjectVersions, type S3Location } from "../../aws/s3";
+import { listObjectVersions, parseS3Uri, type S3Location } from "../../aws/s3";
 import { readRevocationObject } from "../../aws/revocation-objects";
 import {
   emptyRevocationDocument,
@@ -12,7 +12,7 @@ import {
   revocationKey,
   type RevocationDocument,
 } from "../../revocation/document";
-import type { TruststoreVersion } from "../../model/domain";
+import type { MtlsDomain, TruststoreVersion } from "../../model/domain";
 import { requireMtlsDomain } from "../shared/domain-lookup";
 import { DomainError } from "../shared/errors";
 
@@ -71,22 +71,36 @@ export function requireNamedDomain(domainName: string): void {
     );
 }
 
+/** Where a domain (read already, mutual TLS on) keeps its lists. */
+export function listsOf(domain: MtlsDomain): S3Location {
+  requireNamedDomain(domain.domainName);
+  const truststore = domain.mtls ? parseS3Uri(domain.mtls.truststoreUri) : null;
+  if (!truststore)
+    throw new DomainError(
+      "mtls-off",
+      `Mutual TLS is not enabled on ${domain.domainName}, so it has no truststore for revocation lists to sit beside.`,
+    );
+  return listsLocation(domain.domainName, truststore);
+}
+
 /** A domain's lists in force (mutual TLS must be on: the lists live beside its truststore). */
 export async function readRevocationLists(
   domainName: string,
   region: string,
 ): Promise<RevocationLists> {
   requireNamedDomain(domainName);
-  const { location } = await requireMtlsDomain({ domainName, region });
-  return readListsAt(domainName, listsLocation(domainName, location), region);
+  const { domain } = await requireMtlsDomain({ domainName, region });
+  return readListsAt(domainName, listsOf(domain), region);
 }
 
+/** The lists of a domain already read (no second GetDomainName). */
+export const readListsOf = (domain: MtlsDomain, region: string) =>
+  readListsAt(domain.domainName, listsOf(domain), region);
+
 /** The lists' versions, newest first. */
-export async function revocationHistory(
-  domainName: string,
+export async function revocationHistoryOf(
+  domain: MtlsDomain,
   region: string,
-): Promise<{ location: S3Location; versions: TruststoreVersion[] }> {
-  const { location } = await requireMtlsDomain({ domainName, region });
-  const lists = listsLocation(domainName, location);
-  return { location: lists, versions: await listObjectVersions(lists, region) };
+): Promise<TruststoreVersion[]> {
+  return listObjectVersions(listsOf(domain), region);
 }

@@ -7,12 +7,18 @@ import "server-only";
  */
 import { sameClient } from "../../revocation/client-ref";
 import { seenForGuard } from "../clients-seen/clients-seen";
-import { readRevocationLists } from "./revocation-lists";
+import type { MtlsDomain } from "../../model/domain";
+import { readListsOf, readRevocationLists } from "./revocation-lists";
 
-export async function seenForGuardWithRevocations(domainName: string, region: string) {
+/** `domain`: the domain as read already (no second GetDomainName), or its name. */
+export async function seenForGuardWithRevocations(domain: MtlsDomain | string, region: string) {
+  const domainName = typeof domain === "string" ? domain : domain.domainName;
   const [seen, lists] = await Promise.all([
     seenForGuard(domainName, region),
-    readRevocationLists(domainName, region).catch(() => null),
+    (typeof domain === "string"
+      ? readRevocationLists(domain, region)
+      : readListsOf(domain, region)
+    ).catch(() => null),
   ]);
   if (!seen || !lists?.doc.denied.length) return seen;
   return {

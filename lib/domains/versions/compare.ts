@@ -40,7 +40,7 @@ export async function compareWithActive(ref: {
   const [active, target, seen] = await Promise.all([
     checkVersion(location, domain.mtls?.truststoreVersion || undefined, ref.region, at),
     checkVersion(location, ref.versionId, ref.region, at),
-    domain.mtls ? seenForGuardWithRevocations(domain.domainName, region) : null,
+    domain.mtls ? seenForGuardWithRevocations(domain, region) : null,
   ]);
   return {
     activeVersionId: active.versionId,
@@ -65,7 +65,7 @@ export async function activeBasis(ref: {
   const region = ref.region;
   const [active, seen] = await Promise.all([
     checkVersion(location, domain.mtls?.truststoreVersion || undefined, ref.region),
-    seenForGuardWithRevocations(domain.domainName, region),
+    seenForGuardWithRevocations(domain, region),
   ]);
   return { ...comparable(active.report), versionId: active.versionId, seen };
 }

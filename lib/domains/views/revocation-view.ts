@@ -6,10 +6,10 @@ import "server-only";
  * read costs only its part.
  */
 import { cache } from "react";
-import type { TruststoreVersion } from "../../model/domain";
+import type { MtlsDomain, TruststoreVersion } from "../../model/domain";
 import type { DenyListEntry, RevocationDocument } from "../../revocation/document";
 import { revocationCoverage, type Coverage } from "../revocation/coverage";
-import { readRevocationLists, revocationHistory } from "../revocation/revocation-lists";
+import { readListsOf, revocationHistoryOf } from "../revocation/revocation-lists";
 import { readPart, type Loaded } from "../shared/loaded";
 
 /** A CRL is "due" when its nextUpdate is within this long. */
@@ -60,22 +60,22 @@ export const crlRows = (doc: RevocationDocument, now: number): CrlRow[] =>
   }));
 
 /** The lists in force, read once per page render (the section and Clients seen share it). */
-const listsOnce = cache(readRevocationLists);
+const listsOnce = cache(readListsOf);
 
 /** The deny list and its version, for marking and revoking clients elsewhere on the page; null when unreadable. */
 export async function denyListOf(
-  domainName: string,
+  domain: MtlsDomain,
   region: string,
 ): Promise<{ versionId: string; denied: DenyListEntry[] } | null> {
-  const read = await readPart(() => listsOnce(domainName, region), "the revocation lists");
+  const read = await readPart(() => listsOnce(domain, region), "the revocation lists");
   return read.ok ? { versionId: read.value.versionId, denied: read.value.doc.denied } : null;
 }
 
-export async function revocationView(domainName: string, region: string): Promise<RevocationView> {
+export async function revocationView(domain: MtlsDomain, region: string): Promise<RevocationView> {
   const now = Date.now();
   const [lists, history, coverage] = await Promise.all([
     readPart(async () => {
-      const l = await listsOnce(domainName, region);
+      const l = await listsOnce(domain, region);
       return {
         versionId: l.versionId,
         updatedBy: l.doc.updatedBy,
@@ -86,10 +86,10 @@ export async function revocationView(domainName: string, region: string): Promis
       };
     }, "the revocation lists"),
     readPart(
-      async () => (await revocationHistory(domainName, region)).versions.slice(0, 20),
+      async () => (await revocationHistoryOf(domain, region)).slice(0, 20),
       "the revocation lists' history",
     ),
-    readPart(() => revocationCoverage(domainName, region), "where revocation is enforced"),
+    readPart(() => revocationCoverage(domain.domainName, region), "where revocation is enforced"),
   ]);
   return { lists, history, coverage };
 }
