@@ -96,7 +96,7 @@ export async function ClientsSeenSection({
           {loaded.value.groups.map((g) => (
             <div
               key={g.ca}
-              className="rounded-lg border border-slate-200 bg-white"
+              className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
               data-testid="client-group"
             >
               <h3 className="border-b border-slate-100 px-3 py-2 text-sm font-medium">

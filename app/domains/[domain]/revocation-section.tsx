@@ -184,7 +184,8 @@ export async function RevocationSection({
               data-testid="lists-history"
             >
               <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
-                History · {history.value.length} versions
+                History · {history.value.length}{" "}
+                {history.value.length === 1 ? "version" : "versions"}
               </summary>
               <ul className="divide-y divide-slate-100 text-sm">
                 {history.value.map((v) => (
