@@ -1,7 +1,8 @@
 /**
  * Runs before every request: security headers with a per-request CSP nonce
  * (no unsafe-inline scripts; HSTS over https), and sign-in for every page
- * but the sign-in page, Auth.js's own routes and the health endpoint. Only
+ * but the sign-in page, Auth.js's own routes and the health and readiness
+ * endpoints. Only
  * what Next.js really runs as a server action (a POST with a Next-Action
  * header) is let through without a session: each action checks the session
  * itself. This is a convenience: every page checks the session too
@@ -13,7 +14,7 @@ import { getAuthConfig } from "@/lib/auth/config";
 import { decodeWithLifetime } from "@/lib/auth/session-token";
 import { isRevoked } from "@/lib/auth/sessions";
 
-const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth\//, /^\/api\/(health|ready)$/];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";

@@ -41,6 +41,15 @@ test("every page without a session redirects to sign-in; the health endpoint ans
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toEqual({ status: "ok" });
+  // Readiness too, for a load balancer: which checks pass, no bucket, account or message.
+  const ready = await request.get("/api/ready");
+  expect(ready.status()).toBe(200);
+  const body = await ready.json();
+  expect(body).toMatchObject({
+    status: "ready",
+    checks: { "aws-identity": true, "store-reachable": true, "store-writable": true },
+  });
+  expect(JSON.stringify(body)).not.toMatch(/\d{12}|mtls-console-audit/);
 });
 
 test("every server action refuses without a session, refuses a viewer's change, and lets an operator through", async ({

@@ -1,0 +1,90 @@
+import "server-only";
+/**
+ * Readiness, as a load balancer should trust it (`/api/ready`): this
+ * process can act in AWS (STS GetCallerIdentity answers) and its store is
+ * usable (the audit bucket reached, a record written, read back and
+ * removed). Checked at most every 15 s whatever the probe rate; the answer
+ * names only which part failed, the details go to the server's log.
+ */
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { getBackend, getClients } from "../aws/config";
+import { deleteKey, getJson, putJson, storeLocation } from "./store";
+
+export const READINESS_CHECKS = ["aws-identity", "store-reachable", "store-writable"] as const;
+export type ReadinessCheck = (typeof READINESS_CHECKS)[number];
+
+export interface Readiness {
+  ready: boolean;
+  checkedAt: string;
+  checks: Record<ReadinessCheck, boolean>;
+  /** The first check that failed. */
+  failing?: ReadinessCheck;
+}
+
+const KEEP_MS = 15_000;
+const PROBE_KEY = "readiness/probe.json";
+let kept: { at: number; result: Promise<Readiness> } | undefined;
+
+async function within<T>(ms: number, what: string, run: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      run(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function check(): Promise<Readiness> {
+  const checks: Record<ReadinessCheck, boolean> = {
+    "aws-identity": false,
+    "store-reachable": false,
+    "store-writable": false,
+  };
+  const steps: [ReadinessCheck, () => Promise<unknown>][] = [
+    [
+      "aws-identity",
+      async () => {
+        const backend = await getBackend();
+        const { sts } = await getClients(backend.defaultRegion);
+        return sts.send(new GetCallerIdentityCommand({}));
+      },
+    ],
+    ["store-reachable", () => storeLocation()],
+    [
+      "store-writable",
+      async () => {
+        const nonce = crypto.randomUUID();
+        await putJson(PROBE_KEY, { nonce, at: new Date().toISOString() });
+        const back = await getJson<{ nonce: string }>(PROBE_KEY);
+        if (back?.value.nonce !== nonce) throw new Error("the probe record read back differs");
+        await deleteKey(PROBE_KEY);
+      },
+    ],
+  ];
+  for (const [name, run] of steps) {
+    try {
+      await within(5_000, name, run);
+      checks[name] = true;
+    } catch (error) {
+      console.error(`[ready] ${name} failed:`, (error as Error).message);
+      return { ready: false, checkedAt: new Date().toISOString(), checks, failing: name };
+    }
+  }
+  return { ready: true, checkedAt: new Date().toISOString(), checks };
+}
+
+/** The readiness now, or as checked within the last 15 s. */
+export function readiness(now = Date.now()): Promise<Readiness> {
+  if (!kept || now - kept.at > KEEP_MS) kept = { at: now, result: check() };
+  return kept.result;
+}
+
+/** For tests: forget the kept answer. */
+export function forgetReadiness(): void {
+  kept = undefined;
+}
