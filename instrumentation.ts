@@ -1,8 +1,8 @@
 /**
  * At server start (Node.js runtime): refuse to run without a sign-in
  * configuration outside the embedded demo, say loudly when sign-in is off,
- * and start the embedded emulator when no AWS configuration is present
- * (nor an instance role).
+ * start the embedded emulator when no AWS configuration is present (nor an
+ * instance role), and stop gracefully on SIGTERM.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -21,5 +21,21 @@ export async function register() {
     }
     const { checkAuthAtStartup } = await import("./lib/auth/startup");
     checkAuthAtStartup();
+    // `npm start` hands SIGTERM and SIGINT to us (NEXT_MANUAL_SIG_HANDLE): changes under way finish
+    // and are recorded, new ones are refused, then the server exits.
+    if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+      const { drainChanges } = await import("./lib/records/draining");
+      const graceMs = Number(process.env.MTLS_CONSOLE_STOP_GRACE_MS) || 25_000;
+      for (const signal of ["SIGTERM", "SIGINT"] as const)
+        process.once(signal, () => {
+          console.log(`[server] ${signal}: refusing new changes, finishing those under way`);
+          void drainChanges(graceMs).then(({ waitedFor, left }) => {
+            console.log(
+              `[server] stopping: ${waitedFor - left} of ${waitedFor} changes finished${left ? `, ${left} left in doubt` : ""}`,
+            );
+            process.exit(left ? 1 : 0);
+          });
+        });
+    }
   }
 }

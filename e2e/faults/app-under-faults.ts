@@ -18,6 +18,8 @@ export interface FaultWorld {
   baseURL: string;
   start(): Promise<void>;
   kill9(): Promise<void>;
+  /** SIGTERM, as ECS stops a task: resolves with the exit code once the server has exited. */
+  sigterm(): Promise<number | null>;
   /** The store's keys under a prefix (relative to the console's prefix), read straight from the emulator. */
   storeKeys(prefix: string): Promise<string[]>;
   stop(): Promise<void>;
@@ -50,6 +52,8 @@ export async function faultWorld(port: number): Promise<FaultWorld> {
             ...endpointAppEnv(proxy.url),
             AUTH_MODE: "none",
             MTLS_CONSOLE_LOCK_LEASE_MS: String(LEASE_MS),
+            // As `npm start` runs it: the app, not Next.js, handles SIGTERM.
+            NEXT_MANUAL_SIG_HANDLE: "true",
           },
           stdio: "ignore",
         },
@@ -69,6 +73,13 @@ export async function faultWorld(port: number): Promise<FaultWorld> {
       app?.kill("SIGKILL");
       await exited;
       app = undefined;
+    },
+    async sigterm() {
+      const exited = new Promise<number | null>((r) => app?.once("exit", (code) => r(code)));
+      app?.kill("SIGTERM");
+      const code = await exited;
+      app = undefined;
+      return code;
     },
     async storeKeys(prefix) {
       const listed = await t

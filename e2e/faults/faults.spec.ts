@@ -118,6 +118,33 @@ test("kill -9 during a PATCH: the intent was written first, and after restart th
   await expect(page.getByTestId("doubts-notice")).toContainText(domainName);
 });
 
+test("SIGTERM during a PATCH: the change finishes and is recorded, its lock freed, then the server exits 0", async ({
+  page,
+}) => {
+  const { domainName, versions } = await seed();
+  const hold = w.proxy.hold({ method: "PATCH", pathIncludes: domainName, ms: 3_000 });
+  await page.goto(`${w.baseURL}${domainUrl(domainName)}`);
+  void switchTo(page, domainName, versions[0]!).catch(() => undefined);
+  await hold.held;
+  const exited = w.sigterm();
+  expect(await hold.delivered).toBe(200);
+  expect(await exited).toBe(0);
+  // Recorded: no intent left open, the lock released, the outcome in the audit trail.
+  expect(await w.storeKeys(`intents/us-east-1/${domainName}/`)).toHaveLength(0);
+  expect(await w.storeKeys(`locks/us-east-1/${domainName}.json`)).toHaveLength(0);
+  const events = await w.storeKeys(`events/us-east-1/${domainName}/`);
+  expect(events).toHaveLength(1);
+  const event = JSON.parse(
+    await (
+      await w.t
+        .clients()
+        .s3.send(new GetObjectCommand({ Bucket: "mtls-console-audit", Key: events[0]! }))
+    ).Body!.transformToString(),
+  ) as { result: string; toVersion?: string };
+  expect(event).toMatchObject({ result: "success", toVersion: versions[0] });
+  await w.start();
+});
+
 test("kill -9 during an upload: the upload is in doubt after restart, with nothing hidden", async ({
   page,
 }) => {

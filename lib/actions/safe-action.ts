@@ -23,6 +23,7 @@ import { allows, getSession, type Permission, type Session } from "../auth/sessi
 import { resolveRegion } from "../aws/config";
 import { domainExists } from "../domains/shared/domain-lookup";
 import { DomainError } from "../domains/shared/errors";
+import { isDraining, trackChange } from "../records/draining";
 import type { ActionResult } from "./result";
 
 /** What a change action tells the audit trail about itself. */
@@ -140,7 +141,7 @@ export function defineAction<S extends z.ZodType, T>(options: {
     }
   }
 
-  return async (input: z.input<S>): Promise<ActionResult<T>> => {
+  const run = async (input: z.input<S>): Promise<ActionResult<T>> => {
     const session = await getSession();
     if (!session) {
       // Logged, never written to S3: callers without a session cannot fill the bucket.
@@ -277,4 +278,14 @@ export function defineAction<S extends z.ZodType, T>(options: {
       };
     }
   };
+  if (options.permission !== "change") return run;
+  // A change runs to its end (and its record) even when the server is told to stop.
+  return async (input) =>
+    isDraining()
+      ? {
+          ok: false,
+          code: "shutting-down",
+          message: "The console is restarting: nothing was changed. Try again in a moment.",
+        }
+      : trackChange(run(input));
 }

@@ -1,0 +1,36 @@
+/**
+ * A graceful stop (SIGTERM from ECS, Kubernetes or Docker): the changes
+ * under way in this process are let finish and be recorded, new ones are
+ * refused with nothing changed, then the process may exit. A change still
+ * running when the grace ends keeps its intent (in doubt on its page) and
+ * its lock (free when its lease ends).
+ */
+const running = new Set<Promise<unknown>>();
+let draining = false;
+
+export const isDraining = () => draining;
+
+/** Counts a change as under way until it settles (recorded or not). */
+export function trackChange<T>(change: Promise<T>): Promise<T> {
+  running.add(change);
+  void change.then(
+    () => running.delete(change),
+    () => running.delete(change),
+  );
+  return change;
+}
+
+/** Refuses new changes and waits (at most `graceMs`) for those under way; how many are left. */
+export async function drainChanges(graceMs: number): Promise<{ waitedFor: number; left: number }> {
+  draining = true;
+  const waitedFor = running.size;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled([...running]),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  return { waitedFor, left: running.size };
+}
