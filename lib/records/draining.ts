@@ -5,10 +5,18 @@
  * running when the grace ends keeps its intent (in doubt on its page) and
  * its lock (free when its lease ends).
  */
-const running = new Set<Promise<unknown>>();
-let draining = false;
+/**
+ * On globalThis: Next.js bundles instrumentation.ts (which handles the
+ * signal) apart from the server actions (which run the changes), so a
+ * module's own variables would be two different sets.
+ */
+const shared = globalThis as unknown as {
+  __mtlsConsoleChanges?: { running: Set<Promise<unknown>>; draining: boolean };
+};
+const state = (shared.__mtlsConsoleChanges ??= { running: new Set(), draining: false });
+const running = state.running;
 
-export const isDraining = () => draining;
+export const isDraining = () => state.draining;
 
 /** Counts a change as under way until it settles (recorded or not). */
 export function trackChange<T>(change: Promise<T>): Promise<T> {
@@ -22,7 +30,7 @@ export function trackChange<T>(change: Promise<T>): Promise<T> {
 
 /** Refuses new changes and waits (at most `graceMs`) for those under way; how many are left. */
 export async function drainChanges(graceMs: number): Promise<{ waitedFor: number; left: number }> {
-  draining = true;
+  state.draining = true;
   const waitedFor = running.size;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
