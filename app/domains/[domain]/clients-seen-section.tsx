@@ -209,7 +209,7 @@ export async function ClientsSeenSection({
             ))}
           <p className="text-xs text-slate-600" data-testid="clients-summary">
             {loaded.value.ready
-              ? `${loaded.value.requests.toLocaleString("en-US")} requests from ${loaded.value.clientCount.toLocaleString("en-US")} clients in the last ${days === 1 ? "24 hours" : `${days} days`}; ${loaded.value.expiringSoon} with a certificate that expires within 30 days. The Logs Insights query scanned ${loaded.value.scanned} (kept for 5 minutes).`
+              ? `${loaded.value.requests.toLocaleString("en-US")} requests from ${loaded.value.clientCount.toLocaleString("en-US")} clients in the last ${days === 1 ? "24 hours" : `${days} days`}; ${loaded.value.expiringSoon} with a certificate that expires within 30 days. The Logs Insights query scanned ${loaded.value.scanned} at ${loaded.value.queriedAt.slice(11, 19)} UTC (kept for 5 minutes).`
               : "No stage mapped here logs the client certificate fields yet."}
           </p>
         </div>

@@ -31,6 +31,8 @@ export interface ClientsSeenView {
   requests: number;
   expiringSoon: number;
   scanned: string;
+  /** When the logs were queried (the answer is kept 5 minutes, per instance). */
+  queriedAt: string;
 }
 
 const bytes = (n: number) =>
@@ -76,6 +78,7 @@ export function clientsSeenView(
       requests: seen.requests,
       expiringSoon,
       scanned: bytes(seen.bytesScanned),
+      queriedAt: seen.queriedAt,
     };
   }, "the access logs");
 }
