@@ -239,6 +239,15 @@ test("revoke a stolen client from Clients seen: 200, 403 within the cache TTL, l
   await page.getByRole("dialog").getByRole("button", { name: "Lift", exact: true }).click();
   await expect(row.getByRole("button", { name: "Revoke device-17" })).toBeVisible();
   await expect.poll(() => curl(w, "/orders"), { timeout: (TTL + 2) * 1000 }).toBe(200);
+  // The history says what restoring the revoked version would do, before anything is done.
+  await page.getByTestId("lists-history").locator("summary").click();
+  const restore = page.getByRole("button", { name: /^Restore version/ });
+  await expect(restore).toHaveCount(2);
+  await restore.first().click();
+  await expect(page.getByRole("dialog").getByTestId("restore-diff")).toContainText(
+    "Revokes again: device-17",
+  );
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByTestId("audit-history")).toContainText("revoke-client");
   await expect(page.getByTestId("audit-history")).toContainText("lift-revocation");
 });

@@ -16,6 +16,7 @@ import { Notice } from "@/components/notice";
 import { useAction } from "@/components/use-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { RestoreDiff } from "./restore-diff";
 
 interface ListsRef {
   domainName: string;
@@ -70,6 +71,7 @@ export function ListsChangeButton({ label, ...change }: Change & { label: string
         onClose={() => !pending && setOpen(false)}
       >
         <p className="text-sm">{what.says}</p>
+        {open && change.kind === "restore" && <RestoreDiff {...change.input} />}
         {error && <Notice tone="error">{error}</Notice>}
       </ConfirmDialog>
     </>

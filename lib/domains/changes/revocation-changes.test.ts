@@ -16,6 +16,7 @@ import { issue, makeCrl, type Issued } from "../../pki/generate";
 import { parseRevocationDocument, revocationKey } from "../../revocation/document";
 import { revocationVerdict } from "../../revocation/verdict";
 import { readRevocationLists } from "../revocation/revocation-lists";
+import { listsDiff } from "../revocation/lists-diff";
 import * as lists from "./revocation-changes";
 
 const DOMAIN = "revoke.test.example";
@@ -112,6 +113,14 @@ describe("revoking one client without touching its CA", () => {
       client: ref(stolen),
     });
     expect((await stored()).doc.denied).toEqual([]);
+    // Said before it is done: restoring the revoked version revokes device-17 again.
+    expect(await listsDiff({ domainName: DOMAIN, region, versionId: revoked.versionId })).toEqual({
+      currentVersion: lifted.versionId,
+      revokes: [expect.stringContaining("device-17")],
+      letsBackIn: [],
+      crlsBack: [],
+      crlsDropped: [],
+    });
     await lists.restoreListsVersion({
       ...base,
       expectedListsVersion: lifted.versionId,
