@@ -41,7 +41,8 @@ export async function typeToConfirm(dialog: Locator, domainName: string): Promis
 
 /**
  * Rolls a domain back to `versionId` as an operator does: open the dialog,
- * type the domain name when `confirmAs` is given, switch, wait for the outcome.
+ * type the domain name when `confirmAs` is given, switch, wait for the outcome
+ * and for the page to show the version active.
  */
 export async function rollBack(
   page: Page,
@@ -52,6 +53,12 @@ export async function rollBack(
   if (confirmAs) await typeToConfirm(dialog, confirmAs);
   await dialog.getByRole("button", { name: "Switch version" }).click();
   await expect(page.getByTestId("outcome-status")).toBeVisible();
+  // The page has refreshed to the new state (what the next change must carry as the version seen).
+  if (versionId)
+    await expect(page.locator(`[data-version-id="${versionId}"]`)).toHaveAttribute(
+      "data-active",
+      "true",
+    );
   return dialog;
 }
 

@@ -209,6 +209,7 @@ function VersionRow({
         className={`border-t border-slate-100 align-top ${v.isActive ? "bg-emerald-50/60" : ""}`}
         data-testid="version-row"
         data-version-id={v.versionId}
+        data-active={v.isActive ? "true" : undefined}
       >
         <td className="px-3 py-2 whitespace-nowrap tabular-nums">
           {v.deleteMarker ? (

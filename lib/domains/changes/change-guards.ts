@@ -17,6 +17,7 @@ import { seenForGuardWithRevocations } from "../revocation/seen-for-guard";
 import { AwsFailure } from "../../aws/errors";
 import { getCapabilities } from "../../aws/capabilities";
 import { changeTo } from "../../records/audit";
+import { openIntents } from "../../records/intents";
 import { changeBlocked, updateUnsupported } from "./change-blocked";
 import { DomainError } from "../shared/errors";
 import type { MtlsDomain } from "../../model/domain";
@@ -38,7 +39,15 @@ export async function checkExpected(
 ): Promise<void> {
   const current = domain.mtls?.truststoreVersion ?? "";
   if (current === expectedVersion) return;
-  const last = await changeTo(domain.domainName, region, current).catch(() => undefined);
+  // The change's record is written just after its lock is released: until then its intent names it.
+  // (Asked again after the intents: the record may have landed and the intent closed in between.)
+  const recorded = () => changeTo(domain.domainName, region, current).catch(() => undefined);
+  const last =
+    (await recorded()) ??
+    (await openIntents(domain.domainName, region).catch(() => []))
+      .reverse()
+      .find((i) => (i.toVersion ?? "") === current && current !== "") ??
+    (await recorded());
   const who = last
     ? `${last.user} changed it at ${last.at.slice(0, 19).replace("T", " ")} UTC (${last.action}${last.toVersion ? ` → ${last.toVersion.slice(0, 12)}…` : ""})`
     : "it was changed outside this dashboard";
