@@ -99,9 +99,12 @@ export interface ClientRef {
   subject?: string;
 }
 
+/** A client's identity as one comparable key: its issuer's name key and its serial. */
+export const clientKey = (c: Pick<ClientRef, "issuer" | "serial">) =>
+  `${nameKeyOf(c.issuer)}|${serialKey(c.serial)}`;
+
 /** The same certificate: same issuer and same serial (never the serial alone). */
-export const sameClient = (a: ClientRef, b: ClientRef) =>
-  nameKeyOf(a.issuer) === nameKeyOf(b.issuer) && serialKey(a.serial) === serialKey(b.serial);
+export const sameClient = (a: ClientRef, b: ClientRef) => clientKey(a) === clientKey(b);
 
 /** What people call a client, and what they type to revoke it: its subject's CN, else its serial. */
 export function clientLabel(c: ClientRef): string {

@@ -10,7 +10,7 @@
  */
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
-import { nameKeyOf, serialKey } from "./client-ref";
+import { clientKey, nameKeyOf, serialKey } from "./client-ref";
 import { crlSignedBy, readCrlDer, type DerCrl } from "./crl-der";
 
 export { serialKey };
@@ -162,7 +162,7 @@ export type Revocation =
 /** A deny list indexed by issuer key and serial (built once per stored version of the lists). */
 export type DenyIndex = Map<string, DenyEntry>;
 export const denyIndexOf = (denied: DenyEntry[]): DenyIndex =>
-  new Map(denied.map((d) => [`${nameKeyOf(d.issuer)}|${serialKey(d.serial)}`, d]));
+  new Map(denied.map((d) => [clientKey(d), d]));
 
 /** Whether a client certificate is revoked by these (checked) CRLs or the deny list. */
 export function revocationOf(
@@ -178,7 +178,7 @@ export function revocationOf(
     if (entry) return { revoked: true, by: "crl", issuer: crl.issuer, entry };
   }
   const index = lists.denied instanceof Map ? lists.denied : denyIndexOf(lists.denied);
-  const denied = index.get(`${issuer}|${serial}`);
+  const denied = index.get(clientKey({ issuer: client.issuer, serial }));
   return denied
     ? { revoked: true, by: "deny-list", issuer: client.issuer, entry: denied }
     : { revoked: false };

@@ -12,7 +12,7 @@ import type { DomainDetail } from "@/lib/domains/views/detail";
 import { clientsSeenView, WINDOWS, type WindowDays } from "@/lib/domains/views/clients-seen-view";
 import { denyListOf } from "@/lib/domains/views/revocation-view";
 import { RevokeClientButton } from "@/components/revoke-client-button";
-import { clientLabel, sameClient } from "@/lib/revocation/client-ref";
+import { clientKey, clientLabel } from "@/lib/revocation/client-ref";
 import { ListsChangeButton } from "./revocation-lists-client";
 import { Section } from "./section";
 
@@ -31,8 +31,9 @@ export async function ClientsSeenSection({
     clientsSeenView(detail, region, days),
     detail.domain.mtls ? denyListOf(detail.domain, region) : null,
   ]);
+  const deniedKeys = new Set(denyList?.denied.map(clientKey));
   const revoked = (c: { issuerDN: string; serialNumber: string }) =>
-    !!denyList?.denied.some((d) => sameClient(d, { issuer: c.issuerDN, serial: c.serialNumber }));
+    deniedKeys.has(clientKey({ issuer: c.issuerDN, serial: c.serialNumber }));
   if (loaded.ok && loaded.value.stages.length === 0) return null;
   const href = (d: number) =>
     `/domains/${encodeURIComponent(detail.domain.domainName)}?region=${region}&clients=${d}#clients`;

@@ -7,7 +7,7 @@ import "server-only";
  * first and writes one new S3 version through the lease, so each can be
  * undone by restoring the version before it.
  */
-import { getBucketVersioning } from "../../aws/s3";
+import { getBucketVersioning, type S3Location } from "../../aws/s3";
 import { writeRevocationObject } from "../../aws/revocation-objects";
 import type { RevocationDocument } from "../../revocation/document";
 import { checkCrl, readCrl } from "../../revocation/revocation";
@@ -36,7 +36,7 @@ async function changeLists(
   describe: string,
   edit: (
     doc: RevocationDocument,
-    domain: { truststorePems: () => Promise<string[]> },
+    domain: { truststorePems: () => Promise<string[]>; lists: S3Location },
   ) => Promise<void> | void,
 ): Promise<ListsChange> {
   const { domainName, region } = ref;
@@ -63,6 +63,7 @@ async function changeLists(
         );
       const doc = structuredClone(lists.doc);
       await edit(doc, {
+        lists: lists.location,
         truststorePems: async () =>
           (
             await checkVersion(location, domain.mtls!.truststoreVersion || undefined, region)
@@ -189,14 +190,8 @@ export async function dropCrl(
 export async function restoreListsVersion(
   ref: DomainRef & Actor & ListsSeen & { versionId: string },
 ): Promise<ListsChange> {
-  return changeLists(ref, `restore revocation lists version ${ref.versionId}`, async (doc) => {
-    const { location } = await requireMtlsDomain(ref);
-    const old = await readListsAt(
-      ref.domainName,
-      listsLocation(ref.domainName, location),
-      ref.region,
-      ref.versionId,
-    );
+  return changeLists(ref, `restore revocation lists version ${ref.versionId}`, async (doc, at) => {
+    const old = await readListsAt(ref.domainName, at.lists, ref.region, ref.versionId);
     doc.denied = old.doc.denied;
     doc.crls = old.doc.crls;
   });

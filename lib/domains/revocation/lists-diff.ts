@@ -4,9 +4,10 @@ import "server-only";
  * change, said before it is done: the clients it revokes again or lets
  * back in, the CRLs it brings back or drops.
  */
-import { clientLabel, nameKeyOf, serialKey } from "../../revocation/client-ref";
+import { clientLabel, serialKey } from "../../revocation/client-ref";
 import type { RevocationDocument } from "../../revocation/document";
-import { listsOf, readListsAt, readRevocationLists } from "./revocation-lists";
+import { denyIndexOf } from "../../revocation/revocation";
+import { listsOf, readListsAt, requireNamedDomain } from "./revocation-lists";
 import { requireMtlsDomain } from "../shared/domain-lookup";
 
 export interface ListsDiff {
@@ -18,19 +19,20 @@ export interface ListsDiff {
   crlsDropped: string[];
 }
 
-const denyKeys = (doc: RevocationDocument) =>
-  new Map(doc.denied.map((d) => [`${nameKeyOf(d.issuer)}|${serialKey(d.serial)}`, d]));
-
 export async function listsDiff(ref: {
   domainName: string;
   region: string;
   versionId: string;
 }): Promise<ListsDiff> {
-  const current = await readRevocationLists(ref.domainName, ref.region);
+  requireNamedDomain(ref.domainName);
   const { domain } = await requireMtlsDomain(ref);
-  const old = await readListsAt(ref.domainName, listsOf(domain), ref.region, ref.versionId);
-  const now = denyKeys(current.doc);
-  const then = denyKeys(old.doc);
+  const location = listsOf(domain);
+  const [current, old] = await Promise.all([
+    readListsAt(ref.domainName, location, ref.region),
+    readListsAt(ref.domainName, location, ref.region, ref.versionId),
+  ]);
+  const now = denyIndexOf(current.doc.denied);
+  const then = denyIndexOf(old.doc.denied);
   const label = (d: { issuer: string; serial: string; subject?: string }) =>
     `${clientLabel(d)} (serial ${serialKey(d.serial)})`;
   const issuers = (doc: RevocationDocument) => new Set(doc.crls.map((c) => c.issuer));

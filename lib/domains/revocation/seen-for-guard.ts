@@ -5,7 +5,8 @@ import "server-only";
  * already, so the guard counts it apart (lib/truststore's
  * seenClientsImpact). Unreadable lists mark none.
  */
-import { sameClient } from "../../revocation/client-ref";
+import { clientKey } from "../../revocation/client-ref";
+import { denyIndexOf } from "../../revocation/revocation";
 import { seenForGuard } from "../clients-seen/clients-seen";
 import type { MtlsDomain } from "../../model/domain";
 import { readListsOf, readRevocationLists } from "./revocation-lists";
@@ -21,10 +22,11 @@ export async function seenForGuardWithRevocations(domain: MtlsDomain | string, r
     ).catch(() => null),
   ]);
   if (!seen || !lists?.doc.denied.length) return seen;
+  const denied = denyIndexOf(lists.doc.denied);
   return {
     ...seen,
     clients: seen.clients.map((c) =>
-      lists.doc.denied.some((d) => sameClient(d, { issuer: c.issuerDN, serial: c.serialNumber }))
+      denied.has(clientKey({ issuer: c.issuerDN, serial: c.serialNumber }))
         ? { ...c, revoked: true }
         : c,
     ),
