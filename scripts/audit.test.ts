@@ -3,9 +3,6 @@
  * the emulator's S3; a whole trail exits 0, a forged record exits 1 and
  * names the domain.
  */
-import { execFile } from "node:child_process";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -13,37 +10,14 @@ import {
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runAwsCli } from "../test-support/cli-process";
 import { suiteEmulator } from "../test-support/suite-emulator";
 import { recordAuditEvent } from "../lib/records/audit";
 
-const run = promisify(execFile);
 const BUCKET = "cli-audit";
 
-async function audit(args: string[]) {
-  try {
-    const { stdout } = await run(
-      join("node_modules", ".bin", "tsx"),
-      ["--conditions=react-server", "scripts/audit.ts", ...args],
-      {
-        env: {
-          NODE_ENV: "test",
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          AWS_ENDPOINT_URL: t.endpoint,
-          AWS_ACCESS_KEY_ID: "test",
-          AWS_SECRET_ACCESS_KEY: "test",
-          AWS_REGION: "us-east-1",
-          MTLS_CONSOLE_BACKEND: "aws",
-          AUDIT_BUCKET: BUCKET,
-        },
-      },
-    );
-    return { code: 0, stdout };
-  } catch (error) {
-    const e = error as { code: number; stdout: string };
-    return { code: e.code, stdout: e.stdout };
-  }
-}
+const audit = (args: string[]) =>
+  runAwsCli("scripts/audit.ts", args, t.endpoint, { AUDIT_BUCKET: BUCKET });
 
 const t = suiteEmulator({ AUDIT_BUCKET: BUCKET });
 

@@ -3,50 +3,27 @@
  * against the emulator, the same lists the console keeps, its changes in
  * the audit trail, and the exit codes.
  */
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path, { join } from "node:path";
-import { promisify } from "node:util";
+import path from "node:path";
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAwsCli } from "../test-support/cli-process";
 import { issue } from "../lib/pki/generate";
 import { parseRevocationDocument, revocationKey } from "../lib/revocation/document";
 import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
 import { plainDomain, seedMtlsDomain, type SeededDomain } from "../test-support/seed";
 
-const run = promisify(execFile);
 let t: TestEmulator;
 let dir: string;
 let seeded: SeededDomain;
 let plain: string;
 
-async function revocation(args: string[]) {
-  try {
-    const { stdout } = await run(
-      join("node_modules", ".bin", "tsx"),
-      ["--conditions=react-server", "scripts/revocation.ts", ...args],
-      {
-        env: {
-          NODE_ENV: "test",
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          AWS_ENDPOINT_URL: t.endpoint,
-          AWS_ACCESS_KEY_ID: "test",
-          AWS_SECRET_ACCESS_KEY: "test",
-          AWS_REGION: "us-east-1",
-          MTLS_CONSOLE_BACKEND: "aws",
-          AUDIT_BUCKET: "revocation-cli-audit",
-          MTLS_CONSOLE_USER: "ops-pipeline",
-        },
-      },
-    );
-    return { code: 0, stdout, stderr: "" };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const revocation = (args: string[]) =>
+  runAwsCli("scripts/revocation.ts", args, t.endpoint, {
+    AUDIT_BUCKET: "revocation-cli-audit",
+    MTLS_CONSOLE_USER: "ops-pipeline",
+  });
 
 const file = (name: string) => path.join(dir, name);
 

@@ -3,10 +3,7 @@
  * emulator's demo data, a webhook served by the test, an SNS topic on moto
  * (delivered to an SQS queue), and the exit codes.
  */
-import { execFile } from "node:child_process";
 import { createServer } from "node:http";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
@@ -15,38 +12,15 @@ import {
 } from "@aws-sdk/client-sqs";
 import { CreateTopicCommand, SubscribeCommand } from "@aws-sdk/client-sns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAwsCli } from "../test-support/cli-process";
 import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
 import { MOTO_MISSING, motoClients, startMoto, type RunningMoto } from "../test-support/moto";
 
-const run = promisify(execFile);
 let demo: TestEmulator;
 let empty: TestEmulator;
 
-async function watch(endpoint: string, args: string[] = [], env: Record<string, string> = {}) {
-  try {
-    const { stdout } = await run(
-      join("node_modules", ".bin", "tsx"),
-      ["--conditions=react-server", "scripts/watch.ts", ...args],
-      {
-        env: {
-          NODE_ENV: "test",
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          AWS_ENDPOINT_URL: endpoint,
-          AWS_ACCESS_KEY_ID: "test",
-          AWS_SECRET_ACCESS_KEY: "test",
-          AWS_REGION: "us-east-1",
-          MTLS_CONSOLE_BACKEND: "aws",
-          ...env,
-        },
-      },
-    );
-    return { code: 0, stdout };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const watch = (endpoint: string, args: string[] = [], env: Record<string, string> = {}) =>
+  runAwsCli("scripts/watch.ts", args, endpoint, env);
 
 beforeAll(async () => {
   [demo, empty] = await Promise.all([startTestEmulator({ seed: true }), startTestEmulator()]);
