@@ -25,6 +25,21 @@ export interface FaultWorld {
   stop(): Promise<void>;
 }
 
+/**
+ * The production build served by `next start` on 127.0.0.1:`port` in its own
+ * process, as `npm start` runs it (the app, not Next.js, handles SIGTERM).
+ */
+export function spawnProductionApp(port: number, env: Record<string, string>): ChildProcess {
+  return spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    {
+      env: { ...process.env, ...env, NEXT_MANUAL_SIG_HANDLE: "true" },
+      stdio: "ignore",
+    },
+  );
+}
+
 export async function faultWorld(port: number): Promise<FaultWorld> {
   const t = await startTestEmulator();
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: STORE }));
@@ -36,28 +51,11 @@ export async function faultWorld(port: number): Promise<FaultWorld> {
     proxy,
     baseURL,
     async start() {
-      app = spawn(
-        process.execPath,
-        [
-          "node_modules/next/dist/bin/next",
-          "start",
-          "--hostname",
-          "127.0.0.1",
-          "--port",
-          String(port),
-        ],
-        {
-          env: {
-            ...process.env,
-            ...endpointAppEnv(proxy.url),
-            AUTH_MODE: "none",
-            MTLS_CONSOLE_LOCK_LEASE_MS: String(LEASE_MS),
-            // As `npm start` runs it: the app, not Next.js, handles SIGTERM.
-            NEXT_MANUAL_SIG_HANDLE: "true",
-          },
-          stdio: "ignore",
-        },
-      );
+      app = spawnProductionApp(port, {
+        ...endpointAppEnv(proxy.url),
+        AUTH_MODE: "none",
+        MTLS_CONSOLE_LOCK_LEASE_MS: String(LEASE_MS),
+      });
       for (let i = 0; i < 240; i++) {
         const up = await fetch(`${baseURL}/api/health`).then(
           (r) => r.ok,

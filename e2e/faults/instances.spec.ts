@@ -4,7 +4,7 @@
  * sessions. Concurrent changes through both: one winner, one record; a
  * session signed out through the balancer is refused by both instances.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { GetDomainNameCommand } from "@aws-sdk/client-api-gateway";
 import { CreateBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
@@ -16,6 +16,7 @@ import { seedMtlsDomain } from "../../test-support/seed";
 import { domainUrl } from "../../test-support/ui-steps";
 import { SECRET, TEST_USERS, USERS_FILE } from "../../playwright.config";
 import { endpointAppEnv } from "../endpoint-env";
+import { spawnProductionApp } from "./app-under-faults";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
@@ -37,30 +38,14 @@ test.beforeAll(async () => {
   );
   for (const port of PORTS)
     apps.push(
-      spawn(
-        process.execPath,
-        [
-          "node_modules/next/dist/bin/next",
-          "start",
-          "--hostname",
-          "127.0.0.1",
-          "--port",
-          String(port),
-        ],
-        {
-          env: {
-            ...process.env,
-            ...endpointAppEnv(proxy.url),
-            AUTH_MODE: "local",
-            AUTH_USERS_FILE: USERS_FILE,
-            AUTH_SECRET: SECRET,
-            AUTH_MAX_FAILURES_PER_ADDRESS: "1000",
-            NEXTAUTH_URL: balancer.url,
-            NEXT_MANUAL_SIG_HANDLE: "true",
-          },
-          stdio: "ignore",
-        },
-      ),
+      spawnProductionApp(port, {
+        ...endpointAppEnv(proxy.url),
+        AUTH_MODE: "local",
+        AUTH_USERS_FILE: USERS_FILE,
+        AUTH_SECRET: SECRET,
+        AUTH_MAX_FAILURES_PER_ADDRESS: "1000",
+        NEXTAUTH_URL: balancer.url,
+      }),
     );
   for (const i of PORTS.keys())
     await expect
