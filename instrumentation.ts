@@ -1,11 +1,14 @@
 /**
- * At server start (Node.js runtime): refuse to run without a sign-in
- * configuration outside the embedded demo, say loudly when sign-in is off,
+ * At server start (Node.js runtime): JSON logs in production; refuse to run
+ * without a sign-in configuration, or on a store it cannot use, outside the
+ * embedded demo, say loudly when sign-in is off,
  * start the embedded emulator when no AWS configuration is present (nor an
  * instance role), and stop gracefully on SIGTERM.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installJsonLogs, wantsJsonLogs } = await import("./lib/aws/request-log");
+    if (wantsJsonLogs()) installJsonLogs();
     const { provideEmbeddedBackend, resolveBackendKind } = await import("./lib/aws/config");
     // An EC2 instance role counts as AWS configuration: the demo only where the SDK finds none.
     if (!process.env.MTLS_CONSOLE_BACKEND && resolveBackendKind() === "embedded") {
@@ -21,6 +24,20 @@ export async function register() {
     }
     const { checkAuthAtStartup } = await import("./lib/auth/startup");
     checkAuthAtStartup();
+    if (resolveBackendKind() !== "embedded") {
+      // Outside the demo the store must be usable: wrong settings stop the start now, an
+      // unusable bucket after MTLS_CONSOLE_STORE_WAIT_MS (readiness says 503 meanwhile).
+      const { awaitUsableStore, checkStoreSettings } = await import("./lib/records/store-at-start");
+      checkStoreSettings();
+      const waitMs = Number(process.env.MTLS_CONSOLE_STORE_WAIT_MS ?? 60_000);
+      void awaitUsableStore(waitMs).then((usable) => {
+        if (usable) return;
+        console.error(
+          `[store] the audit bucket (AUDIT_BUCKET) was still not usable after ${waitMs} ms: stopping. Create it, or fix AUDIT_BUCKET, AUDIT_BUCKET_OWNER and the role's S3 permissions.`,
+        );
+        process.exit(1);
+      });
+    }
     // `npm start` hands SIGTERM and SIGINT to us (NEXT_MANUAL_SIG_HANDLE): changes under way finish
     // and are recorded, new ones are refused, then the server exits.
     if (process.env.NEXT_MANUAL_SIG_HANDLE) {

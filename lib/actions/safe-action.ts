@@ -21,6 +21,8 @@ import {
 } from "../records/intents";
 import { allows, getSession, type Permission, type Session } from "../auth/session";
 import { resolveRegion } from "../aws/config";
+import { asOperator } from "../aws/access-scope";
+import { inRequest, type RequestContext } from "../aws/request-log";
 import { domainExists } from "../domains/shared/domain-lookup";
 import { DomainError } from "../domains/shared/errors";
 import { isDraining, trackChange } from "../records/draining";
@@ -141,8 +143,9 @@ export function defineAction<S extends z.ZodType, T>(options: {
     }
   }
 
-  const run = async (input: z.input<S>): Promise<ActionResult<T>> => {
+  const run = async (input: z.input<S>, context: RequestContext): Promise<ActionResult<T>> => {
     const session = await getSession();
+    if (session) context.user = session.user;
     if (!session) {
       // Logged, never written to S3: callers without a session cannot fill the bucket.
       console.warn(`[action ${options.name}] refused: no session`);
@@ -221,7 +224,9 @@ export function defineAction<S extends z.ZodType, T>(options: {
       return recorded;
     };
     try {
-      const data = await options.handler(resolved, session, change);
+      // A fleet account's operator role for changes, its viewer role for reads.
+      const handle = () => options.handler(resolved, session, change);
+      const data = await (options.permission === "change" ? asOperator(handle) : handle());
       const facts = options.audit?.(resolved, data) ?? {};
       const recorded = await finish(facts.result ?? "success", facts, facts.message);
       if (!recorded) {
@@ -278,7 +283,12 @@ export function defineAction<S extends z.ZodType, T>(options: {
       };
     }
   };
-  if (options.permission !== "change") return run;
+  // Each call is one request in the log: its id, the action and the user on every line.
+  const logged = (input: z.input<S>) => {
+    const context: RequestContext = { requestId: crypto.randomUUID(), action: options.name };
+    return inRequest(context, () => run(input, context));
+  };
+  if (options.permission !== "change") return logged;
   // A change runs to its end (and its record) even when the server is told to stop.
   return async (input) =>
     isDraining()
@@ -287,5 +297,5 @@ export function defineAction<S extends z.ZodType, T>(options: {
           code: "shutting-down",
           message: "The console is restarting: nothing was changed. Try again in a moment.",
         }
-      : trackChange(run(input));
+      : trackChange(logged(input));
 }

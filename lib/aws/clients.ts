@@ -12,7 +12,9 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { SNSClient } from "@aws-sdk/client-sns";
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { currentRequest, logEvent } from "./request-log";
 import { CALL_DEADLINE_MS, callBudgetMs, DeadlineExceeded } from "./deadline";
 
 export type BackendKind = "embedded" | "endpoint" | "aws";
@@ -63,9 +65,43 @@ interface Sends {
 /** The one shape of the SDK's middleware stack used here (its own type is a set of overloads). */
 interface Stack {
   add(
-    middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
+    middleware: (
+      next: (args: unknown) => Promise<unknown>,
+      context: { clientName?: string; commandName?: string },
+    ) => (args: unknown) => Promise<unknown>,
     options: { step: "deserialize"; name: string; priority: "low" },
   ): void;
+}
+
+/** The HTTP response under the deserializer, where this middleware sits. */
+interface RawResponse {
+  statusCode?: number;
+  headers?: Record<string, string>;
+}
+
+/** Inside a server action: each try of an AWS call (its HTTP answer or none), with AWS's request id (./request-log.ts). */
+function logAwsCall(
+  context: { clientName?: string; commandName?: string },
+  response: RawResponse | undefined,
+  started: number,
+  error?: string,
+): void {
+  if (!currentRequest()) return;
+  const status = response?.statusCode;
+  const headers = response?.headers ?? {};
+  logEvent(error || (status ?? 0) >= 400 ? "warn" : "info", "aws call", {
+    aws: {
+      operation: `${context.clientName?.replace(/Client$/, "") ?? "?"}.${context.commandName?.replace(/Command$/, "") ?? "?"}`,
+      status: status ?? null,
+      awsRequestId:
+        headers["x-amzn-requestid"] ??
+        headers["x-amz-request-id"] ??
+        headers["x-amzn-request-id"] ??
+        null,
+      ms: Date.now() - started,
+      ...(error ? { error } : {}),
+    },
+  });
 }
 
 /** The tries of the call under way that ended with no answer (counted per try, inside the SDK's retries). */
@@ -79,14 +115,18 @@ const unansweredTries = new AsyncLocalStorage<{ count: number }>();
  */
 function bounded<C extends Sends>(client: C, callDeadlineMs: number): C {
   (client.middlewareStack as Stack).add(
-    (next) => async (args) => {
+    (next, context) => async (args) => {
+      const started = Date.now();
       try {
-        return await next(args);
+        const output = await next(args);
+        logAwsCall(context, (output as { response?: RawResponse }).response, started);
+        return output;
       } catch (error) {
         const answered = (error as { $metadata?: { httpStatusCode?: number } }).$metadata
           ?.httpStatusCode;
         const tries = unansweredTries.getStore();
         if (answered === undefined && tries) tries.count++;
+        logAwsCall(context, undefined, started, (error as Error).name);
         throw error;
       }
     },
@@ -117,7 +157,13 @@ function bounded<C extends Sends>(client: C, callDeadlineMs: number): C {
 export function createClients(
   backend: Backend,
   region: string,
-  options: { maxAttempts?: number; callDeadlineMs?: number; requestTimeoutMs?: number } = {},
+  options: {
+    maxAttempts?: number;
+    callDeadlineMs?: number;
+    requestTimeoutMs?: number;
+    /** A fleet account's role (lib/aws/assumed-roles.ts) instead of the backend's own. */
+    credentials?: AwsCredentialIdentityProvider;
+  } = {},
 ): AwsClients {
   const deadlineMs = options.callDeadlineMs ?? CALL_DEADLINE_MS;
   const common = {
@@ -133,7 +179,11 @@ export function createClients(
       socketTimeout: SOCKET_TIMEOUT_MS,
       throwOnRequestTimeout: true,
     },
-    ...(backend.staticCredentials ? { credentials: backend.staticCredentials } : {}),
+    ...(options.credentials
+      ? { credentials: options.credentials }
+      : backend.staticCredentials
+        ? { credentials: backend.staticCredentials }
+        : {}),
   };
   const endpointFor = (service: ServiceName) =>
     backend.serviceEndpoints[service] ?? backend.endpoint;

@@ -15,7 +15,11 @@ import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { AwsFailure } from "./errors";
-import { isKnownRegion } from "./regions";
+import { parsePlace } from "../model/place";
+import { currentAccess } from "./access-scope";
+import { fleetAccount } from "./accounts";
+import { roleCredentials } from "./assumed-roles";
+import { fleetPlaces, isKnownRegion, knownRegions } from "./regions";
 import {
   createClients,
   type AwsClients,
@@ -167,7 +171,8 @@ export function getBackend(env: Env = process.env): Promise<Backend> {
  * one asked for when the dashboard knows it, else the backend's default.
  */
 export async function resolveRegion(asked?: unknown): Promise<string> {
-  return isKnownRegion(asked) ? asked : (await getBackend()).defaultRegion;
+  if (isKnownRegion(asked)) return asked;
+  return fleetPlaces()?.[0] ?? (await getBackend()).defaultRegion;
 }
 
 /** The region the environment names (AWS_REGION, AWS_DEFAULT_REGION), else us-east-1. */
@@ -178,17 +183,37 @@ export function envRegion(env: Env = process.env): string {
 const clientCache = new Map<string, AwsClients>();
 
 /**
- * The clients for `region` (resolved by resolveRegion), built once.
- * Only known regions (./regions.ts) get clients: the cache stays bounded.
+ * The clients for a place (resolved by resolveRegion), built once. A plain
+ * region is the console's own account (its store, its identity; every
+ * domain when it manages one account); ACCOUNT:REGION is a fleet account,
+ * through its viewer role, or its operator role inside a change
+ * (./access-scope.ts). Only known regions and listed accounts get clients:
+ * the cache stays bounded.
  */
-export async function getClients(region: string): Promise<AwsClients> {
+export async function getClients(place: string): Promise<AwsClients> {
   const backend = await getBackend();
-  if (region !== backend.defaultRegion && !isKnownRegion(region))
-    throw new AwsFailure(
-      `${String(region).slice(0, 40)} is not an AWS region this dashboard knows.`,
+  const parsed = parsePlace(place);
+  const unknown = () =>
+    new AwsFailure(
+      `${String(place).slice(0, 40)} is not an AWS region this dashboard knows.`,
       "UnknownRegion",
     );
-  let clients = clientCache.get(region);
-  if (!clients) clientCache.set(region, (clients = createClients(backend, region)));
+  if (!parsed) throw unknown();
+  const { region, account: accountId } = parsed;
+  if (!accountId) {
+    if (region !== backend.defaultRegion && !knownRegions().has(region)) throw unknown();
+    let clients = clientCache.get(region);
+    if (!clients) clientCache.set(region, (clients = createClients(backend, region)));
+    return clients;
+  }
+  const account = fleetAccount(accountId);
+  if (!account || !account.regions.includes(region)) throw unknown();
+  const access = currentAccess();
+  const key = `${place}|${access}`;
+  let clients = clientCache.get(key);
+  if (!clients) {
+    const credentials = roleCredentials(backend, account, access);
+    clientCache.set(key, (clients = createClients(backend, region, { credentials })));
+  }
   return clients;
 }

@@ -7,6 +7,8 @@ import "server-only";
  * SDK clients, so a made-up name cannot grow the client cache.
  */
 import { BucketLocationConstraint } from "@aws-sdk/client-s3";
+import { parsePlace, placeOf } from "../model/place";
+import { fleetAccounts } from "./accounts";
 
 const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
@@ -33,6 +35,22 @@ export function knownRegions(env: Record<string, string | undefined> = process.e
   return regions;
 }
 
+/**
+ * A place (lib/model/place.ts) the dashboard will act in, as asked for by a
+ * URL, an action or a CLI: a known region when it manages its own account;
+ * in a fleet, ACCOUNT:REGION for a listed account and one of its regions.
+ */
 export function isKnownRegion(value: unknown): value is string {
-  return typeof value === "string" && knownRegions().has(value);
+  if (typeof value !== "string") return false;
+  const place = parsePlace(value);
+  if (!place) return false;
+  const fleet = fleetAccounts();
+  if (!fleet) return !place.account && knownRegions().has(place.region);
+  const account = place.account && fleet.find((a) => a.id === place.account);
+  return Boolean(account && account.regions.includes(place.region));
+}
+
+/** Every place of the fleet (ACCOUNT:REGION, in the file's order), or null without one. */
+export function fleetPlaces(): string[] | null {
+  return fleetAccounts()?.flatMap((a) => a.regions.map((r) => placeOf(a.id, r))) ?? null;
 }

@@ -17,7 +17,12 @@ describe("readiness", () => {
     expect(missing).toMatchObject({
       ready: false,
       failing: "store-reachable",
-      checks: { "aws-identity": true, "store-reachable": false, "store-writable": false },
+      checks: {
+        "aws-identity": true,
+        "store-reachable": false,
+        "store-writable": false,
+        "account-roles": false,
+      },
     });
 
     await t.clients().s3.send(new CreateBucketCommand({ Bucket: "ready-audit" }));
@@ -27,7 +32,12 @@ describe("readiness", () => {
     expect(ready).toEqual(
       expect.objectContaining({
         ready: true,
-        checks: { "aws-identity": true, "store-reachable": true, "store-writable": true },
+        checks: {
+          "aws-identity": true,
+          "store-reachable": true,
+          "store-writable": true,
+          "account-roles": true,
+        },
       }),
     );
     // The probe record was written, read back and removed.

@@ -3,14 +3,21 @@ import "server-only";
  * Readiness, as a load balancer should trust it (`/api/ready`): this
  * process can act in AWS (STS GetCallerIdentity answers) and its store is
  * usable (the audit bucket reached, a record written, read back and
- * removed). Checked at most every 15 s whatever the probe rate; the answer
+ * removed), and in a fleet every account's viewer role can be assumed. Checked at most every 15 s whatever the probe rate; the answer
  * names only which part failed, the details go to the server's log.
  */
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { getBackend, getClients } from "../aws/config";
+import { fleetAccounts } from "../aws/accounts";
+import { placeOf } from "../model/place";
 import { deleteKey, getJson, putJson, storeLocation } from "./store";
 
-export const READINESS_CHECKS = ["aws-identity", "store-reachable", "store-writable"] as const;
+export const READINESS_CHECKS = [
+  "aws-identity",
+  "store-reachable",
+  "store-writable",
+  "account-roles",
+] as const;
 export type ReadinessCheck = (typeof READINESS_CHECKS)[number];
 
 export interface Readiness {
@@ -39,11 +46,37 @@ async function within<T>(ms: number, what: string, run: () => Promise<T>): Promi
   }
 }
 
+/** A record written to the store, read back and removed. */
+export async function probeStoreWrite(): Promise<void> {
+  const nonce = crypto.randomUUID();
+  await putJson(PROBE_KEY, { nonce, at: new Date().toISOString() });
+  const back = await getJson<{ nonce: string }>(PROBE_KEY);
+  if (back?.value.nonce !== nonce) throw new Error("the probe record read back differs");
+  await deleteKey(PROBE_KEY);
+}
+
+/** In a fleet: each account's viewer role assumed (its identity asked in its first region). */
+async function assumeEveryRole(): Promise<void> {
+  const refused: string[] = [];
+  await Promise.all(
+    (fleetAccounts() ?? []).map(async (account) => {
+      try {
+        const { sts } = await getClients(placeOf(account.id, account.regions[0]!));
+        await sts.send(new GetCallerIdentityCommand({}));
+      } catch (error) {
+        refused.push(`${account.label} (${account.id}): ${(error as Error).message}`);
+      }
+    }),
+  );
+  if (refused.length) throw new Error(`roles not assumable: ${refused.join("; ")}`);
+}
+
 async function check(): Promise<Readiness> {
   const checks: Record<ReadinessCheck, boolean> = {
     "aws-identity": false,
     "store-reachable": false,
     "store-writable": false,
+    "account-roles": false,
   };
   const steps: [ReadinessCheck, () => Promise<unknown>][] = [
     [
@@ -55,16 +88,8 @@ async function check(): Promise<Readiness> {
       },
     ],
     ["store-reachable", () => storeLocation()],
-    [
-      "store-writable",
-      async () => {
-        const nonce = crypto.randomUUID();
-        await putJson(PROBE_KEY, { nonce, at: new Date().toISOString() });
-        const back = await getJson<{ nonce: string }>(PROBE_KEY);
-        if (back?.value.nonce !== nonce) throw new Error("the probe record read back differs");
-        await deleteKey(PROBE_KEY);
-      },
-    ],
+    ["store-writable", probeStoreWrite],
+    ["account-roles", assumeEveryRole],
   ];
   for (const [name, run] of steps) {
     try {

@@ -6,6 +6,7 @@ import "server-only";
  * written is not made; one whose outcome cannot be recorded keeps its
  * intent, so it shows in doubt on the domain's page.
  */
+import { asOperator } from "../aws/access-scope";
 import { recordAuditEvent } from "./audit";
 import { closeIntent, writeIntent, type ChangeRecorder, type Intent } from "./intents";
 
@@ -34,7 +35,7 @@ export async function recordedChange<T>(
   const target = { domainName: who.domainName, region: who.region };
   let result: T;
   try {
-    result = await run(change);
+    result = await asOperator(() => run(change));
   } catch (error) {
     // A write AWS never answered stays in doubt: its intent is kept for an operator to resolve.
     if (intent && (error as { code?: string }).code !== "in-doubt") {
