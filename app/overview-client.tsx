@@ -9,7 +9,9 @@ import { useEffect, useId, useState, useTransition } from "react";
 import {
   API_TYPE_FILTERS,
   overviewSearch,
+  fleetScopeLabel,
   type ApiTypeFilter,
+  type FleetChoices,
   type OverviewPageView,
   type OverviewQuery,
 } from "@/lib/model/overview-query";
@@ -18,6 +20,7 @@ import { STATUS_HELP } from "@/lib/model/status-help";
 import { AutoRefresh } from "../components/auto-refresh-client";
 import { OverviewTable } from "./overview-table";
 import { Button } from "../components/ui/button";
+import { OverviewScope } from "./overview-scope";
 
 const select = "mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
 const TYPE_WORDS: Record<ApiTypeFilter, string> = {
@@ -32,17 +35,22 @@ export function OverviewClient({
   query,
   region,
   regions,
+  fleet,
+  labels,
   now,
 }: {
   page: OverviewPageView;
   query: OverviewQuery;
   region: string;
   regions: string[];
+  /** In a fleet: its accounts and the account and region filters. */
+  fleet?: FleetChoices;
+  /** Account labels by id (a fleet's rows name their account). */
+  labels?: Record<string, string>;
   now: number;
 }) {
   const router = useRouter();
   const ids = {
-    region: useId(),
     search: useId(),
     status: useId(),
     type: useId(),
@@ -62,7 +70,9 @@ export function OverviewClient({
   const go = (changes: Partial<OverviewQuery>) => {
     const next = { ...view, page: 1, ...changes };
     setView(next);
-    startTransition(() => router.replace(`/${overviewSearch(next, region)}`, { scroll: false }));
+    startTransition(() =>
+      router.replace(`/${overviewSearch(next, fleet ?? region)}`, { scroll: false }),
+    );
   };
   // Typing searches after a pause, as the URL's q.
   useEffect(() => {
@@ -71,6 +81,7 @@ export function OverviewClient({
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search]);
+  const where = fleet ? fleetScopeLabel(fleet) : region;
   const transient = page.rows.some((r) => STATUS_HELP[r.domain.status].transient);
   const filtered = page.matching !== page.total;
   const plural = (n: number) => `${n.toLocaleString("en-US")} domain name${n === 1 ? "" : "s"}`;
@@ -78,19 +89,12 @@ export function OverviewClient({
   return (
     <div className="space-y-4" aria-busy={pending}>
       <div className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-        <div className="flex flex-col text-xs font-medium text-slate-600">
-          <label htmlFor={ids.region}>Region</label>
-          <select
-            id={ids.region}
-            className={select}
-            value={region}
-            onChange={(e) => router.push(`/?region=${encodeURIComponent(e.target.value)}`)}
-          >
-            {regions.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        </div>
+        <OverviewScope
+          region={region}
+          regions={regions}
+          view={view}
+          {...(fleet ? { fleet } : {})}
+        />
         <div className="flex min-w-56 flex-1 flex-col text-xs font-medium text-slate-600">
           <label htmlFor={ids.search}>Search by name</label>
           <input
@@ -195,9 +199,10 @@ export function OverviewClient({
 
       {page.total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-          <p className="font-medium">No custom domain names in {region}.</p>
+          <p className="font-medium">No custom domain names in {where}.</p>
           <p className="mt-1 text-sm text-slate-600">
-            Create one in API Gateway, or switch to another region above.
+            Create one in API Gateway, or switch to another {fleet ? "account or " : ""}region
+            above.
           </p>
         </div>
       ) : page.matching === 0 ? (
@@ -230,6 +235,7 @@ export function OverviewClient({
           rows={page.rows}
           query={query}
           region={region}
+          {...(fleet ? { fleet, labels: labels ?? {} } : {})}
           now={now}
           apiTypes={page.apiTypes}
         />

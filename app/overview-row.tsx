@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { ApiTypes, OverviewRow } from "@/lib/model/overview-row";
+import { rowKey, type ApiTypes, type OverviewRow } from "@/lib/model/overview-row";
+import { accountOf, regionOf } from "@/lib/model/place";
 import { ApiTypeCell } from "./api-type-cell";
 import { Expiry } from "../components/expiry";
 import { MtlsStateLabel } from "./mtls-state-label";
@@ -9,24 +10,40 @@ import { StatusBadge } from "../components/status-badge";
 export function OverviewRowView({
   row,
   region,
+  labels,
   now,
   apiTypes,
 }: {
   row: OverviewRow;
   region: string;
+  /** In a fleet: account labels by id, and the row's Account and Region cells. */
+  labels?: Record<string, string>;
   now: number;
   apiTypes: Promise<Record<string, ApiTypes>>;
 }) {
+  const place = row.place ?? region;
+  const account = accountOf(place);
   return (
     <tr className="border-t border-slate-100 align-top hover:bg-slate-50" data-testid="domain-row">
       <td className="px-3 py-2">
         <Link
           className="font-medium text-sky-800 hover:underline"
-          href={`/domains/${encodeURIComponent(row.domain.domainName)}?region=${region}`}
+          href={`/domains/${encodeURIComponent(row.domain.domainName)}?region=${place}`}
         >
           {row.domain.domainName}
         </Link>
       </td>
+      {labels && (
+        <>
+          <td className="px-3 py-2 text-xs" data-testid="row-account">
+            {account && (labels[account] ?? account)}
+            <span className="block font-mono text-slate-500">{account}</span>
+          </td>
+          <td className="px-3 py-2 text-xs whitespace-nowrap" data-testid="row-region">
+            {regionOf(place)}
+          </td>
+        </>
+      )}
       <td className="px-3 py-2">
         <StatusBadge status={row.domain.status} />
       </td>
@@ -36,7 +53,7 @@ export function OverviewRowView({
         {row.domain.securityPolicy ?? <span className="text-slate-400">policy not reported</span>}
       </td>
       <td className="px-3 py-2">
-        <ApiTypeCell name={row.domain.domainName} known={row.apiTypes} streamed={apiTypes} />
+        <ApiTypeCell name={rowKey(row)} known={row.apiTypes} streamed={apiTypes} />
       </td>
       <td className="px-3 py-2 text-xs">
         {row.domain.mtls ? (

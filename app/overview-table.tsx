@@ -3,20 +3,31 @@
  * are links to the sorted view.
  */
 import Link from "next/link";
-import { overviewSearch, type OverviewQuery, type SortKey } from "@/lib/model/overview-query";
-import type { ApiTypes, OverviewRow } from "@/lib/model/overview-row";
+import {
+  fleetScopeLabel,
+  overviewSearch,
+  type FleetChoices,
+  type OverviewQuery,
+  type SortKey,
+} from "@/lib/model/overview-query";
+import { rowKey, type ApiTypes, type OverviewRow } from "@/lib/model/overview-row";
 import { OverviewRowView } from "./overview-row";
 
 export function OverviewTable({
   rows,
   query,
   region,
+  fleet,
+  labels = {},
   now,
   apiTypes,
 }: {
   rows: OverviewRow[];
   query: OverviewQuery;
   region: string;
+  /** In a fleet: Account and Region columns, links to each row's place. */
+  fleet?: FleetChoices;
+  labels?: Record<string, string>;
   now: number;
   /** The API types the rows do not carry, streamed. */
   apiTypes: Promise<Record<string, ApiTypes>>;
@@ -25,7 +36,7 @@ export function OverviewTable({
     const active = query.sort === key;
     const href = overviewSearch(
       { ...query, sort: key, descending: active ? !query.descending : false, page: 1 },
-      region,
+      fleet ?? region,
     );
     return (
       <th
@@ -48,10 +59,22 @@ export function OverviewTable({
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
-        <caption className="sr-only">Custom domain names in {region}</caption>
+        <caption className="sr-only">
+          Custom domain names in {fleet ? fleetScopeLabel(fleet) : region}
+        </caption>
         <thead className="bg-slate-50 text-left text-xs text-slate-600">
           <tr>
             {header("name", "Domain name")}
+            {fleet && (
+              <>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Account
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Region
+                </th>
+              </>
+            )}
             {header("status", "Status")}
             <th scope="col" className="px-3 py-2 font-medium">
               Endpoint · policy
@@ -70,9 +93,10 @@ export function OverviewTable({
         <tbody>
           {rows.map((r) => (
             <OverviewRowView
-              key={r.domain.domainName}
+              key={rowKey(r)}
               row={r}
               region={region}
+              {...(fleet ? { labels } : {})}
               now={now}
               apiTypes={apiTypes}
             />

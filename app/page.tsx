@@ -3,7 +3,10 @@ import Link from "next/link";
 import { ErrorPanel } from "@/components/error-panel";
 import { OverviewClient } from "@/app/overview-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
-import { overviewSearch, parseOverviewQuery } from "@/lib/model/overview-query";
+import { fleetScopeLabel, overviewSearch, parseOverviewQuery } from "@/lib/model/overview-query";
+import { placeLabel } from "@/lib/model/place";
+import { accountLabels, fleetChoices, fleetPlacesOf } from "@/lib/domains/views/fleet-view";
+import { PlaceFailures } from "./place-failures";
 import {
   inDoubtView,
   isRegion,
@@ -24,15 +27,23 @@ export default async function OverviewPage({
   const params = await searchParams;
   const asked = typeof params.region === "string" ? params.region : undefined;
   const query = parseOverviewQuery(params);
+  const fleet = fleetChoices(params);
   const session = await requirePageSession(
-    isRegion(asked) ? `/${overviewSearch(query, asked)}` : "/",
+    fleet
+      ? `/${overviewSearch(query, fleet)}`
+      : isRegion(asked)
+        ? `/${overviewSearch(query, asked)}`
+        : "/",
   );
-  const region = await pageRegion(asked);
-  const [overview, doubts] = await Promise.all([overviewView(region, query), inDoubtView()]);
+  const places = fleet ? fleetPlacesOf(fleet) : [await pageRegion(asked)];
+  const region = places[0] ?? (await pageRegion(undefined));
+  const where = fleet ? fleetScopeLabel(fleet) : region;
+  const labels = fleet ? accountLabels() : {};
+  const [overview, doubts] = await Promise.all([overviewView(places, query), inDoubtView()]);
   if (!overview.ok)
     return (
       <ErrorPanel
-        title={`Could not list the custom domain names of ${region}`}
+        title={`Could not list the custom domain names of ${where}`}
         message={overview.message}
       />
     );
@@ -42,7 +53,7 @@ export default async function OverviewPage({
         <div>
           <h1 className="text-2xl font-semibold">Custom domain names</h1>
           <p className="text-sm text-slate-600">
-            API Gateway custom domain names in {region} (for REST and HTTP APIs), with their mutual
+            API Gateway custom domain names in {where} (for REST and HTTP APIs), with their mutual
             TLS truststores.
           </p>
         </div>
@@ -74,17 +85,19 @@ export default async function OverviewPage({
                 >
                   {d.domainName}
                 </Link>{" "}
-                ({d.region}, {d.count})
+                ({placeLabel(d.region, labels)}, {d.count})
               </li>
             ))}
           </ul>
         </div>
       )}
+      <PlaceFailures failures={overview.value.failures} labels={labels} />
       <OverviewClient
         page={overview.value}
         query={query}
         region={region}
         regions={regionChoices(region)}
+        {...(fleet ? { fleet, labels } : {})}
         now={overview.value.evaluatedAt}
       />
     </section>

@@ -1,7 +1,9 @@
 /**
  * `npm run --silent watch`: what will stop clients before anyone notices,
  * for every mTLS domain of the given regions (lib/domains/watch/watch.ts).
- *   --region R        a region to scan (repeatable, or comma-separated; default AWS_REGION)
+ *   --region R        a region to scan (repeatable, or comma-separated; default AWS_REGION);
+ *                     with MTLS_CONSOLE_ACCOUNTS, that region of every account (ACCOUNT:REGION
+ *                     for one account's), and by default every account's every region
  *   --days N          how far ahead to look (default 30)
  *   --json            one JSON object
  *   --notify URL      post the report to a webhook ({"text": …}: Slack and Teams)
@@ -12,6 +14,8 @@ import { parseArgs } from "node:util";
 import { runCli } from "./cli-exit";
 import { startEmbeddedIfNeeded } from "./embedded-backend";
 import { envRegion } from "../lib/aws/config";
+import { fleetPlaces } from "../lib/aws/regions";
+import { regionOf } from "../lib/model/place";
 import { formatWatch, watchExitCode, watchRegions } from "../lib/domains/watch/watch";
 import { notifyWebhook, publishToSns } from "../lib/domains/watch/watch-notify";
 
@@ -36,10 +40,16 @@ async function main(argv: string[]): Promise<number> {
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 0 || days > 3650)
     throw new Error(`--days wants a whole number from 0 to 3650, not "${values.days}"`);
-  const regions = (values.region ?? [envRegion()])
+  const fleet = fleetPlaces();
+  const asked = (values.region ?? (fleet ? fleet : [envRegion()]))
     .flatMap((r) => r.split(","))
     .map((r) => r.trim())
     .filter(Boolean);
+  // In a fleet a bare region means that region of every account.
+  const regions = fleet
+    ? asked.flatMap((r) => (r.includes(":") ? [r] : fleet.filter((p) => regionOf(p) === r)))
+    : asked;
+  if (fleet && !regions.length) throw new Error(`no account of MTLS_CONSOLE_ACCOUNTS has ${asked}`);
   if (values.notify && !/^https?:\/\//.test(values.notify))
     throw new Error(`--notify wants an http(s) URL, not "${values.notify}"`);
   const report = await watchRegions(regions, days);

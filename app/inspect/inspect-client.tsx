@@ -4,6 +4,7 @@
  * "would this client certificate be accepted by domain X?" against the
  * domain's active truststore.
  */
+import { placeLabel } from "@/lib/model/place";
 import { useId, useState } from "react";
 import { checkClientCertificate } from "@/lib/actions/check-client-certificate";
 import {
@@ -139,14 +140,16 @@ export function Inspect({
           Would this client certificate be accepted?
         </h2>
         {domains.length === 0 ? (
-          <p className="text-sm text-slate-600">No domain name in {region} has mutual TLS on.</p>
+          <p className="text-sm text-slate-600">
+            No domain name in {placeLabel(region)} has mutual TLS on.
+          </p>
         ) : (
           <div className="flex flex-wrap items-end gap-2">
             <label
               htmlFor={ids.domain}
               className="flex flex-col text-xs font-medium text-slate-600"
             >
-              Domain name ({region})
+              Domain name ({placeLabel(region)})
               <select
                 id={ids.domain}
                 className="mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900"

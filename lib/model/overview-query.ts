@@ -53,9 +53,44 @@ export function parseOverviewQuery(params: Params): OverviewQuery {
   };
 }
 
-/** The URL search parameters of a view (defaults left out), for links and the controls. */
-export function overviewSearch(query: OverviewQuery, region: string): string {
-  const p = new URLSearchParams({ region });
+/** A fleet account as pages see it (never its role ARNs or external id). */
+export interface FleetAccountChoice {
+  id: string;
+  label: string;
+  regions: string[];
+}
+
+/** A fleet's accounts and regions, and the overview's account and region filters (absent: all). */
+export interface FleetChoices {
+  accounts: FleetAccountChoice[];
+  /** Every region of any account, sorted. */
+  regions: string[];
+  account?: string;
+  region?: string;
+}
+
+/** "every account and region", "prod (111111111111) in eu-west-1"… for headings and empty states. */
+export function fleetScopeLabel(fleet: FleetChoices): string {
+  const account = fleet.accounts.find((a) => a.id === fleet.account);
+  const who = account ? `${account.label} (${account.id})` : "every account";
+  return fleet.region ? `${who} in ${fleet.region}` : `${who}, every region`;
+}
+
+/**
+ * The URL search parameters of a view (defaults left out), for links and
+ * the controls: of one region, or of a fleet's account and region filters
+ * (`account`, `in`).
+ */
+export function overviewSearch(
+  query: OverviewQuery,
+  scope: string | Pick<FleetChoices, "account" | "region">,
+): string {
+  const p = new URLSearchParams();
+  if (typeof scope === "string") p.set("region", scope);
+  else {
+    if (scope.account) p.set("account", scope.account);
+    if (scope.region) p.set("in", scope.region);
+  }
   if (query.q) p.set("q", query.q);
   if (query.status !== "ALL") p.set("status", query.status);
   if (query.warnings) p.set("warnings", "1");
@@ -83,8 +118,16 @@ export interface OverviewPage {
   pages: number;
 }
 
+/** A place of a fleet whose domains could not be read, and why (fixed words, never AWS's). */
+export interface PlaceFailure {
+  place: string;
+  message: string;
+}
+
 /** A page as the overview shows it. */
 export interface OverviewPageView extends OverviewPage {
+  /** In a fleet: the places that could not be read (the others are shown all the same). */
+  failures: PlaceFailure[];
   evaluatedAt: number;
   /** The shown rows' API types that the rows do not carry yet, by domain name; never rejects. */
   apiTypes: Promise<Record<string, ApiTypes>>;
@@ -151,7 +194,11 @@ export function applyOverviewQuery(
       typeof va === "number" && typeof vb === "number"
         ? va - vb
         : String(va).localeCompare(String(vb));
-    return (query.descending ? -c : c) || a.domain.domainName.localeCompare(b.domain.domainName);
+    return (
+      (query.descending ? -c : c) ||
+      a.domain.domainName.localeCompare(b.domain.domainName) ||
+      (a.place ?? "").localeCompare(b.place ?? "")
+    );
   });
   const pages = Math.max(1, Math.ceil(matching.length / OVERVIEW_PAGE_SIZE));
   const page = Math.min(query.page, pages);

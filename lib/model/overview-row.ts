@@ -9,6 +9,8 @@ export type ApiTypes = { kinds: ApiKind[] } | { unknown: string };
 /** One row of the domains overview. */
 export interface OverviewRow {
   domain: MtlsDomain;
+  /** In a fleet: the place (ACCOUNT:REGION) the domain lives in. */
+  place?: string;
   serverCertificateNotAfter?: string;
   serverCertificateType?: string;
   ownershipNotAfter?: string;
@@ -18,3 +20,7 @@ export interface OverviewRow {
   /** Read for the type filter; otherwise the page streams them. */
   apiTypes?: ApiTypes;
 }
+
+/** A row's key among the rows of several places (its name alone in one place). */
+export const rowKey = (row: Pick<OverviewRow, "domain" | "place">): string =>
+  row.place ? `${row.place}|${row.domain.domainName}` : row.domain.domainName;

@@ -3,6 +3,7 @@
  * Base path mappings and their REST APIs, with the warning that a REST API's
  * default execute-api endpoint lets clients bypass mutual TLS.
  */
+import { regionOf } from "@/lib/model/place";
 import { useState } from "react";
 import { disableDefaultEndpoint } from "@/lib/actions/disable-default-endpoint";
 import type { BasePathMappingView } from "@/lib/model/domain";
@@ -101,7 +102,7 @@ export function Mappings({
         <p className="text-sm">
           Clients calling{" "}
           <code className="font-mono">
-            https://{confirming?.restApiId}.execute-api.{region}.amazonaws.com
+            https://{confirming?.restApiId}.execute-api.{regionOf(region)}.amazonaws.com
           </code>{" "}
           directly will get 403. Every client must then come through a custom domain (and its mutual
           TLS). Make sure none still uses the default URL.

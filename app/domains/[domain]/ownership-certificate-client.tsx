@@ -1,4 +1,5 @@
 "use client";
+import { placeLabel } from "@/lib/model/place";
 import { useState } from "react";
 import { listOwnershipCertificates } from "@/lib/actions/list-ownership-certificates";
 import { replaceOwnershipCertificate } from "@/lib/actions/replace-ownership-certificate";
@@ -84,8 +85,8 @@ export function ReplaceOwnershipCertificate({
             <p className="text-sm">{listed.why}</p>
             {listed.choices.length === 0 ? (
               <p className="text-sm" data-testid="no-ownership-choices">
-                No ACM-issued certificate in {region} covers {domainName}: request one in ACM (DNS
-                validation), wait until it is ISSUED, then come back.
+                No ACM-issued certificate in {placeLabel(region)} covers {domainName}: request one
+                in ACM (DNS validation), wait until it is ISSUED, then come back.
               </p>
             ) : (
               <fieldset className="space-y-2" data-testid="ownership-choices">

@@ -1,3 +1,5 @@
+import { overviewHref, placeLabel } from "@/lib/model/place";
+import { accountLabels } from "@/lib/domains/views/fleet-view";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -82,7 +84,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
     <article className="space-y-8">
       <header className="space-y-2">
         <p className="text-sm">
-          <Link href={`/?region=${region}`} className="text-sky-800 hover:underline">
+          <Link href={overviewHref(region)} className="text-sky-800 hover:underline">
             ← Custom domain names
           </Link>
         </p>
@@ -92,7 +94,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
           <AutoRefresh active={STATUS_HELP[domain.status].transient} />
         </div>
         <p className="text-sm text-slate-600" data-testid="domain-facts">
-          {region} · {domain.endpointType} ·{" "}
+          {placeLabel(region, accountLabels())} · {domain.endpointType} ·{" "}
           {domain.securityPolicy ?? "security policy not reported"}
           {domain.ipAddressType === "dualstack" ? " · dualstack (IPv4 and IPv6)" : ""}
           {domain.dnsTarget

@@ -1,3 +1,5 @@
+import { overviewHref, placeLabel } from "@/lib/model/place";
+import { accountLabels } from "@/lib/domains/views/fleet-view";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateDomain } from "@/app/domains/new/create-domain-client";
@@ -21,11 +23,13 @@ export default async function NewDomainPage({
   const header = (
     <div className="space-y-1">
       <p className="text-sm">
-        <Link href={`/?region=${region}`} className="text-sky-800 hover:underline">
+        <Link href={overviewHref(region)} className="text-sky-800 hover:underline">
           ← Custom domain names
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">New mTLS custom domain name in {region}</h1>
+      <h1 className="text-2xl font-semibold">
+        New mTLS custom domain name in {placeLabel(region, accountLabels())}
+      </h1>
       <p className="text-sm text-slate-600">
         Every prerequisite is checked, and says how to fix it, before anything is created; the
         domain is created pinned to the exact truststore version you checked.

@@ -5,12 +5,16 @@ import "server-only";
  * a name that another mTLS domain's server certificate has from a different
  * issuer ("The certificate subject <certSubject> conflicts with an existing
  * certificate from a different issuer"). Checked before the call, against
- * every other mTLS domain of the region the credentials can see.
+ * every other mTLS domain of the region the credentials can see, and in a
+ * fleet of every account's same region (the rule crosses accounts).
  */
 import { describeCertificate } from "../../aws/acm";
 import { listDomainNames } from "../../aws/api-gateway";
 import { certificateNames, type ServerCertificate } from "../../model/domain";
 import { limiter } from "../shared/limiter";
+import { fleetAccounts } from "../../aws/accounts";
+import { fleetPlaces } from "../../aws/regions";
+import { placeLabel, regionOf } from "../../model/place";
 import type { Prerequisite } from "./mtls-prerequisites";
 
 export interface NameIssuerConflict {
@@ -23,6 +27,17 @@ export interface NameIssuerConflict {
 const namesOf = (cert: ServerCertificate) =>
   new Set(certificateNames(cert).map((n) => n.toLowerCase()));
 
+/**
+ * The places whose mTLS domains share the region's one-issuer rule: the
+ * region itself and, in a fleet, every other account's same region (the
+ * rule crosses the accounts of an organisation).
+ */
+function placesSharingRule(place: string): string[] {
+  const region = regionOf(place);
+  const others = (fleetPlaces() ?? []).filter((p) => p !== place && regionOf(p) === region);
+  return [place, ...others];
+}
+
 /** The names of `server` that another mTLS domain's server certificate has from another issuer. */
 export async function serverNameConflicts(
   server: ServerCertificate,
@@ -30,28 +45,38 @@ export async function serverNameConflicts(
   region: string,
 ): Promise<{ conflicts: NameIssuerConflict[]; unread: string[] }> {
   const ours = namesOf(server);
-  const others = (await listDomainNames(region)).filter(
-    (d) => d.mtls && d.domainName !== domainName && d.certificateArn,
-  );
+  const labels = Object.fromEntries((fleetAccounts() ?? []).map((a) => [a.id, a.label]));
   const pace = limiter(4);
   const conflicts: NameIssuerConflict[] = [];
   const unread: string[] = [];
   await Promise.all(
-    others.map((d) =>
-      pace.run(async () => {
-        const cert = await describeCertificate(d.certificateArn!, region).catch(() => null);
-        if (!cert?.issuer) return void unread.push(d.domainName);
-        if (!server.issuer || cert.issuer === server.issuer) return;
-        for (const name of namesOf(cert))
-          if (ours.has(name))
-            conflicts.push({
-              name,
-              issuer: server.issuer,
-              otherDomain: d.domainName,
-              otherIssuer: cert.issuer,
-            });
-      }),
-    ),
+    placesSharingRule(region).map(async (place) => {
+      const elsewhere = place !== region;
+      const named = (name: string) =>
+        elsewhere ? `${name} (account ${placeLabel(place, labels)})` : name;
+      const listed = await listDomainNames(place).catch(() => null);
+      if (!listed) return void unread.push(`every domain of ${placeLabel(place, labels)}`);
+      const others = listed.filter(
+        (d) => d.mtls && d.certificateArn && (elsewhere || d.domainName !== domainName),
+      );
+      await Promise.all(
+        others.map((d) =>
+          pace.run(async () => {
+            const cert = await describeCertificate(d.certificateArn!, place).catch(() => null);
+            if (!cert?.issuer) return void unread.push(named(d.domainName));
+            if (!server.issuer || cert.issuer === server.issuer) return;
+            for (const name of namesOf(cert))
+              if (ours.has(name))
+                conflicts.push({
+                  name,
+                  issuer: server.issuer,
+                  otherDomain: named(d.domainName),
+                  otherIssuer: cert.issuer,
+                });
+          }),
+        ),
+      );
+    }),
   );
   return { conflicts, unread };
 }
@@ -75,7 +100,7 @@ export async function nameIssuerCheck(
     ok: !conflicts.length,
     message: conflicts.length
       ? conflicts.map(conflictSentence).join(" ") + left
-      : `No other mTLS domain of ${region} has these names from another issuer.${left}`,
+      : `No other mTLS domain of ${placesSharingRule(region).length > 1 ? `${regionOf(region)} in any account of the fleet` : region} has these names from another issuer.${left}`,
     ...(conflicts.length
       ? {
           fix: "Get every certificate for these names from one issuer (ACM for all is simplest), or ask AWS Support if another account holds the other.",

@@ -19,7 +19,9 @@ import {
   type OverviewPageView,
   type OverviewQuery,
 } from "../../model/overview-query";
-import type { OverviewRow } from "../../model/overview-row";
+import { rowKey, type ApiTypes, type OverviewRow } from "../../model/overview-row";
+import type { PlaceFailure } from "../../model/overview-query";
+import { readPart } from "../shared/loaded";
 import { limiter } from "../shared/limiter";
 import { versionSummary } from "../versions/version-summaries";
 import { routesByRules } from "../../model/domain";
@@ -32,6 +34,44 @@ const TYPE_WAIT_MS = 4000;
 const ruleRouted = (rows: OverviewRow[]) =>
   new Set(rows.filter((r) => routesByRules(r.domain)).map((r) => r.domain.domainName));
 
+/** The rows by the place they live in (`region` for rows of the one place). */
+function byPlace(rows: OverviewRow[], region: string): Map<string, OverviewRow[]> {
+  const groups = new Map<string, OverviewRow[]>();
+  for (const row of rows) {
+    const place = row.place ?? region;
+    const group = groups.get(place);
+    if (group) group.push(row);
+    else groups.set(place, [row]);
+  }
+  return groups;
+}
+
+/** The API types of these rows by rowKey, each place's read apart; what is still pending. */
+async function typesOfRows(
+  rows: OverviewRow[],
+  region: string,
+  waitMs?: number,
+): Promise<{ types: Record<string, ApiTypes>; pending: number }> {
+  const types: Record<string, ApiTypes> = {};
+  let pending = 0;
+  await Promise.all(
+    [...byPlace(rows, region)].map(async ([place, group]) => {
+      const read = await apiTypesOf(
+        place,
+        group.map((r) => r.domain.domainName),
+        waitMs,
+        ruleRouted(group),
+      );
+      pending += read.pending.length;
+      for (const row of group) {
+        const found = read.types[row.domain.domainName];
+        if (found) types[rowKey(row)] = found;
+      }
+    }),
+  );
+  return { types, pending };
+}
+
 /** Sets `apiTypes` on the rows that pass the other filters; what is still pending or unknown. */
 async function withApiTypes(
   rows: OverviewRow[],
@@ -40,20 +80,15 @@ async function withApiTypes(
   now: number,
 ): Promise<Pick<OverviewPageView, "typesPending" | "typesUnknown">> {
   const candidates = rows.filter((r) => matchesOverviewFilters(r, query, now, false));
-  const read = await apiTypesOf(
-    region,
-    candidates.map((r) => r.domain.domainName),
-    TYPE_WAIT_MS,
-    ruleRouted(candidates),
-  );
+  const read = await typesOfRows(candidates, region, TYPE_WAIT_MS);
   const unknown: string[] = [];
   for (const row of candidates) {
-    const types = read.types[row.domain.domainName];
+    const types = read.types[rowKey(row)];
     if (types) row.apiTypes = types;
     if (types && "unknown" in types) unknown.push(types.unknown);
   }
   return {
-    typesPending: read.pending.length,
+    typesPending: read.pending,
     typesUnknown: { count: unknown.length, ...(unknown[0] ? { reason: unknown[0] } : {}) },
   };
 }
@@ -68,7 +103,7 @@ async function withTruststoreExpiry(
   for (const row of rows) {
     const mtls = row.domain.mtls;
     if (!mtls?.truststoreVersion || !parseS3Uri(mtls.truststoreUri)) continue;
-    const key = `${mtls.truststoreUri}#${mtls.truststoreVersion}`;
+    const key = `${row.place ?? ""}|${mtls.truststoreUri}#${mtls.truststoreVersion}`;
     const list = byVersion.get(key);
     if (list) list.push(row);
     else byVersion.set(key, [row]);
@@ -81,7 +116,7 @@ async function withTruststoreExpiry(
         const summary = await versionSummary(
           parseS3Uri(mtls.truststoreUri)!,
           mtls.truststoreVersion!,
-          region,
+          group[0]!.place ?? region,
         ).catch(() => null);
         const expiry = summary ? summaryCountsAt(summary, new Date(now)).earliestExpiry : undefined;
         if (expiry) for (const row of group) row.truststoreExpiry = expiry;
@@ -90,11 +125,38 @@ async function withTruststoreExpiry(
   );
 }
 
+/** The domains of every place asked for, each place's failure on its own (a fleet's overview). */
+async function readPlaces(
+  places: string[],
+): Promise<{ rows: OverviewRow[]; evaluatedAt: number; failures: PlaceFailure[] }> {
+  if (places.length === 1) return { ...(await getOverview(places[0]!)), failures: [] };
+  const reading = limiter(CONCURRENCY);
+  const rows: OverviewRow[] = [];
+  const failures: PlaceFailure[] = [];
+  await Promise.all(
+    places.map((place) =>
+      reading.run(async () => {
+        const read = await readPart(() => getOverview(place), `the domains of ${place}`);
+        if (read.ok) for (const row of read.value.rows) rows.push({ ...row, place });
+        else failures.push({ place, message: read.message });
+      }),
+    ),
+  );
+  failures.sort((a, b) => places.indexOf(a.place) - places.indexOf(b.place));
+  return { rows, evaluatedAt: Date.now(), failures };
+}
+
+/**
+ * One page of the overview of these places: one region (or fleet place),
+ * or, in a fleet, every place the filters leave (rows carry their place).
+ */
 export async function overviewPage(
-  region: string,
+  where: string | string[],
   query: OverviewQuery,
 ): Promise<OverviewPageView> {
-  const { rows, evaluatedAt } = await getOverview(region);
+  const places = typeof where === "string" ? [where] : where;
+  const region = places[0]!;
+  const { rows, evaluatedAt, failures } = await readPlaces(places);
   const byTruststore = query.truststoreDays !== undefined || query.sort === "truststore-expiry";
   if (byTruststore) await withTruststoreExpiry(rows, region, evaluatedAt);
   const typed =
@@ -104,12 +166,11 @@ export async function overviewPage(
   const page = applyOverviewQuery(rows, query, evaluatedAt);
   if (!byTruststore) await withTruststoreExpiry(page.rows, region, evaluatedAt);
   const missingRows = page.rows.filter((r) => !r.apiTypes);
-  const missing = missingRows.map((r) => r.domain.domainName);
-  const apiTypes = missing.length
-    ? apiTypesOf(region, missing, undefined, ruleRouted(missingRows)).then(
+  const apiTypes = missingRows.length
+    ? typesOfRows(missingRows, region).then(
         (read) => read.types,
         () => ({}),
       )
     : Promise.resolve({});
-  return { ...page, evaluatedAt, apiTypes, ...typed };
+  return { ...page, evaluatedAt, apiTypes, failures, ...typed };
 }

@@ -46,10 +46,10 @@ export type { Loaded } from "../shared/loaded";
 
 /** One page of the overview, as the URL's view asks for it. */
 export function overviewView(
-  region: string,
+  places: string[],
   query: OverviewQuery,
 ): Promise<Loaded<OverviewPageView>> {
-  return readPart(() => overviewPage(region, query), "the custom domain names");
+  return readPart(() => overviewPage(places, query), "the custom domain names");
 }
 
 export interface AuditView {

@@ -13,6 +13,7 @@ import { clientsSeen } from "../clients-seen/clients-seen";
 import { getOverview } from "../overview/overview";
 import { checkVersion } from "../versions/truststores";
 import { revocationFindings } from "./watch-revocation";
+import { readPart } from "../shared/loaded";
 
 export interface WatchFinding {
   severity: "error" | "warning";
@@ -50,7 +51,19 @@ export async function watchRegions(
   const horizon = new Date(now.getTime() + days * DAY);
   let domains = 0;
   for (const region of regions) {
-    const { rows } = await getOverview(region);
+    // One place that cannot be read (a fleet account's role refused) is a finding, not the end.
+    const listed = await readPart(() => getOverview(region), `the domains of ${region}`);
+    if (!listed.ok) {
+      findings.push({
+        severity: "error",
+        region,
+        domain: "(every domain)",
+        kind: "unreadable",
+        message: listed.message,
+      });
+      continue;
+    }
+    const { rows } = listed.value;
     for (const row of rows) {
       const d = row.domain;
       if (d.mtlsState === "unavailable") continue;
