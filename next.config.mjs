@@ -2,6 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm start` and the image run the standalone server (.next/standalone/server.js):
+  // only the files the server needs, no dev dependencies.
+  output: "standalone",
   // The dev server serves its scripts (and hot reload) to these hosts too:
   // without them, `npm run dev` opened at 127.0.0.1 never hydrates.
   allowedDevOrigins: ["127.0.0.1", "localhost"],

@@ -26,13 +26,13 @@ export interface FaultWorld {
 }
 
 /**
- * The production build served by `next start` on 127.0.0.1:`port` in its own
+ * The standalone server the build wrote, on 127.0.0.1:`port` in its own
  * process, as `npm start` runs it (the app, not Next.js, handles SIGTERM).
  */
 export function spawnProductionApp(port: number, env: Record<string, string>): ChildProcess {
   return spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    ["scripts/start.mjs", "--hostname", "127.0.0.1", "--port", String(port)],
     {
       env: { ...process.env, ...env, NEXT_MANUAL_SIG_HANDLE: "true" },
       stdio: "ignore",
