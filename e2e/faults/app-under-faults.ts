@@ -1,6 +1,6 @@
 /**
  * For fault tests: an emulator started by the test, a holding proxy in
- * front of it, and the production app (`next start`, one process, so that
+ * front of it, and the production app (`npm start`'s standalone server, one process, so that
  * `kill -9` kills the server itself) talking to AWS through the proxy.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -29,13 +29,18 @@ export interface FaultWorld {
  * The standalone server the build wrote, on 127.0.0.1:`port` in its own
  * process, as `npm start` runs it (the app, not Next.js, handles SIGTERM).
  */
-export function spawnProductionApp(port: number, env: Record<string, string>): ChildProcess {
+export function spawnProductionApp(
+  port: number,
+  env: Record<string, string>,
+  /** "pipe" to read what the server logs. */
+  stdio: "ignore" | "pipe" = "ignore",
+): ChildProcess {
   return spawn(
     process.execPath,
     ["scripts/start.mjs", "--hostname", "127.0.0.1", "--port", String(port)],
     {
       env: { ...process.env, ...env, NEXT_MANUAL_SIG_HANDLE: "true" },
-      stdio: "ignore",
+      stdio,
     },
   );
 }

@@ -28,7 +28,8 @@ export interface Readiness {
   failing?: ReadinessCheck;
 }
 
-const KEEP_MS = 15_000;
+/** How long an answer is kept (MTLS_CONSOLE_READY_KEEP_MS, default 15 s). */
+const keepMs = () => Number(process.env.MTLS_CONSOLE_READY_KEEP_MS) || 15_000;
 const PROBE_KEY = "readiness/probe.json";
 let kept: { at: number; result: Promise<Readiness> } | undefined;
 
@@ -105,7 +106,7 @@ async function check(): Promise<Readiness> {
 
 /** The readiness now, or as checked within the last 15 s. */
 export function readiness(now = Date.now()): Promise<Readiness> {
-  if (!kept || now - kept.at > KEEP_MS) kept = { at: now, result: check() };
+  if (!kept || now - kept.at > keepMs()) kept = { at: now, result: check() };
   return kept.result;
 }
 
