@@ -131,7 +131,7 @@ export function settingsFrom(lookup: Lookup, env: Env = process.env): ConsoleSet
     internetFacing: flag("internetFacing", true),
     allowedCidr: text("allowedCidr") ?? "0.0.0.0/0",
     vpcId: text("vpcId"),
-    natGateways: whole("natGateways", 1, 0, 3),
+    natGateways: whole("natGateways", 1, 1, 3),
     regions: list("regions"),
     truststoreBuckets: list("truststoreBuckets"),
     accounts,
