@@ -82,5 +82,7 @@ export default defineConfig([
     "next-env.d.ts",
     "test-results/**",
     "playwright-report/**",
+    "infra/cdk.out/**",
+    "infra/dist/**",
   ]),
 ]);

@@ -36,6 +36,7 @@ export const DOMAIN_ROOMS = [
 const OUTSIDE_THE_APP = [
   "emulator",
   "authorizer",
+  "infra",
   "test-support",
   "e2e",
   "scripts",
@@ -81,6 +82,7 @@ function zones() {
       "./scripts",
       "./bench",
       "./authorizer",
+      "./infra",
     ]),
     message:
       "The emulator is the test double of AWS: it may import lib/model, lib/truststore, lib/pki and lib/revocation only.",
@@ -104,9 +106,33 @@ function zones() {
       "./e2e",
       "./scripts",
       "./bench",
+      "./infra",
     ],
     message:
       "The revocation authorizer is its own Lambda function: it may import lib/model and lib/revocation only.",
+  });
+  // The deployment reads the app's IAM table (lib/aws/iam.ts) and nothing else of it.
+  out.push({
+    target: "./infra",
+    from: "./lib",
+    except: ["./aws/iam.ts"],
+    message: "infra/ may import lib/aws/iam.ts only (the roles' actions), nothing else of the app.",
+  });
+  out.push({
+    target: "./infra",
+    from: [
+      "./app",
+      "./components",
+      "./proxy.ts",
+      "./instrumentation.ts",
+      "./emulator",
+      "./authorizer",
+      "./test-support",
+      "./e2e",
+      "./scripts",
+      "./bench",
+    ],
+    message: "infra/ may import lib/aws/iam.ts only (the roles' actions), nothing else of the app.",
   });
   return out;
 }

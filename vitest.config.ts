@@ -15,6 +15,7 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "emulator/**/*.test.ts",
       "authorizer/**/*.test.ts",
+      "infra/**/*.test.ts",
     ],
     // Emulator suites start servers and the CLI cross-check spawns processes.
     fileParallelism: true,

@@ -30,6 +30,9 @@ describe("imports point down the layers", () => {
     ["authorizer/upward.ts", 'import { issue } from "../lib/pki/generate";'],
     ["lib/domains/shared/upward.ts", 'import { handler } from "../../../authorizer/handler";'],
     ["app/upward.ts", 'import { makeHandler } from "@/authorizer/handler";'],
+    ["infra/upward.ts", 'import { putJson } from "../lib/records/store";'],
+    ["infra/upward.ts", 'import { getClients } from "../lib/aws/config";'],
+    ["lib/aws/upward.ts", 'import { roleActions } from "../../infra/console-policies";'],
   ])("refuses %s: %s", async (file, line) => {
     const errors = await layerErrors(
       file,
@@ -46,6 +49,7 @@ describe("imports point down the layers", () => {
     ["authorizer/downward.ts", 'import { revocationVerdict } from "../lib/revocation/verdict";'],
     ["authorizer/downward.ts", 'import { revocationKey } from "@/lib/revocation/document";'],
     ["app/downward.ts", 'import { pageRegion } from "@/lib/domains/views/page-views";'],
+    ["infra/downward.ts", 'import { IAM_CALLS } from "../lib/aws/iam";'],
   ])("allows %s: %s", async (file, line) => {
     expect(
       await layerErrors(file, `${line}\nexport const used = [${importedName(line)}];\n`),

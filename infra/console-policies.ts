@@ -1,0 +1,78 @@
+/**
+ * The roles' IAM statements, derived from lib/aws/iam.ts's IAM_CALLS (the
+ * source of docs/iam.md): each role gets exactly the actions its calls
+ * need, nothing retyped here. Only the resources are the deployment's own:
+ * API Gateway's resources, the truststore buckets (with the console's
+ * store) when named, an SNS topic when named.
+ */
+import { Aws } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
+import { IAM_CALLS, type IamRole } from "../lib/aws/iam";
+
+/** The IAM actions of a role's calls, sorted, each once (what docs/iam.md's policy for the role lists). */
+export function roleActions(role: IamRole): string[] {
+  const actions = new Set<string>();
+  for (const call of Object.values(IAM_CALLS))
+    if (call.roles.includes(role)) for (const action of call.actions) actions.add(action);
+  return [...actions].sort();
+}
+
+/**
+ * The console's own store, used by the task itself: the actions docs/iam.md
+ * names for it (audit events, locks, intents, sessions, sign-in attempts).
+ */
+export const STORE_OBJECT_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
+export const STORE_BUCKET_ACTIONS = ["s3:ListBucket"];
+
+export interface ResourceScope {
+  /** S3 resources (buckets and their objects); `["*"]` when no bucket is named. */
+  s3: string[];
+  /** The SNS topics the watch may publish to; `["*"]` when none is named. */
+  sns: string[];
+}
+
+/** S3 resources for bucket names (`*` wildcards allowed, as TRUSTSTORE_BUCKETS has them); `["*"]` for none. */
+export function bucketResources(buckets: string[]): string[] {
+  if (buckets.length === 0) return ["*"];
+  return buckets.flatMap((b) => [
+    `arn:${Aws.PARTITION}:s3:::${b}`,
+    `arn:${Aws.PARTITION}:s3:::${b}/*`,
+  ]);
+}
+
+function resourcesFor(service: string, scope: ResourceScope): string[] {
+  switch (service) {
+    case "apigateway":
+      // Every API Gateway resource of every region (domain names, REST APIs, HTTP APIs).
+      return [`arn:${Aws.PARTITION}:apigateway:*::/*`];
+    case "s3":
+      return scope.s3;
+    case "sns":
+      return scope.sns;
+    default:
+      // ACM's ListCertificates and Logs' GetQueryResults take no resource.
+      return ["*"];
+  }
+}
+
+/** A role's statements: its actions from IAM_CALLS, one statement per service. */
+export function roleStatements(role: IamRole, scope: ResourceScope): iam.PolicyStatement[] {
+  const byService = new Map<string, string[]>();
+  for (const action of roleActions(role)) {
+    const service = action.split(":")[0]!;
+    byService.set(service, [...(byService.get(service) ?? []), action]);
+  }
+  return [...byService].map(
+    ([service, actions]) =>
+      new iam.PolicyStatement({
+        sid: `${role}${service[0]!.toUpperCase()}${service.slice(1)}`.replace(/[^A-Za-z0-9]/g, ""),
+        actions,
+        resources: resourcesFor(service, scope),
+      }),
+  );
+}
+
+/** A role's policy document, for inline policies. */
+export function roleDocument(role: IamRole, scope: ResourceScope): iam.PolicyDocument {
+  return new iam.PolicyDocument({ statements: roleStatements(role, scope) });
+}

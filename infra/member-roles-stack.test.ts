@@ -1,0 +1,99 @@
+/**
+ * The member-account roles, synthesized once: a template a StackSet can
+ * take as it is (parameters, IAM roles, nothing else), roles that trust
+ * the console's task role with the external id, and actions exactly as
+ * docs/iam.md lists them.
+ */
+import { Stack, type CfnResource } from "aws-cdk-lib";
+import { Match, Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { roleGrants } from "./allowed-actions";
+import { consoleApp, type ConsoleApp } from "./app";
+import { documentedActions } from "./iam-doc";
+
+let built: ConsoleApp;
+let template: Template;
+
+beforeAll(() => {
+  // Synthesized in an account, as a real run would be: nothing of it may reach the template but the trust's default.
+  built = consoleApp({ context: { account: "123456789012", region: "eu-west-1" } });
+  template = Template.fromStack(built.memberRolesStack);
+});
+
+const logicalId = (role: "viewer" | "operator") =>
+  Stack.of(built.memberRolesStack).getLogicalId(
+    built.memberRolesStack.roles[role].node.defaultChild as CfnResource,
+  );
+
+describe("the member-account roles", () => {
+  it("are a StackSet-ready template: parameters and roles only, no assets, no bootstrap check", () => {
+    const json = template.toJSON();
+    expect(Object.keys(json.Parameters).sort()).toEqual([
+      "ConsoleTaskRoleArn",
+      "ExternalId",
+      "OperatorRoleName",
+      "ViewerRoleName",
+    ]);
+    expect(json.Rules).toBeUndefined();
+    expect(json.Conditions).toBeUndefined();
+    expect(
+      Object.values(json.Resources as Record<string, { Type: string }>).map((r) => r.Type),
+    ).toEqual(["AWS::IAM::Role", "AWS::IAM::Role"]);
+    const text = JSON.stringify(json);
+    expect(text).not.toMatch(/aws:asset|cdk-bootstrap|CDKMetadata/);
+    // The console's account appears only as the trust parameter's default.
+    expect(text.match(/123456789012/g)).toHaveLength(1);
+    expect(json.Parameters.ConsoleTaskRoleArn.Default).toBe(
+      "arn:aws:iam::123456789012:role/mtls-console-task",
+    );
+    expect(json.Parameters.ExternalId.NoEcho).toBe(true);
+    expect(json.Parameters.ViewerRoleName.Default).toBe("mtls-console-viewer");
+    expect(json.Parameters.OperatorRoleName.Default).toBe("mtls-console-operator");
+  });
+
+  it.each(["viewer", "operator"] as const)(
+    "the %s role is named by its parameter and trusts the console's task role with the external id",
+    (role) => {
+      const resource = template.toJSON().Resources[logicalId(role)];
+      expect(resource.Properties.RoleName).toEqual({
+        Ref: role === "viewer" ? "ViewerRoleName" : "OperatorRoleName",
+      });
+      expect(resource.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+        {
+          Effect: "Allow",
+          Action: "sts:AssumeRole",
+          Principal: { AWS: { Ref: "ConsoleTaskRoleArn" } },
+          Condition: { StringEquals: { "sts:ExternalId": { Ref: "ExternalId" } } },
+        },
+      ]);
+    },
+  );
+
+  it.each(["viewer", "operator"] as const)(
+    "the %s role may do exactly what docs/iam.md lists for it",
+    (role) => {
+      const grants = roleGrants(template, logicalId(role));
+      expect(grants.actions).toEqual(documentedActions(role));
+      expect(grants.managedPolicyArns).toEqual([]);
+    },
+  );
+
+  it("has the names the console's task role may assume", () => {
+    const consoleTemplate = Template.fromStack(built.consoleStack);
+    const viewer = template.toJSON().Parameters.ViewerRoleName.Default as string;
+    const operator = template.toJSON().Parameters.OperatorRoleName.Default as string;
+    consoleTemplate.hasResourceProperties("AWS::IAM::Policy", {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: "sts:AssumeRole",
+            Resource: Match.arrayWith([
+              { "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, `:iam::*:role/${viewer}`]] },
+              { "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, `:iam::*:role/${operator}`]] },
+            ]),
+          }),
+        ]),
+      },
+    });
+  });
+});
