@@ -5,17 +5,36 @@
 import type { ConsoleSettings } from "./settings";
 
 /**
- * How the task learns the roles it assumes. The console-account roles'
- * ARNs, the member-account role names and the external id that goes with
- * them.
+ * The fleet the console manages (MTLS_CONSOLE_ACCOUNTS, inline JSON, as
+ * lib/aws/accounts.ts reads it): its own account through this stack's
+ * viewer and operator roles, and each member account through the roles the
+ * member-roles stack creates there, all with the one external id.
  */
-export const ROLE_ENV = {
-  viewerRoleArn: "MTLS_CONSOLE_VIEWER_ROLE_ARN",
-  operatorRoleArn: "MTLS_CONSOLE_OPERATOR_ROLE_ARN",
-  memberViewerRoleName: "MTLS_CONSOLE_MEMBER_VIEWER_ROLE",
-  memberOperatorRoleName: "MTLS_CONSOLE_MEMBER_OPERATOR_ROLE",
-  externalId: "MTLS_CONSOLE_EXTERNAL_ID",
-} as const;
+export function fleetJson(inputs: EnvironmentInputs): string {
+  const { settings } = inputs;
+  const regions = settings.regions.length ? settings.regions : [inputs.region];
+  const member = (id: string, name: string) => `arn:aws:iam::${id}:role/${name}`;
+  return (inputs.toJson ?? JSON.stringify)({
+    accounts: [
+      {
+        id: inputs.account,
+        label: settings.consoleAccountLabel,
+        viewerRoleArn: inputs.viewerRoleArn,
+        operatorRoleArn: inputs.operatorRoleArn,
+        externalId: settings.externalId,
+        regions,
+      },
+      ...settings.memberAccounts.map((a) => ({
+        id: a.id,
+        label: a.label,
+        viewerRoleArn: member(a.id, settings.memberViewerRoleName),
+        operatorRoleArn: member(a.id, settings.memberOperatorRoleName),
+        externalId: settings.externalId,
+        regions: a.regions,
+      })),
+    ],
+  });
+}
 
 /** The names of the secrets' variables (lib/auth/config.ts). */
 export const SECRET_ENV = {
@@ -30,6 +49,8 @@ export interface EnvironmentInputs {
   storeBucketName: string;
   viewerRoleArn: string;
   operatorRoleArn: string;
+  /** JSON of a value that may hold CDK tokens (Stack.toJsonString). */
+  toJson?: (value: unknown) => string;
 }
 
 export function consoleEnvironment(inputs: EnvironmentInputs): Record<string, string> {
@@ -56,11 +77,7 @@ export function consoleEnvironment(inputs: EnvironmentInputs): Record<string, st
     ...optional("OIDC_OPERATORS", settings.oidc.operators),
     AUTH_TRUSTED_PROXY_HOPS: "1",
     ...optional("TRUSTSTORE_BUCKETS", settings.truststoreBuckets.join(",") || undefined),
-    ...optional("MTLS_CONSOLE_ACCOUNTS", settings.accounts),
-    [ROLE_ENV.viewerRoleArn]: inputs.viewerRoleArn,
-    [ROLE_ENV.operatorRoleArn]: inputs.operatorRoleArn,
-    [ROLE_ENV.memberViewerRoleName]: settings.memberViewerRoleName,
-    [ROLE_ENV.memberOperatorRoleName]: settings.memberOperatorRoleName,
-    [ROLE_ENV.externalId]: settings.externalId,
+    // The task role itself reads nothing: every account, its own too, through the roles it assumes.
+    MTLS_CONSOLE_ACCOUNTS: fleetJson(inputs),
   };
 }

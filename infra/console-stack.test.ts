@@ -10,6 +10,7 @@ import type { CfnResource } from "aws-cdk-lib";
 import type { Construct } from "constructs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { attemptPrefixes } from "../lib/auth/rate-limit";
+import { parseFleet } from "../lib/aws/accounts";
 import { roleGrants } from "./allowed-actions";
 import { consoleApp, type ConsoleApp } from "./app";
 import { documentedActions, documentedStoreActions } from "./iam-doc";
@@ -241,5 +242,54 @@ describe("the scheduled watch", () => {
     const flags = (container("watch").Command as string[]).filter((a) => a.startsWith("--"));
     expect(flags.length).toBeGreaterThan(0);
     for (const flag of flags) expect(known).toMatch(new RegExp(`\\b"?${flag.slice(2)}"?: \\{`));
+  });
+});
+
+describe("the fleet it manages", () => {
+  it("hands the console an accounts file it accepts: its own account through this stack's roles, each member through the member roles", () => {
+    const members = consoleApp({
+      context: {
+        account: "123456789012",
+        region: "eu-west-1",
+        externalId: "a-long-external-id",
+        accounts: JSON.stringify([
+          { id: "222222222222", label: "payments", regions: ["us-east-1"] },
+        ]),
+      },
+    });
+    const stack = Template.fromStack(members.consoleStack);
+    const definitions = Object.values(stack.findResources("AWS::ECS::TaskDefinition")).flatMap(
+      (r) =>
+        (
+          r as {
+            Properties: {
+              ContainerDefinitions: {
+                Name: string;
+                Environment?: { Name: string; Value: unknown }[];
+              }[];
+            };
+          }
+        ).Properties.ContainerDefinitions,
+    );
+    const value = definitions
+      .find((d) => d.Name === "console")!
+      .Environment!.find((e) => e.Name === "MTLS_CONSOLE_ACCOUNTS")!.Value;
+    // The roles' ARNs arrive from CloudFormation: stand in for them as it would.
+    const text = members.consoleStack.resolve(value) as { "Fn::Join": [string, unknown[]] };
+    const joined = text["Fn::Join"][1]
+      .map((part) =>
+        typeof part === "string" ? part : "arn:aws:iam::123456789012:role/made-by-stack",
+      )
+      .join(text["Fn::Join"][0]);
+    const accounts = parseFleet(joined);
+    expect(accounts.map((a) => [a.id, a.label, a.regions])).toEqual([
+      ["123456789012", "console", ["eu-west-1"]],
+      ["222222222222", "payments", ["us-east-1"]],
+    ]);
+    expect(accounts[1]).toMatchObject({
+      viewerRoleArn: "arn:aws:iam::222222222222:role/mtls-console-viewer",
+      operatorRoleArn: "arn:aws:iam::222222222222:role/mtls-console-operator",
+      externalId: "a-long-external-id",
+    });
   });
 });

@@ -140,6 +140,8 @@ export class ConsoleStack extends Stack {
         storeBucketName: store.bucketName,
         viewerRoleArn: this.viewerRole.roleArn,
         operatorRoleArn: this.operatorRole.roleArn,
+        // The roles' ARNs are tokens until deployment: JSON that CloudFormation completes.
+        toJson: (value) => this.toJsonString(value),
       }),
       secrets: {
         [SECRET_ENV.authSecret]: ecs.Secret.fromSecretsManager(authSecret),

@@ -42,6 +42,7 @@ describe("the deployment's settings", () => {
     [{ desiredCount: "1" }, /desiredCount/],
     [{ accounts: "accounts.json" }, /accounts/],
     [{ accounts: "{not json" }, /JSON/],
+    [{ accounts: `[{"id":"1234","label":"x","regions":["eu-west-1"]}]` }, /12 digits/],
     [{ auditPrefix: "records" }, /auditPrefix/],
     [{ internetFacing: "yes" }, /internetFacing/],
   ])("refuse %j", (context, message) => {

@@ -39,12 +39,14 @@ export interface ConsoleSettings {
   natGateways: number;
   regions: string[];
   truststoreBuckets: string[];
-  /** MTLS_CONSOLE_ACCOUNTS, inline JSON. */
-  accounts?: string;
+  /** The member accounts the console manages besides its own (their roles from the member-roles stack). */
+  memberAccounts: MemberAccount[];
   taskRoleName: string;
   memberViewerRoleName: string;
   memberOperatorRoleName: string;
   externalId: string;
+  /** The console's own account's label in the overview (context consoleAccountLabel). */
+  consoleAccountLabel: string;
   watchEveryHours: number;
   watchDays: number;
   watchSnsTopicArn?: string;
@@ -52,7 +54,45 @@ export interface ConsoleSettings {
   placeholders: string[];
 }
 
+export interface MemberAccount {
+  id: string;
+  label: string;
+  regions: string[];
+}
+
 type Lookup = (key: string) => unknown;
+
+/**
+ * The `accounts` context: the member accounts as JSON,
+ * `[{"id":"222222222222","label":"payments","regions":["eu-west-1"]}]`.
+ */
+function parseMemberAccounts(value: string | undefined): MemberAccount[] {
+  if (value === undefined) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new Error("Context accounts is not JSON: a list of {id, label, regions}.");
+  }
+  const ok = (a: unknown): a is MemberAccount => {
+    const x = a as MemberAccount;
+    return (
+      typeof x === "object" &&
+      x !== null &&
+      /^\d{12}$/.test(String(x.id)) &&
+      typeof x.label === "string" &&
+      x.label.length > 0 &&
+      Array.isArray(x.regions) &&
+      x.regions.length > 0 &&
+      x.regions.every((r) => /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(String(r)))
+    );
+  };
+  if (!Array.isArray(parsed) || !parsed.every(ok))
+    throw new Error(
+      'Context accounts is a list of {"id": 12 digits, "label": text, "regions": [region names]}.',
+    );
+  return parsed;
+}
 type Env = Record<string, string | undefined>;
 
 const PLACEHOLDER_CERTIFICATE =
@@ -98,10 +138,7 @@ export function settingsFrom(lookup: Lookup, env: Env = process.env): ConsoleSet
     return { repository: text("ecrRepository") ?? "mtls-console", tag: text(tagKey) ?? defaultTag };
   };
 
-  const accounts = text("accounts");
-  if (accounts !== undefined && !accounts.trim().startsWith("{"))
-    throw new Error('Context accounts is the accounts file\'s JSON text, starting with "{".');
-  if (accounts !== undefined) JSON.parse(accounts);
+  const memberAccounts = parseMemberAccounts(text("accounts"));
   const imageTag = text("imageTag") ?? "latest";
   const desiredCount = whole("desiredCount", 2, 2, 20);
 
@@ -134,11 +171,12 @@ export function settingsFrom(lookup: Lookup, env: Env = process.env): ConsoleSet
     natGateways: whole("natGateways", 1, 1, 3),
     regions: list("regions"),
     truststoreBuckets: list("truststoreBuckets"),
-    accounts,
+    memberAccounts,
     taskRoleName: text("taskRoleName") ?? "mtls-console-task",
     memberViewerRoleName: text("memberViewerRoleName") ?? "mtls-console-viewer",
     memberOperatorRoleName: text("memberOperatorRoleName") ?? "mtls-console-operator",
     externalId: placeholder("externalId", "mtls-console"),
+    consoleAccountLabel: text("consoleAccountLabel") ?? "console",
     watchEveryHours: whole("watchEveryHours", 24, 1, 168),
     watchDays: whole("watchDays", 30, 0, 3650),
     watchSnsTopicArn: text("watchSnsTopicArn"),

@@ -13,6 +13,7 @@ import {
   paginateListObjectsV2,
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
+import { createHash } from "node:crypto";
 import { getClients } from "./config";
 import { awsCall, awsReadOrNull, toAwsFailure } from "./errors";
 
@@ -62,13 +63,16 @@ export async function putJsonObject(
   options: { onlyIfAbsent?: boolean; ifMatch?: string } = {},
 ): Promise<PutOutcome> {
   const { s3 } = await getClients(at.region);
+  const body = JSON.stringify(value);
   try {
     const res = await s3.send(
       new PutObjectCommand({
         Bucket: at.bucket,
         ExpectedBucketOwner: at.owner,
         Key: key,
-        Body: JSON.stringify(value),
+        Body: body,
+        // A bucket with Object Lock's default retention takes no write without an integrity check.
+        ContentMD5: createHash("md5").update(body).digest("base64"),
         ContentType: "application/json",
         ...(options.onlyIfAbsent ? { IfNoneMatch: "*" } : {}),
         ...(options.ifMatch ? { IfMatch: options.ifMatch } : {}),
