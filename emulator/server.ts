@@ -18,7 +18,6 @@ import * as s3 from "./s3/router";
 import * as sts from "./sts";
 import {
   AwsError,
-  json,
   type Context,
   type EmulatorConfig,
   type EmulatorRequest,
@@ -26,7 +25,9 @@ import {
   type Route,
   type Service,
 } from "./http";
+import { errorReply } from "./error-reply";
 import { loadState, saveState } from "./persistence";
+import { readBody } from "./request-body";
 import { seedDemo } from "./seed/demo";
 import { controlEndpoints } from "./control";
 import { Faults } from "./faults";
@@ -59,53 +60,6 @@ export interface RunningEmulator {
   dataPlanePort: number | null;
   /** The live configuration (compat mode, delays), as /_emulator/config changes it. */
   readonly config: Readonly<EmulatorConfig>;
-}
-
-const MAX_BODY = 16 * 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(
-          new AwsError(
-            413,
-            "EntityTooLarge",
-            "Your proposed upload exceeds the maximum allowed size",
-          ),
-        );
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-function errorReply(err: AwsError, service: Service, requestId: string): Reply {
-  const headers: Record<string, string> = { ...(err.extra.headers ?? {}) };
-  if (err.extra.retryAfterSeconds !== undefined)
-    headers["retry-after"] = String(err.extra.retryAfterSeconds);
-  if (service === "s3")
-    return s3.s3Error(
-      new AwsError(err.status, err.code, err.message, { ...err.extra, headers }),
-      requestId,
-    );
-  if (service === "sts") return sts.stsError(err, requestId, headers);
-  if (service === "lambda") return lambda.lambdaErrorReply(err, headers);
-  if (service === "acm" || service === "logs") {
-    return json(
-      err.status,
-      { __type: err.code, message: err.message },
-      { ...headers, "x-amzn-errortype": err.code, "content-type": "application/x-amz-json-1.1" },
-    );
-  }
-  return json(err.status, { message: err.message }, { ...headers, "x-amzn-errortype": err.code });
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
