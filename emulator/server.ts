@@ -31,7 +31,9 @@ import { readBody } from "./request-body";
 import { seedDemo } from "./seed/demo";
 import { controlEndpoints } from "./control";
 import { Faults } from "./faults";
-import { emptyState, type EmulatorState } from "./state";
+import { ACCOUNT_ID, emptyState, type EmulatorState } from "./state";
+import { accountContexts } from "./account-contexts";
+import { accountOf } from "./account-of";
 
 export interface EmulatorOptions {
   port?: number;
@@ -79,7 +81,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   let ownEndpoint = "";
   const ctx: Context = {
+    account: ACCOUNT_ID,
     get state() {
+      return state;
+    },
+    get root() {
       return state;
     },
     get endpoint() {
@@ -88,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     config,
     now: () => Date.now() + state.clockOffsetMs,
   };
+  const contexts = accountContexts(ctx);
   const persist = () => {
     if (options.stateFile) saveState(options.stateFile, state);
   };
@@ -187,7 +194,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       await faults.apply(route.operation, service, rawPath);
       // Handlers validate everything before they change the state, so a
       // failed call changes nothing; a successful change is persisted.
-      const reply = await route.run(ctx);
+      const reply = await route.run(contexts.of(accountOf(req)));
       if (route.mutates) persist();
       send(reply);
     } catch (error) {
@@ -240,7 +247,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     context: ctx,
     dataPlanePort: dataPlane?.port ?? null,
     stop: async () => {
-      await lambda.stopFunctionWorkers(ctx);
+      for (const context of contexts.all()) await lambda.stopFunctionWorkers(context);
       if (dataPlane) {
         dataPlane.server.closeAllConnections();
         await new Promise<void>((resolve) => dataPlane!.server.close(() => resolve()));

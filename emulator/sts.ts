@@ -1,10 +1,9 @@
 /**
  * STS, as much as the dashboard uses: GetCallerIdentity (query protocol,
- * XML), so the console can name its own account as the audit bucket's
- * expected owner.
+ * XML), so the console can name its own account (the request's, from its
+ * access key) as the audit bucket's expected owner.
  */
 import { AwsError, type EmulatorRequest, type Reply, type Route } from "./http";
-import { ACCOUNT_ID } from "./state";
 
 const XMLNS = "https://sts.amazonaws.com/doc/2011-06-15/";
 
@@ -17,10 +16,10 @@ export function route(req: EmulatorRequest): Route | null {
   return {
     operation: "GetCallerIdentity",
     mutates: false,
-    run: (): Reply => ({
+    run: ({ account }): Reply => ({
       status: 200,
       headers: { "content-type": "text/xml" },
-      body: `<GetCallerIdentityResponse xmlns="${XMLNS}"><GetCallerIdentityResult><Arn>arn:aws:iam::${ACCOUNT_ID}:root</Arn><UserId>${ACCOUNT_ID}</UserId><Account>${ACCOUNT_ID}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${req.requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+      body: `<GetCallerIdentityResponse xmlns="${XMLNS}"><GetCallerIdentityResult><Arn>arn:aws:iam::${account}:root</Arn><UserId>${account}</UserId><Account>${account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${req.requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
     }),
   };
 }
