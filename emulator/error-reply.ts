@@ -5,7 +5,7 @@
  */
 import * as lambda from "./lambda/router";
 import * as s3 from "./s3/router";
-import * as sts from "./sts";
+import * as sts from "./sts/router";
 import { AwsError, json, type Reply, type Service } from "./http";
 
 export function errorReply(err: AwsError, service: Service, requestId: string): Reply {

@@ -15,7 +15,7 @@ import * as logs from "./logs/router";
 import { startDataPlane } from "./dataplane/listener";
 import { serviceOf, virtualHostBucket } from "./service-of";
 import * as s3 from "./s3/router";
-import * as sts from "./sts";
+import * as sts from "./sts/router";
 import {
   AwsError,
   type Context,
