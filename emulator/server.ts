@@ -191,10 +191,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             );
       }
       counts.set(route.operation, (counts.get(route.operation) ?? 0) + 1);
-      await faults.apply(route.operation, service, rawPath);
+      const context = contexts.of(accountOf(req));
+      await faults.apply(route.operation, service, rawPath, {
+        account: context.account,
+        ...(service === "sts" ? { form: sts.queryParams(request) } : {}),
+      });
       // Handlers validate everything before they change the state, so a
       // failed call changes nothing; a successful change is persisted.
-      const reply = await route.run(contexts.of(accountOf(req)));
+      const reply = await route.run(context);
       if (route.mutates) persist();
       send(reply);
     } catch (error) {
