@@ -1,9 +1,10 @@
 /**
  * The local AWS emulator: API Gateway, ACM, S3, STS, CloudWatch Logs and Lambda on
  * one port, recognised the way AWS recognises them (the SigV4 credential
- * scope, X-Amz-Target, paths), control endpoints under /_emulator/ for
- * tests and demos, and a TLS data plane that serves the custom domains
- * (./dataplane/).
+ * scope, X-Amz-Target, paths), each request in the account its access key
+ * names (./account-of.ts), control endpoints under /_emulator/ for tests and
+ * demos, and a TLS data plane that serves the default account's custom
+ * domains (./dataplane/).
  */
 import { requestRefusal } from "./request-guard";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
