@@ -10,7 +10,9 @@ import type { Faults } from "./faults";
 import { faultSchema } from "./faults";
 import { AwsError, json, type Context, type EmulatorConfig, type Reply } from "./http";
 import { seedBulkDomains, seedDemo } from "./seed/demo";
+import { accountState } from "./account-contexts";
 import {
+  ACCOUNT_ID,
   DOMAIN_STATUSES,
   domainKey,
   emptyState,
@@ -20,6 +22,11 @@ import {
 
 const statusSchema = z.object({
   region: z.string().default("us-east-1"),
+  /** The domain's account (default: the default account). */
+  account: z
+    .string()
+    .regex(/^\d{12}$/)
+    .default(ACCOUNT_ID),
   status: z.enum(DOMAIN_STATUSES),
   message: z.string().optional(),
   /** For UPDATING: settle to AVAILABLE after this long (default: stay until changed). */
@@ -94,7 +101,7 @@ export function controlEndpoints({
 }: ControlDeps) {
   const clock = () => ({
     now: new Date(ctx.now()).toISOString(),
-    offsetSeconds: ctx.state.clockOffsetMs / 1000,
+    offsetSeconds: ctx.root.clockOffsetMs / 1000,
   });
   const endpoints: Endpoint[] = [
     [
@@ -113,22 +120,25 @@ export function controlEndpoints({
     [
       "GET",
       "/_emulator/demo-clients",
-      () => json(200, { clients: Object.keys(ctx.state.demoClients).sort() }),
+      () => json(200, { clients: Object.keys(ctx.root.demoClients).sort() }),
     ],
     [
       "GET",
       /^\/_emulator\/demo-clients\/([A-Za-z0-9_-]+)\.pem$/,
       (_body, match) => {
-        const pem = ctx.state.demoClients[match![1]!];
+        const pem = ctx.root.demoClients[match![1]!];
         if (!pem) throw new AwsError(404, "NotFound", "No such demo client.");
         return { status: 200, headers: { "content-type": "application/x-pem-file" }, body: pem };
       },
     ],
     [
       "GET",
-      /^\/_emulator\/lambda-code\/([\w-]+)\/([\w-]+)\.zip$/,
+      /^\/_emulator\/lambda-code\/(?:(\d{12})\/)?([\w-]+)\/([\w-]+)\.zip$/,
       (_body, match) => {
-        const fn = ctx.state.lambdaFunctions[lambdaFunctionKey(match![1]!, match![2]!)];
+        const [, account = ACCOUNT_ID, region, name] = match!;
+        const fn = accountState(ctx.root, account).lambdaFunctions[
+          lambdaFunctionKey(region!, name!)
+        ];
         if (!fn) throw new AwsError(404, "NotFound", "No such function.");
         return {
           status: 200,
@@ -194,13 +204,13 @@ export function controlEndpoints({
       "/_emulator/clock",
       (body) => {
         const c = body.parse(clockSchema);
-        if ("advanceSeconds" in c) ctx.state.clockOffsetMs += c.advanceSeconds * 1000;
+        if ("advanceSeconds" in c) ctx.root.clockOffsetMs += c.advanceSeconds * 1000;
         else if ("now" in c) {
           const target = Date.parse(c.now);
           if (Number.isNaN(target))
             throw new AwsError(400, "BadRequest", "now must be an ISO-8601 time");
-          ctx.state.clockOffsetMs = target - Date.now();
-        } else ctx.state.clockOffsetMs = 0;
+          ctx.root.clockOffsetMs = target - Date.now();
+        } else ctx.root.clockOffsetMs = 0;
         persist();
         return json(200, clock());
       },
@@ -222,7 +232,7 @@ export function controlEndpoints({
       (body, match) => {
         const s = body.parse(statusSchema);
         const name = decodeURIComponent(match![1]!);
-        const domain = ctx.state.domains[domainKey(s.region, name)];
+        const domain = accountState(ctx.root, s.account).domains[domainKey(s.region, name)];
         if (!domain) throw new AwsError(404, "NotFound", `No domain ${name} in ${s.region}.`);
         domain.status = s.status;
         if (s.message) domain.statusMessage = s.message;

@@ -1,14 +1,17 @@
 /**
  * Injected faults for tests and demos: throttling (with Retry-After), 500,
- * 503 or latency, for the next N calls to a named operation, optionally
- * only on paths that contain a given string (an S3 key prefix).
+ * 503, 501, latency or a refusal (accessDenied), for the next N calls to a
+ * named operation, optionally only on requests whose path (an S3 key
+ * prefix) or query-protocol parameters (STS: an AssumeRole's RoleArn)
+ * contain a given string.
  */
 import { z } from "zod";
 import { AwsError, type Service } from "./http";
+import { ACCOUNT_ID } from "./state";
 
 export const faultSchema = z.object({
   operation: z.string().min(1),
-  kind: z.enum(["throttle", "error500", "error503", "notImplemented", "latency"]),
+  kind: z.enum(["throttle", "error500", "error503", "notImplemented", "latency", "accessDenied"]),
   count: z.number().int().min(1).max(10_000).default(1),
   latencyMs: z.number().int().min(0).max(60_000).default(1000),
   retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
@@ -23,8 +26,34 @@ interface Fault {
   pathContains?: string;
 }
 
+/** What a fault may look at besides the operation and its path. */
+export interface FaultRequest {
+  /** The request's account (the caller named in accessDenied's message). */
+  account?: string;
+  /** The query protocol's parameters (STS), decoded. */
+  form?: URLSearchParams;
+}
+
+/** IAM's refusal, as STS words it for AssumeRole (and the other services for their calls). */
+function accessDenied(service: Service, operation: string, request: FaultRequest): AwsError {
+  if (service === "s3") return new AwsError(403, "AccessDenied", "Access Denied");
+  const user = `arn:aws:iam::${request.account ?? ACCOUNT_ID}:root`;
+  const resource = request.form?.get("RoleArn");
+  return new AwsError(
+    403,
+    service === "sts" ? "AccessDenied" : "AccessDeniedException",
+    `User: ${user} is not authorized to perform: ${service}:${operation}${resource ? ` on resource: ${resource}` : ""}`,
+  );
+}
+
 /** The error AWS would answer with, in the service's own words. */
-function faultError(fault: Fault, service: Service, operation: string): AwsError {
+function faultError(
+  fault: Fault,
+  service: Service,
+  operation: string,
+  request: FaultRequest,
+): AwsError {
+  if (fault.kind === "accessDenied") return accessDenied(service, operation, request);
   if (fault.kind === "throttle") {
     const code =
       service === "s3"
@@ -85,19 +114,31 @@ export class Faults {
     this.byOperation.clear();
   }
 
-  /** Before an operation runs: waits (latency) or throws (the others) when a fault is pending for it. */
-  async apply(operation: string, service: Service, rawPath: string): Promise<void> {
+  /**
+   * Before an operation runs: waits (latency) or throws (the others) when a
+   * fault is pending for it. `pathContains` is looked for in the decoded
+   * path and in the decoded query-protocol parameters (`Name=value&…`).
+   */
+  async apply(
+    operation: string,
+    service: Service,
+    rawPath: string,
+    request: FaultRequest = {},
+  ): Promise<void> {
     const pending = this.byOperation.get(operation);
+    const form = [...(request.form ?? [])].map(([name, value]) => `${name}=${value}`).join("&");
     const fault = pending?.find(
       (f) =>
         f.remaining > 0 &&
-        (!f.pathContains || decodeURIComponent(rawPath).includes(f.pathContains)),
+        (!f.pathContains ||
+          decodeURIComponent(rawPath).includes(f.pathContains) ||
+          form.includes(f.pathContains)),
     );
     if (!fault) return;
     fault.remaining--;
     if (pending!.every((f) => f.remaining === 0)) this.byOperation.delete(operation);
     if (fault.kind === "latency")
       await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-    else throw faultError(fault, service, operation);
+    else throw faultError(fault, service, operation, request);
   }
 }

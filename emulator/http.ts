@@ -1,7 +1,7 @@
 /**
  * What every service handler shares: the parsed request, AWS errors, replies.
  */
-import type { EmulatorState } from "./state";
+import type { AccountState, EmulatorState } from "./state";
 
 export type Service = "apigateway" | "acm" | "s3" | "sts" | "logs" | "lambda";
 
@@ -49,7 +49,16 @@ export interface EmulatorConfig {
 }
 
 export interface Context {
-  state: EmulatorState;
+  /**
+   * The account the request is for, from its access key (docs/emulator.md);
+   * the default account (ACCOUNT_ID) for the seed, the data plane and
+   * in-process callers.
+   */
+  readonly account: string;
+  /** That account's resources. */
+  readonly state: AccountState;
+  /** The whole state: what belongs to no account (the clock, the local CA, the demo's clients) and every account. */
+  readonly root: EmulatorState;
   config: EmulatorConfig;
   /** The emulator's clock (real time plus the offset set by /_emulator/clock). */
   now(): number;

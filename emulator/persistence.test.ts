@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { issue } from "../lib/pki/generate";
 
 import { startTestEmulator, listAllDomains } from "../test-support/emulator";
+import { clientsAs, keyOf } from "./test-account-clients";
 
 describe("persistence", () => {
   const dir = mkdtempSync(join(tmpdir(), "emulator-state-"));
@@ -67,6 +68,47 @@ describe("persistence", () => {
     // A loaded state is not overwritten by the demo seed.
     expect((await listAllDomains(second)).map((x) => x.domainName)).toEqual(["kept.example.com"]);
     await second.stop();
+  });
+
+  it("keeps other accounts' states, each apart, and refuses an account that is not 12 digits", async () => {
+    const file = join(dir, "accounts.json");
+    const first = await startTestEmulator({ stateFile: file });
+    const fleet = clientsAs(first.endpoint, keyOf("111111111111"));
+    await fleet.s3.send(new CreateBucketCommand({ Bucket: "fleet-kept" }));
+    const cert = await fleet.acm.send(
+      new RequestCertificateCommand({ DomainName: "fleet.kept.example" }),
+    );
+    await fleet.apiGateway.send(
+      new CreateDomainNameCommand({
+        domainName: "fleet.kept.example",
+        regionalCertificateArn: cert.CertificateArn,
+        endpointConfiguration: { types: ["REGIONAL"] },
+      }),
+    );
+    await first.stop();
+    const saved = JSON.parse(readFileSync(file, "utf8")) as {
+      domains: object;
+      accounts: Record<string, { domains: object; buckets: object }>;
+    };
+    expect(Object.keys(saved.accounts)).toEqual(["111111111111"]);
+    expect(Object.keys(saved.accounts["111111111111"]!.buckets)).toEqual(["fleet-kept"]);
+    expect(saved.domains).toEqual({});
+
+    const messages: string[] = [];
+    const second = await startTestEmulator({ stateFile: file, log: (m) => messages.push(m) });
+    expect(messages[0]).toContain("Loaded the state");
+    const again = clientsAs(second.endpoint, keyOf("111111111111"));
+    const d = await again.apiGateway.send(
+      new GetDomainNameCommand({ domainName: "fleet.kept.example" }),
+    );
+    expect(d.regionalCertificateArn).toBe(cert.CertificateArn);
+    expect(await listAllDomains(second)).toEqual([]);
+    await second.stop();
+
+    writeFileSync(file, JSON.stringify({ ...saved, accounts: { "not-an-account": {} } }));
+    const third = await startTestEmulator({ stateFile: file, log: (m) => messages.push(m) });
+    expect(messages[1]).toMatch(/unreadable \(accounts\.not-an-account/);
+    await third.stop();
   });
 
   it("a corrupt state file gives a clear message and a fresh state, and is kept aside", async () => {

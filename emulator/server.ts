@@ -1,9 +1,10 @@
 /**
  * The local AWS emulator: API Gateway, ACM, S3, STS, CloudWatch Logs and Lambda on
  * one port, recognised the way AWS recognises them (the SigV4 credential
- * scope, X-Amz-Target, paths), control endpoints under /_emulator/ for
- * tests and demos, and a TLS data plane that serves the custom domains
- * (./dataplane/).
+ * scope, X-Amz-Target, paths), each request in the account its access key
+ * names (./account-of.ts), control endpoints under /_emulator/ for tests and
+ * demos, and a TLS data plane that serves the default account's custom
+ * domains (./dataplane/).
  */
 import { requestRefusal } from "./request-guard";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -15,10 +16,9 @@ import * as logs from "./logs/router";
 import { startDataPlane } from "./dataplane/listener";
 import { serviceOf, virtualHostBucket } from "./service-of";
 import * as s3 from "./s3/router";
-import * as sts from "./sts";
+import * as sts from "./sts/router";
 import {
   AwsError,
-  json,
   type Context,
   type EmulatorConfig,
   type EmulatorRequest,
@@ -26,11 +26,15 @@ import {
   type Route,
   type Service,
 } from "./http";
+import { errorReply } from "./error-reply";
 import { loadState, saveState } from "./persistence";
+import { readBody } from "./request-body";
 import { seedDemo } from "./seed/demo";
 import { controlEndpoints } from "./control";
 import { Faults } from "./faults";
-import { emptyState, type EmulatorState } from "./state";
+import { ACCOUNT_ID, emptyState, type EmulatorState } from "./state";
+import { accountContexts } from "./account-contexts";
+import { accountOf } from "./account-of";
 
 export interface EmulatorOptions {
   port?: number;
@@ -61,53 +65,6 @@ export interface RunningEmulator {
   readonly config: Readonly<EmulatorConfig>;
 }
 
-const MAX_BODY = 16 * 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(
-          new AwsError(
-            413,
-            "EntityTooLarge",
-            "Your proposed upload exceeds the maximum allowed size",
-          ),
-        );
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-function errorReply(err: AwsError, service: Service, requestId: string): Reply {
-  const headers: Record<string, string> = { ...(err.extra.headers ?? {}) };
-  if (err.extra.retryAfterSeconds !== undefined)
-    headers["retry-after"] = String(err.extra.retryAfterSeconds);
-  if (service === "s3")
-    return s3.s3Error(
-      new AwsError(err.status, err.code, err.message, { ...err.extra, headers }),
-      requestId,
-    );
-  if (service === "sts") return sts.stsError(err, requestId, headers);
-  if (service === "lambda") return lambda.lambdaErrorReply(err, headers);
-  if (service === "acm" || service === "logs") {
-    return json(
-      err.status,
-      { __type: err.code, message: err.message },
-      { ...headers, "x-amzn-errortype": err.code, "content-type": "application/x-amz-json-1.1" },
-    );
-  }
-  return json(err.status, { message: err.message }, { ...headers, "x-amzn-errortype": err.code });
-}
-
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const log = options.log ?? (() => {});
   let state = emptyState();
@@ -125,7 +82,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   let ownEndpoint = "";
   const ctx: Context = {
+    account: ACCOUNT_ID,
     get state() {
+      return state;
+    },
+    get root() {
       return state;
     },
     get endpoint() {
@@ -134,6 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     config,
     now: () => Date.now() + state.clockOffsetMs,
   };
+  const contexts = accountContexts(ctx);
   const persist = () => {
     if (options.stateFile) saveState(options.stateFile, state);
   };
@@ -230,10 +192,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             );
       }
       counts.set(route.operation, (counts.get(route.operation) ?? 0) + 1);
-      await faults.apply(route.operation, service, rawPath);
+      const context = contexts.of(accountOf(req));
+      await faults.apply(route.operation, service, rawPath, {
+        account: context.account,
+        ...(service === "sts" ? { form: sts.queryParams(request) } : {}),
+      });
       // Handlers validate everything before they change the state, so a
       // failed call changes nothing; a successful change is persisted.
-      const reply = await route.run(ctx);
+      const reply = await route.run(context);
       if (route.mutates) persist();
       send(reply);
     } catch (error) {
@@ -286,7 +252,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     context: ctx,
     dataPlanePort: dataPlane?.port ?? null,
     stop: async () => {
-      await lambda.stopFunctionWorkers(ctx);
+      for (const context of contexts.all()) await lambda.stopFunctionWorkers(context);
       if (dataPlane) {
         dataPlane.server.closeAllConnections();
         await new Promise<void>((resolve) => dataPlane!.server.close(() => resolve()));

@@ -1,6 +1,6 @@
 /**
- * The emulator's state: everything AWS would hold for the three services,
- * in memory, serialisable to JSON for --state.
+ * The emulator's state: everything AWS would hold for its services, one
+ * set per account, in memory, serialisable to JSON for --state.
  */
 import { z } from "zod";
 
@@ -11,8 +11,10 @@ import {
   restResourceSchema,
 } from "./apigateway/resource-schema";
 import { httpAuthorizerSchema, httpRouteSchema } from "./apigatewayv2/route-schema";
+import { lambdaFunctionSchema, type LambdaFunction } from "./lambda/function-schema";
 
 export { DOMAIN_STATUSES };
+export type { LambdaFunction };
 export type DomainStatus = (typeof DOMAIN_STATUSES)[number];
 
 const objectVersionSchema = z.object({
@@ -203,32 +205,8 @@ const logGroupSchema = z.object({
 });
 export type LogGroup = z.infer<typeof logGroupSchema>;
 
-/** A Lambda function ($LATEST only): its configuration, its zip, its resource policy. */
-const lambdaFunctionSchema = z.object({
-  region: z.string(),
-  name: z.string(),
-  runtime: z.string(),
-  role: z.string(),
-  handler: z.string(),
-  description: z.string(),
-  timeout: z.number(),
-  memorySize: z.number(),
-  environment: z.record(z.string(), z.string()),
-  /** Base64 of the deployment package (a zip). */
-  zipBase64: z.string(),
-  /** Base64 of the zip's SHA-256, as AWS reports it. */
-  codeSha256: z.string(),
-  codeSize: z.number(),
-  lastModified: z.number(),
-  revisionId: z.string(),
-  /** The resource policy's statements (AddPermission), stored, not enforced. */
-  policy: z.array(z.record(z.string(), z.unknown())),
-});
-export type LambdaFunction = z.infer<typeof lambdaFunctionSchema>;
-
-export const stateSchema = z.object({
-  version: z.literal(1),
-  clockOffsetMs: z.number(),
+/** One account's AWS resources: every account has its own. */
+export const accountStateSchema = z.object({
   buckets: z.record(z.string(), bucketSchema),
   certificates: z.record(z.string(), certificateSchema),
   domains: z.record(z.string(), domainSchema),
@@ -238,18 +216,36 @@ export const stateSchema = z.object({
   httpApis: z.record(z.string(), httpApiSchema).default({}),
   routingRules: z.record(z.string(), routingRuleSchema).default({}),
   logGroups: z.record(z.string(), logGroupSchema).default({}),
+  lambdaFunctions: z.record(z.string(), lambdaFunctionSchema).default({}),
+});
+export type AccountState = z.infer<typeof accountStateSchema>;
+
+/** The account of requests whose access key names none (such as "test"), the seed's and the data plane's. */
+export const ACCOUNT_ID = "000000000000";
+
+/** An account other than the default one: 12 digits. */
+const OTHER_ACCOUNT = /^(?!0{12}$)\d{12}$/;
+
+/**
+ * The whole state: the default account's resources at the top level, what
+ * belongs to no account (the clock, the local CA, the demo's clients), and
+ * every other account's resources under `accounts`.
+ */
+export const stateSchema = z.object({
+  version: z.literal(1),
+  clockOffsetMs: z.number(),
+  ...accountStateSchema.shape,
   /** The emulator's own CA: it signs the data plane's server certificates (GET /_emulator/ca.pem). */
   localCa: z.object({ certPem: z.string(), keyPem: z.string() }).optional(),
   /** The demo's client certificates with their keys (GET /_emulator/demo-clients/NAME.pem), for curl. */
   demoClients: z.record(z.string(), z.string()).default({}),
-  lambdaFunctions: z.record(z.string(), lambdaFunctionSchema).default({}),
+  /** Accounts other than the default one, by id, each made on its first request. */
+  accounts: z.record(z.string().regex(OTHER_ACCOUNT), accountStateSchema).default({}),
 });
 export type EmulatorState = z.infer<typeof stateSchema>;
 
-export function emptyState(): EmulatorState {
+export function emptyAccountState(): AccountState {
   return {
-    version: 1,
-    clockOffsetMs: 0,
     buckets: {},
     certificates: {},
     domains: {},
@@ -259,9 +255,12 @@ export function emptyState(): EmulatorState {
     httpApis: {},
     routingRules: {},
     logGroups: {},
-    demoClients: {},
     lambdaFunctions: {},
   };
+}
+
+export function emptyState(): EmulatorState {
+  return { version: 1, clockOffsetMs: 0, ...emptyAccountState(), demoClients: {}, accounts: {} };
 }
 
 export const domainKey = (region: string, name: string) => `${region}|${name}`;
@@ -273,7 +272,6 @@ export const stageKey = (region: string, restApiId: string, stage: string) =>
   `${region}|${restApiId}|${stage}`;
 export const logGroupKey = (region: string, name: string) => `${region}|${name}`;
 export const lambdaFunctionKey = (region: string, name: string) => `${region}|${name}`;
-export const ACCOUNT_ID = "000000000000";
 
 export function domainArn(region: string, name: string): string {
   return `arn:aws:apigateway:${region}::/domainnames/${name}`;

@@ -7,7 +7,7 @@
 import { checkTruststore } from "../../lib/truststore";
 import { issue, makeKeys } from "../../lib/pki/generate";
 import { epochSeconds, type Context } from "../http";
-import { ACCOUNT_ID, type Certificate } from "../state";
+import type { Certificate } from "../state";
 
 /** The one "Amazon" CA that signs every requested certificate. */
 let amazonCa: ReturnType<typeof issue> | undefined;
@@ -27,7 +27,7 @@ export async function requestedCertificate(
     keyAlgorithmName,
     now,
   );
-  const arn = `arn:aws:acm:${region}:${ACCOUNT_ID}:certificate/${crypto.randomUUID()}`;
+  const arn = `arn:aws:acm:${region}:${ctx.account}:certificate/${crypto.randomUUID()}`;
   // LocalStack issues at once; so does the emulator in its compatibility mode.
   const delay = ctx.config.compat === "localstack" ? 0 : ctx.config.issueDelayMs;
   const cert: Omit<Certificate, "tags"> = {

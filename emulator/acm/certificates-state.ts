@@ -4,11 +4,11 @@
  * storing and deleting. The wire side is ./certificates-wire.ts.
  */
 import { AwsError, epochSeconds, type Context } from "../http";
-import { ACCOUNT_ID, domainArn, type Certificate, type EmulatorState } from "../state";
+import { domainArn, type Certificate, type AccountState } from "../state";
 import { notFound } from "./errors";
 
 /** ARNs of the domain names that use a certificate. */
-export function inUseBy(state: EmulatorState, arn: string): string[] {
+export function inUseBy(state: AccountState, arn: string): string[] {
   return Object.values(state.domains)
     .filter(
       (d) => d.regionalCertificateArn === arn || d.ownershipVerificationCertificateArn === arn,
@@ -46,18 +46,18 @@ export function certificatesIn(ctx: Context, region: string): Certificate[] {
     .map((c) => finishValidation(c, ctx));
 }
 
-export function storeCertificate(state: EmulatorState, cert: Certificate): void {
+export function storeCertificate(state: AccountState, cert: Certificate): void {
   state.certificates[cert.arn] = cert;
 }
 
 /** Deletes a certificate no domain name uses. */
-export function deleteCertificate(state: EmulatorState, cert: Certificate): void {
+export function deleteCertificate(state: AccountState, cert: Certificate): void {
   const users = inUseBy(state, cert.arn);
   if (users.length)
     throw new AwsError(
       400,
       "ResourceInUseException",
-      `Certificate ${cert.arn} in account ${ACCOUNT_ID} is in use by ${users.join(", ")}.`,
+      `Certificate ${cert.arn} in account ${cert.arn.split(":")[4]} is in use by ${users.join(", ")}.`,
     );
   delete state.certificates[cert.arn];
 }

@@ -6,7 +6,7 @@
  * is ./certificates-state.ts.
  */
 import { AwsError, json, parseJsonBody, type Context, type EmulatorRequest } from "../http";
-import type { Certificate, EmulatorState } from "../state";
+import type { Certificate, AccountState } from "../state";
 import { DEFAULT_KEY_TYPES } from "./algorithms";
 import {
   certificatesIn,
@@ -49,7 +49,7 @@ export function tagsFrom(body: Record<string, unknown>): Record<string, string> 
   return tags;
 }
 
-export function detail(cert: Certificate, state: EmulatorState) {
+export function detail(cert: Certificate, state: AccountState) {
   const out: Record<string, unknown> = {
     CertificateArn: cert.arn,
     DomainName: cert.domainName,

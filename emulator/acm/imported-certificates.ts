@@ -8,7 +8,7 @@ import { createPublicKey } from "node:crypto";
 import { checkTruststore } from "../../lib/truststore";
 
 import { epochSeconds, type Context } from "../http";
-import { ACCOUNT_ID, type Certificate } from "../state";
+import type { Certificate } from "../state";
 import { keyAlgorithm, signatureAlgorithm } from "./algorithms";
 import { getCert } from "./certificates-state";
 import { validation } from "./errors";
@@ -54,7 +54,7 @@ export async function importedCertificate(
     if (existing.type !== "IMPORTED")
       throw validation("Only imported certificates can be re-imported.");
   }
-  const arn = reimport ?? `arn:aws:acm:${region}:${ACCOUNT_ID}:certificate/${crypto.randomUUID()}`;
+  const arn = reimport ?? `arn:aws:acm:${region}:${ctx.account}:certificate/${crypto.randomUUID()}`;
   const now = epochSeconds(ctx.now());
   const sans = (parsed.subjectAltNames ?? []).filter((n) => n.type === "DNS").map((n) => n.value);
   const previous = ctx.state.certificates[arn];

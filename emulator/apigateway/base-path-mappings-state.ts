@@ -3,22 +3,18 @@
  * mappings; v1 sees only the REST ones): lookups, AWS's checks before
  * one is added, additions and deletions. The wire side is ./base-path-mappings-wire.ts.
  */
-import { mappingKey, stageKey, type BasePathMapping, type EmulatorState } from "../state";
+import { mappingKey, stageKey, type BasePathMapping, type AccountState } from "../state";
 import { badRequest, conflict, notFound } from "./common";
 
 /** A domain's REST API mappings, by base path. */
-export function mappingsOf(
-  state: EmulatorState,
-  region: string,
-  domain: string,
-): BasePathMapping[] {
+export function mappingsOf(state: AccountState, region: string, domain: string): BasePathMapping[] {
   return Object.values(state.mappings)
     .filter((m) => m.region === region && m.domainName === domain && m.apiType !== "HTTP")
     .sort((a, b) => a.basePath.localeCompare(b.basePath));
 }
 
 export function findMapping(
-  state: EmulatorState,
+  state: AccountState,
   region: string,
   domain: string,
   basePath: string,
@@ -30,7 +26,7 @@ export function findMapping(
 }
 
 export function refuseTakenBasePath(
-  state: EmulatorState,
+  state: AccountState,
   region: string,
   domain: string,
   basePath: string,
@@ -41,7 +37,7 @@ export function refuseTakenBasePath(
 
 /** As AWS: a mapping's stage must exist. */
 export function refuseMissingStage(
-  state: EmulatorState,
+  state: AccountState,
   region: string,
   restApiId: string,
   stage: string,
@@ -50,10 +46,10 @@ export function refuseMissingStage(
     throw badRequest("Invalid stage identifier specified");
 }
 
-export function addMapping(state: EmulatorState, mapping: BasePathMapping): void {
+export function addMapping(state: AccountState, mapping: BasePathMapping): void {
   state.mappings[mappingKey(mapping.region, mapping.domainName, mapping.basePath)] = mapping;
 }
 
-export function deleteMapping(state: EmulatorState, key: string): void {
+export function deleteMapping(state: AccountState, key: string): void {
   delete state.mappings[key];
 }

@@ -5,7 +5,7 @@
  */
 import { finishValidation } from "../acm/certificates-state";
 import { epochSeconds, type Context } from "../http";
-import { domainKey, randomId, type DomainName, type EmulatorState } from "../state";
+import { domainKey, randomId, type DomainName, type AccountState } from "../state";
 import { badRequest, conflict, notFound } from "./common";
 import { applyTruststoreWarnings } from "./truststore-warnings";
 
@@ -42,7 +42,7 @@ export function finishUpdating(domain: DomainName, ctx: Context): DomainName {
 }
 
 /** The domain named by a (still percent-encoded) path part. */
-export function findDomain(state: EmulatorState, region: string, rawName: string): DomainName {
+export function findDomain(state: AccountState, region: string, rawName: string): DomainName {
   const name = decodeURIComponent(rawName);
   const domain = state.domains[domainKey(region, name)];
   if (!domain) throw notFound("Invalid domain name identifier specified");
@@ -50,13 +50,13 @@ export function findDomain(state: EmulatorState, region: string, rawName: string
 }
 
 /** The region's domains, by name. */
-export function listDomains(state: EmulatorState, region: string): DomainName[] {
+export function listDomains(state: AccountState, region: string): DomainName[] {
   return Object.values(state.domains)
     .filter((d) => d.region === region)
     .sort((x, y) => x.domainName.localeCompare(y.domainName));
 }
 
-export function refuseExisting(state: EmulatorState, region: string, name: string): void {
+export function refuseExisting(state: AccountState, region: string, name: string): void {
   if (state.domains[domainKey(region, name)])
     throw conflict("The domain name you provided already exists.");
 }
@@ -151,7 +151,7 @@ export async function createDomain(ctx: Context, input: NewDomain): Promise<Doma
 }
 
 /** Removes the domain with its base path mappings, v2's API mappings (one table) and routing rules. */
-export function deleteDomain(state: EmulatorState, domain: DomainName): void {
+export function deleteDomain(state: AccountState, domain: DomainName): void {
   for (const [key, m] of Object.entries(state.mappings))
     if (m.region === domain.region && m.domainName === domain.domainName)
       delete state.mappings[key];

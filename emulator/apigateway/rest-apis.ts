@@ -4,7 +4,7 @@
  * DeleteRestApi (refused while mapped to a domain).
  */
 import { epochSeconds, json, parseJsonBody } from "../http";
-import { randomId, restApiKey, type EmulatorState, type RestApi } from "../state";
+import { randomId, restApiKey, type AccountState, type RestApi } from "../state";
 import { badRequest, notFound, page, str, type PatchOperation } from "./common";
 import { rootOnly } from "./resource-schema";
 import type { Handler } from "../route-table";
@@ -22,7 +22,7 @@ function restApiView(api: RestApi) {
   };
 }
 
-export function findRestApi(state: EmulatorState, region: string, id: string): RestApi {
+export function findRestApi(state: AccountState, region: string, id: string): RestApi {
   const api = state.restApis[restApiKey(region, decodeURIComponent(id))];
   if (!api) throw notFound("Invalid API identifier specified");
   return api;

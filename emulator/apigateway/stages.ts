@@ -6,7 +6,7 @@
  */
 import { epochSeconds, json, parseJsonBody, type Context } from "../http";
 import { logGroupFromArn } from "../logs/log-groups";
-import { randomId, stageKey, type EmulatorState, type Stage } from "../state";
+import { randomId, stageKey, type AccountState, type Stage } from "../state";
 import { badRequest, conflict, notFound, str, type PatchOperation } from "./common";
 import { findRestApi } from "./rest-apis";
 import type { Handler } from "../route-table";
@@ -23,7 +23,7 @@ function stageView(s: Stage) {
   };
 }
 
-export function findStage(state: EmulatorState, region: string, api: string, name: string): Stage {
+export function findStage(state: AccountState, region: string, api: string, name: string): Stage {
   const stage = state.stages[stageKey(region, api, decodeURIComponent(name))];
   if (!stage) throw notFound("Invalid stage identifier specified");
   return stage;

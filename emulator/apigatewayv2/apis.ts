@@ -15,7 +15,7 @@ import {
   restApiKey,
   stageKey,
   type BasePathMapping,
-  type EmulatorState,
+  type AccountState,
   type HttpApi,
 } from "../state";
 import type { Handler } from "../route-table";
@@ -32,7 +32,7 @@ function apiView(a: HttpApi) {
   };
 }
 
-export function findHttpApi(state: EmulatorState, region: string, id: string): HttpApi {
+export function findHttpApi(state: AccountState, region: string, id: string): HttpApi {
   const api = state.httpApis[httpApiKey(region, decodeURIComponent(id))];
   if (!api) throw notFound(`Invalid API identifier specified ${id}`);
   return api;

@@ -12,10 +12,10 @@ import { randomId, restApiKey, stageKey, type RoutingRule } from "../state";
 
 const ruleKey = (region: string, domainName: string, id: string) => `${region}|${domainName}|${id}`;
 
-function ruleView(r: RoutingRule) {
+function ruleView(account: string, r: RoutingRule) {
   return {
     routingRuleId: r.id,
-    routingRuleArn: `arn:aws:apigateway:${r.region}:000000000000:/domainnames/${r.domainName}/routingrules/${r.id}`,
+    routingRuleArn: `arn:aws:apigateway:${r.region}:${account}:/domainnames/${r.domainName}/routingrules/${r.id}`,
     priority: r.priority,
     conditions: [
       ...(r.basePaths.length ? [{ matchBasePaths: { anyOf: r.basePaths } }] : []),
@@ -70,7 +70,7 @@ export const createRoutingRule: Handler = (req, ctx, { domainName }) => {
     stripBasePath: invoke.stripBasePath ?? false,
   };
   ctx.state.routingRules[ruleKey(req.region, d.domainName, rule.id)] = rule;
-  return json(201, ruleView(rule));
+  return json(201, ruleView(ctx.account, rule));
 };
 
 export const getRoutingRules: Handler = (req, ctx, { domainName }) => {
@@ -82,7 +82,7 @@ export const getRoutingRules: Handler = (req, ctx, { domainName }) => {
   const token = req.url.searchParams.get("nextToken");
   const start = token ? Number(Buffer.from(token, "base64url").toString("utf8")) || 0 : 0;
   const body: { routingRules: unknown[]; nextToken?: string } = {
-    routingRules: rules.slice(start, start + limit).map(ruleView),
+    routingRules: rules.slice(start, start + limit).map((rule) => ruleView(ctx.account, rule)),
   };
   if (start + limit < rules.length)
     body.nextToken = Buffer.from(String(start + limit)).toString("base64url");
@@ -103,7 +103,7 @@ function findRule(
 }
 
 export const getRoutingRule: Handler = (req, ctx, { domainName, routingRuleId }) =>
-  json(200, ruleView(findRule(req, ctx, domainName!, routingRuleId!).rule));
+  json(200, ruleView(ctx.account, findRule(req, ctx, domainName!, routingRuleId!).rule));
 
 export const deleteRoutingRule: Handler = (req, ctx, { domainName, routingRuleId }) => {
   const { key } = findRule(req, ctx, domainName!, routingRuleId!);

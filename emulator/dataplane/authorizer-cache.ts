@@ -3,16 +3,16 @@
  * and the values of its identity sources, for the authorizer's TTL on the
  * emulator's clock. One cache per emulator state, so a reset forgets it.
  */
-import type { EmulatorState } from "../state";
+import type { AccountState } from "../state";
 
 interface Entry<T> {
   expiresAt: number;
   result: T;
 }
 
-const caches = new WeakMap<EmulatorState, Map<string, Entry<unknown>>>();
+const caches = new WeakMap<AccountState, Map<string, Entry<unknown>>>();
 
-function cacheOf(state: EmulatorState) {
+function cacheOf(state: AccountState) {
   let cache = caches.get(state);
   if (!cache) caches.set(state, (cache = new Map()));
   return cache;
@@ -30,7 +30,7 @@ export interface CacheKey {
 const keyOf = (k: CacheKey) =>
   JSON.stringify([k.region, k.apiId, k.authorizerId, k.settings, k.identity]);
 
-export function cachedResult<T>(state: EmulatorState, key: CacheKey, now: number): T | undefined {
+export function cachedResult<T>(state: AccountState, key: CacheKey, now: number): T | undefined {
   const cache = cacheOf(state);
   const id = keyOf(key);
   const entry = cache.get(id);
@@ -41,7 +41,7 @@ export function cachedResult<T>(state: EmulatorState, key: CacheKey, now: number
 }
 
 export function cacheResult<T>(
-  state: EmulatorState,
+  state: AccountState,
   key: CacheKey,
   result: T,
   expiresAt: number,
@@ -52,7 +52,7 @@ export function cacheResult<T>(
 }
 
 /** FlushStageAuthorizersCache, ResetAuthorizersCache: forgets every result of the API's authorizers. */
-export function flushAuthorizerCache(state: EmulatorState, region: string, apiId: string): void {
+export function flushAuthorizerCache(state: AccountState, region: string, apiId: string): void {
   const cache = cacheOf(state);
   const prefix = JSON.stringify([region, apiId]).slice(0, -1) + ",";
   for (const id of [...cache.keys()]) if (id.startsWith(prefix)) cache.delete(id);

@@ -34,7 +34,7 @@ let loaded: { state: unknown; ca: Promise<Issued> } | undefined;
 export function localCa(ctx: Context): Promise<Issued> {
   if (loaded?.state === ctx.state) return loaded.ca;
   const ca = (async () => {
-    const stored = ctx.state.localCa;
+    const stored = ctx.root.localCa;
     if (stored) {
       const cert = new x509.X509Certificate(stored.certPem);
       return {
@@ -49,7 +49,7 @@ export function localCa(ctx: Context): Promise<Issued> {
       subject: "CN=mTLS Console emulator local CA, O=mTLS Console",
       validDays: [-1, 3650],
     });
-    ctx.state.localCa = { certPem: made.pem, keyPem: await pkcs8Pem(made.keys) };
+    ctx.root.localCa = { certPem: made.pem, keyPem: await pkcs8Pem(made.keys) };
     return made;
   })();
   loaded = { state: ctx.state, ca };

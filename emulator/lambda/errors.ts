@@ -5,7 +5,6 @@
  * Service exceptions, `message` for the others).
  */
 import { AwsError, json, type Reply } from "../http";
-import { ACCOUNT_ID } from "../state";
 
 const CAPITAL_MESSAGE = new Set(["ResourceNotFoundException", "ServiceException"]);
 
@@ -21,11 +20,11 @@ export function lambdaErrorReply(err: AwsError, headers: Record<string, string>)
 export const invalidParameter = (message: string) =>
   new AwsError(400, "InvalidParameterValueException", message);
 
-export const functionNotFound = (region: string, name: string) =>
+export const functionNotFound = (account: string, region: string, name: string) =>
   new AwsError(
     404,
     "ResourceNotFoundException",
-    `Function not found: arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${name}`,
+    `Function not found: arn:aws:lambda:${region}:${account}:function:${name}`,
   );
 
 export const conflict = (message: string) =>

@@ -1,19 +1,24 @@
 /**
  * The environment a function runs with, as Lambda gives it: the
  * function's Environment.Variables and Lambda's own variables, with test
- * credentials and AWS_ENDPOINT_URL set to the emulator, so an AWS SDK v3
- * bundled in the function calls the emulator. The endpoint is an IP
- * address, so S3 clients address buckets path-style.
+ * credentials of the function's account and AWS_ENDPOINT_URL set to the
+ * emulator, so an AWS SDK v3 bundled in the function calls the emulator in
+ * that account. The endpoint is an IP address, so S3 clients address
+ * buckets path-style.
  */
 import type { Context } from "../http";
-import type { LambdaFunction } from "../state";
+import { ACCOUNT_ID, type LambdaFunction } from "../state";
 
-/** The credentials every function gets (the emulator accepts any). */
-export const FUNCTION_CREDENTIALS = {
-  AWS_ACCESS_KEY_ID: "test",
+/**
+ * The credentials a function of `account` gets (the emulator accepts any):
+ * "test" in the default account, else the account's id as the access key,
+ * which the emulator reads as that account.
+ */
+export const functionCredentials = (account: string) => ({
+  AWS_ACCESS_KEY_ID: account === ACCOUNT_ID ? "test" : account,
   AWS_SECRET_ACCESS_KEY: "test",
   AWS_SESSION_TOKEN: "test",
-};
+});
 
 export function functionEnvironment(
   ctx: Context,
@@ -27,7 +32,7 @@ export function functionEnvironment(
     PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
     ...fn.environment,
     // Lambda's own, which CreateFunction refuses in Environment.Variables.
-    ...FUNCTION_CREDENTIALS,
+    ...functionCredentials(ctx.account),
     AWS_REGION: fn.region,
     AWS_DEFAULT_REGION: fn.region,
     AWS_LAMBDA_FUNCTION_NAME: fn.name,

@@ -79,7 +79,7 @@ export class FunctionWorkers {
         invocation: {
           functionName: fn.name,
           functionVersion: "$LATEST",
-          invokedFunctionArn: functionArn(fn.region, fn.name),
+          invokedFunctionArn: functionArn(this.ctx.account, fn.region, fn.name),
           memoryLimitInMB: String(fn.memorySize),
           awsRequestId: requestId,
           logGroupName: `/aws/lambda/${fn.name}`,

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { unzipSync } from "fflate";
 import { AwsError, type Context } from "../http";
-import { ACCOUNT_ID, lambdaFunctionKey, type LambdaFunction } from "../state";
+import { lambdaFunctionKey, type LambdaFunction } from "../state";
 import { functionNotFound, invalidParameter } from "./errors";
 
 /** The Node.js runtimes the emulator runs (in its own Node.js, whatever the version named). */
@@ -34,15 +34,19 @@ export const RESERVED_VARIABLES = [
   "LAMBDA_RUNTIME_DIR",
 ];
 
-export const functionArn = (region: string, name: string) =>
-  `arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${name}`;
+export const functionArn = (account: string, region: string, name: string) =>
+  `arn:aws:lambda:${region}:${account}:function:${name}`;
 
 /**
  * A function's name and region from what AWS accepts: the name, the full
  * ARN or the partial one (ACCOUNT:function:NAME), each optionally with the
  * $LATEST qualifier. Other qualifiers (versions, aliases) do not exist here.
  */
-export function functionRef(region: string, nameOrArn: string): { region: string; name: string } {
+export function functionRef(
+  account: string,
+  region: string,
+  nameOrArn: string,
+): { region: string; name: string } {
   const full = /^arn:aws[\w-]*:lambda:([\w-]+):(\d{12}):function:([^:]+)(?::(.+))?$/.exec(
     nameOrArn,
   );
@@ -54,7 +58,7 @@ export function functionRef(region: string, nameOrArn: string): { region: string
       ? [{ region, name: partial[2]! }, partial[3]]
       : [{ region, name: plain?.[1] ?? nameOrArn }, plain?.[2]];
   if (qualifier !== undefined && qualifier !== "$LATEST")
-    throw functionNotFound(ref.region, `${ref.name}:${qualifier}`);
+    throw functionNotFound(account, ref.region, `${ref.name}:${qualifier}`);
   return ref;
 }
 
@@ -63,15 +67,15 @@ export function findFunction(
   region: string,
   nameOrArn: string,
 ): LambdaFunction | undefined {
-  const ref = functionRef(region, nameOrArn);
+  const ref = functionRef(ctx.account, region, nameOrArn);
   return ctx.state.lambdaFunctions[lambdaFunctionKey(ref.region, ref.name)];
 }
 
 export function requireFunction(ctx: Context, region: string, nameOrArn: string): LambdaFunction {
   const fn = findFunction(ctx, region, nameOrArn);
   if (!fn) {
-    const ref = functionRef(region, nameOrArn);
-    throw functionNotFound(ref.region, ref.name);
+    const ref = functionRef(ctx.account, region, nameOrArn);
+    throw functionNotFound(ctx.account, ref.region, ref.name);
   }
   return fn;
 }
@@ -163,10 +167,10 @@ export function codeOf(
 const lastModified = (ms: number) => new Date(ms).toISOString().replace("Z", "+0000");
 
 /** FunctionConfiguration, as GetFunctionConfiguration and the writes answer. */
-export function configurationOf(fn: LambdaFunction) {
+export function configurationOf(account: string, fn: LambdaFunction) {
   return {
     FunctionName: fn.name,
-    FunctionArn: functionArn(fn.region, fn.name),
+    FunctionArn: functionArn(account, fn.region, fn.name),
     Runtime: fn.runtime,
     Role: fn.role,
     Handler: fn.handler,

@@ -12,7 +12,7 @@ import {
   type Reply,
 } from "../http";
 import type { Handler } from "../route-table";
-import { lambdaFunctionKey, type LambdaFunction } from "../state";
+import { ACCOUNT_ID, lambdaFunctionKey, type LambdaFunction } from "../state";
 import { conflict, invalidParameter } from "./errors";
 import {
   checkEnvironment,
@@ -36,7 +36,7 @@ const environmentOf = (body: Record<string, unknown>) =>
 
 export const createFunction: Handler = (req, ctx) => {
   const body = parseJsonBody(req);
-  const ref = functionRef(req.region, String(body.FunctionName ?? ""));
+  const ref = functionRef(ctx.account, req.region, String(body.FunctionName ?? ""));
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(ref.name))
     throw new AwsError(
       400,
@@ -63,22 +63,22 @@ export const createFunction: Handler = (req, ctx) => {
   const key = lambdaFunctionKey(fn.region, fn.name);
   if (ctx.state.lambdaFunctions[key]) throw conflict(`Function already exist: ${fn.name}`);
   ctx.state.lambdaFunctions[key] = fn;
-  return json(201, configurationOf(fn));
+  return json(201, configurationOf(ctx.account, fn));
 };
 
 export const getFunction: Handler = (req, ctx, params) => {
   const fn = functionOf(req, ctx, params);
   return json(200, {
-    Configuration: configurationOf(fn),
+    Configuration: configurationOf(ctx.account, fn),
     Code: {
       RepositoryType: "S3",
-      Location: `${ctx.endpoint}/_emulator/lambda-code/${fn.region}/${fn.name}.zip`,
+      Location: `${ctx.endpoint}/_emulator/lambda-code/${ctx.account === ACCOUNT_ID ? "" : `${ctx.account}/`}${fn.region}/${fn.name}.zip`,
     },
   });
 };
 
 export const getFunctionConfiguration: Handler = (req, ctx, params) =>
-  json(200, configurationOf(functionOf(req, ctx, params)));
+  json(200, configurationOf(ctx.account, functionOf(req, ctx, params)));
 
 export const listFunctions: Handler = (req, ctx) => {
   const maxItems = Number(req.url.searchParams.get("MaxItems") ?? 50);
@@ -93,7 +93,7 @@ export const listFunctions: Handler = (req, ctx) => {
   const page = all.slice(start, start + maxItems);
   const next = all[start + maxItems];
   return json(200, {
-    Functions: page.map(configurationOf),
+    Functions: page.map((fn) => configurationOf(ctx.account, fn)),
     ...(next ? { NextMarker: next.name } : {}),
   });
 };
@@ -116,7 +116,7 @@ function checkRevision(fn: LambdaFunction, body: Record<string, unknown>): void 
 
 function updated(ctx: Context, fn: LambdaFunction, changes: Partial<LambdaFunction>): Reply {
   Object.assign(fn, changes, { lastModified: ctx.now(), revisionId: crypto.randomUUID() });
-  return json(200, configurationOf(fn));
+  return json(200, configurationOf(ctx.account, fn));
 }
 
 export const updateFunctionCode: Handler = (req, ctx, params) => {
@@ -124,7 +124,7 @@ export const updateFunctionCode: Handler = (req, ctx, params) => {
   const body = parseJsonBody(req);
   checkRevision(fn, body);
   const code = codeOf(body.ZipFile);
-  if (body.DryRun === true) return json(200, configurationOf({ ...fn, ...code }));
+  if (body.DryRun === true) return json(200, configurationOf(ctx.account, { ...fn, ...code }));
   return updated(ctx, fn, code);
 };
 

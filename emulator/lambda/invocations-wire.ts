@@ -34,7 +34,7 @@ export const invoke: Handler = async (req, ctx, params) => {
       `Could not parse request body into json: ${(error as Error).message}`,
     );
   }
-  const arn = functionArn(fn.region, fn.name);
+  const arn = functionArn(ctx.account, fn.region, fn.name);
   if (type === "DryRun") return { status: 204 };
   if (type === "Event") {
     void invocationOutcome(ctx, fn.region, arn, event);

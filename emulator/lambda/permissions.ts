@@ -50,7 +50,7 @@ export const addPermission: Handler = (req, ctx, params) => {
     Effect: "Allow",
     Principal: principalOf(principal),
     Action: action,
-    Resource: functionArn(fn.region, fn.name),
+    Resource: functionArn(ctx.account, fn.region, fn.name),
     ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
   };
   fn.policy.push(statement);

@@ -4,15 +4,15 @@
  * FilterLogEvents.
  */
 import { AwsError, json, parseJsonBody, type Context, type EmulatorRequest } from "../http";
-import { ACCOUNT_ID, logGroupKey, type LogGroup } from "../state";
+import { logGroupKey, type LogGroup } from "../state";
 
 export const logsError = (status: number, type: string, message: string) =>
   new AwsError(status, type, message);
 const invalid = (message: string) => logsError(400, "InvalidParameterException", message);
 const notFound = (message: string) => logsError(400, "ResourceNotFoundException", message);
 
-export const logGroupArn = (region: string, name: string) =>
-  `arn:aws:logs:${region}:${ACCOUNT_ID}:log-group:${name}`;
+export const logGroupArn = (account: string, region: string, name: string) =>
+  `arn:aws:logs:${region}:${account}:log-group:${name}`;
 
 /** `arn:aws:logs:REGION:ACCOUNT:log-group:NAME[:*]` → its region and name. */
 export function logGroupFromArn(arn: string): { region: string; name: string } | null {
@@ -66,8 +66,8 @@ export function describeLogGroups(req: EmulatorRequest, ctx: Context) {
     .map((g) => ({
       logGroupName: g.name,
       creationTime: g.createdAt,
-      arn: `${logGroupArn(g.region, g.name)}:*`,
-      logGroupArn: logGroupArn(g.region, g.name),
+      arn: `${logGroupArn(ctx.account, g.region, g.name)}:*`,
+      logGroupArn: logGroupArn(ctx.account, g.region, g.name),
       storedBytes: bytesOf(g),
       ...(g.retentionInDays ? { retentionInDays: g.retentionInDays } : {}),
     }));

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { AwsError } from "../http";
-import { randomId, type Bucket, type EmulatorState, type ObjectVersion } from "../state";
+import { randomId, type Bucket, type AccountState, type ObjectVersion } from "../state";
 import { noSuchKey, noSuchVersion } from "./errors";
 
 /** Version ids of AWS's shape: 32 URL-safe characters. */
@@ -60,7 +60,7 @@ export function findVersion(bucket: Bucket, key: string, versionId: string | nul
  * cannot be read (in API Gateway's words).
  */
 export function readObjectForTruststore(
-  state: EmulatorState,
+  state: AccountState,
   bucketName: string,
   key: string,
   versionId: string | undefined,

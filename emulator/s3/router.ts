@@ -3,9 +3,9 @@
  * objects with versions and delete markers, listings. Enough of S3 for
  * truststores, with AWS's XML, ETags and error codes.
  */
-import { AwsError, header, type EmulatorRequest, type Route } from "../http";
-import { refusal, routeTable, type Operation } from "../route-table";
-import { ACCOUNT_ID } from "../state";
+import type { EmulatorRequest, Route } from "../http";
+import { routeTable, type Operation } from "../route-table";
+import { checkBucketOwner } from "./bucket-owner";
 import * as buckets from "./buckets-wire";
 import { listObjectsV2, listObjectVersions } from "./listings";
 import * as objects from "./objects-wire";
@@ -55,12 +55,14 @@ function bucketAndKey(req: EmulatorRequest): string[] {
 const routeOperation = routeTable(OPERATIONS, { segments: bucketAndKey });
 
 export function route(req: EmulatorRequest): Route | null {
-  // ExpectedBucketOwner: every bucket here belongs to the emulator's one account.
-  const expectedOwner = header(req, "x-amz-expected-bucket-owner");
-  if (locate(req).bucket && expectedOwner !== undefined && expectedOwner !== ACCOUNT_ID)
-    return refusal(
-      "ExpectedBucketOwnerMismatch",
-      () => new AwsError(403, "AccessDenied", "Access Denied"),
-    );
-  return routeOperation(req);
+  const found = routeOperation(req);
+  const { bucket } = locate(req);
+  if (!found || bucket === undefined) return found;
+  return {
+    ...found,
+    run: (ctx) => {
+      checkBucketOwner(req, ctx, bucket, found.operation);
+      return found.run(ctx);
+    },
+  };
 }

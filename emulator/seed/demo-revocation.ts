@@ -14,7 +14,7 @@ import { emptyRevocationDocument, revocationKey } from "../../lib/revocation/doc
 import { rootResourceId, type RestResource } from "../apigateway/resource-schema";
 import type { Context } from "../http";
 import { codeOf, functionArn } from "../lambda/functions-state";
-import { ACCOUNT_ID, lambdaFunctionKey, randomId, restApiKey } from "../state";
+import { lambdaFunctionKey, randomId, restApiKey } from "../state";
 import { DEMO_BUCKET, DEMO_REGION } from "./helpers";
 
 export const DEMO_AUTHORIZER_FUNCTION = "mtls-revocation-authorizer";
@@ -80,7 +80,7 @@ export function demoRevocation(ctx: Context, now: number, partnersApiId: string)
     region: DEMO_REGION,
     name: DEMO_AUTHORIZER_FUNCTION,
     runtime: "nodejs24.x",
-    role: `arn:aws:iam::${ACCOUNT_ID}:role/${DEMO_AUTHORIZER_FUNCTION}`,
+    role: `arn:aws:iam::${ctx.account}:role/${DEMO_AUTHORIZER_FUNCTION}`,
     handler: "index.handler",
     description: "Refuses revoked client certificates (mTLS Console)",
     timeout: 5,
@@ -99,7 +99,7 @@ export function demoRevocation(ctx: Context, now: number, partnersApiId: string)
     id: authorizerId,
     name: "revocation",
     type: "REQUEST",
-    authorizerUri: `arn:aws:apigateway:${DEMO_REGION}:lambda:path/2015-03-31/functions/${functionArn(DEMO_REGION, fn.name)}/invocations`,
+    authorizerUri: `arn:aws:apigateway:${DEMO_REGION}:lambda:path/2015-03-31/functions/${functionArn(ctx.account, DEMO_REGION, fn.name)}/invocations`,
     identitySource: "context.identity.clientCert.issuerDN,context.identity.clientCert.serialNumber",
     authorizerResultTtlInSeconds: DEMO_AUTHORIZER_TTL,
   };

@@ -64,7 +64,7 @@ export async function demoTraffic(
   const keyPem = await pkcs8Pem(keys);
   for (const { cert } of callers) {
     const name = /CN=([^,.]+)/.exec(cert.subject)![1]!;
-    ctx.state.demoClients[name] = `${cert.pem}\n${keyPem}`;
+    ctx.root.demoClients[name] = `${cert.pem}\n${keyPem}`;
   }
   for (const { cert, perDay } of callers) {
     const total = perDay * 7;

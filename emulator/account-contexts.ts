@@ -1,0 +1,51 @@
+/**
+ * The handlers' context of each account: the default account's is the
+ * emulator's own, whose state is the top-level state; another account's
+ * state lives in `accounts` of the state, made empty on its first use.
+ * One context per account, kept: a function's warm workers belong to the
+ * context that ran it.
+ */
+import type { Context } from "./http";
+import { ACCOUNT_ID, emptyAccountState, type AccountState, type EmulatorState } from "./state";
+
+/** An account's resources (made empty when the account has none yet). */
+export function accountState(root: EmulatorState, account: string): AccountState {
+  if (account === ACCOUNT_ID) return root;
+  return (root.accounts[account] ??= emptyAccountState());
+}
+
+export interface AccountContexts {
+  /** The context of requests for `account`. */
+  of(account: string): Context;
+  /** Every context made so far, the default account's first. */
+  all(): Context[];
+}
+
+export function accountContexts(main: Context): AccountContexts {
+  const others = new Map<string, Context>();
+  return {
+    of(account) {
+      if (account === main.account) return main;
+      let found = others.get(account);
+      if (!found) {
+        found = {
+          account,
+          get state() {
+            return accountState(main.root, account);
+          },
+          get root() {
+            return main.root;
+          },
+          get endpoint() {
+            return main.endpoint;
+          },
+          config: main.config,
+          now: () => main.now(),
+        };
+        others.set(account, found);
+      }
+      return found;
+    },
+    all: () => [main, ...others.values()],
+  };
+}
