@@ -64,7 +64,12 @@ describe("AssumeRole", () => {
       secretAccessKey: SecretAccessKey!,
       sessionToken: SessionToken!,
     }).sts.send(new GetCallerIdentityCommand({}));
-    expect([me.Account, me.Arn]).toEqual(["111111111111", "arn:aws:iam::111111111111:root"]);
+    // The caller is the role session, as STS names it.
+    expect([me.Account, me.Arn, me.UserId]).toEqual([
+      "111111111111",
+      "arn:aws:sts::111111111111:assumed-role/mtls-console-reader/s1",
+      out.AssumedRoleUser?.AssumedRoleId,
+    ]);
   });
 
   it("the assumed keys see only their account's domain names, and the default keys only theirs", async () => {

@@ -10,6 +10,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { AwsError } from "../http";
 import type { Handler } from "../route-table";
+import { rememberSession } from "./sessions";
 import { stsResult } from "./xml";
 
 /** arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME → partition, account, name. */
@@ -95,14 +96,16 @@ export const assumeRole: Handler = (req, ctx, params) => {
   const [, partition, account, roleName] = role;
   const session = params.RoleSessionName!;
   const seconds = params.DurationSeconds === undefined ? 3600 : Number(params.DurationSeconds);
+  const accessKeyId = `ASIA${account}${randomUpper(4)}`;
+  const assumedArn = `arn:${partition}:sts::${account}:assumed-role/${roleName}/${session}`;
+  rememberSession(accessKeyId, { arn: assumedArn, userId: `${roleId(roleArn)}:${session}` });
   const credentials =
-    `<AccessKeyId>ASIA${account}${randomUpper(4)}</AccessKeyId>` +
+    `<AccessKeyId>${accessKeyId}</AccessKeyId>` +
     `<SecretAccessKey>${randomBytes(30).toString("base64")}</SecretAccessKey>` +
     `<SessionToken>${randomBytes(192).toString("base64")}</SessionToken>` +
     `<Expiration>${isoSeconds(ctx.now() + seconds * 1000)}</Expiration>`;
   const user =
-    `<AssumedRoleId>${roleId(roleArn)}:${session}</AssumedRoleId>` +
-    `<Arn>arn:${partition}:sts::${account}:assumed-role/${roleName}/${session}</Arn>`;
+    `<AssumedRoleId>${roleId(roleArn)}:${session}</AssumedRoleId>` + `<Arn>${assumedArn}</Arn>`;
   return stsResult(
     req,
     "AssumeRole",

@@ -1,14 +1,17 @@
 /**
- * GetCallerIdentity: the request's account (from its access key), its root
- * user as the caller, also for keys AssumeRole handed out (sessions are
- * not kept, so the assumed role is not named).
+ * GetCallerIdentity: the request's account (from its access key); the
+ * caller is the role session for keys AssumeRole handed out
+ * (./sessions.ts), else the account's root user.
  */
 import type { Handler } from "../route-table";
+import { sessionOf } from "./sessions";
 import { stsResult } from "./xml";
 
-export const getCallerIdentity: Handler = (req, { account }) =>
-  stsResult(
+export const getCallerIdentity: Handler = (req, { account }) => {
+  const session = sessionOf(req);
+  return stsResult(
     req,
     "GetCallerIdentity",
-    `<Arn>arn:aws:iam::${account}:root</Arn><UserId>${account}</UserId><Account>${account}</Account>`,
+    `<Arn>${session?.arn ?? `arn:aws:iam::${account}:root`}</Arn><UserId>${session?.userId ?? account}</UserId><Account>${account}</Account>`,
   );
+};

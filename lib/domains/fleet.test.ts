@@ -1,0 +1,59 @@
+/**
+ * A fleet of three accounts on the emulator, through the real SDK and STS
+ * AssumeRole: the shared fleet flow (test-support/fleet-flow.ts), and one
+ * account whose role STS refuses: named on its own, the others listed; its
+ * role asked again once STS lets it (a refusal is not kept); watch reports
+ * it as a finding and goes on.
+ */
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
+import { describe, expect, it } from "vitest";
+import { fleetPlaces } from "../aws/regions";
+import { parseOverviewQuery } from "../model/overview-query";
+import { fleetFile, FLEET } from "../../test-support/fleet";
+import { checkFleet, seedFleet } from "../../test-support/fleet-flow";
+import { suiteEmulator } from "../../test-support/suite-emulator";
+import { overviewPage } from "./overview/overview-page";
+import { watchRegions } from "./watch/watch";
+
+const t = suiteEmulator({
+  AUDIT_BUCKET: "fleet-store",
+  MTLS_CONSOLE_BACKEND: "aws",
+  MTLS_CONSOLE_ACCOUNTS: fleetFile(["payments", "identity", "retired"], ["us-east-1"]),
+});
+
+describe("a fleet on the emulator", () => {
+  it("lists the accounts that work, names the one whose role STS refuses, then reads it once allowed", async () => {
+    await t.clients().s3.send(new CreateBucketCommand({ Bucket: "fleet-store" }));
+    const seeded = await seedFleet(t.endpoint);
+    await t.control("faults", {
+      operation: "AssumeRole",
+      kind: "accessDenied",
+      count: 1000,
+      pathContains: FLEET.retired,
+    });
+    const page = await checkFleet(t.endpoint, seeded, { mtlsReported: true });
+    expect(page.failures).toEqual([
+      {
+        place: `${FLEET.retired}:us-east-1`,
+        message:
+          "Could not assume the viewer role of retired (333333333333): STS refused it. Check the role's trust policy (it must trust the console's role) and the external id.",
+      },
+    ]);
+    // Nothing of AWS's own text (it names ARNs) reaches the page.
+    expect(JSON.stringify(page.failures)).not.toContain("arn:aws");
+
+    const report = await watchRegions(fleetPlaces()!, 30);
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        severity: "error",
+        region: `${FLEET.retired}:us-east-1`,
+        kind: "unreadable",
+      }),
+    );
+    expect(report.domains).toBeGreaterThanOrEqual(2);
+
+    await t.control("faults", undefined, "DELETE");
+    const again = await overviewPage(fleetPlaces()!, parseOverviewQuery({}));
+    expect(again.failures).toEqual([]);
+  });
+});
