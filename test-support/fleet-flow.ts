@@ -1,6 +1,6 @@
 /**
  * The fleet flow, run against the emulator and against moto: two accounts
- * seeded through assumed roles, listed together with their places, each
+ * seeded through assumed roles (./fleet.ts), listed together with their places, each
  * domain read in its own account only, the viewer role for reads and the
  * operator role inside a change, and AWS's one-issuer-per-name rule checked
  * across the accounts. Which failures a backend can stage (a refused role)
@@ -18,25 +18,9 @@ import { overviewPage } from "../lib/domains/overview/overview-page";
 import { getDomainDetail } from "../lib/domains/views/detail";
 import { parseOverviewQuery } from "../lib/model/overview-query";
 import { placeOf } from "../lib/model/place";
-import { bundle, issue } from "../lib/pki/generate";
-import { accountClients, FLEET } from "./fleet";
-import { privateKeyPem, seedMtlsDomain, type SeededDomain } from "./seed";
-
-export interface FleetSeed {
-  payments: SeededDomain;
-  identity: SeededDomain;
-}
-
-/** An mTLS domain in each of payments and identity. */
-export async function seedFleet(endpoint: string, region = "us-east-1"): Promise<FleetSeed> {
-  const root = await issue({ subject: "CN=Fleet Root" });
-  const seed = (label: "payments" | "identity") =>
-    seedMtlsDomain(accountClients(endpoint, FLEET[label], region), {
-      versions: [bundle(root)],
-      prefix: `fleet-${label}`,
-    });
-  return { payments: await seed("payments"), identity: await seed("identity") };
-}
+import { issue } from "../lib/pki/generate";
+import { accountClients, FLEET, type FleetSeed } from "./fleet";
+import { privateKeyPem } from "./seed";
 
 /** `mtlsReported`: the backend reports a domain's mutual TLS (moto drops it, so no conflict can be seen). */
 export async function checkFleet(

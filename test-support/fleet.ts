@@ -6,6 +6,8 @@
  */
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { createClients, type AwsClients } from "../lib/aws/clients";
+import { bundle, issue } from "../lib/pki/generate";
+import { seedMtlsDomain, type SeededDomain } from "./seed";
 
 export const FLEET = {
   payments: "111111111111",
@@ -46,4 +48,20 @@ export function accountClients(
     region,
     { credentials },
   );
+}
+
+export interface FleetSeed {
+  payments: SeededDomain;
+  identity: SeededDomain;
+}
+
+/** An mTLS domain in each of payments and identity. */
+export async function seedFleet(endpoint: string, region = "us-east-1"): Promise<FleetSeed> {
+  const root = await issue({ subject: "CN=Fleet Root" });
+  const seed = (label: "payments" | "identity") =>
+    seedMtlsDomain(accountClients(endpoint, FLEET[label], region), {
+      versions: [bundle(root)],
+      prefix: `fleet-${label}`,
+    });
+  return { payments: await seed("payments"), identity: await seed("identity") };
 }

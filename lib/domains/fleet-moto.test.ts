@@ -6,8 +6,8 @@
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MOTO_MISSING, motoClients, startMoto, type RunningMoto } from "../../test-support/moto";
-import { fleetFile } from "../../test-support/fleet";
-import { checkFleet, seedFleet } from "../../test-support/fleet-flow";
+import { fleetFile, seedFleet } from "../../test-support/fleet";
+import { checkFleet } from "../../test-support/fleet-flow";
 
 let moto: RunningMoto | null = null;
 const env = {
