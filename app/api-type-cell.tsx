@@ -9,7 +9,14 @@ import type { ApiKind, ApiTypes } from "@/lib/model/overview-row";
 
 const WORDS: Record<ApiKind, string> = { REST: "REST", HTTP: "HTTP", WEBSOCKET: "WebSocket" };
 
-function ApiTypesLabel({ types }: { types: ApiTypes | undefined }) {
+/** "read 4 minutes ago": API types are kept up to 15 minutes (lib/domains/overview/api-types.ts). */
+function age(readAt: number | undefined, now: number): string {
+  if (readAt === undefined) return "";
+  const minutes = Math.max(0, Math.round((now - readAt) / 60_000));
+  return minutes < 1 ? "read just now" : `read ${minutes} minute${minutes === 1 ? "" : "s"} ago`;
+}
+
+function ApiTypesLabel({ types, now }: { types: ApiTypes | undefined; now: number }) {
   if (!types) return <span className="text-xs text-slate-400">not read</span>;
   if ("unknown" in types)
     return (
@@ -18,14 +25,17 @@ function ApiTypesLabel({ types }: { types: ApiTypes | undefined }) {
         <span className="sr-only">: {types.unknown}</span>
       </span>
     );
+  const read = age(types.readAt, now);
+  const title = read ? `${read} from its API mappings (kept up to 15 minutes)` : undefined;
   if (!types.kinds.length)
     return (
-      <span className="text-xs text-slate-500" data-testid="api-types">
+      <span className="text-xs text-slate-500" data-testid="api-types" title={title}>
         none mapped
+        {read && <span className="sr-only">, {read}</span>}
       </span>
     );
   return (
-    <span className="flex flex-wrap gap-1" data-testid="api-types">
+    <span className="flex flex-wrap gap-1" data-testid="api-types" title={title}>
       {types.kinds.map((k) => (
         <span
           key={k}
@@ -34,27 +44,39 @@ function ApiTypesLabel({ types }: { types: ApiTypes | undefined }) {
           {WORDS[k]}
         </span>
       ))}
+      {read && <span className="sr-only">, {read}</span>}
     </span>
   );
 }
 
-function Streamed({ name, all }: { name: string; all: Promise<Record<string, ApiTypes>> }) {
-  return <ApiTypesLabel types={use(all)[name]} />;
+function Streamed({
+  name,
+  all,
+  now,
+}: {
+  name: string;
+  all: Promise<Record<string, ApiTypes>>;
+  now: number;
+}) {
+  return <ApiTypesLabel types={use(all)[name]} now={now} />;
 }
 
 export function ApiTypeCell({
   name,
   known,
   streamed,
+  now,
 }: {
   name: string;
   known: ApiTypes | undefined;
   streamed: Promise<Record<string, ApiTypes>>;
+  /** When the page was read: the types' age is told from it. */
+  now: number;
 }) {
-  if (known) return <ApiTypesLabel types={known} />;
+  if (known) return <ApiTypesLabel types={known} now={now} />;
   return (
     <Suspense fallback={<span className="text-xs text-slate-400">reading…</span>}>
-      <Streamed name={name} all={streamed} />
+      <Streamed name={name} all={streamed} now={now} />
     </Suspense>
   );
 }

@@ -53,7 +53,7 @@ export function OverviewRowView({
         {row.domain.securityPolicy ?? <span className="text-slate-400">policy not reported</span>}
       </td>
       <td className="px-3 py-2">
-        <ApiTypeCell name={rowKey(row)} known={row.apiTypes} streamed={apiTypes} />
+        <ApiTypeCell name={rowKey(row)} known={row.apiTypes} streamed={apiTypes} now={now} />
       </td>
       <td className="px-3 py-2 text-xs">
         {row.domain.mtls ? (

@@ -177,8 +177,13 @@ test("a domain's API type comes from its mappings, or is unknown with the reason
   const typeOf = (name: string) => rows.filter({ hasText: name }).getByTestId("api-types");
   const typeFilter = page.getByLabel("API type");
   if (has("api-types")) {
-    await expect(typeOf(mapped.domainName)).toHaveText("HTTP");
-    await expect(typeOf(bare.domainName)).toHaveText("none mapped");
+    // Each says how old it is (types are kept up to 15 minutes).
+    await expect(typeOf(mapped.domainName)).toHaveText("HTTP, read just now");
+    await expect(typeOf(bare.domainName)).toHaveText("none mapped, read just now");
+    await expect(typeOf(mapped.domainName)).toHaveAttribute(
+      "title",
+      /^read just now from its API mappings/,
+    );
     await typeFilter.selectOption("HTTP");
     await expect(page).toHaveURL(/[?&]type=HTTP/);
     await expect(rows).toHaveCount(1);

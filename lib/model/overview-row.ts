@@ -3,8 +3,11 @@ import type { MtlsDomain } from "./domain";
 /** The kinds of API a domain can serve, as its API mappings tell. */
 export type ApiKind = "REST" | "HTTP" | "WEBSOCKET";
 
-/** A domain's API types: the kinds of the APIs mapped to it (none: nothing mapped), or why unknown. */
-export type ApiTypes = { kinds: ApiKind[] } | { unknown: string };
+/**
+ * A domain's API types: the kinds of the APIs mapped to it (none: nothing
+ * mapped) and when they were read (they are kept a while), or why unknown.
+ */
+export type ApiTypes = { kinds: ApiKind[]; readAt?: number } | { unknown: string };
 
 /** One row of the domains overview. */
 export interface OverviewRow {

@@ -49,7 +49,7 @@ describe("a domain that routes by rules", () => {
       { apiId: api, stage: "live", basePath: "", http: false },
     ]);
     const typed = await apiTypesOf("us-east-1", [DOMAIN], undefined, new Set([DOMAIN]));
-    expect(typed.types[DOMAIN]).toEqual({ kinds: ["REST"] });
+    expect(typed.types[DOMAIN]).toEqual({ kinds: ["REST"], readAt: expect.any(Number) });
     const detail = await getDomainDetail(DOMAIN, "us-east-1");
     expect(detail?.domain.routingMode).toBe("ROUTING_RULE_ONLY");
     expect(detail?.routingRules).toEqual({

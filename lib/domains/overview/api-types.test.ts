@@ -42,10 +42,10 @@ describe("API types", () => {
     const read = await apiTypesOf(REGION, names);
     expect(read.pending).toEqual([]);
     expect(read.types).toEqual({
-      "api.partners.example.com": { kinds: ["REST"] },
-      "payments.example.com": { kinds: ["REST", "HTTP"] },
-      "www.example.com": { kinds: ["HTTP"] },
-      "legacy.example.com": { kinds: [] },
+      "api.partners.example.com": { kinds: ["REST"], readAt: expect.any(Number) },
+      "payments.example.com": { kinds: ["REST", "HTTP"], readAt: expect.any(Number) },
+      "www.example.com": { kinds: ["HTTP"], readAt: expect.any(Number) },
+      "legacy.example.com": { kinds: [], readAt: expect.any(Number) },
     });
     const after = await calls();
     expect(delta(after, before, "GetApiMappingsV2")).toBe(4);
@@ -74,7 +74,10 @@ describe("API types", () => {
     );
     const before = await calls();
     const read = await apiTypesOf(REGION, ["secure.example.com"]);
-    expect(read.types["secure.example.com"]).toEqual({ kinds: ["HTTP"] });
+    expect(read.types["secure.example.com"]).toEqual({
+      kinds: ["HTTP"],
+      readAt: expect.any(Number),
+    });
     const after = await calls();
     expect(delta(after, before, "GetApiV2")).toBe(1);
     expect(delta(after, before, "GetApisV2")).toBe(0);
@@ -87,7 +90,12 @@ describe("API types", () => {
     const first = await apiTypesOf(REGION, [name], 100);
     expect(first).toEqual({ types: {}, pending: [name] });
     const second = await apiTypesOf(REGION, [name]);
-    expect(second.types[name]).toEqual({ kinds: ["REST"] });
+    expect(second.types[name]).toEqual({ kinds: ["REST"], readAt: expect.any(Number) });
+    expect(delta(await calls(), before, "GetApiMappingsV2")).toBe(1);
+    // A kept read keeps the time it was read: the overview tells its age from it.
+    await new Promise((r) => setTimeout(r, 20));
+    const third = await apiTypesOf(REGION, [name]);
+    expect(third.types[name]).toEqual(second.types[name]);
     expect(delta(await calls(), before, "GetApiMappingsV2")).toBe(1);
   });
 
@@ -101,7 +109,10 @@ describe("API types", () => {
       ),
     });
     expect(JSON.stringify(failed)).not.toMatch(/InternalServerError|emulator|fault/i);
-    expect((await apiTypesOf(REGION, [name])).types[name]).toEqual({ kinds: ["REST"] });
+    expect((await apiTypesOf(REGION, [name])).types[name]).toEqual({
+      kinds: ["REST"],
+      readAt: expect.any(Number),
+    });
   });
 });
 
@@ -133,7 +144,9 @@ describe("the overview's type filter", () => {
     const page = await overviewPage(REGION, parseOverviewQuery({ q: "www." }));
     expect(page.rows.map((r) => r.domain.domainName)).toEqual(["www.example.com"]);
     expect(page.rows[0]!.apiTypes).toBeUndefined();
-    expect(await page.apiTypes).toEqual({ "www.example.com": { kinds: ["HTTP"] } });
+    expect(await page.apiTypes).toEqual({
+      "www.example.com": { kinds: ["HTTP"], readAt: expect.any(Number) },
+    });
   });
 
   it("shows what it has when types take longer than the page waits, and says how many are pending", async () => {

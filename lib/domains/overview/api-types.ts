@@ -90,7 +90,7 @@ async function readTypes(
       };
     const kinds = await kindsOf(region, ids, run);
     const found = new Set(ids.map((id) => kinds.get(id)));
-    return { kinds: ORDER.filter((k) => found.has(k)) };
+    return { kinds: ORDER.filter((k) => found.has(k)), readAt: Date.now() };
   } catch (error) {
     if (error instanceof AwsFailure) return { unknown: error.message };
     console.error("[api-types]", error);
