@@ -27,7 +27,8 @@ export default async function OverviewPage({
   const params = await searchParams;
   const asked = typeof params.region === "string" ? params.region : undefined;
   const query = parseOverviewQuery(params);
-  const fleet = fleetChoices(params);
+  const fleetView = await fleetChoices(params);
+  const fleet = fleetView?.choices;
   const session = await requirePageSession(
     fleet
       ? `/${overviewSearch(query, fleet)}`
@@ -91,7 +92,10 @@ export default async function OverviewPage({
           </ul>
         </div>
       )}
-      <PlaceFailures failures={overview.value.failures} labels={labels} />
+      <PlaceFailures
+        failures={[...(fleetView?.failures ?? []), ...overview.value.failures]}
+        labels={labels}
+      />
       <OverviewClient
         page={overview.value}
         query={query}

@@ -3,7 +3,7 @@
  */
 import type { AccountState, EmulatorState } from "./state";
 
-export type Service = "apigateway" | "acm" | "s3" | "sts" | "logs" | "lambda";
+export type Service = "apigateway" | "acm" | "s3" | "sts" | "logs" | "lambda" | "account";
 
 export interface EmulatorRequest {
   method: string;

@@ -9,6 +9,7 @@
 import { requestRefusal } from "./request-guard";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import * as account from "./account/router";
 import * as acm from "./acm/router";
 import * as apigateway from "./apigateway/router";
 import * as lambda from "./lambda/router";
@@ -174,6 +175,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         apigateway: apigateway.route,
         s3: s3.route,
         sts: sts.route,
+        account: account.route,
         logs: logs.route,
         lambda: lambda.route,
       };

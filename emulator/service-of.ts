@@ -27,6 +27,7 @@ export function serviceOf(
   if (scope === "apigateway") return { service: "apigateway", region };
   if (scope === "s3") return { service: "s3", region };
   if (scope === "sts") return { service: "sts", region };
+  if (scope === "account") return { service: "account", region };
   if (scope === "lambda" || rawPath.startsWith("/2015-03-31/"))
     return { service: "lambda", region };
   if (/^\/(domainnames|restapis)(\/|$)/.test(rawPath)) return { service: "apigateway", region };

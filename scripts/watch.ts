@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { runCli } from "./cli-exit";
 import { startEmbeddedIfNeeded } from "./embedded-backend";
 import { envRegion } from "../lib/aws/config";
-import { fleetPlaces } from "../lib/aws/regions";
+import { fleetPlacesNow } from "../lib/aws/enabled-regions";
 import { regionOf } from "../lib/model/place";
 import { formatWatch, watchExitCode, watchRegions } from "../lib/domains/watch/watch";
 import { notifyWebhook, publishToSns } from "../lib/domains/watch/watch-notify";
@@ -40,7 +40,9 @@ async function main(argv: string[]): Promise<number> {
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 0 || days > 3650)
     throw new Error(`--days wants a whole number from 0 to 3650, not "${values.days}"`);
-  const fleet = fleetPlaces();
+  // An account whose regions cannot be listed is scanned where its Account API answers: a finding.
+  const now = await fleetPlacesNow();
+  const fleet = now && [...now.places, ...now.failures.map((f) => f.place)];
   const asked = (values.region ?? (fleet ? fleet : [envRegion()]))
     .flatMap((r) => r.split(","))
     .map((r) => r.trim())

@@ -12,7 +12,7 @@ import { expect } from "vitest";
 import { asOperator } from "../lib/aws/access-scope";
 import { describeCertificate } from "../lib/aws/acm";
 import { getClients } from "../lib/aws/config";
-import { fleetPlaces } from "../lib/aws/regions";
+import { fleetPlacesNow } from "../lib/aws/enabled-regions";
 import { serverNameConflicts } from "../lib/domains/changes/server-name-issuers";
 import { overviewPage } from "../lib/domains/overview/overview-page";
 import { getDomainDetail } from "../lib/domains/views/detail";
@@ -33,7 +33,7 @@ export async function checkFleet(
   const ident = placeOf(FLEET.identity, region);
 
   // Listed together, each row with its place.
-  const page = await overviewPage(fleetPlaces()!, parseOverviewQuery({}));
+  const page = await overviewPage((await fleetPlacesNow())!.places, parseOverviewQuery({}));
   const places = Object.fromEntries(page.rows.map((r) => [r.domain.domainName, r.place]));
   expect(places[seeded.payments.domainName]).toBe(pay);
   expect(places[seeded.identity.domainName]).toBe(ident);

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { fleetAccounts, FleetConfigError, parseFleet } from "./accounts";
-import { fleetPlaces, isKnownRegion } from "./regions";
+import { fleetPlacesNow } from "./enabled-regions";
+import { isKnownRegion } from "./regions";
 
 const role = (account: string, name: string) => `arn:aws:iam::${account}:role/${name}`;
 const account = (id: string, regions: string[]) => ({
@@ -60,14 +61,16 @@ describe("the accounts file", () => {
       /Not an IAM role ARN/,
     );
     expect(wrong({ secretAccessKey: "x" })).toThrow(/Unrecognized key/);
+    expect(wrong({ regions: "every" })).toThrow(/accounts\.0\.regions/);
+    expect(() => wrong({ regions: "all" })()).not.toThrow();
     expect(() =>
       parseFleet(JSON.stringify({ accounts: [fleet.accounts[0], fleet.accounts[0]] })),
     ).toThrow(/listed twice/);
   });
 
-  it("knows only the fleet's places", () => {
+  it("knows only the fleet's places", async () => {
     process.env.MTLS_CONSOLE_ACCOUNTS = JSON.stringify(fleet);
-    expect(fleetPlaces()).toEqual([
+    expect((await fleetPlacesNow())?.places).toEqual([
       "111111111111:eu-west-1",
       "111111111111:us-east-1",
       "222222222222:eu-west-1",

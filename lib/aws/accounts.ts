@@ -28,7 +28,11 @@ const accountSchema = z
       .max(1224)
       .regex(/^[\w+=,.@:/-]+$/)
       .optional(),
-    regions: z.array(z.string().regex(REGION, "Not an AWS region name.")).min(1).max(40),
+    /** Its regions, or "all": every region the account has enabled (Account ListRegions). */
+    regions: z.union([
+      z.array(z.string().regex(REGION, "Not an AWS region name.")).min(1).max(40),
+      z.literal("all"),
+    ]),
   })
   .strict()
   .refine(

@@ -5,6 +5,7 @@
  * Next.js) builds its clients with it too; ESLint keeps components from
  * importing anything under lib/aws.
  */
+import { AccountClient } from "@aws-sdk/client-account";
 import { ACMClient } from "@aws-sdk/client-acm";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
@@ -18,7 +19,8 @@ import { currentRequest, logEvent } from "./request-log";
 import { CALL_DEADLINE_MS, callBudgetMs, DeadlineExceeded } from "./deadline";
 
 export type BackendKind = "embedded" | "endpoint" | "aws";
-export type ServiceName = "apigateway" | "apigatewayv2" | "acm" | "s3" | "sts" | "logs" | "sns";
+export type ServiceName =
+  "apigateway" | "apigatewayv2" | "acm" | "s3" | "sts" | "logs" | "sns" | "account";
 
 export interface Backend {
   kind: BackendKind;
@@ -44,6 +46,8 @@ export interface AwsClients {
   sts: STSClient;
   logs: CloudWatchLogsClient;
   sns: SNSClient;
+  /** Account Management (a fleet account's enabled regions). */
+  account: AccountClient;
 }
 
 /**
@@ -222,6 +226,13 @@ export function createClients(
       new CloudWatchLogsClient({
         ...common,
         ...(endpointFor("logs") ? { endpoint: endpointFor("logs") } : {}),
+      }),
+      deadlineMs,
+    ),
+    account: bounded(
+      new AccountClient({
+        ...common,
+        ...(endpointFor("account") ? { endpoint: endpointFor("account") } : {}),
       }),
       deadlineMs,
     ),

@@ -19,7 +19,7 @@ import { parsePlace } from "../model/place";
 import { currentAccess } from "./access-scope";
 import { fleetAccount } from "./accounts";
 import { roleCredentials } from "./assumed-roles";
-import { fleetPlaces, isKnownRegion, knownRegions } from "./regions";
+import { accountHasRegion, firstFleetPlace, isKnownRegion, knownRegions } from "./regions";
 import {
   createClients,
   type AwsClients,
@@ -44,6 +44,7 @@ const SERVICE_ENV: Record<ServiceName, string> = {
   sts: "AWS_ENDPOINT_URL_STS",
   logs: "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
   sns: "AWS_ENDPOINT_URL_SNS",
+  account: "AWS_ENDPOINT_URL_ACCOUNT",
 };
 
 type Env = Record<string, string | undefined>;
@@ -172,7 +173,8 @@ export function getBackend(env: Env = process.env): Promise<Backend> {
  */
 export async function resolveRegion(asked?: unknown): Promise<string> {
   if (isKnownRegion(asked)) return asked;
-  return fleetPlaces()?.[0] ?? (await getBackend()).defaultRegion;
+  const { defaultRegion } = await getBackend();
+  return firstFleetPlace(defaultRegion) ?? defaultRegion;
 }
 
 /** The region the environment names (AWS_REGION, AWS_DEFAULT_REGION), else us-east-1. */
@@ -207,7 +209,7 @@ export async function getClients(place: string): Promise<AwsClients> {
     return clients;
   }
   const account = fleetAccount(accountId);
-  if (!account || !account.regions.includes(region)) throw unknown();
+  if (!account || !accountHasRegion(account, region)) throw unknown();
   const access = currentAccess();
   const key = `${place}|${access}`;
   let clients = clientCache.get(key);

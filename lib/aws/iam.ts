@@ -20,6 +20,11 @@ const STORE: IamRole[] = ["viewer", "operator"];
 /** By SDK command (paginators count as their command). */
 export const IAM_CALLS: Record<string, Call> = {
   GetDomainNamesCommand: { actions: ["apigateway:GET"], roles: READ },
+  ListRegionsCommand: {
+    actions: ["account:ListRegions"],
+    roles: READ,
+    note: 'a fleet account listed with "regions": "all": the regions it has enabled',
+  },
   GetDomainNameCommand: { actions: ["apigateway:GET"], roles: READ },
   GetBasePathMappingsCommand: { actions: ["apigateway:GET"], roles: READ },
   GetRestApiCommand: { actions: ["apigateway:GET"], roles: READ },

@@ -8,7 +8,7 @@ import "server-only";
  */
 import { BucketLocationConstraint } from "@aws-sdk/client-s3";
 import { parsePlace, placeOf } from "../model/place";
-import { fleetAccounts } from "./accounts";
+import { fleetAccounts, type FleetAccount } from "./accounts";
 
 const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
@@ -47,10 +47,20 @@ export function isKnownRegion(value: unknown): value is string {
   const fleet = fleetAccounts();
   if (!fleet) return !place.account && knownRegions().has(place.region);
   const account = place.account && fleet.find((a) => a.id === place.account);
-  return Boolean(account && account.regions.includes(place.region));
+  return Boolean(account && accountHasRegion(account, place.region));
 }
 
-/** Every place of the fleet (ACCOUNT:REGION, in the file's order), or null without one. */
-export function fleetPlaces(): string[] | null {
-  return fleetAccounts()?.flatMap((a) => a.regions.map((r) => placeOf(a.id, r))) ?? null;
+/** Whether a fleet account may be acted in there: a region it lists, any known one for "all". */
+export function accountHasRegion(account: FleetAccount, region: string): boolean {
+  return account.regions === "all" ? knownRegions().has(region) : account.regions.includes(region);
+}
+
+/**
+ * The fleet's first place (the default a page shows), or null without a
+ * fleet: its first account's first region ("all": the SDK's default region).
+ */
+export function firstFleetPlace(defaultRegion: string): string | null {
+  const first = fleetAccounts()?.[0];
+  if (!first) return null;
+  return placeOf(first.id, first.regions === "all" ? defaultRegion : first.regions[0]!);
 }

@@ -7,7 +7,7 @@
  */
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
-import { fleetPlaces } from "../aws/regions";
+import { fleetPlacesNow } from "../aws/enabled-regions";
 import { parseOverviewQuery } from "../model/overview-query";
 import { fleetFile, FLEET, seedFleet } from "../../test-support/fleet";
 import { checkFleet } from "../../test-support/fleet-flow";
@@ -42,7 +42,7 @@ describe("a fleet on the emulator", () => {
     // Nothing of AWS's own text (it names ARNs) reaches the page.
     expect(JSON.stringify(page.failures)).not.toContain("arn:aws");
 
-    const report = await watchRegions(fleetPlaces()!, 30);
+    const report = await watchRegions((await fleetPlacesNow())!.places, 30);
     expect(report.findings).toContainEqual(
       expect.objectContaining({
         severity: "error",
@@ -53,7 +53,36 @@ describe("a fleet on the emulator", () => {
     expect(report.domains).toBeGreaterThanOrEqual(2);
 
     await t.control("faults", undefined, "DELETE");
-    const again = await overviewPage(fleetPlaces()!, parseOverviewQuery({}));
+    const again = await overviewPage((await fleetPlacesNow())!.places, parseOverviewQuery({}));
     expect(again.failures).toEqual([]);
+  });
+
+  it('reads an account listed with "all" in every region it has enabled, asking once an hour', async () => {
+    const saved = process.env.MTLS_CONSOLE_ACCOUNTS;
+    const fleet = JSON.parse(fleetFile(["payments", "identity"], ["us-east-1"])) as {
+      accounts: { regions: string[] | "all" }[];
+    };
+    fleet.accounts[0]!.regions = "all";
+    process.env.MTLS_CONSOLE_ACCOUNTS = JSON.stringify(fleet);
+    try {
+      await t.control("requests", undefined, "DELETE");
+      const now = (await fleetPlacesNow())!;
+      const payments = now.places.filter((p) => p.startsWith(`${FLEET.payments}:`));
+      // The emulator's accounts have the 17 regions enabled by default, not the opt-in ones.
+      expect(payments).toHaveLength(17);
+      expect(payments).toContain(`${FLEET.payments}:ap-south-1`);
+      expect(payments).not.toContain(`${FLEET.payments}:af-south-1`);
+      expect(now.places.filter((p) => p.startsWith(`${FLEET.identity}:`))).toEqual([
+        `${FLEET.identity}:us-east-1`,
+      ]);
+      const page = await overviewPage(now.places, parseOverviewQuery({}));
+      expect(page.failures).toEqual([]);
+      await fleetPlacesNow();
+      const { counts } = await t.control<{ counts: Record<string, number> }>("requests");
+      expect(counts.ListRegions).toBe(1);
+      expect(counts.GetDomainNames).toBe(18);
+    } finally {
+      process.env.MTLS_CONSOLE_ACCOUNTS = saved;
+    }
   });
 });

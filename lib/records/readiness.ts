@@ -62,7 +62,8 @@ async function assumeEveryRole(): Promise<void> {
   await Promise.all(
     (fleetAccounts() ?? []).map(async (account) => {
       try {
-        const { sts } = await getClients(placeOf(account.id, account.regions[0]!));
+        const region = account.regions === "all" ? "us-east-1" : account.regions[0]!;
+        const { sts } = await getClients(placeOf(account.id, region));
         await sts.send(new GetCallerIdentityCommand({}));
       } catch (error) {
         refused.push(`${account.label} (${account.id}): ${(error as Error).message}`);

@@ -13,7 +13,7 @@ import { listDomainNames } from "../../aws/api-gateway";
 import { certificateNames, type ServerCertificate } from "../../model/domain";
 import { limiter } from "../shared/limiter";
 import { fleetAccounts } from "../../aws/accounts";
-import { fleetPlaces } from "../../aws/regions";
+import { fleetPlacesNow } from "../../aws/enabled-regions";
 import { placeLabel, regionOf } from "../../model/place";
 import type { Prerequisite } from "./mtls-prerequisites";
 
@@ -30,12 +30,14 @@ const namesOf = (cert: ServerCertificate) =>
 /**
  * The places whose mTLS domains share the region's one-issuer rule: the
  * region itself and, in a fleet, every other account's same region (the
- * rule crosses the accounts of an organisation).
+ * rule crosses the accounts of an organisation); accounts whose regions
+ * cannot be listed are named as not compared.
  */
-function placesSharingRule(place: string): string[] {
+async function placesSharingRule(place: string): Promise<{ places: string[]; unlisted: string[] }> {
   const region = regionOf(place);
-  const others = (fleetPlaces() ?? []).filter((p) => p !== place && regionOf(p) === region);
-  return [place, ...others];
+  const fleet = await fleetPlacesNow();
+  const others = (fleet?.places ?? []).filter((p) => p !== place && regionOf(p) === region);
+  return { places: [place, ...others], unlisted: (fleet?.failures ?? []).map((f) => f.place) };
 }
 
 /** The names of `server` that another mTLS domain's server certificate has from another issuer. */
@@ -43,14 +45,15 @@ export async function serverNameConflicts(
   server: ServerCertificate,
   domainName: string,
   region: string,
-): Promise<{ conflicts: NameIssuerConflict[]; unread: string[] }> {
+): Promise<{ conflicts: NameIssuerConflict[]; unread: string[]; acrossAccounts: boolean }> {
   const ours = namesOf(server);
   const labels = Object.fromEntries((fleetAccounts() ?? []).map((a) => [a.id, a.label]));
   const pace = limiter(4);
   const conflicts: NameIssuerConflict[] = [];
-  const unread: string[] = [];
+  const sharing = await placesSharingRule(region);
+  const unread = sharing.unlisted.map((p) => `every domain of ${placeLabel(p, labels)}`);
   await Promise.all(
-    placesSharingRule(region).map(async (place) => {
+    sharing.places.map(async (place) => {
       const elsewhere = place !== region;
       const named = (name: string) =>
         elsewhere ? `${name} (account ${placeLabel(place, labels)})` : name;
@@ -78,7 +81,7 @@ export async function serverNameConflicts(
       );
     }),
   );
-  return { conflicts, unread };
+  return { conflicts, unread, acrossAccounts: sharing.places.length > 1 };
 }
 
 export function conflictSentence(c: NameIssuerConflict): string {
@@ -92,7 +95,11 @@ export async function nameIssuerCheck(
   region: string,
 ): Promise<Prerequisite | null> {
   if (!server || server.status !== "ISSUED") return null;
-  const { conflicts, unread } = await serverNameConflicts(server, domainName, region);
+  const { conflicts, unread, acrossAccounts } = await serverNameConflicts(
+    server,
+    domainName,
+    region,
+  );
   const left = unread.length ? ` Not compared (unreadable): ${unread.join(", ")}.` : "";
   return {
     id: "name-issuer",
@@ -100,7 +107,7 @@ export async function nameIssuerCheck(
     ok: !conflicts.length,
     message: conflicts.length
       ? conflicts.map(conflictSentence).join(" ") + left
-      : `No other mTLS domain of ${placesSharingRule(region).length > 1 ? `${regionOf(region)} in any account of the fleet` : region} has these names from another issuer.${left}`,
+      : `No other mTLS domain of ${acrossAccounts ? `${regionOf(region)} in any account of the fleet` : region} has these names from another issuer.${left}`,
     ...(conflicts.length
       ? {
           fix: "Get every certificate for these names from one issuer (ACM for all is simplest), or ask AWS Support if another account holds the other.",

@@ -1,31 +1,60 @@
 import "server-only";
 /**
  * The fleet as pages see it: its accounts (id, label, regions: never the
- * role ARNs or external ids) and the overview's account and region filters
- * from the URL, parsed strictly. Null when the console manages one account.
+ * role ARNs or external ids; "all" resolved to the regions enabled there)
+ * and the overview's account and region filters from the URL, parsed
+ * strictly. Null when the console manages one account.
  */
 import { fleetAccounts } from "../../aws/accounts";
+import { regionsOf } from "../../aws/enabled-regions";
+import { AwsFailure } from "../../aws/errors";
 import { placeOf } from "../../model/place";
-import type { FleetChoices } from "../../model/overview-query";
+import type { FleetChoices, PlaceFailure } from "../../model/overview-query";
 
 export type { FleetAccountChoice, FleetChoices } from "../../model/overview-query";
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export function fleetChoices(params: Params = {}): FleetChoices | null {
+export interface FleetView {
+  choices: FleetChoices;
+  /** Accounts listed with "all" whose enabled regions could not be read. */
+  failures: PlaceFailure[];
+}
+
+export async function fleetChoices(params: Params = {}): Promise<FleetView | null> {
   const fleet = fleetAccounts();
   if (!fleet) return null;
-  const accounts = fleet.map(({ id, label, regions }) => ({ id, label, regions }));
+  const failures: PlaceFailure[] = [];
+  const accounts = await Promise.all(
+    fleet.map(async (a) => {
+      try {
+        return { id: a.id, label: a.label, regions: await regionsOf(a) };
+      } catch (error) {
+        failures.push({
+          place: placeOf(a.id, "us-east-1"),
+          message:
+            error instanceof AwsFailure
+              ? error.message
+              : "Could not list its regions: an unexpected error.",
+        });
+        return { id: a.id, label: a.label, regions: [] };
+      }
+    }),
+  );
   const regions = [...new Set(accounts.flatMap((a) => a.regions))].sort();
   const account = one(params.account);
   const region = one(params.in);
-  return {
+  const choices: FleetChoices = {
     accounts,
     regions,
     ...(account && accounts.some((a) => a.id === account) ? { account } : {}),
     ...(region && regions.includes(region) ? { region } : {}),
   };
+  const shown = failures.filter(
+    (f) => !choices.account || f.place.startsWith(`${choices.account}:`),
+  );
+  return { choices, failures: shown };
 }
 
 /** The places the overview reads for these filters, in the accounts file's order. */
