@@ -11,7 +11,7 @@ import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { ImportCertificateCommand } from "@aws-sdk/client-acm";
 import { GetDomainNameCommand } from "@aws-sdk/client-api-gateway";
-import { CreateBucketCommand } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { issue } from "../../lib/pki/generate";
 import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
 import {
@@ -22,7 +22,11 @@ import {
   type FleetSeed,
 } from "../../test-support/fleet";
 import { plainDomain, privateKeyPem } from "../../test-support/seed";
-import { listTruststoreVersions, openEnableMtls } from "../../test-support/ui-steps";
+import {
+  disableMtlsInUi,
+  listTruststoreVersions,
+  openEnableMtls,
+} from "../../test-support/ui-steps";
 import { endpointAppEnv } from "../endpoint-env";
 import { spawnProductionApp } from "./app-under-faults";
 
@@ -131,4 +135,23 @@ test("enabling mTLS in one account is stopped by another account's domain with t
   ).toBeDisabled();
   const domain = await payments.apiGateway.send(new GetDomainNameCommand({ domainName: name }));
   expect(domain.mutualTlsAuthentication).toBeUndefined();
+});
+
+test("a change in one account is made there, and audited under its place", async ({ page }) => {
+  const payments = accountClients(t.endpoint, FLEET.payments);
+  const name = seeded.payments.domainName;
+  await page.goto(`${base}/domains/${name}?region=${PAYMENTS}`);
+  await disableMtlsInUi(page, name);
+  const domain = await payments.apiGateway.send(new GetDomainNameCommand({ domainName: name }));
+  expect(domain.mutualTlsAuthentication).toBeUndefined();
+  // The record is kept under the account's place, and the page's audit trail shows it.
+  const records = await t
+    .clients()
+    .s3.send(new ListObjectsV2Command({ Bucket: "mtls-console-audit", Prefix: "mtls-console/" }));
+  const keys = (records.Contents ?? []).map((c) => c.Key!);
+  expect(
+    keys.some((k) => k.startsWith(`mtls-console/events/${FLEET.payments}_us-east-1/${name}/`)),
+  ).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId("audit-history")).toContainText("disable-mutual-tls");
 });
