@@ -16,6 +16,8 @@ export class AwsFailure extends Error {
     readonly retryable = false,
     /** How many of the SDK's tries of the call ended with no answer (timed out, cut off). */
     readonly unansweredTries = 0,
+    /** false: the call itself never left (its credentials could not be had): it cannot have landed. */
+    readonly sent = true,
   ) {
     super(message);
     this.name = "AwsFailure";
@@ -32,7 +34,7 @@ export class AwsFailure extends Error {
    * timed out, and the SDK's retry got the answer that is seen).
    */
   get mayHaveLanded(): boolean {
-    return !this.answered || this.unansweredTries > 0;
+    return this.sent && (!this.answered || this.unansweredTries > 0);
   }
 }
 

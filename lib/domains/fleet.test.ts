@@ -1,12 +1,19 @@
 /**
  * A fleet of three accounts on the emulator, through the real SDK and STS
  * AssumeRole: the shared fleet flow (test-support/fleet-flow.ts), and one
- * account whose role STS refuses: named on its own, the others listed; its
- * role asked again once STS lets it (a refusal is not kept); watch reports
- * it as a finding and goes on.
+ * account whose role STS refuses: named on its own, the others listed; the
+ * refusal kept 30 s (STS not asked again meanwhile), then the role asked
+ * again and let through; watch reports it as a finding and goes on.
  */
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
-import { describe, expect, it } from "vitest";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { describe, expect, it, vi } from "vitest";
+import { asOperator } from "../aws/access-scope";
+import { getClients } from "../aws/config";
+import { withDeadline } from "../aws/deadline";
+import { AwsFailure } from "../aws/errors";
+import { refusal } from "../../test-support/failure";
+import { forgetReadiness, readiness } from "../records/readiness";
 import { fleetPlacesNow } from "../aws/enabled-regions";
 import { parseOverviewQuery } from "../model/overview-query";
 import { fleetFile, FLEET, seedFleet } from "../../test-support/fleet";
@@ -42,6 +49,27 @@ describe("a fleet on the emulator", () => {
     // Nothing of AWS's own text (it names ARNs) reaches the page.
     expect(JSON.stringify(page.failures)).not.toContain("arn:aws");
 
+    // Ready all the same (one member account's trust policy must not take the console down),
+    // with the count; not ready when no account's role can be assumed.
+    forgetReadiness();
+    expect(await readiness()).toMatchObject({
+      ready: true,
+      accountRoles: { assumable: 2, refused: 1 },
+    });
+    const saved = process.env.MTLS_CONSOLE_ACCOUNTS;
+    process.env.MTLS_CONSOLE_ACCOUNTS = fleetFile(["retired"], ["us-east-1"]);
+    try {
+      forgetReadiness();
+      expect(await readiness()).toMatchObject({
+        ready: false,
+        failing: "account-roles",
+        accountRoles: { assumable: 0, refused: 1 },
+      });
+    } finally {
+      process.env.MTLS_CONSOLE_ACCOUNTS = saved;
+      forgetReadiness();
+    }
+
     const report = await watchRegions((await fleetPlacesNow())!.places, 30);
     expect(report.findings).toContainEqual(
       expect.objectContaining({
@@ -52,9 +80,23 @@ describe("a fleet on the emulator", () => {
     );
     expect(report.domains).toBeGreaterThanOrEqual(2);
 
+    // STS is not asked again while the refusal is kept (30 s): page loads do not hammer it.
     await t.control("faults", undefined, "DELETE");
-    const again = await overviewPage((await fleetPlacesNow())!.places, parseOverviewQuery({}));
-    expect(again.failures).toEqual([]);
+    await t.control("requests", undefined, "DELETE");
+    const kept = await overviewPage((await fleetPlacesNow())!.places, parseOverviewQuery({}));
+    expect(kept.failures).toHaveLength(1);
+    expect(
+      (await t.control<{ counts: Record<string, number> }>("requests")).counts.AssumeRole,
+    ).toBeUndefined();
+    // Once it is no longer kept, the role is asked again, and now it is let through.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 31_000);
+      const again = await overviewPage((await fleetPlacesNow())!.places, parseOverviewQuery({}));
+      expect(again.failures).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads an account listed with "all" in every region it has enabled, asking once an hour', async () => {
@@ -83,6 +125,34 @@ describe("a fleet on the emulator", () => {
       expect(counts.GetDomainNames).toBe(18);
     } finally {
       process.env.MTLS_CONSOLE_ACCOUNTS = saved;
+    }
+  });
+
+  it("a role STS is slow to give is waited for no longer than the call's deadline, and the call was never sent", async () => {
+    await t.control("faults", {
+      operation: "AssumeRole",
+      kind: "latency",
+      latencyMs: 20_000,
+      pathContains: FLEET.retired,
+    });
+    try {
+      const started = Date.now();
+      const error = await refusal(
+        withDeadline(
+          () => started + 1500,
+          () =>
+            asOperator(async () =>
+              (await getClients(`${FLEET.retired}:us-east-1`)).sts.send(
+                new GetCallerIdentityCommand({}),
+              ),
+            ),
+        ),
+      );
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(error).toBeInstanceOf(AwsFailure);
+      expect(error).toMatchObject({ code: "AssumeRoleTimeout", mayHaveLanded: false });
+    } finally {
+      await t.control("faults", undefined, "DELETE");
     }
   });
 });

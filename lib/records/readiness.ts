@@ -20,8 +20,16 @@ export const READINESS_CHECKS = [
 ] as const;
 export type ReadinessCheck = (typeof READINESS_CHECKS)[number];
 
+/** A fleet's accounts by whether their viewer role can be assumed. */
+export interface AccountRoles {
+  assumable: number;
+  refused: number;
+}
+
 export interface Readiness {
   ready: boolean;
+  /** In a fleet. */
+  accountRoles?: AccountRoles;
   checkedAt: string;
   checks: Record<ReadinessCheck, boolean>;
   /** The first check that failed. */
@@ -30,7 +38,8 @@ export interface Readiness {
 
 /** How long an answer is kept (MTLS_CONSOLE_READY_KEEP_MS, default 15 s). */
 const keepMs = () => Number(process.env.MTLS_CONSOLE_READY_KEEP_MS) || 15_000;
-const PROBE_KEY = "readiness/probe.json";
+/** Each process probes its own key: instances never read each other's probe. */
+const PROBE_KEY = `readiness/probe-${crypto.randomUUID()}.json`;
 let kept: { at: number; result: Promise<Readiness> } | undefined;
 
 async function within<T>(ms: number, what: string, run: () => Promise<T>): Promise<T> {
@@ -56,8 +65,14 @@ export async function probeStoreWrite(): Promise<void> {
   await deleteKey(PROBE_KEY);
 }
 
-/** In a fleet: each account's viewer role assumed (its identity asked in its first region). */
-async function assumeEveryRole(): Promise<void> {
+/**
+ * In a fleet: each account's viewer role assumed (its identity asked in its
+ * first region). One account refusing does not make the console unready (a
+ * load balancer would replace every task for one member account's trust
+ * policy; the overview names it): only none assumable does. The counts go
+ * in the answer, who and why in the log.
+ */
+async function assumeEveryRole(counts: AccountRoles): Promise<void> {
   const refused: string[] = [];
   await Promise.all(
     (fleetAccounts() ?? []).map(async (account) => {
@@ -70,7 +85,10 @@ async function assumeEveryRole(): Promise<void> {
       }
     }),
   );
-  if (refused.length) throw new Error(`roles not assumable: ${refused.join("; ")}`);
+  counts.refused = refused.length;
+  counts.assumable = (fleetAccounts()?.length ?? 0) - refused.length;
+  if (refused.length) console.error(`[ready] roles not assumable: ${refused.join("; ")}`);
+  if (refused.length && !counts.assumable) throw new Error("no account's role can be assumed");
 }
 
 async function check(): Promise<Readiness> {
@@ -80,6 +98,8 @@ async function check(): Promise<Readiness> {
     "store-writable": false,
     "account-roles": false,
   };
+  const roles: AccountRoles = { assumable: 0, refused: 0 };
+  const fleet = fleetAccounts() ? { accountRoles: roles } : {};
   const steps: [ReadinessCheck, () => Promise<unknown>][] = [
     [
       "aws-identity",
@@ -91,18 +111,19 @@ async function check(): Promise<Readiness> {
     ],
     ["store-reachable", () => storeLocation()],
     ["store-writable", probeStoreWrite],
-    ["account-roles", assumeEveryRole],
+    ["account-roles", () => assumeEveryRole(roles)],
   ];
+
   for (const [name, run] of steps) {
     try {
       await within(5_000, name, run);
       checks[name] = true;
     } catch (error) {
       console.error(`[ready] ${name} failed:`, (error as Error).message);
-      return { ready: false, checkedAt: new Date().toISOString(), checks, failing: name };
+      return { ready: false, checkedAt: new Date().toISOString(), checks, failing: name, ...fleet };
     }
   }
-  return { ready: true, checkedAt: new Date().toISOString(), checks };
+  return { ready: true, checkedAt: new Date().toISOString(), checks, ...fleet };
 }
 
 /** The readiness now, or as checked within the last 15 s. */
