@@ -10,17 +10,18 @@
 import { parseArgs } from "node:util";
 import { runCli } from "./cli-exit";
 import { startEmbeddedIfNeeded } from "./embedded-backend";
-import { envRegion } from "../lib/aws/config";
+import { commandPlace } from "../lib/aws/config";
+import { placeOfKeySegment } from "../lib/model/place";
 import { verifyAuditTrail, type ChainReport } from "../lib/records/audit";
 import { listKeys } from "../lib/records/store";
 
 const USAGE = `Usage: npm run --silent audit -- verify [--domain NAME [--region R]] [--json]\n`;
 
 async function trails(domain?: string, region?: string): Promise<[string, string][]> {
-  if (domain) return [[region ?? envRegion(), domain]];
+  if (domain) return [[commandPlace(region), domain]];
   return (await listKeys("digests/", 100_000)).flatMap((key) => {
     const m = /^digests\/([^/]+)\/(.+)\.json$/.exec(key);
-    return m ? [[m[1]!, m[2]!] as [string, string]] : [];
+    return m ? [[placeOfKeySegment(m[1]!), m[2]!] as [string, string]] : [];
   });
 }
 

@@ -13,6 +13,7 @@ import { issue } from "../lib/pki/generate";
 import { parseRevocationDocument, revocationKey } from "../lib/revocation/document";
 import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
 import { plainDomain, seedMtlsDomain, type SeededDomain } from "../test-support/seed";
+import { fleetFile, FLEET } from "../test-support/fleet";
 
 let t: TestEmulator;
 let dir: string;
@@ -110,5 +111,29 @@ describe("revocation CLI", () => {
     });
     const unknown = await revocation(["revoke-all", seeded.domainName]);
     expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown command") });
+  });
+
+  it("in a fleet, names the account: a bare region is refused (exit 2), ACCOUNT:REGION acts there", async () => {
+    const env = {
+      AUDIT_BUCKET: "revocation-cli-audit",
+      MTLS_CONSOLE_ACCOUNTS: fleetFile(["payments"], ["us-east-1"]),
+    };
+    const bare = await runAwsCli(
+      "scripts/revocation.ts",
+      ["list", seeded.domainName, "--region", "us-east-1"],
+      t.endpoint,
+      env,
+    );
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain("--region names an account's place, ACCOUNT:REGION");
+    // The domain is not in payments: its lists are read there, and it is not found there.
+    const there = await runAwsCli(
+      "scripts/revocation.ts",
+      ["list", seeded.domainName, "--region", `${FLEET.payments}:us-east-1`, "--json"],
+      t.endpoint,
+      env,
+    );
+    expect(there.stderr).not.toContain("ACCOUNT:REGION");
+    expect(there.code).toBe(2);
   });
 });

@@ -16,7 +16,7 @@ import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { runCli } from "./cli-exit";
 import { startEmbeddedIfNeeded } from "./embedded-backend";
-import { envRegion } from "../lib/aws/config";
+import { commandPlace } from "../lib/aws/config";
 import { clientLabel } from "../lib/revocation/client-ref";
 import { clientRefOf } from "../lib/revocation/revocation";
 import { revocationVerdict, verdictSentence } from "../lib/revocation/verdict";
@@ -167,7 +167,7 @@ async function main(argv: string[]): Promise<number> {
     throw new Error("A command and one DOMAIN are required.");
   if (values.reason && values.reason.length > 500)
     throw new Error("--reason is at most 500 characters.");
-  const region = values.region?.trim() || envRegion();
+  const region = commandPlace(values.region);
   if (command === "add" || command === "remove")
     return change(command, domainName, region, values.cert, values.reason);
   if (command === "list") return list(domainName, region, values.json);

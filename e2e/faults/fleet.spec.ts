@@ -125,6 +125,11 @@ test("enabling mTLS in one account is stopped by another account's domain with t
   );
   await plainDomain(payments, { domainName: name, certificateArn: CertificateArn! });
 
+  // Without its account, or with one the console does not manage, a domain's page is not guessed.
+  for (const url of [`/domains/${name}`, `/domains/${name}?region=${FLEET.payments}_us-east-1`]) {
+    const response = await page.goto(`${base}${url}`);
+    expect(response?.status()).toBe(404);
+  }
   await page.goto(`${base}/domains/${name}?region=${PAYMENTS}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByText("payments · us-east-1", { exact: false }).first()).toBeVisible();

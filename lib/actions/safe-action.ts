@@ -22,44 +22,18 @@ import {
 import { allows, getSession, type Permission, type Session } from "../auth/session";
 import { resolveRegion } from "../aws/config";
 import { asOperator } from "../aws/access-scope";
+import { fleetAccounts } from "../aws/accounts";
 import { inRequest, type RequestContext } from "../aws/request-log";
 import { domainExists } from "../domains/shared/domain-lookup";
 import { DomainError } from "../domains/shared/errors";
 import { isDraining, trackChange } from "../records/draining";
 import type { ActionResult } from "./result";
+import { intentFacts, targetSchema, type AuditFacts } from "./audit-facts";
 
-/** What a change action tells the audit trail about itself. */
-export interface AuditFacts {
-  domainName?: string;
-  region?: string;
-  fromVersion?: string;
-  toVersion?: string;
-  requestId?: string;
-  /** Overrides "success" (e.g. uploaded but not activated). */
-  result?: AuditResult;
-  message?: string;
-  /** Runs once the record is written (closing what the record settles). */
-  afterRecorded?: () => Promise<unknown>;
-}
-
-const targetSchema = z.object({
-  domainName: z.string().max(253).optional(),
-  region: z.string().max(32).optional(),
-});
+export type { AuditFacts } from "./audit-facts";
 
 /** An action's parsed input with its region resolved once, here, for everything below. */
 export type Resolved<I> = I & { region: string };
-
-/** The facts of an intent, for its outcome's record. */
-function intentFacts(intent: Intent | undefined): AuditFacts {
-  if (!intent) return {};
-  return {
-    domainName: intent.domainName,
-    region: intent.region,
-    ...(intent.fromVersion ? { fromVersion: intent.fromVersion } : {}),
-    ...(intent.toVersion ? { toVersion: intent.toVersion } : {}),
-  };
-}
 
 /**
  * A server action, typed for its callers: `(input: z.input<S>) =>
@@ -171,6 +145,17 @@ export function defineAction<S extends z.ZodType, T>(options: {
         code: "invalid-input",
         message: "Some of the input is not valid.",
         fieldErrors,
+      };
+    }
+    const target = parsed.data as { domainName?: unknown; region?: unknown };
+    if (fleetAccounts() && target.domainName !== undefined && target.region === undefined) {
+      // In a fleet a domain's account is never guessed: the first account may have one of that name.
+      await record(session, input, "refused", {}, "no place");
+      return {
+        ok: false,
+        code: "invalid-input",
+        message: "The domain's account and region are missing: reload the page and try again.",
+        fieldErrors: { region: ["Required in a fleet of accounts."] },
       };
     }
     let resolved: Resolved<z.infer<S>>;

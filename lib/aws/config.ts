@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { AwsFailure } from "./errors";
 import { parsePlace } from "../model/place";
 import { currentAccess } from "./access-scope";
-import { fleetAccount } from "./accounts";
+import { fleetAccount, fleetAccounts } from "./accounts";
 import { roleCredentials } from "./assumed-roles";
 import { accountHasRegion, firstFleetPlace, isKnownRegion, knownRegions } from "./regions";
 import {
@@ -175,6 +175,20 @@ export async function resolveRegion(asked?: unknown): Promise<string> {
   if (isKnownRegion(asked)) return asked;
   const { defaultRegion } = await getBackend();
   return firstFleetPlace(defaultRegion) ?? defaultRegion;
+}
+
+/**
+ * The place a CLI's --region names: with one account, that region or the
+ * environment's; in a fleet, ACCOUNT:REGION of a listed account, never
+ * guessed (a bare region would act with the console's own credentials).
+ */
+export function commandPlace(asked: string | undefined, env: Env = process.env): string {
+  const value = asked?.trim();
+  if (!fleetAccounts()) return value || envRegion(env);
+  if (value && isKnownRegion(value)) return value;
+  throw new Error(
+    `With MTLS_CONSOLE_ACCOUNTS, --region names an account's place, ACCOUNT:REGION (such as ${firstFleetPlace(envRegion(env))})${value ? `, not "${value}"` : ""}.`,
+  );
 }
 
 /** The region the environment names (AWS_REGION, AWS_DEFAULT_REGION), else us-east-1. */

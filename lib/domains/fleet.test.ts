@@ -14,6 +14,7 @@ import { withDeadline } from "../aws/deadline";
 import { AwsFailure } from "../aws/errors";
 import { refusal } from "../../test-support/failure";
 import { forgetReadiness, readiness } from "../records/readiness";
+import { closeIntent, domainsInDoubt, writeIntent } from "../records/intents";
 import { fleetPlacesNow } from "../aws/enabled-regions";
 import { parseOverviewQuery } from "../model/overview-query";
 import { fleetFile, FLEET, seedFleet } from "../../test-support/fleet";
@@ -153,6 +154,29 @@ describe("a fleet on the emulator", () => {
       expect(error).toMatchObject({ code: "AssumeRoleTimeout", mayHaveLanded: false });
     } finally {
       await t.control("faults", undefined, "DELETE");
+    }
+  });
+
+  it("a change in doubt in a fleet account is named with its place", async () => {
+    const place = `${FLEET.identity}:us-east-1`;
+    const intent = {
+      id: crypto.randomUUID(),
+      at: new Date().toISOString(),
+      user: "otto",
+      role: "operator" as const,
+      action: "activate-truststore-version",
+      domainName: "doubt.fleet.example",
+      region: place,
+    };
+    await writeIntent(intent);
+    try {
+      expect(await domainsInDoubt()).toContainEqual({
+        region: place,
+        domainName: "doubt.fleet.example",
+        count: 1,
+      });
+    } finally {
+      await closeIntent(intent);
     }
   });
 });

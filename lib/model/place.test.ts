@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { accountOf, overviewHref, parsePlace, placeLabel, placeOf, regionOf } from "./place";
+import {
+  accountOf,
+  overviewHref,
+  parsePlace,
+  placeLabel,
+  placeOf,
+  placeOfKeySegment,
+  regionOf,
+} from "./place";
 
 describe("places", () => {
   it("are a region or ACCOUNT:REGION, nothing else", () => {
@@ -31,5 +39,7 @@ describe("places", () => {
     expect(placeLabel("eu-west-1")).toBe("eu-west-1");
     expect(overviewHref("111111111111:eu-west-1")).toBe("/?account=111111111111&in=eu-west-1");
     expect(overviewHref("eu-west-1")).toBe("/?region=eu-west-1");
+    expect(placeOfKeySegment("111111111111_eu-west-1")).toBe("111111111111:eu-west-1");
+    expect(placeOfKeySegment("eu-west-1")).toBe("eu-west-1");
   });
 });

@@ -50,3 +50,11 @@ export function overviewHref(place: string): string {
     ? `/?account=${parsed.account}&in=${parsed.region}`
     : `/?region=${encodeURIComponent(place)}`;
 }
+
+/**
+ * A place back from the segment of a store key it was written into (':' is
+ * not kept in keys: "111111111111_eu-west-1"); a region stays as it is.
+ */
+export function placeOfKeySegment(segment: string): string {
+  return segment.replace(/^(\d{12})_/, "$1:");
+}

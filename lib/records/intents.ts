@@ -7,6 +7,7 @@ import "server-only";
  * the domain page shows it "in doubt" beside the domain's real state until
  * an operator resolves it.
  */
+import { placeOfKeySegment } from "../model/place";
 import { deleteKey, getJson, listKeys, putJson, retried } from "./store";
 import type { AuditEvent } from "./audit-types";
 
@@ -74,7 +75,8 @@ export async function domainsInDoubt(
       counts.set(`${region}/${domainName}`, (counts.get(`${region}/${domainName}`) ?? 0) + 1);
   }
   return [...counts].map(([id, count]) => {
-    const [region, domainName] = id.split("/") as [string, string];
+    const [segment, domainName] = id.split("/") as [string, string];
+    const region = placeOfKeySegment(segment);
     return { region, domainName, count };
   });
 }

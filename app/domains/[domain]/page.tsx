@@ -8,7 +8,7 @@ import { AutoRefresh } from "@/components/auto-refresh-client";
 import { ErrorPanel } from "@/components/error-panel";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePageSession } from "@/lib/auth/page-guard";
-import { domainPageView, isRegion, pageRegion } from "@/lib/domains/views/page-views";
+import { domainPageView, domainPlace, isRegion } from "@/lib/domains/views/page-views";
 import { STATUS_HELP } from "@/lib/model/status-help";
 import { isWindow, type WindowDays } from "@/lib/domains/views/clients-seen-view";
 import { ActiveFindings, ActiveTruststoreSections } from "./active-truststore";
@@ -67,7 +67,9 @@ export default async function DomainPage({ params, searchParams }: Props) {
   const session = await requirePageSession(
     `/domains/${encodeURIComponent(domainName)}${isRegion(asked) ? `?region=${asked}` : ""}`,
   );
-  const region = await pageRegion(asked);
+  const region = await domainPlace(asked);
+  // In a fleet the URL must name the domain's account and region.
+  if (region === null) notFound();
   const view = await domainPageView(
     domainName,
     region,

@@ -6,6 +6,7 @@ import "server-only";
  */
 import { getCapabilities, type Capabilities } from "../../aws/capabilities";
 import { isKnownRegion } from "../../aws/regions";
+import { fleetAccounts } from "../../aws/accounts";
 import { resolveRegion } from "../../aws/config";
 import type { Role } from "../../model/roles";
 import {
@@ -39,6 +40,16 @@ export function isRegion(value: string | undefined): value is string {
 
 /** The region a page shows: the URL's when known, else the backend's default. */
 export async function pageRegion(asked: string | undefined): Promise<string> {
+  return resolveRegion(asked);
+}
+
+/**
+ * A domain's place from its page's URL. In a fleet the URL must name one
+ * the console manages: null otherwise (the page is a 404), never another
+ * account's domain of the same name. With one account, as pageRegion.
+ */
+export async function domainPlace(asked: string | undefined): Promise<string | null> {
+  if (fleetAccounts() && !isKnownRegion(asked)) return null;
   return resolveRegion(asked);
 }
 
