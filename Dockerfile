@@ -28,15 +28,17 @@ FROM node:24-bookworm-slim AS runner
 WORKDIR /app
 ENV NODE_ENV=production \
   PORT=3000 \
-  HOSTNAME=0.0.0.0 \
   NEXT_MANUAL_SIG_HANDLE=true \
   NEXT_TELEMETRY_DISABLED=1 \
-  NODE_OPTIONS=--max-old-space-size=256
+  NODE_OPTIONS=--max-old-space-size=256 \
+  KEEP_ALIVE_TIMEOUT=65000
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
+COPY --from=build --chown=node:node /app/scripts/start.mjs ./start.mjs
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "server.js"]
+# start.mjs reads ALLOWED_ORIGINS and KEEP_ALIVE_TIMEOUT at start (server.js has them from the build).
+CMD ["node", "start.mjs"]

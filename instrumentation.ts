@@ -27,9 +27,10 @@ export async function register() {
     if (resolveBackendKind() !== "embedded") {
       // Outside the demo the store must be usable: wrong settings stop the start now, an
       // unusable bucket after MTLS_CONSOLE_STORE_WAIT_MS (readiness says 503 meanwhile).
-      const { awaitUsableStore, checkStoreSettings } = await import("./lib/records/store-at-start");
+      const { awaitUsableStore, checkStoreSettings, storeWaitMs } =
+        await import("./lib/records/store-at-start");
       checkStoreSettings();
-      const waitMs = Number(process.env.MTLS_CONSOLE_STORE_WAIT_MS ?? 60_000);
+      const waitMs = storeWaitMs();
       void awaitUsableStore(waitMs).then((usable) => {
         if (usable) return;
         console.error(

@@ -83,7 +83,7 @@ describe("the Dockerfile", () => {
     expect(stages.indexOf(build!)).toBeLessThan(stages.length - 1);
   });
 
-  it("ends in a Node.js 24 stage holding only the standalone server, its static files and public/", () => {
+  it("ends in a Node.js 24 stage holding only the standalone server, its static files, public/ and the start script", () => {
     expect(final.image).toMatch(/^node:24(-|$)/);
     expect(all(final, "ADD")).toEqual([]);
     const workdir = all(final, "WORKDIR").at(-1) ?? "/";
@@ -102,14 +102,20 @@ describe("the Dockerfile", () => {
       }),
     );
     for (const [source] of copied)
-      expect(["/app/.next/standalone", "/app/.next/static", "/app/public"]).toContain(source);
+      expect([
+        "/app/.next/standalone",
+        "/app/.next/static",
+        "/app/public",
+        "/app/scripts/start.mjs",
+      ]).toContain(source);
   });
 
-  it("runs node server.js as a user other than root, on port 3000, with the app's production settings", () => {
+  it("runs the start script (what npm start runs) as a user other than root, on port 3000, with the app's production settings", () => {
     const user = runningUser(final);
     expect(user).toBeDefined();
     expect(user!.split(":")[0]).not.toMatch(/^(root|0)$/);
-    expect(all(final, "CMD").at(-1)).toBe('["node", "server.js"]');
+    // start.mjs, not server.js: ALLOWED_ORIGINS and KEEP_ALIVE_TIMEOUT are read at start, not baked in at build.
+    expect(all(final, "CMD").at(-1)).toBe('["node", "start.mjs"]');
     expect(all(final, "EXPOSE").join(" ").split(/\s+/)).toContain("3000");
     const env = Object.fromEntries(
       all(final, "ENV")
@@ -119,8 +125,9 @@ describe("the Dockerfile", () => {
     expect(env).toMatchObject({
       NODE_ENV: "production",
       PORT: "3000",
-      HOSTNAME: "0.0.0.0",
       NEXT_MANUAL_SIG_HANDLE: "true",
+      // Above the load balancer's 60 s idle timeout, or it reuses connections the server closed (502s).
+      KEEP_ALIVE_TIMEOUT: "65000",
     });
     expect(all(final, "HEALTHCHECK").join(" ")).toContain("http://127.0.0.1:3000/api/health");
   });

@@ -45,6 +45,7 @@ test("503 naming the store while its bucket is missing, then ready, serving a do
       AUDIT_BUCKET: "standalone-store",
       AUTH_MODE: "none",
       MTLS_CONSOLE_READY_KEEP_MS: "500",
+      KEEP_ALIVE_TIMEOUT: "65000",
     },
     "pipe",
   );
@@ -52,6 +53,9 @@ test("503 naming the store while its bucket is missing, then ready, serving a do
   app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await expect.poll(async () => (await ready()).status, { timeout: 90_000 }).toBe(503);
   expect((await ready()).body.failing).toBe("store-reachable");
+
+  // Idle connections outlive a load balancer's 60 s idle timeout (read at start, not at build).
+  expect((await fetch(`${base}/api/health`)).headers.get("keep-alive")).toBe("timeout=65");
 
   await t.clients().s3.send(new CreateBucketCommand({ Bucket: "standalone-store" }));
   await expect.poll(async () => (await ready()).status, { timeout: 30_000 }).toBe(200);

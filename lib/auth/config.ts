@@ -139,7 +139,8 @@ function required(env: Env, key: string): string {
 /** The users of AUTH_USERS_FILE, validated. */
 export function readUsersFile(file: string): LocalUser[] {
   try {
-    return usersFileSchema.parse(JSON.parse(readFileSync(file, "utf8"))).users;
+    return usersFileSchema.parse(JSON.parse(readFileSync(/* turbopackIgnore: true */ file, "utf8")))
+      .users;
   } catch (error) {
     const why =
       error instanceof z.ZodError

@@ -81,7 +81,7 @@ export function fleetAccounts(env: Env = process.env): FleetAccount[] | null {
     let text = value;
     if (!value.startsWith("{")) {
       try {
-        text = readFileSync(value, "utf8");
+        text = readFileSync(/* turbopackIgnore: true */ value, "utf8");
       } catch (error) {
         throw new FleetConfigError(
           `MTLS_CONSOLE_ACCOUNTS names ${value}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`,

@@ -6,7 +6,7 @@
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { suiteEmulator } from "../../test-support/suite-emulator";
-import { awaitUsableStore, checkStoreSettings } from "./store-at-start";
+import { awaitUsableStore, checkStoreSettings, storeWaitMs } from "./store-at-start";
 
 const t = suiteEmulator({ AUDIT_BUCKET: "start-audit", MTLS_CONSOLE_BACKEND: "aws" });
 
@@ -42,5 +42,14 @@ describe("the store at start", () => {
     } finally {
       process.env = saved;
     }
+  });
+
+  it("reads its wait strictly: a wrong value is the default, never a busy loop", () => {
+    expect(storeWaitMs({})).toBe(60_000);
+    expect(storeWaitMs({ MTLS_CONSOLE_STORE_WAIT_MS: "" })).toBe(60_000);
+    expect(storeWaitMs({ MTLS_CONSOLE_STORE_WAIT_MS: "60s" })).toBe(60_000);
+    expect(storeWaitMs({ MTLS_CONSOLE_STORE_WAIT_MS: "-5" })).toBe(60_000);
+    expect(storeWaitMs({ MTLS_CONSOLE_STORE_WAIT_MS: "3000" })).toBe(3000);
+    expect(storeWaitMs({ MTLS_CONSOLE_STORE_WAIT_MS: "0" })).toBe(0);
   });
 });

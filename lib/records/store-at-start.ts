@@ -15,6 +15,20 @@ import { storeLocation, storeSettings } from "./store";
 
 const RETRY_MS = 5_000;
 
+const DEFAULT_WAIT_MS = 60_000;
+
+/** MTLS_CONSOLE_STORE_WAIT_MS as whole milliseconds (0 to 1 hour); anything else: 60 s, said once. */
+export function storeWaitMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.MTLS_CONSOLE_STORE_WAIT_MS;
+  if (raw === undefined || raw.trim() === "") return DEFAULT_WAIT_MS;
+  const ms = Number(raw);
+  if (Number.isInteger(ms) && ms >= 0 && ms <= 3_600_000) return ms;
+  console.warn(
+    `[store] MTLS_CONSOLE_STORE_WAIT_MS is whole milliseconds from 0 to 3600000, not "${raw}": waiting ${DEFAULT_WAIT_MS} ms`,
+  );
+  return DEFAULT_WAIT_MS;
+}
+
 /** The settings' faults, thrown now (the caller stops the start). */
 export function checkStoreSettings(): void {
   storeSettings();
@@ -39,7 +53,7 @@ export async function awaitUsableStore(
         `[store] not usable (try ${attempt}): ${(error as Error).message}${left > 0 ? `; trying again for ${Math.ceil(left / 1000)} s` : ""}`,
       );
       if (left <= 0) return false;
-      await sleep(Math.min(RETRY_MS, left));
+      await sleep(Math.max(1, Math.min(RETRY_MS, left)));
     }
   }
 }
