@@ -7,28 +7,17 @@
  */
 import { Aws } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
-import { IAM_CALLS, type IamRole } from "../lib/aws/iam";
+import { roleActions, type IamRole } from "../lib/aws/iam";
 
-/** The IAM actions of a role's calls, sorted, each once (what docs/iam.md's policy for the role lists). */
-export function roleActions(role: IamRole): string[] {
-  const actions = new Set<string>();
-  for (const call of Object.values(IAM_CALLS))
-    if (call.roles.includes(role)) for (const action of call.actions) actions.add(action);
-  return [...actions].sort();
-}
-
-/**
- * The console's own store, used by the task itself: the actions docs/iam.md
- * names for it (audit events, locks, intents, sessions, sign-in attempts).
- */
-export const STORE_OBJECT_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
-export const STORE_BUCKET_ACTIONS = ["s3:ListBucket"];
+export { roleActions } from "../lib/aws/iam";
 
 export interface ResourceScope {
   /** S3 resources (buckets and their objects); `["*"]` when no bucket is named. */
   s3: string[];
   /** The SNS topics the watch may publish to; `["*"]` when none is named. */
   sns: string[];
+  /** The roles the console may assume (its console role). */
+  sts?: string[];
 }
 
 /** S3 resources for bucket names (`*` wildcards allowed, as TRUSTSTORE_BUCKETS has them); `["*"]` for none. */
@@ -49,6 +38,8 @@ function resourcesFor(service: string, scope: ResourceScope): string[] {
       return scope.s3;
     case "sns":
       return scope.sns;
+    case "sts":
+      return scope.sts ?? [];
     default:
       // ACM's ListCertificates and Logs' GetQueryResults take no resource.
       return ["*"];

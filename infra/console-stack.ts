@@ -16,8 +16,7 @@ import type { Construct } from "constructs";
 import {
   bucketResources,
   roleDocument,
-  STORE_BUCKET_ACTIONS,
-  STORE_OBJECT_ACTIONS,
+  roleStatements,
   type ResourceScope,
 } from "./console-policies";
 import { consoleEnvironment, SECRET_ENV } from "./console-environment";
@@ -84,32 +83,19 @@ export class ConsoleStack extends Stack {
       description: "mTLS Console operators: also uploads, activates, rolls back, disables mTLS",
       inlinePolicies: { operator: roleDocument("operator", resources) },
     });
-    this.taskRole.addToPolicy(
-      new iam.PolicyStatement({
-        sid: "AssumeConsoleRoles",
-        actions: ["sts:AssumeRole"],
-        resources: [
-          this.viewerRole.roleArn,
-          this.operatorRole.roleArn,
-          `arn:${Aws.PARTITION}:iam::*:role/${settings.memberViewerRoleName}`,
-          `arn:${Aws.PARTITION}:iam::*:role/${settings.memberOperatorRoleName}`,
-        ],
-      }),
-    );
-    this.taskRole.addToPolicy(
-      new iam.PolicyStatement({
-        sid: "StoreRecords",
-        actions: STORE_OBJECT_ACTIONS,
-        resources: [store.arnForObjects(`${settings.auditPrefix}*`)],
-      }),
-    );
-    this.taskRole.addToPolicy(
-      new iam.PolicyStatement({
-        sid: "StoreListing",
-        actions: STORE_BUCKET_ACTIONS,
-        resources: [store.bucketArn],
-      }),
-    );
+    // The process's own credentials: the console role of docs/iam.md, on the store and the
+    // roles it assumes (this account's and the member accounts').
+    for (const statement of roleStatements("console", {
+      s3: [store.bucketArn, store.arnForObjects(`${settings.auditPrefix}*`)],
+      sns: [],
+      sts: [
+        this.viewerRole.roleArn,
+        this.operatorRole.roleArn,
+        `arn:${Aws.PARTITION}:iam::*:role/${settings.memberViewerRoleName}`,
+        `arn:${Aws.PARTITION}:iam::*:role/${settings.memberOperatorRoleName}`,
+      ],
+    }))
+      this.taskRole.addToPolicy(statement);
 
     const authSecret = settings.authSecretArn
       ? secretsmanager.Secret.fromSecretCompleteArn(this, "AuthSecret", settings.authSecretArn)

@@ -1,6 +1,6 @@
 /**
  * docs/iam.md read back, for the infra tests: the actions its policy for a
- * role lists, and the actions it names for the console's own store. Read
+ * role lists (the console role: the store and the roles it assumes). Read
  * from the page, not from lib/aws/iam.ts, so that a stack that drifted
  * from what the page tells people fails its test.
  */
@@ -20,11 +20,4 @@ export function documentedActions(role: IamRole, page = readFileSync(PAGE, "utf8
     typeof s.Action === "string" ? [s.Action] : s.Action,
   );
   return [...new Set(actions)].sort();
-}
-
-/** The actions docs/iam.md says the console's own store (AUDIT_BUCKET) needs, sorted. */
-export function documentedStoreActions(page = readFileSync(PAGE, "utf8")): string[] {
-  const sentence = /The console's own store \(`AUDIT_BUCKET`\) needs (.*?) for every/.exec(page);
-  if (!sentence) throw new Error("docs/iam.md no longer says what the store needs.");
-  return [...sentence[1]!.matchAll(/`(s3:\w+)`/g)].map((m) => m[1]!).sort();
 }

@@ -11,6 +11,10 @@ const ROLES: [IamRole, string][] = [
     "The dashboard for operators: uploads, activates, rolls back, disables mTLS and default endpoints, adds access log fields.",
   ],
   ["watch", "`npm run watch` on a schedule: reads, and publishes to SNS when asked to."],
+  [
+    "console",
+    "The server process's own credentials: the console's store (audit events, locks, intents, sessions, sign-in attempts, version summaries) and, in a fleet (`MTLS_CONSOLE_ACCOUNTS`), assuming each account's viewer and operator roles, which hold the rest. With one account and no fleet, give the process this policy and the viewer (or operator) policy together.",
+  ],
 ];
 
 export function iamPage(): string {
@@ -27,7 +31,7 @@ export function iamPage(): string {
     "",
     "Every AWS call the console makes, the IAM actions it needs, and the roles that make it. Written from `lib/aws/iam.ts` by `npm run iam-page`; a unit test checks that every SDK command the code sends is listed and that this page is current.",
     "",
-    "The console's own store (`AUDIT_BUCKET`) needs `s3:GetObject`, `s3:PutObject`, `s3:DeleteObject` and `s3:ListBucket` for every signed-in role: audit events, change locks and sign-in attempts are written there. Scope `Resource` to your truststore buckets, the audit bucket, your custom domain names (`arn:aws:apigateway:REGION::/domainnames/*`, `/restapis/*`), log groups and topic instead of `*`. API Gateway writes access logs through the account's CloudWatch role (API Gateway account settings), not the caller's.",
+    "The console's own store (`AUDIT_BUCKET`) is used with the process's own credentials (the console role below), whoever is signed in: audit events, change locks and sign-in attempts are written there. In a fleet, reads go through each account's viewer role and changes through its operator role, so the process itself holds no API Gateway rights. Scope `Resource` to your truststore buckets, the audit bucket, your custom domain names (`arn:aws:apigateway:REGION::/domainnames/*`, `/restapis/*`), log groups and topic instead of `*`. API Gateway writes access logs through the account's CloudWatch role (API Gateway account settings), not the caller's.",
     "",
     "| call | IAM actions | roles | why |",
     "| --- | --- | --- | --- |",

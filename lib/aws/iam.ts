@@ -4,7 +4,13 @@
  * every SDK command the code sends is here, and that the page says the same).
  */
 
-export type IamRole = "viewer" | "operator" | "watch";
+/**
+ * viewer, operator: what a signed-in user's reads and changes need; watch:
+ * the scheduled CLI; console: the server process's own credentials (its
+ * store, and in a fleet the accounts' roles it assumes). With one account,
+ * the process holds console and viewer (or operator) together.
+ */
+export type IamRole = "viewer" | "operator" | "watch" | "console";
 
 interface Call {
   actions: string[];
@@ -15,7 +21,7 @@ interface Call {
 
 const READ: IamRole[] = ["viewer", "operator", "watch"];
 const CHANGE: IamRole[] = ["operator"];
-const STORE: IamRole[] = ["viewer", "operator"];
+const STORE: IamRole[] = ["console"];
 
 /** By SDK command (paginators count as their command). */
 export const IAM_CALLS: Record<string, Call> = {
@@ -82,7 +88,11 @@ export const IAM_CALLS: Record<string, Call> = {
   UpdateStageCommand: { actions: ["apigateway:PATCH"], roles: CHANGE, note: "v1 and v2" },
   DescribeCertificateCommand: { actions: ["acm:DescribeCertificate"], roles: READ },
   ListCertificatesCommand: { actions: ["acm:ListCertificates"], roles: READ },
-  GetObjectCommand: { actions: ["s3:GetObject", "s3:GetObjectVersion"], roles: READ },
+  GetObjectCommand: {
+    actions: ["s3:GetObject", "s3:GetObjectVersion"],
+    roles: [...READ, "console"],
+    note: "truststores and revocation lists; the console's store",
+  },
   HeadObjectCommand: {
     actions: ["s3:GetObject", "s3:GetObjectVersion"],
     roles: READ,
@@ -93,7 +103,7 @@ export const IAM_CALLS: Record<string, Call> = {
   PutBucketVersioningCommand: { actions: ["s3:PutBucketVersioning"], roles: CHANGE },
   PutObjectCommand: {
     actions: ["s3:PutObject"],
-    roles: STORE,
+    roles: ["operator", "console"],
     note: "truststore uploads and revocation lists (operator); the console's own store: audit events, locks, sign-in attempts, version summaries",
   },
   DeleteObjectCommand: {
@@ -117,13 +127,27 @@ export const IAM_CALLS: Record<string, Call> = {
   PublishCommand: { actions: ["sns:Publish"], roles: ["watch"] },
 };
 
-/** The least policy for a role: its actions, sorted, on every resource ("*": scope them to your ARNs). */
-export function policyFor(role: IamRole): { Version: string; Statement: unknown[] } {
-  const actions = new Set<string>();
+/**
+ * Actions no command of ours sends, by role: the SDK's assumed-role
+ * credentials call AssumeRole for a fleet's accounts (lib/aws/assumed-roles.ts).
+ */
+export const PROVIDER_ACTIONS: Partial<Record<IamRole, string[]>> = {
+  console: ["sts:AssumeRole"],
+};
+
+/** A role's IAM actions, sorted, each once. */
+export function roleActions(role: IamRole): string[] {
+  const actions = new Set<string>(PROVIDER_ACTIONS[role] ?? []);
   for (const call of Object.values(IAM_CALLS))
     if (call.roles.includes(role)) for (const a of call.actions) actions.add(a);
+  return [...actions].sort();
+}
+
+/** The least policy for a role: its actions, sorted, on every resource ("*": scope them to your ARNs). */
+export function policyFor(role: IamRole): { Version: string; Statement: unknown[] } {
+  const actions = roleActions(role);
   return {
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Action: [...actions].sort(), Resource: "*" }],
+    Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }],
   };
 }
