@@ -5,7 +5,7 @@
  * One context per account, kept: a function's warm workers belong to the
  * context that ran it.
  */
-import type { Context } from "./http";
+import { AwsError, type Context } from "./http";
 import { ACCOUNT_ID, emptyAccountState, type AccountState, type EmulatorState } from "./state";
 
 /** An account's resources (made empty when the account has none yet). */
@@ -21,6 +21,9 @@ export interface AccountContexts {
   all(): Context[];
 }
 
+/** Accounts a local emulator serves besides the default one: any key names one, so they are bounded. */
+export const MAX_ACCOUNTS = 100;
+
 export function accountContexts(main: Context): AccountContexts {
   const others = new Map<string, Context>();
   return {
@@ -28,6 +31,13 @@ export function accountContexts(main: Context): AccountContexts {
       if (account === main.account) return main;
       let found = others.get(account);
       if (!found) {
+        const known = Object.keys(main.root.accounts).length;
+        if (!(account in main.root.accounts) && Math.max(known, others.size) >= MAX_ACCOUNTS)
+          throw new AwsError(
+            403,
+            "AccessDenied",
+            `The emulator serves at most ${MAX_ACCOUNTS} accounts besides the default one.`,
+          );
         found = {
           account,
           get state() {

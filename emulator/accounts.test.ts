@@ -27,6 +27,7 @@ import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
 import { accountOf, accountOfKey } from "./account-of";
 import { createFunction, HANDLERS, payloadOf } from "./lambda/test-functions";
 import { clientsAs, keyOf } from "./test-account-clients";
+import { MAX_ACCOUNTS } from "./account-contexts";
 
 describe("the account of an access key", () => {
   it("12 digits are the account (moto's convention), AKIA/ASIA + 12 digits + more too; anything else is the default", () => {
@@ -196,5 +197,21 @@ describe("several accounts", () => {
     await expect(
       t.control("domains/status.nine.example/status", { status: "FAILED" }),
     ).rejects.toThrow(/404/);
+  });
+
+  it("serves a bounded number of accounts: any key names one", async () => {
+    const emulator = await startTestEmulator();
+    try {
+      const ask = (n: number) =>
+        clientsAs(emulator.endpoint, keyOf(String(900000000000 + n))).sts.send(
+          new GetCallerIdentityCommand({}),
+        );
+      for (let n = 0; n < MAX_ACCOUNTS; n++) await ask(n);
+      await expect(ask(MAX_ACCOUNTS)).rejects.toMatchObject({ name: "AccessDenied" });
+      // The accounts it serves still answer.
+      expect((await ask(0)).Account).toBe("900000000000");
+    } finally {
+      await emulator.stop();
+    }
   });
 });

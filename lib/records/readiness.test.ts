@@ -47,6 +47,11 @@ describe("readiness", () => {
     await t.control("requests", undefined, "DELETE");
     expect(await readiness()).toBe(ready);
     expect((await t.control<{ counts: Record<string, number> }>("requests")).counts).toEqual({});
+    // Checked again later: the store is reached, but its probe is written at most every 5 minutes.
+    expect(await readiness(Date.now() + 16_000)).toMatchObject({ ready: true });
+    const later = (await t.control<{ counts: Record<string, number> }>("requests")).counts;
+    expect(later.GetCallerIdentity).toBe(1);
+    expect(later.PutObject).toBeUndefined();
 
     await t.control("faults", { operation: "GetCallerIdentity", kind: "error500", count: 10 });
     try {

@@ -3,7 +3,8 @@ import "server-only";
  * Readiness, as a load balancer should trust it (`/api/ready`): this
  * process can act in AWS (STS GetCallerIdentity answers) and its store is
  * usable (the audit bucket reached, a record written, read back and
- * removed), and in a fleet every account's viewer role can be assumed. Checked at most every 15 s whatever the probe rate; the answer
+ * removed, now and then), and in a fleet some account's viewer role can be
+ * assumed. Checked at most every 15 s whatever the probe rate; the answer
  * names only which part failed, the details go to the server's log.
  */
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
@@ -66,6 +67,20 @@ export async function probeStoreWrite(): Promise<void> {
 }
 
 /**
+ * Readiness writes its probe at most every WRITE_EVERY_MS once one has
+ * worked: each write is a version the store keeps (Object Lock keeps them
+ * all for its retention), so a probe every 15 s would pile them up.
+ */
+const WRITE_EVERY_MS = 5 * 60_000;
+let lastWrite = 0;
+
+async function probeStoreWriteNowAndThen(): Promise<void> {
+  if (Date.now() - lastWrite < WRITE_EVERY_MS) return;
+  await probeStoreWrite();
+  lastWrite = Date.now();
+}
+
+/**
  * In a fleet: each account's viewer role assumed (its identity asked in its
  * first region). One account refusing does not make the console unready (a
  * load balancer would replace every task for one member account's trust
@@ -110,7 +125,7 @@ async function check(): Promise<Readiness> {
       },
     ],
     ["store-reachable", () => storeLocation()],
-    ["store-writable", probeStoreWrite],
+    ["store-writable", probeStoreWriteNowAndThen],
     ["account-roles", () => assumeEveryRole(roles)],
   ];
 
@@ -132,7 +147,8 @@ export function readiness(now = Date.now()): Promise<Readiness> {
   return kept.result;
 }
 
-/** For tests: forget the kept answer. */
+/** For tests: forget the kept answer (and when the probe was last written). */
 export function forgetReadiness(): void {
   kept = undefined;
+  lastWrite = 0;
 }
