@@ -67,3 +67,32 @@ export function roleStatements(role: IamRole, scope: ResourceScope): iam.PolicyS
 export function roleDocument(role: IamRole, scope: ResourceScope): iam.PolicyDocument {
   return new iam.PolicyDocument({ statements: roleStatements(role, scope) });
 }
+
+/**
+ * The scheduled watch's own credentials in a fleet: every read goes through
+ * an account's viewer role (its actions are that role's), so the watch
+ * itself only assumes those roles, and publishes its report with the
+ * watch's SNS actions when it has a topic.
+ */
+export function watchStatements(scope: {
+  viewerRoles: string[];
+  snsTopicArn?: string;
+}): iam.PolicyStatement[] {
+  const publish = roleActions("watch").filter((a) => a.startsWith("sns:"));
+  return [
+    new iam.PolicyStatement({
+      sid: "watchAssumeViewerRoles",
+      actions: ["sts:AssumeRole"],
+      resources: scope.viewerRoles,
+    }),
+    ...(scope.snsTopicArn
+      ? [
+          new iam.PolicyStatement({
+            sid: "watchSns",
+            actions: publish,
+            resources: [scope.snsTopicArn],
+          }),
+        ]
+      : []),
+  ];
+}

@@ -1,7 +1,8 @@
 /**
  * The member-account roles, synthesized once: a template a StackSet can
  * take as it is (parameters, IAM roles, nothing else), roles that trust
- * the console's task role with the external id, and actions exactly as
+ * the console's task role with the external id (the viewer role also the
+ * watch role, when WatchRoleArn is given), and actions exactly as
  * docs/iam.md lists them.
  */
 import { Stack, type CfnResource } from "aws-cdk-lib";
@@ -10,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { roleGrants } from "./allowed-actions";
 import { consoleApp, type ConsoleApp } from "./app";
 import { documentedActions } from "./iam-doc";
+import { resolved } from "./test-apps";
 
 let built: ConsoleApp;
 let template: Template;
@@ -33,9 +35,10 @@ describe("the member-account roles", () => {
       "ExternalId",
       "OperatorRoleName",
       "ViewerRoleName",
+      "WatchRoleArn",
     ]);
     expect(json.Rules).toBeUndefined();
-    expect(json.Conditions).toBeUndefined();
+    expect(Object.keys(json.Conditions)).toEqual(["WatchRoleGiven"]);
     expect(
       Object.values(json.Resources as Record<string, { Type: string }>).map((r) => r.Type),
     ).toEqual(["AWS::IAM::Role", "AWS::IAM::Role"]);
@@ -47,9 +50,28 @@ describe("the member-account roles", () => {
       "arn:aws:iam::123456789012:role/mtls-console-task",
     );
     expect(json.Parameters.ExternalId.NoEcho).toBe(true);
+    expect(json.Parameters.WatchRoleArn.Default).toBe("");
     expect(json.Parameters.ViewerRoleName.Default).toBe("mtls-console-viewer");
     expect(json.Parameters.OperatorRoleName.Default).toBe("mtls-console-operator");
   });
+
+  const TASK = "arn:aws:iam::111111111111:role/mtls-console-task";
+  const WATCH = "arn:aws:iam::111111111111:role/mtls-console-watch";
+  /** The role's trust policy as CloudFormation makes it with these parameters. */
+  const trust = (role: "viewer" | "operator", parameters: Record<string, string>) =>
+    resolved(
+      template.toJSON().Resources[logicalId(role)].Properties.AssumeRolePolicyDocument.Statement,
+      template.toJSON(),
+      { ConsoleTaskRoleArn: TASK, ExternalId: "an-external-id", ...parameters },
+    );
+  const trusting = (principals: string | string[]) => [
+    {
+      Effect: "Allow",
+      Action: "sts:AssumeRole",
+      Principal: { AWS: principals },
+      Condition: { StringEquals: { "sts:ExternalId": "an-external-id" } },
+    },
+  ];
 
   it.each(["viewer", "operator"] as const)(
     "the %s role is named by its parameter and trusts the console's task role with the external id",
@@ -58,16 +80,14 @@ describe("the member-account roles", () => {
       expect(resource.Properties.RoleName).toEqual({
         Ref: role === "viewer" ? "ViewerRoleName" : "OperatorRoleName",
       });
-      expect(resource.Properties.AssumeRolePolicyDocument.Statement).toEqual([
-        {
-          Effect: "Allow",
-          Action: "sts:AssumeRole",
-          Principal: { AWS: { Ref: "ConsoleTaskRoleArn" } },
-          Condition: { StringEquals: { "sts:ExternalId": { Ref: "ExternalId" } } },
-        },
-      ]);
+      expect(trust(role, { WatchRoleArn: "" })).toEqual(trusting(TASK));
     },
   );
+
+  it("with WatchRoleArn, the viewer role trusts the watch role too, the operator role still the task role only", () => {
+    expect(trust("viewer", { WatchRoleArn: WATCH })).toEqual(trusting([TASK, WATCH]));
+    expect(trust("operator", { WatchRoleArn: WATCH })).toEqual(trusting(TASK));
+  });
 
   it.each(["viewer", "operator"] as const)(
     "the %s role may do exactly what docs/iam.md lists for it",
