@@ -2,15 +2,16 @@
  * The console account's roles, and who may assume whom:
  * - the task role (the console role of docs/iam.md): the dashboard's own
  *   credentials, the store and assuming every account's viewer and
- *   operator role;
+ *   operator role, exactly those of the fleet it is given;
  * - the watch role: the scheduled watch's own credentials, assuming every
  *   account's viewer role (never an operator role) and publishing to its
  *   topic, when one is named;
  * - the viewer role (trusting the task and watch roles) and the operator
- *   role (trusting the task role only), with the actions of docs/iam.md.
+ *   role (trusting the task role only), with the actions of docs/iam.md,
+ *   on the truststore buckets and never on the store.
  * Made in the stack itself, so the roles' logical ids stay as they were.
  */
-import { Aws, type Stack } from "aws-cdk-lib";
+import type { Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as s3 from "aws-cdk-lib/aws-s3";
 import {
@@ -48,21 +49,29 @@ export function consoleRoles(
     description: "mTLS Console watch: assumes the accounts' viewer roles, publishes its report",
   });
 
-  const resources: ResourceScope = {
-    s3: settings.truststoreBuckets.length
-      ? [...bucketResources(settings.truststoreBuckets), store.bucketArn, store.arnForObjects("*")]
-      : ["*"],
-    sns: [],
+  // The truststore buckets ("*" when none is named), never the store: the store is the task role's.
+  const resources: ResourceScope = { s3: bucketResources(settings.truststoreBuckets), sns: [] };
+  const document = (role: "viewer" | "operator") => {
+    const policy = roleDocument(role, resources);
+    policy.addStatements(
+      new iam.PolicyStatement({
+        sid: `${role}NotTheStore`,
+        effect: iam.Effect.DENY,
+        actions: ["s3:*"],
+        resources: [store.bucketArn, store.arnForObjects("*")],
+      }),
+    );
+    return policy;
   };
   const viewer = new iam.Role(stack, "ViewerRole", {
     assumedBy: new iam.CompositePrincipal(task, watch),
     description: "mTLS Console viewers: reads everything, changes nothing",
-    inlinePolicies: { viewer: roleDocument("viewer", resources) },
+    inlinePolicies: { viewer: document("viewer") },
   });
   const operator = new iam.Role(stack, "OperatorRole", {
     assumedBy: task,
     description: "mTLS Console operators: also uploads, activates, rolls back, disables mTLS",
-    inlinePolicies: { operator: roleDocument("operator", resources) },
+    inlinePolicies: { operator: document("operator") },
   });
 
   const fleet = fleetAccounts({
@@ -72,17 +81,12 @@ export function consoleRoles(
     viewerRoleArn: viewer.roleArn,
     operatorRoleArn: operator.roleArn,
   });
-  // The process's own credentials: the console role of docs/iam.md, on the store and the
-  // roles it assumes (this account's and the member accounts').
+  // The process's own credentials: the console role of docs/iam.md, on the store and exactly
+  // the roles of the fleet it is given (an account added later comes with a deployment).
   for (const statement of roleStatements("console", {
     s3: [store.bucketArn, store.arnForObjects(`${settings.auditPrefix}*`)],
     sns: [],
-    sts: [
-      viewer.roleArn,
-      operator.roleArn,
-      `arn:${Aws.PARTITION}:iam::*:role/${settings.memberViewerRoleName}`,
-      `arn:${Aws.PARTITION}:iam::*:role/${settings.memberOperatorRoleName}`,
-    ],
+    sts: fleet.flatMap((a) => [a.viewerRoleArn, a.operatorRoleArn]),
   }))
     task.addToPolicy(statement);
   // Policies of their own (not inline): the viewer role trusts the watch role, so an inline

@@ -6,12 +6,12 @@
  * docs/iam.md lists them.
  */
 import { Stack, type CfnResource } from "aws-cdk-lib";
-import { Match, Template } from "aws-cdk-lib/assertions";
+import { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { roleGrants } from "./allowed-actions";
 import { consoleApp, type ConsoleApp } from "./app";
 import { documentedActions } from "./iam-doc";
-import { resolved } from "./test-apps";
+import { FLEET, logicalId as logicalIdOf, MEMBERS, resolved, synthesize } from "./test-apps";
 
 let built: ConsoleApp;
 let template: Template;
@@ -98,22 +98,29 @@ describe("the member-account roles", () => {
     },
   );
 
-  it("has the names the console's task role may assume", () => {
-    const consoleTemplate = Template.fromStack(built.consoleStack);
-    const viewer = template.toJSON().Parameters.ViewerRoleName.Default as string;
-    const operator = template.toJSON().Parameters.OperatorRoleName.Default as string;
-    consoleTemplate.hasResourceProperties("AWS::IAM::Policy", {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Action: "sts:AssumeRole",
-            Resource: Match.arrayWith([
-              { "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, `:iam::*:role/${viewer}`]] },
-              { "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, `:iam::*:role/${operator}`]] },
-            ]),
-          }),
+  it("has the names the console's task and watch roles may assume in each member account", () => {
+    const fleet = synthesize(FLEET);
+    const members = fleet.members.toJSON().Parameters;
+    const viewer = members.ViewerRoleName.Default as string;
+    const operator = members.OperatorRoleName.Default as string;
+    const assumed = (role: "taskRole" | "watchRole") =>
+      roleGrants(fleet.template, logicalIdOf(fleet.consoleStack[role])).statements.find(
+        (s) => s.Action === "sts:AssumeRole",
+      )?.Resource as unknown[];
+    for (const { id } of MEMBERS) {
+      expect(assumed("taskRole")).toEqual(
+        expect.arrayContaining([
+          `arn:aws:iam::${id}:role/${viewer}`,
+          `arn:aws:iam::${id}:role/${operator}`,
         ]),
-      },
-    });
+      );
+      expect(assumed("watchRole")).toContain(`arn:aws:iam::${id}:role/${viewer}`);
+    }
+    expect(fleet.template.toJSON().Outputs.WatchRoleArn).toBeDefined();
+    expect(members.WatchRoleArn.AllowedPattern).toBeDefined();
+    const allowed = new RegExp(members.WatchRoleArn.AllowedPattern as string);
+    expect(allowed.test("arn:aws:iam::123456789012:role/mtls-console-watch")).toBe(true);
+    expect(allowed.test("")).toBe(true);
+    expect(allowed.test("mtls-console-watch")).toBe(false);
   });
 });
