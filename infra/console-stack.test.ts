@@ -1,12 +1,10 @@
 /**
  * The console's stack, synthesized once: the service rolls with two tasks
- * or more behind HTTPS, and the store keeps its history and lets sign-in
- * attempts go. Its roles, the watch and the fleet have tests of their own.
+ * or more behind HTTPS, and the store keeps its history. Its roles, the
+ * watch, the fleet and the store's lifecycle have tests of their own.
  */
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { attemptPrefixes } from "../lib/auth/rate-limit";
-import { SIGN_IN_ATTEMPTS_PREFIX } from "./store-bucket";
 import {
   AUTH_SECRET,
   CERTIFICATE,
@@ -114,23 +112,6 @@ describe("the store", () => {
           Match.objectLike({
             Effect: "Deny",
             Condition: { Bool: { "aws:SecureTransport": "false" } },
-          }),
-        ]),
-      },
-    });
-  });
-
-  it("expires sign-in attempts (and their old versions) under the prefix the app writes them to", () => {
-    for (const prefix of Object.values(attemptPrefixes("alice", "192.0.2.1")))
-      expect(prefix.startsWith(SIGN_IN_ATTEMPTS_PREFIX)).toBe(true);
-    template.hasResourceProperties("AWS::S3::Bucket", {
-      LifecycleConfiguration: {
-        Rules: Match.arrayWith([
-          Match.objectLike({
-            Prefix: `mtls-console/${SIGN_IN_ATTEMPTS_PREFIX}`,
-            Status: "Enabled",
-            ExpirationInDays: 3,
-            NoncurrentVersionExpiration: { NoncurrentDays: 1 },
           }),
         ]),
       },
