@@ -4,38 +4,6 @@
  */
 import type { ConsoleSettings } from "./settings";
 
-/**
- * The fleet the console manages (MTLS_CONSOLE_ACCOUNTS, inline JSON, as
- * lib/aws/accounts.ts reads it): its own account through this stack's
- * viewer and operator roles, and each member account through the roles the
- * member-roles stack creates there, all with the one external id.
- */
-export function fleetJson(inputs: EnvironmentInputs): string {
-  const { settings } = inputs;
-  const regions = settings.regions.length ? settings.regions : [inputs.region];
-  const member = (id: string, name: string) => `arn:aws:iam::${id}:role/${name}`;
-  return (inputs.toJson ?? JSON.stringify)({
-    accounts: [
-      {
-        id: inputs.account,
-        label: settings.consoleAccountLabel,
-        viewerRoleArn: inputs.viewerRoleArn,
-        operatorRoleArn: inputs.operatorRoleArn,
-        externalId: settings.externalId,
-        regions,
-      },
-      ...settings.memberAccounts.map((a) => ({
-        id: a.id,
-        label: a.label,
-        viewerRoleArn: member(a.id, settings.memberViewerRoleName),
-        operatorRoleArn: member(a.id, settings.memberOperatorRoleName),
-        externalId: settings.externalId,
-        regions: a.regions,
-      })),
-    ],
-  });
-}
-
 /** The names of the secrets' variables (lib/auth/config.ts). */
 export const SECRET_ENV = {
   authSecret: "AUTH_SECRET",
@@ -47,10 +15,8 @@ export interface EnvironmentInputs {
   region: string;
   account: string;
   storeBucketName: string;
-  viewerRoleArn: string;
-  operatorRoleArn: string;
-  /** JSON of a value that may hold CDK tokens (Stack.toJsonString). */
-  toJson?: (value: unknown) => string;
+  /** MTLS_CONSOLE_ACCOUNTS (infra/fleet.ts): the watch is given the same. */
+  accounts: string;
 }
 
 export function consoleEnvironment(inputs: EnvironmentInputs): Record<string, string> {
@@ -78,6 +44,6 @@ export function consoleEnvironment(inputs: EnvironmentInputs): Record<string, st
     AUTH_TRUSTED_PROXY_HOPS: "1",
     ...optional("TRUSTSTORE_BUCKETS", settings.truststoreBuckets.join(",") || undefined),
     // The task role itself reads nothing: every account, its own too, through the roles it assumes.
-    MTLS_CONSOLE_ACCOUNTS: fleetJson(inputs),
+    MTLS_CONSOLE_ACCOUNTS: inputs.accounts,
   };
 }

@@ -1,11 +1,11 @@
 /**
- * The console's stack, in the account it runs in: its store bucket, the
- * viewer and operator roles (actions from IAM_CALLS), a task role that can
- * do nothing but assume those roles (here and in member accounts) and use
- * the store, the dashboard on Fargate behind an HTTPS load balancer, and
- * the scheduled watch.
+ * The console's stack, in the account it runs in: its store bucket, its
+ * roles (infra/console-roles.ts: the viewer and operator roles with the
+ * actions of IAM_CALLS, a task role that can do nothing but assume the
+ * fleet's roles and use the store, the watch's role), the dashboard on
+ * Fargate behind an HTTPS load balancer, and the scheduled watch.
  */
-import { Annotations, Aws, CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
+import { Annotations, CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import * as ec2 from "aws-cdk-lib/aws-ec2";
 import * as ecr from "aws-cdk-lib/aws-ecr";
 import * as ecs from "aws-cdk-lib/aws-ecs";
@@ -13,17 +13,13 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
-import {
-  bucketResources,
-  roleDocument,
-  roleStatements,
-  type ResourceScope,
-} from "./console-policies";
 import { consoleEnvironment, SECRET_ENV } from "./console-environment";
+import { consoleRoles } from "./console-roles";
 import { ConsoleService } from "./console-service";
+import { fleetJson } from "./fleet";
 import type { ConsoleSettings, ImageSource } from "./settings";
 import { storeBucket } from "./store-bucket";
-import { WatchSchedule } from "./watch-schedule";
+import { watchEnvironment, WatchSchedule } from "./watch-schedule";
 
 export interface ConsoleStackProps extends StackProps {
   settings: ConsoleSettings;
@@ -58,44 +54,13 @@ export class ConsoleStack extends Stack {
       signInAttemptsExpireDays: settings.signInAttemptsExpireDays,
     });
 
-    this.taskRole = new iam.Role(this, "TaskRole", {
-      roleName: settings.taskRoleName,
-      assumedBy: new iam.ServicePrincipal("ecs-tasks.amazonaws.com"),
-      description: "mTLS Console tasks: assume the viewer or operator role, use the store",
-    });
-    const resources: ResourceScope = {
-      s3: settings.truststoreBuckets.length
-        ? [
-            ...bucketResources(settings.truststoreBuckets),
-            store.bucketArn,
-            store.arnForObjects("*"),
-          ]
-        : ["*"],
-      sns: settings.watchSnsTopicArn ? [settings.watchSnsTopicArn] : ["*"],
-    };
-    this.viewerRole = new iam.Role(this, "ViewerRole", {
-      assumedBy: this.taskRole,
-      description: "mTLS Console viewers: reads everything, changes nothing",
-      inlinePolicies: { viewer: roleDocument("viewer", resources) },
-    });
-    this.operatorRole = new iam.Role(this, "OperatorRole", {
-      assumedBy: this.taskRole,
-      description: "mTLS Console operators: also uploads, activates, rolls back, disables mTLS",
-      inlinePolicies: { operator: roleDocument("operator", resources) },
-    });
-    // The process's own credentials: the console role of docs/iam.md, on the store and the
-    // roles it assumes (this account's and the member accounts').
-    for (const statement of roleStatements("console", {
-      s3: [store.bucketArn, store.arnForObjects(`${settings.auditPrefix}*`)],
-      sns: [],
-      sts: [
-        this.viewerRole.roleArn,
-        this.operatorRole.roleArn,
-        `arn:${Aws.PARTITION}:iam::*:role/${settings.memberViewerRoleName}`,
-        `arn:${Aws.PARTITION}:iam::*:role/${settings.memberOperatorRoleName}`,
-      ],
-    }))
-      this.taskRole.addToPolicy(statement);
+    const roles = consoleRoles(this, settings, store);
+    this.taskRole = roles.task;
+    this.viewerRole = roles.viewer;
+    this.operatorRole = roles.operator;
+    this.watchRole = roles.watch;
+    // The roles' ARNs are tokens until deployment: JSON that CloudFormation completes.
+    const accounts = fleetJson(roles.fleet, (value) => this.toJsonString(value));
 
     const authSecret = settings.authSecretArn
       ? secretsmanager.Secret.fromSecretCompleteArn(this, "AuthSecret", settings.authSecretArn)
@@ -124,10 +89,7 @@ export class ConsoleStack extends Stack {
         region: this.region,
         account: this.account,
         storeBucketName: store.bucketName,
-        viewerRoleArn: this.viewerRole.roleArn,
-        operatorRoleArn: this.operatorRole.roleArn,
-        // The roles' ARNs are tokens until deployment: JSON that CloudFormation completes.
-        toJson: (value) => this.toJsonString(value),
+        accounts,
       }),
       secrets: {
         [SECRET_ENV.authSecret]: ecs.Secret.fromSecretsManager(authSecret),
@@ -142,18 +104,16 @@ export class ConsoleStack extends Stack {
       allowedCidr: settings.allowedCidr,
     });
 
-    const watch = new WatchSchedule(this, "Watch", {
+    new WatchSchedule(this, "Watch", {
       cluster,
       image: images.of(settings.watchImage),
       logGroup,
-      regions: settings.regions,
-      stackRegion: this.region,
+      role: this.watchRole,
+      environment: watchEnvironment({ region: this.region, accounts }),
       days: settings.watchDays,
       everyHours: settings.watchEveryHours,
       snsTopicArn: settings.watchSnsTopicArn,
-      scope: resources,
     });
-    this.watchRole = watch.role;
 
     const outputs: Record<string, string> = {
       LoadBalancerDnsName: consoleService.loadBalancer.loadBalancerDnsName,
@@ -161,7 +121,7 @@ export class ConsoleStack extends Stack {
       TaskRoleArn: this.taskRole.roleArn,
       ViewerRoleArn: this.viewerRole.roleArn,
       OperatorRoleArn: this.operatorRole.roleArn,
-      WatchRoleArn: watch.role.roleArn,
+      WatchRoleArn: this.watchRole.roleArn,
       AuthSecretArn: authSecret.secretArn,
       OidcClientSecretArn: oidcClientSecret.secretArn,
     };

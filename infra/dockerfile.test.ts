@@ -136,7 +136,7 @@ describe("the Dockerfile", () => {
     const watch = stages.find((s) => s.name === "watch");
     expect(watch?.image).toMatch(/^node:24(-|$)/);
     expect(runningUser(watch!)?.split(":")[0]).not.toMatch(/^(root|0)$/);
-    const [, script] = watchCommand({ regions: [], days: 30 });
+    const [, script] = watchCommand({ days: 30 });
     const workdir = all(watch!, "WORKDIR").at(-1) ?? "/";
     const copies = all(watch!, "COPY").map(copyOf);
     expect(copies.map((c) => path.posix.resolve(workdir, c.destination))).toContain(script);

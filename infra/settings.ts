@@ -42,6 +42,8 @@ export interface ConsoleSettings {
   /** The member accounts the console manages besides its own (their roles from the member-roles stack). */
   memberAccounts: MemberAccount[];
   taskRoleName: string;
+  /** The watch's own role, which the viewer roles trust (the member stack's WatchRoleArn). */
+  watchRoleName: string;
   memberViewerRoleName: string;
   memberOperatorRoleName: string;
   externalId: string;
@@ -173,6 +175,7 @@ export function settingsFrom(lookup: Lookup, env: Env = process.env): ConsoleSet
     truststoreBuckets: list("truststoreBuckets"),
     memberAccounts,
     taskRoleName: text("taskRoleName") ?? "mtls-console-task",
+    watchRoleName: text("watchRoleName") ?? "mtls-console-watch",
     memberViewerRoleName: text("memberViewerRoleName") ?? "mtls-console-viewer",
     memberOperatorRoleName: text("memberOperatorRoleName") ?? "mtls-console-operator",
     externalId: placeholder("externalId", "mtls-console"),
