@@ -10,7 +10,10 @@ const ROLES: [IamRole, string][] = [
     "operator",
     "The dashboard for operators: uploads, activates, rolls back, disables mTLS and default endpoints, adds access log fields.",
   ],
-  ["watch", "`npm run watch` on a schedule: reads, and publishes to SNS when asked to."],
+  [
+    "watch",
+    "`npm run watch` on a schedule: reads, and publishes to SNS when asked to. In a fleet it holds only AssumeRole on each account's viewer role (and SNS), as the deployment in docs/deploy.md sets it up.",
+  ],
   [
     "console",
     "The server process's own credentials: the console's store (audit events, locks, intents, sessions, sign-in attempts, version summaries) and, in a fleet (`MTLS_CONSOLE_ACCOUNTS`), assuming each account's viewer and operator roles, which hold the rest. With one account and no fleet, give the process this policy and the viewer (or operator) policy together.",
