@@ -16,20 +16,24 @@ export interface EmbeddedEmulator {
   dataPlanePort: number | null;
 }
 
-export async function startEmbedded(env: Env = process.env): Promise<EmbeddedEmulator> {
+/** `say`: where its lines go (the CLIs send them to stderr: their stdout is their report). */
+export async function startEmbedded(
+  env: Env = process.env,
+  say: (line: string) => void = console.log,
+): Promise<EmbeddedEmulator> {
   const options = {
     seed: true,
     updatingMs: 2_000,
     issueDelayMs: 5_000,
     dataPort: Number(env.EMULATOR_DATA_PORT ?? 4443),
     stateFile: env.EMULATOR_STATE || undefined,
-    log: (m: string) => console.log(`[emulator] ${m}`),
+    log: (m: string) => say(`[emulator] ${m}`),
   };
   const preferred = Number(env.EMULATOR_PORT ?? 4566);
   const emulator = await startEmulator({ ...options, port: preferred }).catch(() =>
     startEmulator({ ...options, port: 0 }),
   );
-  console.log(
+  say(
     `[emulator] No AWS configuration found: embedded AWS emulator with demo data on ${emulator.endpoint}`,
   );
   return {

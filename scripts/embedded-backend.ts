@@ -7,5 +7,7 @@ import { provideEmbeddedBackend, resolveBackendKind } from "../lib/aws/config";
 import { startEmbedded } from "../emulator/embedded";
 
 export function startEmbeddedIfNeeded(): void {
-  if (resolveBackendKind() === "embedded") provideEmbeddedBackend(() => startEmbedded());
+  // Its lines go to stderr: a CLI's stdout is its report (--json must parse).
+  if (resolveBackendKind() === "embedded")
+    provideEmbeddedBackend(() => startEmbedded(process.env, (line) => console.error(line)));
 }

@@ -19,7 +19,7 @@ import { MOTO_MISSING, motoClients, startMoto, type RunningMoto } from "../test-
 let demo: TestEmulator;
 let empty: TestEmulator;
 
-const watch = (endpoint: string, args: string[] = [], env: Record<string, string> = {}) =>
+const watch = (endpoint: string | null, args: string[] = [], env: Record<string, string> = {}) =>
   runAwsCli("scripts/watch.ts", args, endpoint, env);
 
 beforeAll(async () => {
@@ -32,8 +32,12 @@ describe("watch", () => {
     const r = await watch(demo.endpoint, ["--json"]);
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout) as {
+      at: string;
+      backend: { kind: string; endpoint: string };
       findings: { domain: string; kind: string; severity: string; message: string }[];
     };
+    expect(report.backend).toEqual({ kind: "endpoint", endpoint: demo.endpoint });
+    expect(report.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const find = (domain: string, kind: string, text: string) =>
       report.findings.find(
         (f) => f.domain === domain && f.kind === kind && f.message.includes(text),
@@ -48,6 +52,21 @@ describe("watch", () => {
     expect(find("secure.example.com", "status", "PENDING_OWNERSHIP_VERIFICATION")).toMatchObject({
       severity: "error",
     });
+  });
+
+  it("with no AWS configuration at all, never watches the demo: exit 4 with the reason", async () => {
+    const r = await watch(null);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("no AWS configuration was found");
+    // Asked for explicitly, the demo is watched.
+    const demoWatch = await watch(null, ["--json"], {
+      MTLS_CONSOLE_BACKEND: "embedded",
+      EMULATOR_PORT: "0",
+    });
+    expect((JSON.parse(demoWatch.stdout) as { backend: { kind: string } }).backend.kind).toBe(
+      "embedded",
+    );
   });
 
   it("nothing to report: exit 0; a bad option: exit 2", async () => {

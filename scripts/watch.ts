@@ -8,12 +8,14 @@
  *   --json            one JSON object
  *   --notify URL      post the report to a webhook ({"text": …}: Slack and Teams)
  *   --sns-topic ARN   publish the report to an SNS topic
- * Exit codes: 0 nothing found, 1 warnings, 2 errors (or bad usage, or AWS unreachable).
+ * Exit codes: 0 nothing found, 1 warnings, 2 errors (or bad usage, or AWS unreachable), 4 no
+ * AWS configuration at all (it never watches the demo unless MTLS_CONSOLE_BACKEND=embedded).
+ * --json names the backend it read (kind, endpoint).
  */
 import { parseArgs } from "node:util";
 import { runCli } from "./cli-exit";
 import { startEmbeddedIfNeeded } from "./embedded-backend";
-import { envRegion } from "../lib/aws/config";
+import { envRegion, getBackend, resolveBackendKind } from "../lib/aws/config";
 import { fleetPlacesNow } from "../lib/aws/enabled-regions";
 import { regionOf } from "../lib/model/place";
 import { formatWatch, watchExitCode, watchRegions } from "../lib/domains/watch/watch";
@@ -56,11 +58,21 @@ async function main(argv: string[]): Promise<number> {
     throw new Error(`--notify wants an http(s) URL, not "${values.notify}"`);
   const report = await watchRegions(regions, days);
   const text = formatWatch(report);
-  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : text);
+  const { kind, endpoint } = await getBackend();
+  const json = { ...report, backend: { kind, ...(endpoint ? { endpoint } : {}) } };
+  process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : text);
   if (values.notify) await notifyWebhook(values.notify, report, text);
   if (values["sns-topic"]) await publishToSns(values["sns-topic"], report, text);
   return watchExitCode(report);
 }
 
+// A watch in a cron job must never report the demo's made-up domains: it runs on the
+// embedded demo only when asked (MTLS_CONSOLE_BACKEND=embedded).
+if (resolveBackendKind() === "embedded" && process.env.MTLS_CONSOLE_BACKEND !== "embedded") {
+  process.stderr.write(
+    "watch: no AWS configuration was found (no AWS_PROFILE, keys, AWS_ENDPOINT_URL, ~/.aws files, nor container or instance credentials), so there is nothing to watch. Configure AWS, or set MTLS_CONSOLE_BACKEND=embedded to watch the demo's made-up domains.\n",
+  );
+  process.exit(4);
+}
 startEmbeddedIfNeeded();
 runCli(() => main(process.argv.slice(2)), USAGE);

@@ -4,6 +4,8 @@
  * pointed at an AWS endpoint with test credentials; its exit code and output.
  */
 import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
@@ -18,9 +20,21 @@ export interface CliRun {
 export async function runAwsCli(
   script: string,
   args: string[],
-  endpoint: string,
+  /** null: no AWS configuration at all (no endpoint, keys, profile, nor ~/.aws: HOME is `noAwsHome`). */
+  endpoint: string | null,
   env: Record<string, string> = {},
 ): Promise<CliRun> {
+  const aws =
+    endpoint === null
+      ? { HOME: noAwsHome() }
+      : {
+          HOME: process.env.HOME,
+          AWS_ENDPOINT_URL: endpoint,
+          AWS_ACCESS_KEY_ID: "test",
+          AWS_SECRET_ACCESS_KEY: "test",
+          AWS_REGION: "us-east-1",
+          MTLS_CONSOLE_BACKEND: "aws",
+        };
   try {
     const { stdout, stderr } = await run(
       join("node_modules", ".bin", "tsx"),
@@ -29,12 +43,7 @@ export async function runAwsCli(
         env: {
           NODE_ENV: "test",
           PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          AWS_ENDPOINT_URL: endpoint,
-          AWS_ACCESS_KEY_ID: "test",
-          AWS_SECRET_ACCESS_KEY: "test",
-          AWS_REGION: "us-east-1",
-          MTLS_CONSOLE_BACKEND: "aws",
+          ...aws,
           ...env,
         },
       },
@@ -44,4 +53,9 @@ export async function runAwsCli(
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/** An empty home folder: no ~/.aws, so the SDK finds no configuration. */
+function noAwsHome(): string {
+  return mkdtempSync(join(tmpdir(), "no-aws-home-"));
 }
