@@ -45,7 +45,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           />
         )}
         <header className="border-b border-slate-200 bg-white">
-          <nav className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3" aria-label="Main">
+          <nav
+            className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3"
+            aria-label="Main"
+          >
             <Link href="/" className="font-semibold tracking-tight">
               mTLS Console
             </Link>

@@ -57,7 +57,7 @@ export function OverviewTable({
     );
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
         <caption className="sr-only">
           Custom domain names in {fleet ? fleetScopeLabel(fleet) : region}

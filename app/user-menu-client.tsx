@@ -24,7 +24,7 @@ export function UserMenu({
 }) {
   const router = useRouter();
   return (
-    <div className="ml-auto flex items-center gap-3 text-sm" data-testid="user-menu">
+    <div className="ml-auto flex flex-wrap items-center gap-3 text-sm" data-testid="user-menu">
       <span>
         {user}{" "}
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{role}</span>

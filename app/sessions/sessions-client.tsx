@@ -21,7 +21,7 @@ export function SessionList({ sessions, own }: { sessions: SessionRecord[]; own:
     );
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">Open sessions, newest first</caption>
           <TableHead columns={["Who", "Role", "Signed in", "Ends at the latest", ""]} />

@@ -1,5 +1,9 @@
 "use client";
-/** A modal confirmation (native <dialog>: focus trapped, Escape closes), with Cancel and the confirming button. */
+/**
+ * A modal confirmation (native <dialog>: focus trapped, Escape closes), with
+ * Cancel and the confirming button; Enter in a text field (a typed
+ * confirmation) confirms when the button may.
+ */
 import { useEffect, useRef } from "react";
 import { Button } from "./button";
 
@@ -36,6 +40,14 @@ export function ConfirmDialog({
     <dialog
       ref={ref}
       onClose={onClose}
+      onKeyDown={(e) => {
+        // Enter in a text field (a typed confirmation) confirms, as a form would, when it may.
+        const field = e.target as HTMLElement;
+        if (e.key !== "Enter" || field.tagName !== "INPUT" || confirmDisabled || pending) return;
+        if ((field as HTMLInputElement).type !== "text") return;
+        e.preventDefault();
+        onConfirm();
+      }}
       aria-labelledby="confirm-title"
       className="m-auto w-full max-w-2xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >

@@ -22,7 +22,7 @@ export function Field({
     .filter(Boolean)
     .join(" ");
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
+    <div className={`flex min-w-0 flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
@@ -30,7 +30,7 @@ export function Field({
         id={id}
         aria-describedby={described || undefined}
         aria-invalid={error ? true : undefined}
-        className={`rounded border border-slate-300 px-2 py-1.5 ${inputClassName}`}
+        className={`min-w-0 rounded border border-slate-300 px-2 py-1.5 ${inputClassName}`}
         {...input}
       />
       {hint && (

@@ -14,11 +14,15 @@ export function LabelledSelect({
 }) {
   const id = useId();
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <select id={id} className="rounded border border-slate-300 px-2 py-1.5" {...select}>
+      <select
+        id={id}
+        className="w-full min-w-0 rounded border border-slate-300 px-2 py-1.5"
+        {...select}
+      >
         <option value="">{empty}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -91,7 +91,7 @@ export function AccessLogFix({
           <p className="font-medium">
             {diff.replaced ? "The format is replaced by:" : "Fields added to the format:"}
           </p>
-          <pre className="overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">
+          <pre className="relative overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">
             {diff.replaced
               ? proposedFormat
               : diff.added.map(([k, v]) => `+ "${k}": "${v}"`).join("\n")}
@@ -99,7 +99,7 @@ export function AccessLogFix({
           {currentFormat && (
             <details>
               <summary className="cursor-pointer text-xs">The format today</summary>
-              <pre className="overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">
+              <pre className="relative overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">
                 {currentFormat}
               </pre>
             </details>

@@ -18,7 +18,7 @@ export function AuditHistory({ events }: { events: AuditEvent[] }) {
       </p>
     );
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm" data-testid="audit-history">
         <caption className="sr-only">Audit trail, newest first</caption>
         <TableHead

@@ -78,7 +78,7 @@ export async function ClientsSeenSection({
                       : "logs client certificates without the domain name: a stage can be mapped to several domains, so the clients below may belong to other domains of this stage, and the lockout guard does not count them"}
                   . The format it needs:
                 </p>
-                <pre className="overflow-x-auto rounded bg-white p-2 font-mono text-xs">
+                <pre className="relative overflow-x-auto rounded bg-white p-2 font-mono text-xs">
                   {s.proposedFormat}
                 </pre>
                 <AccessLogFix
@@ -97,7 +97,7 @@ export async function ClientsSeenSection({
           {loaded.value.groups.map((g) => (
             <div
               key={g.ca}
-              className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+              className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white"
               data-testid="client-group"
             >
               <h3 className="border-b border-slate-100 px-3 py-2 text-sm font-medium">

@@ -36,7 +36,7 @@ export function CoverageTable({ coverage }: { coverage: Coverage }) {
         </p>
       )}
       {rows.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
             <thead>
               <tr className="text-left text-xs text-slate-600">

@@ -65,7 +65,7 @@ export async function RevocationSection({
               ? ` · version ${lists.value.versionId} · changed by ${lists.value.updatedBy} at ${lists.value.updatedAt.slice(0, 16).replace("T", " ")} UTC`
               : " · nothing revoked yet"}
           </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <h3 className="border-b border-slate-100 px-3 py-2 text-sm font-medium">
               Deny list · {lists.value.denied.length} revoked
             </h3>
@@ -123,7 +123,7 @@ export async function RevocationSection({
               </table>
             )}
           </div>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <h3 className="border-b border-slate-100 px-3 py-2 text-sm font-medium">
               Certificate revocation lists · {lists.value.crls.length}
             </h3>

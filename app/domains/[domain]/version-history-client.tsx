@@ -87,7 +87,7 @@ export function VersionHistory({
         ))}
       {outcome?.ok && outcome.warning && <Notice tone="error">{outcome.warning}</Notice>}
       {blockedReason && <Notice tone="info">{blockedReason}</Notice>}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">Truststore versions, newest first</caption>
           <TableHead
