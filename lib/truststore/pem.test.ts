@@ -166,4 +166,19 @@ describe("reading a bundle", () => {
     expect(report.certificates).toHaveLength(1000);
     expect(report.findings.filter((f) => f.rule === "duplicate")).toHaveLength(999);
   });
+
+  it("names an END and a BEGIN glued on one line (cat a.pem b.pem), where it is, and reads both blocks", async () => {
+    const a = await issue({ subject: "CN=Glued A" });
+    const b = await issue({ subject: "CN=Glued B" });
+    const text = `${a.pem.trimEnd()}${b.pem}`;
+    const glueLine = a.pem.trimEnd().split("\n").length;
+    const read = readBundle(text);
+    expect(read.blocks).toHaveLength(2);
+    expect(read.blocks.map((x) => x.line)).toEqual([1, glueLine]);
+    expect(read.findings).toEqual([
+      expect.objectContaining({ rule: "pem-syntax", severity: "error", line: glueLine }),
+    ]);
+    expect(read.findings[0]!.message).toContain("glued together");
+    expect(read.findings[0]!.message).not.toContain("base64");
+  });
 });

@@ -51,6 +51,28 @@ export function fileFinding(rule: FileRule, message: string, line?: number): Fin
     : { rule, severity: RULE_SEVERITY[rule], line, message };
 }
 
+/**
+ * Lines as read, with an END and a BEGIN glued on one line (`cat a.pem
+ * b.pem` where a.pem has no final newline: `-----END CERTIFICATE----------BEGIN
+ * CERTIFICATE-----`) split in two, each glue named where it is.
+ */
+function splitGluedLines(raw: string[], findings: Finding[]): { text: string; lineNo: number }[] {
+  const out: { text: string; lineNo: number }[] = [];
+  raw.forEach((text, i) => {
+    const parts = text.split(/(?<=-----END [A-Z0-9 ]+-----)(?=\s*-----BEGIN )/);
+    if (parts.length > 1)
+      findings.push(
+        fileFinding(
+          "pem-syntax",
+          `Line ${i + 1} has an END line and the next BEGIN line glued together (a file joined without its last line break, as \`cat a.pem b.pem\` does): put a line break between them. The blocks were read as if it were there.`,
+          i + 1,
+        ),
+      );
+    for (const part of parts) out.push({ text: part, lineNo: i + 1 });
+  });
+  return out;
+}
+
 export function toBytes(input: TruststoreInput): Uint8Array {
   if (typeof input === "string") return new TextEncoder().encode(input);
   return input instanceof Uint8Array ? input : new Uint8Array(input);
@@ -120,13 +142,12 @@ export function readBundle(input: TruststoreInput): ReadResult {
   }
 
   const text = new TextDecoder("utf-8").decode(bytes);
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = splitGluedLines(text.split(/\r\n|\r|\n/), findings);
   let open: { label: string; line: number; body: string[] } | null = null;
   let otherBlocks = 0;
 
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const line = (lines[i] ?? "").trim();
+  for (const { text: raw, lineNo } of lines) {
+    const line = raw.trim();
     const begin = BEGIN.exec(line);
     if (begin) {
       if (open) {
