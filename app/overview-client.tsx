@@ -54,6 +54,7 @@ export function OverviewClient({
     search: useId(),
     status: useId(),
     type: useId(),
+    mtls: useId(),
     truststore: useId(),
   };
   const [pending, startTransition] = useTransition();
@@ -120,6 +121,19 @@ export function OverviewClient({
                 {s}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="flex flex-col text-xs font-medium text-slate-600">
+          <label htmlFor={ids.mtls}>Mutual TLS</label>
+          <select
+            id={ids.mtls}
+            className={select}
+            value={view.mtls}
+            onChange={(e) => go({ mtls: e.target.value as OverviewQuery["mtls"] })}
+          >
+            <option value="ALL">on or off</option>
+            <option value="on">on</option>
+            <option value="off">off</option>
           </select>
         </div>
         <div className="flex flex-col text-xs font-medium text-slate-600">
@@ -224,6 +238,7 @@ export function OverviewClient({
                 expiring: false,
                 truststoreDays: undefined,
                 type: "ALL",
+                mtls: "ALL",
               });
             }}
           >

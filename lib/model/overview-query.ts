@@ -24,6 +24,8 @@ export interface OverviewQuery {
   /** A truststore certificate of the active version expiring within this many days. */
   truststoreDays?: number;
   type: ApiTypeFilter | "ALL";
+  /** Mutual TLS on, off (not on: off, unknown or unavailable), or either. */
+  mtls: "on" | "off" | "ALL";
   sort: SortKey;
   descending: boolean;
   page: number;
@@ -47,6 +49,7 @@ export function parseOverviewQuery(params: Params): OverviewQuery {
     expiring: one(params.expiring) === "1",
     ...(Number.isInteger(days) && days > 0 && days <= 3650 ? { truststoreDays: days } : {}),
     type: API_TYPE_FILTERS.includes(type as ApiTypeFilter) ? (type as ApiTypeFilter) : "ALL",
+    mtls: one(params.mtls) === "on" ? "on" : one(params.mtls) === "off" ? "off" : "ALL",
     sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : "name",
     descending: one(params.order) === "desc",
     page: Number.isInteger(page) && page > 1 ? page : 1,
@@ -97,6 +100,7 @@ export function overviewSearch(
   if (query.expiring) p.set("expiring", "1");
   if (query.truststoreDays) p.set("truststoreDays", String(query.truststoreDays));
   if (query.type !== "ALL") p.set("type", query.type);
+  if (query.mtls !== "ALL") p.set("mtls", query.mtls);
   if (query.sort !== "name") p.set("sort", query.sort);
   if (query.descending) p.set("order", "desc");
   if (query.page > 1) p.set("page", String(query.page));
@@ -154,6 +158,8 @@ export function matchesOverviewFilters(
   if (q && !r.domain.domainName.toLowerCase().includes(q)) return false;
   if (query.status !== "ALL" && r.domain.status !== query.status) return false;
   if (query.warnings && r.warningCount === 0) return false;
+  if (query.mtls === "on" && !r.domain.mtls) return false;
+  if (query.mtls === "off" && r.domain.mtls) return false;
   if (query.expiring) {
     const soonest = soonestCertificateExpiry(r);
     if (!soonest || daysUntil(soonest, now) > 30) return false;
