@@ -84,12 +84,30 @@ export function managedByLabel(managed: ManagedBy): string {
   return `CloudFormation stack ${managed.stack}${details ? ` (${details})` : ""}`;
 }
 
-/** What the tool deploys with, and what holds the domain's settings. */
-export function managedByTerms(managed: ManagedBy): { deployment: string; source: string } {
+/**
+ * What the tool deploys with, whether that surely undoes a change made
+ * elsewhere, and what holds the domain's settings. Terraform compares the
+ * real resource with its configuration at every apply; CloudFormation
+ * compares templates, so a deployment sets the template's mutual TLS again
+ * when it updates it (or replaces the domain), not every time.
+ */
+export function managedByTerms(managed: ManagedBy): {
+  deployment: string;
+  reverts: "reverts" | "can revert";
+  reverted: "is reverted" | "can be reverted";
+  source: string;
+} {
   return managed.tool === "terraform"
-    ? { deployment: "the next terraform apply", source: "the Terraform configuration" }
+    ? {
+        deployment: "the next terraform apply",
+        reverts: "reverts",
+        reverted: "is reverted",
+        source: "the Terraform configuration",
+      }
     : {
         deployment: "a later deployment of the stack",
+        reverts: "can revert",
+        reverted: "can be reverted",
         source: managed.cdkPath ? "the CDK app" : "the template",
       };
 }
