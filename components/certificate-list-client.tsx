@@ -2,6 +2,7 @@
 /**
  * Certificates with their full decoded view, PEM copy and download.
  */
+import { CopyButton } from "./copy-button";
 import { useEffect, useMemo, useState } from "react";
 import { describePublicKey } from "@/lib/truststore/decode";
 import { certificateRows, type CertificateRow } from "@/lib/truststore/certificate-rows";
@@ -16,31 +17,6 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
       <dt className="text-slate-500">{label}</dt>
       <dd className="min-w-0 font-mono break-words">{children}</dd>
     </div>
-  );
-}
-
-function CopyButton({ text, label }: { text: string; label: string }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  return (
-    <Button
-      tone="secondary"
-      size="xs"
-      onClick={async () => {
-        try {
-          await navigator.clipboard.writeText(text);
-          setState("copied");
-        } catch {
-          setState("failed");
-        }
-        setTimeout(() => setState("idle"), 2000);
-      }}
-    >
-      {state === "copied"
-        ? "Copied"
-        : state === "failed"
-          ? "Copy failed: select the PEM below"
-          : label}
-    </Button>
   );
 }
 

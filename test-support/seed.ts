@@ -63,6 +63,7 @@ export async function seedMtlsDomain(
     bucket?: string;
     key?: string;
     versioned?: boolean;
+    tags?: Record<string, string>;
   },
 ): Promise<SeededDomain> {
   const id = unique(options.prefix ?? "e2e");
@@ -94,6 +95,7 @@ export async function seedMtlsDomain(
         truststoreUri: `s3://${bucket}/${key}`,
         truststoreVersion: versionIds[options.active ?? versionIds.length - 1],
       },
+      ...(options.tags ? { tags: options.tags } : {}),
     }),
   );
   return { domainName, bucket, key, versionIds, certificateArn };

@@ -1,4 +1,4 @@
-import { overviewHref, placeLabel } from "@/lib/model/place";
+import { overviewHref, placeLabel, regionOf } from "@/lib/model/place";
 import { accountLabels } from "@/lib/domains/views/fleet-view";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -15,7 +15,10 @@ import { ActiveFindings, ActiveTruststoreSections } from "./active-truststore";
 import { AuditSection } from "./audit-section";
 import { ChangesSection } from "./changes-section";
 import { ClientsSeenSection } from "./clients-seen-section";
+import { IacSection } from "./iac-section";
 import { MappingsSection } from "./mappings-section";
+import { SectionNav } from "./section-nav";
+import { CopyButton } from "@/components/copy-button";
 import { MutualTlsSection } from "./mutual-tls-section";
 import { RevocationSection } from "./revocation-section";
 import { ServerCertificateSection } from "./server-certificate-section";
@@ -95,7 +98,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
           <StatusBadge status={domain.status} />
           <AutoRefresh active={STATUS_HELP[domain.status].transient} />
         </div>
-        <p className="text-sm text-slate-600" data-testid="domain-facts">
+        <p className="text-sm break-words text-slate-600" data-testid="domain-facts">
           {placeLabel(region, accountLabels())} · {domain.endpointType} ·{" "}
           {domain.securityPolicy ?? "security policy not reported"}
           {domain.ipAddressType === "dualstack" ? " · dualstack (IPv4 and IPv6)" : ""}
@@ -103,6 +106,18 @@ export default async function DomainPage({ params, searchParams }: Props) {
             ? ` · DNS target ${domain.dnsTarget}${domain.endpointType === "EDGE" ? " (CloudFront)" : ""}`
             : ""}
         </p>
+        <p className="flex flex-wrap items-center gap-3 text-sm">
+          {domain.dnsTarget && <CopyButton text={domain.dnsTarget} label="Copy the DNS target" />}
+          <a
+            className="text-sky-800 hover:underline"
+            href={`https://console.aws.amazon.com/apigateway/main/publish/domain-names?region=${regionOf(region)}`}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            Custom domain names in the AWS console ↗
+          </a>
+        </p>
+        <SectionNav />
       </header>
       <ChangesSection detail={detail} region={region} canChange={session.role === "operator"} />
       <StatusSection domain={domain} />
@@ -123,6 +138,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
           <ActiveFindings detail={detail} region={region} />
         </Suspense>
       </MutualTlsSection>
+      <IacSection domain={domain} />
       <Suspense fallback={<Pending what="Decoding the active truststore version…" />}>
         <ActiveTruststoreSections detail={detail} region={region} blockedReason={blockedReason} />
       </Suspense>
