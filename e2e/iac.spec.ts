@@ -45,4 +45,9 @@ test("a CloudFormation-managed domain: tags, the warning, the snippets for its a
   await expect(page.getByTestId("iac-snippet-aws-cli-v1")).toContainText(
     "aws apigateway update-domain-name",
   );
+  // Before a change, the dialog says what a deployment of the stack does to it.
+  await page.getByRole("button", { name: "Disable mutual TLS…" }).click();
+  await expect(page.getByRole("dialog").getByTestId("iac-warning")).toContainText(
+    "CloudFormation stack payments-edge",
+  );
 });

@@ -2,6 +2,8 @@
 import { Suspense, use, useState } from "react";
 import { disableMutualTls } from "@/lib/actions/disable-mutual-tls";
 import { ConfirmDialog } from "../../../components/ui/dialog";
+import { IacWarning } from "../../../components/iac-warning";
+import type { ManagedBy } from "@/lib/model/iac";
 import { Notice } from "../../../components/notice";
 import { useAction } from "../../../components/use-action";
 import { Button } from "../../../components/ui/button";
@@ -18,7 +20,10 @@ export function DisableMtls({
   activeVersionId,
   blockedReason,
   seen,
+  managed = null,
 }: {
+  /** Infrastructure as code that owns the domain: turning mTLS off here can be undone by it. */
+  managed?: ManagedBy | null;
   mtlsOn: boolean;
   domainName: string;
   region: string;
@@ -70,6 +75,7 @@ export function DisableMtls({
         onConfirm={confirm}
         onClose={() => !pending && setOpen(false)}
       >
+        <IacWarning managed={managed} />
         <p className="text-sm">
           API Gateway will stop asking clients for a certificate: <strong>any client</strong> on the
           internet can then call this domain name (your authorizers still apply). The truststore in

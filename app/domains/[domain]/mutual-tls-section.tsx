@@ -1,4 +1,5 @@
 import { DisableMtls } from "@/app/domains/[domain]/disable-mtls-client";
+import { managedBy } from "@/lib/model/iac";
 import { EnableMtls } from "@/app/domains/[domain]/enable-mtls-client";
 import { lastTruststoreUri } from "@/lib/domains/changes/enable-mtls";
 
@@ -39,6 +40,7 @@ export function MutualTlsSection({
       {/* The clients seen stream into the dialog; the button does not wait for them. */}
       <DisableMtls
         {...props}
+        managed={managedBy(domain.tags)}
         {...(domain.mtls ? { seen: seenSummary(domain.domainName, region) } : {})}
       />
       <EnableMtls

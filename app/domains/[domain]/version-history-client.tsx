@@ -8,6 +8,8 @@ import { useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import type { VersionSummary } from "@/lib/domains/versions/types";
 import { ConfirmDialog } from "../../../components/ui/dialog";
+import { IacWarning } from "../../../components/iac-warning";
+import type { ManagedBy } from "@/lib/model/iac";
 import { TableHead } from "../../../components/ui/table-head";
 import { ComparisonView } from "./comparison-view";
 import { useComparisons, type Comparison } from "./use-comparisons";
@@ -24,11 +26,14 @@ export function VersionHistory({
   activeVersionId,
   blockedReason,
   truststoreUri,
+  managed = null,
 }: {
   domainName: string;
   region: string;
   versions: VersionSummary[];
   activeVersionId?: string;
+  /** Infrastructure as code that owns the domain: a switch here can be undone by it. */
+  managed?: ManagedBy | null;
   /** Set when the truststore was opened by its S3 URI: diffs name it. */
   truststoreUri?: string;
   /** Why versions cannot be switched here (LocalStack, UPDATING, locked), if so. */
@@ -142,6 +147,7 @@ export function VersionHistory({
         onConfirm={() => confirming && activate(confirming)}
         onClose={() => !pending && setConfirming(null)}
       >
+        <IacWarning managed={managed} />
         {confirming && (
           <>
             {lockoutOf(confirming) && (

@@ -1,6 +1,7 @@
 import { AutoRefresh } from "@/components/auto-refresh-client";
 import { ErrorPanel } from "@/components/error-panel";
 import { VersionHistory } from "@/app/domains/[domain]/version-history-client";
+import { managedBy } from "@/lib/model/iac";
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { truststoreHistory } from "@/lib/domains/views/truststore-view";
 import { Section } from "./section";
@@ -31,6 +32,7 @@ export async function VersionsSection({
             region={region}
             versions={loaded.value.versions}
             activeVersionId={domain.mtls?.truststoreVersion}
+            managed={managedBy(domain.tags)}
             blockedReason={truststore.opened ? OPENED_READ_ONLY : blockedReason}
             {...(truststore.opened ? { truststoreUri: truststore.uri } : {})}
           />
