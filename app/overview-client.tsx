@@ -194,6 +194,19 @@ export function OverviewClient({
             ? `${page.matching.toLocaleString("en-US")} of ${plural(page.total)}`
             : plural(page.total)}
         </p>
+        <p className="flex gap-2" data-testid="overview-export">
+          Export these:
+          {(["csv", "json"] as const).map((format) => (
+            <a
+              key={format}
+              className="text-sky-800 underline"
+              href={`/api/export/overview${overviewSearch({ ...query, page: 1 }, fleet ?? region)}&format=${format}`}
+              download
+            >
+              {format.toUpperCase()}
+            </a>
+          ))}
+        </p>
         <AutoRefresh
           active={transient || page.typesPending > 0}
           until={page.typesPending > 0 ? "every domain's API type is read" : undefined}

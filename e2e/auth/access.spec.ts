@@ -50,6 +50,15 @@ test("every page without a session redirects to sign-in; the health endpoint ans
     checks: { "aws-identity": true, "store-reachable": true, "store-writable": true },
   });
   expect(JSON.stringify(body)).not.toMatch(/\d{12}|mtls-console-audit/);
+  // The exports want a session: nothing of the domains leaves without one.
+  for (const path of [
+    "/api/export/overview?format=csv",
+    "/api/export/audit?domain=api.partners.example.com&format=json",
+  ]) {
+    const exported = await request.get(path, { maxRedirects: 0 });
+    expect([401, 307]).toContain(exported.status());
+    expect(await exported.text()).not.toContain("api.partners.example.com,");
+  }
 });
 
 test("every server action refuses without a session, refuses a viewer's change, and lets an operator through", async ({

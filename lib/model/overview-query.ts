@@ -177,6 +177,8 @@ export function applyOverviewQuery(
   rows: OverviewRow[],
   query: OverviewQuery,
   now: number,
+  /** Infinity: every matching row on one page (an export). */
+  pageSize = OVERVIEW_PAGE_SIZE,
 ): OverviewPage {
   const matching = rows.filter((r) => matchesOverviewFilters(r, query, now));
   const value = (r: OverviewRow): string | number => {
@@ -206,10 +208,10 @@ export function applyOverviewQuery(
       (a.place ?? "").localeCompare(b.place ?? "")
     );
   });
-  const pages = Math.max(1, Math.ceil(matching.length / OVERVIEW_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(matching.length / pageSize));
   const page = Math.min(query.page, pages);
   return {
-    rows: matching.slice((page - 1) * OVERVIEW_PAGE_SIZE, page * OVERVIEW_PAGE_SIZE),
+    rows: matching.slice((page - 1) * pageSize, page * pageSize),
     matching: matching.length,
     total: rows.length,
     page,

@@ -35,6 +35,19 @@ export async function AuditSection({
               : `The record of changes has been tampered with: ${loaded.value.chain.problem}`}
           </p>
           <AuditHistory events={loaded.value.page.events} />
+          <p className="flex gap-2 text-sm" data-testid="audit-export">
+            Download the whole trail:
+            {(["csv", "json"] as const).map((format) => (
+              <a
+                key={format}
+                className="text-sky-800 underline"
+                href={`/api/export/audit?domain=${encodeURIComponent(name)}&region=${encodeURIComponent(region)}&format=${format}`}
+                download
+              >
+                {format.toUpperCase()}
+              </a>
+            ))}
+          </p>
           <nav aria-label="Audit pages" className="flex gap-3 text-sm">
             {after && (
               <Link href={href()} className="text-sky-800 hover:underline">

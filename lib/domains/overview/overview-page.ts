@@ -153,6 +153,8 @@ async function readPlaces(
 export async function overviewPage(
   where: string | string[],
   query: OverviewQuery,
+  /** Infinity: every matching row (an export). */
+  pageSize?: number,
 ): Promise<OverviewPageView> {
   const places = typeof where === "string" ? [where] : where;
   const region = places[0]!;
@@ -163,7 +165,7 @@ export async function overviewPage(
     query.type === "ALL"
       ? { typesPending: 0, typesUnknown: { count: 0 } }
       : await withApiTypes(rows, region, query, evaluatedAt);
-  const page = applyOverviewQuery(rows, query, evaluatedAt);
+  const page = applyOverviewQuery(rows, query, evaluatedAt, pageSize);
   if (!byTruststore) await withTruststoreExpiry(page.rows, region, evaluatedAt);
   const missingRows = page.rows.filter((r) => !r.apiTypes);
   const apiTypes = missingRows.length
