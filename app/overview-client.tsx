@@ -97,7 +97,7 @@ export function OverviewClient({
           {...(fleet ? { fleet } : {})}
         />
         <div className="flex min-w-56 flex-1 flex-col text-xs font-medium text-slate-600">
-          <label htmlFor={ids.search}>Search by name</label>
+          <label htmlFor={ids.search}>Search by name, S3 URI or CA fingerprint</label>
           <input
             id={ids.search}
             type="search"

@@ -147,6 +147,26 @@ function matchesApiType(types: ApiTypes | undefined, filter: ApiKind | "NONE"): 
   return filter === "NONE" ? types.kinds.length === 0 : types.kinds.includes(filter);
 }
 
+/** The hex of a search that looks like a certificate fingerprint (8 or more hex digits, colons allowed). */
+export function fingerprintSearch(q: string): string | null {
+  const trimmed = q.trim();
+  if (!/^[0-9a-f:]+$/i.test(trimmed)) return null;
+  const hex = trimmed.replaceAll(":", "").toLowerCase();
+  return hex.length >= 8 ? hex : null;
+}
+
+/** The search matches its name, its truststore's S3 URI, or one of its CAs' fingerprints. */
+function matchesSearch(r: OverviewRow, search: string): boolean {
+  const q = search.trim().toLowerCase();
+  if (!q) return true;
+  if (r.domain.domainName.toLowerCase().includes(q)) return true;
+  if (r.domain.mtls?.truststoreUri.toLowerCase().includes(q)) return true;
+  const hex = fingerprintSearch(q);
+  return (
+    !!hex && !!r.caFingerprints?.some((f) => f.replaceAll(":", "").toLowerCase().includes(hex))
+  );
+}
+
 /** Whether a row passes the view's filters (its type only when `byType`). */
 export function matchesOverviewFilters(
   r: OverviewRow,
@@ -154,8 +174,7 @@ export function matchesOverviewFilters(
   now: number,
   byType = true,
 ): boolean {
-  const q = query.q.trim().toLowerCase();
-  if (q && !r.domain.domainName.toLowerCase().includes(q)) return false;
+  if (!matchesSearch(r, query.q)) return false;
   if (query.status !== "ALL" && r.domain.status !== query.status) return false;
   if (query.warnings && r.warningCount === 0) return false;
   if (query.mtls === "on" && !r.domain.mtls) return false;

@@ -20,6 +20,8 @@ export interface OverviewRow {
   warningCount: number;
   /** The soonest notAfter of the active truststore version's certificates, when read. */
   truststoreExpiry?: string;
+  /** The SHA-256 fingerprints of its CAs (hex), when read (a search by fingerprint reads them). */
+  caFingerprints?: string[];
   /** Read for the type filter; otherwise the page streams them. */
   apiTypes?: ApiTypes;
 }

@@ -15,6 +15,7 @@ import { apiTypesOf } from "./api-types";
 import { getOverview } from "./overview";
 import {
   applyOverviewQuery,
+  fingerprintSearch,
   matchesOverviewFilters,
   type OverviewPageView,
   type OverviewQuery,
@@ -120,6 +121,7 @@ async function withTruststoreExpiry(
         ).catch(() => null);
         const expiry = summary ? summaryCountsAt(summary, new Date(now)).earliestExpiry : undefined;
         if (expiry) for (const row of group) row.truststoreExpiry = expiry;
+        if (summary) for (const row of group) row.caFingerprints = summary.caFingerprints;
       }),
     ),
   );
@@ -159,7 +161,11 @@ export async function overviewPage(
   const places = typeof where === "string" ? [where] : where;
   const region = places[0]!;
   const { rows, evaluatedAt, failures } = await readPlaces(places);
-  const byTruststore = query.truststoreDays !== undefined || query.sort === "truststore-expiry";
+  // These need every row's active version summary, not only the shown page's.
+  const byTruststore =
+    query.truststoreDays !== undefined ||
+    query.sort === "truststore-expiry" ||
+    fingerprintSearch(query.q) !== null;
   if (byTruststore) await withTruststoreExpiry(rows, region, evaluatedAt);
   const typed =
     query.type === "ALL"
