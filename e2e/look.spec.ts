@@ -8,7 +8,7 @@ import { GetDomainNameCommand } from "@aws-sdk/client-api-gateway";
 import { bundle, chain } from "../lib/pki/generate";
 import { expect, needs, test } from "./aws";
 import { seedMtlsDomain } from "../test-support/seed";
-import { domainUrl, typeToConfirm } from "../test-support/ui-steps";
+import { domainUrl, rollBack, typeToConfirm } from "../test-support/ui-steps";
 
 /** WCAG's contrast ratio of two CSS colours, as Chromium computes them. */
 async function contrast(page: import("@playwright/test").Page, selector: string): Promise<number> {
@@ -95,4 +95,21 @@ test("Enter confirms a typed confirmation", async ({ page, aws }) => {
     new GetDomainNameCommand({ domainName: seeded.domainName }),
   );
   expect(domain.mutualTlsAuthentication).toBeUndefined();
+});
+
+test("after a switch, keyboard focus is on the version switched to", async ({ page, aws }) => {
+  needs("mtls-fields", "update-domain-name");
+  const pki = await chain(2, { prefix: "Focus" });
+  const seeded = await seedMtlsDomain(aws, {
+    versions: [bundle(pki[0]!), bundle(pki[0]!, pki[1]!)],
+  });
+  await page.goto(domainUrl(seeded.domainName));
+  await rollBack(page, seeded.versionIds[0]);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        document.activeElement?.closest("[data-version-id]")?.getAttribute("data-version-id"),
+      ),
+    )
+    .toBe(seeded.versionIds[0]);
 });

@@ -4,7 +4,7 @@
  * any against the active one, and one-click activation (roll back or
  * forward) behind a confirmation that shows what changes for clients.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import type { VersionSummary } from "@/lib/domains/versions/types";
 import { ConfirmDialog } from "../../../components/ui/dialog";
@@ -12,12 +12,12 @@ import { IacWarning } from "../../../components/iac-warning";
 import type { ManagedBy } from "@/lib/model/iac";
 import { TableHead } from "../../../components/ui/table-head";
 import { ComparisonView } from "./comparison-view";
-import { useComparisons, type Comparison } from "./use-comparisons";
+import { useComparisons } from "./use-comparisons";
 import { Notice } from "../../../components/notice";
 import { ActivationOutcome, type ActivationData } from "./activation-outcome";
 import { LockoutGuard, lockoutConfirmed, needsTypedName } from "./lockout-guard-client";
 import { useAction } from "../../../components/use-action";
-import { Button } from "../../../components/ui/button";
+import { VersionRow } from "./version-row";
 
 export function VersionHistory({
   domainName,
@@ -56,6 +56,15 @@ export function VersionHistory({
     return c && c !== "loading" && !("error" in c) ? c.lockout : undefined;
   };
 
+  // Keyboard focus goes to the version switched to once the page shows it active, not to the page.
+  const focusOnceActive = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusOnceActive.current;
+    if (!id || activeVersionId !== id) return;
+    focusOnceActive.current = null;
+    document.querySelector<HTMLElement>(`[data-version-id="${CSS.escape(id)}"]`)?.focus();
+  }, [activeVersionId]);
+
   const activate = (v: VersionSummary) =>
     run(
       {
@@ -67,6 +76,7 @@ export function VersionHistory({
       },
       (result) => {
         setConfirming(null);
+        if (result.ok) focusOnceActive.current = v.versionId;
         setOutcome(
           result.ok
             ? {
@@ -178,119 +188,5 @@ export function VersionHistory({
         )}
       </ConfirmDialog>
     </div>
-  );
-}
-
-function VersionRow({
-  v,
-  direction,
-  comparable,
-  diffOpen,
-  comparison,
-  toggleDiff,
-  onActivate,
-  blocked,
-  activeLabel,
-}: {
-  v: VersionSummary;
-  direction: "back" | "forward" | "activate";
-  comparable: boolean;
-  diffOpen: boolean;
-  comparison: Comparison | undefined;
-  toggleDiff: () => void;
-  onActivate: () => void;
-  blocked: boolean;
-  /** The badge of the version diffs compare with: "active", or for an opened truststore its newest. */
-  activeLabel: string;
-}) {
-  const label =
-    direction === "back"
-      ? "Roll back to this version"
-      : direction === "forward"
-        ? "Roll forward to this version"
-        : "Activate this version";
-  return (
-    <>
-      <tr
-        className={`border-t border-slate-100 align-top ${v.isActive ? "bg-emerald-50/60" : ""}`}
-        data-testid="version-row"
-        data-version-id={v.versionId}
-        data-active={v.isActive ? "true" : undefined}
-      >
-        <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-          {v.deleteMarker ? (
-            <span className="text-slate-500">deleted</span>
-          ) : (
-            v.lastModified.slice(0, 16).replace("T", " ")
-          )}
-        </td>
-        <td className="px-3 py-2">
-          <code className="font-mono text-xs" title={v.versionId}>
-            {v.versionId.slice(0, 12)}…
-          </code>
-          {v.isActive && (
-            <span className="ml-2 rounded bg-emerald-600 px-1.5 py-0.5 text-xs font-medium text-white">
-              {activeLabel}
-            </span>
-          )}
-          {v.isLatest && !v.deleteMarker && (
-            <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">latest</span>
-          )}
-        </td>
-        <td className="px-3 py-2 text-xs">
-          {v.metadata.uploadedBy ?? <span className="text-slate-400">unknown</span>}
-        </td>
-        <td className="px-3 py-2 text-xs tabular-nums">
-          {v.deleteMarker ? "—" : `${(v.size / 1024).toFixed(1)} KB`}
-        </td>
-        <td className="px-3 py-2 tabular-nums">
-          {v.deleteMarker || v.summarising ? "—" : v.certificateCount}
-        </td>
-        <td className="px-3 py-2 text-xs">
-          {v.deleteMarker ? (
-            "—"
-          ) : v.summarising ? (
-            <span className="text-sky-800">summarising…</span>
-          ) : v.counts.error > 0 ? (
-            <span className="text-rose-800">{v.counts.error} error(s)</span>
-          ) : v.counts.warning > 0 ? (
-            <span className="text-amber-800">{v.counts.warning} warning(s)</span>
-          ) : (
-            <span className="text-emerald-800">none</span>
-          )}
-        </td>
-        <td className="px-3 py-2 text-right whitespace-nowrap">
-          {!v.deleteMarker && !v.isActive && (
-            <div className="flex justify-end gap-2">
-              {comparable && (
-                <Button tone="secondary" size="xs" aria-expanded={diffOpen} onClick={toggleDiff}>
-                  {diffOpen ? "Hide diff" : "Diff"}
-                </Button>
-              )}
-              <Button
-                tone="primary"
-                size="xs"
-                disabled={blocked || v.verdict === "error" || !v.analysed}
-                title={
-                  v.verdict === "error"
-                    ? "This version has file-level errors and cannot be activated"
-                    : undefined
-                }
-                onClick={onActivate}
-              >
-                {label}
-              </Button>
-            </div>
-          )}
-        </td>
-      </tr>
-      {diffOpen && (
-        <tr className="border-t border-slate-100">
-          <td colSpan={7} className="bg-slate-50 px-3 py-3">
-            <ComparisonView comparison={comparison} />
-          </td>
-        </tr>
-      )}
-    </>
   );
 }
