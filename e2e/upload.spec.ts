@@ -80,7 +80,10 @@ test("the lockout guard: a file that removes every CA clients chain to is red an
     "5 of 5 CAs that clients chain to today stop working: every client that can connect today will be refused.",
   );
   for (const n of [1, 2, 3, 4, 5]) await expect(guard).toContainText(`CN=Partner ${n} Root CA`);
-  await expect(page.getByTestId("candidate-verdict")).toHaveText("no problems found in the file");
+  // One verdict: the file is valid, and the change refuses clients.
+  await expect(page.getByTestId("candidate-verdict")).toHaveText(
+    "the file is valid, but uploading it refuses clients that connect today (above)",
+  );
   // The guard comes first in the checked file's section, above the file's own verdict.
   const guardBox = (await guard.boundingBox())!;
   const verdictBox = (await page.getByTestId("candidate-verdict").boundingBox())!;

@@ -1,6 +1,7 @@
 /**
- * A checked truststore file, before anything is sent: its verdict (about
- * the file only), the findings, the diff against the active version and the
+ * A checked truststore file, before anything is sent: one verdict (the
+ * file's errors, else whether the change refuses today's clients, else the
+ * file's warnings), the findings, the diff against the active version and the
  * decoded certificates.
  */
 import type { TruststoreDiff, TruststoreReport } from "@/lib/truststore";
@@ -13,10 +14,13 @@ export function CheckedFileReport({
   name,
   report,
   diff,
+  refusesClients = false,
 }: {
   name: string;
   report: TruststoreReport;
   diff: TruststoreDiff | null;
+  /** The change refuses clients that connect today (the lockout guard above says which). */
+  refusesClients?: boolean;
 }) {
   const errors = report.findings.filter((f) => f.severity === "error");
   const warnings = report.findings.filter((f) => f.severity === "warning");
@@ -28,7 +32,7 @@ export function CheckedFileReport({
         <span
           data-testid="candidate-verdict"
           className={
-            errors.length
+            errors.length || refusesClients
               ? "text-rose-800"
               : warnings.length
                 ? "text-amber-800"
@@ -37,9 +41,11 @@ export function CheckedFileReport({
         >
           {errors.length
             ? "refused"
-            : warnings.length
-              ? `${warnings.length} warning${warnings.length === 1 ? "" : "s"} in the file`
-              : "no problems found in the file"}
+            : refusesClients
+              ? `the file is valid${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : ""}, but uploading it refuses clients that connect today (above)`
+              : warnings.length
+                ? `${warnings.length} warning${warnings.length === 1 ? "" : "s"} in the file`
+                : "no problems found in the file"}
         </span>
       </h3>
       <FindingsList findings={report.findings} certificateAnchor={certificateAnchor("upload")} />

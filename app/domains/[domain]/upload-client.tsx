@@ -18,7 +18,7 @@ import {
 
 import { DropZone } from "../../../components/drop-zone-client";
 
-import { LockoutGuard, lockoutConfirmed } from "./lockout-guard-client";
+import { LockoutGuard, lockoutConfirmed, needsTypedName } from "./lockout-guard-client";
 import { Notice } from "../../../components/notice";
 import { CheckedFileReport } from "./checked-file-report";
 import { Button } from "../../../components/ui/button";
@@ -252,7 +252,12 @@ export function UploadTruststore({
               onTyped={setTyped}
             />
           )}
-          <CheckedFileReport name={candidate.name} report={candidate.report} diff={diff} />
+          <CheckedFileReport
+            name={candidate.name}
+            report={candidate.report}
+            diff={diff}
+            refusesClients={needsTypedName(lockout)}
+          />
           {errors.length === 0 && warnings.length > 0 && (
             <label
               htmlFor={ids.ack}
