@@ -1,5 +1,5 @@
 /**
- * `npm run --silent audit -- verify`: checks
+ * `npm run --silent audit -- verify` (or `mtls-console audit verify`): checks
  * the audit trail of every domain in the console's store
  * (AUDIT_BUCKET/AUDIT_PREFIX): each domain's chain of change records against
  * itself and against its digest.

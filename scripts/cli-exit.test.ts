@@ -1,6 +1,6 @@
 /**
  * The one exit-code contract: what the README's table says is what
- * the code says, and each kind of failure gets its code.
+ * `mtls-console help` says, and each kind of failure gets its code.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";

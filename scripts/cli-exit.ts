@@ -1,7 +1,8 @@
 /**
- * The one exit-code contract of every CLI (the `npm run` scripts), and how
- * they end: the code their `main` returns, or the code of what it throws,
- * with the message (and the usage, for bad usage) on stderr. The process ends then, even while the embedded
+ * The one exit-code contract of every CLI (`mtls-console COMMAND` and the
+ * `npm run` scripts), and how they end: the code their `main` returns, or
+ * the code of what it throws, with the message (and the usage, for bad
+ * usage) on stderr. The process ends then, even while the embedded
  * emulator (or a kept connection) would keep it alive: stdout on Linux
  * pipes and files is written synchronously, so nothing printed is lost.
  */
@@ -9,7 +10,7 @@
 export const EXIT = { clean: 0, warnings: 1, errors: 2, badInput: 3, unreachable: 4 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** What each code means, as the README's table says it. */
+/** What each code means, as `mtls-console help` and the README's table say it. */
 export const EXIT_MEANINGS: readonly (readonly [ExitCode, string])[] = [
   [EXIT.clean, "clean: nothing found, the client accepted, the change done"],
   [

@@ -1,6 +1,7 @@
 /**
- * `npm run --silent revocation -- …`: a domain's revocation lists from a
- * terminal or a pipeline, with the same AWS configuration as the app.
+ * `npm run --silent revocation -- …` (or `mtls-console revocation …`): a
+ * domain's revocation lists from a terminal or a pipeline, with the same AWS
+ * configuration as the app.
  *   add DOMAIN --cert FILE [--reason R]   revoke one client certificate (deny list)
  *   remove DOMAIN --cert FILE             lift its revocation
  *   list DOMAIN [--json]                  the lists, their freshness and where they are enforced

@@ -1,6 +1,6 @@
 /**
  * The truststore CLI, for pipelines and terminals (`npm run --silent
- * truststore -- COMMAND`):
+ * truststore -- COMMAND`, or `mtls-console COMMAND`):
  *   check FILE [--json] [--at ISO-8601] [--expiring-days N]
  *   diff OLD NEW [--json] [--at ISO-8601]
  *   client CERT --truststore FILE [--json] [--at ISO-8601]

@@ -1,5 +1,5 @@
 /**
- * `npm run --silent watch`: what will stop clients
+ * `npm run --silent watch` (or `mtls-console watch`): what will stop clients
  * before anyone notices, for every mTLS domain of the given regions
  * (lib/domains/watch/watch.ts).
  *   --region R        a region to scan (repeatable, or comma-separated; default AWS_REGION);
