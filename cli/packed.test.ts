@@ -49,6 +49,12 @@ beforeAll(async () => {
     { cwd: installed },
   );
   expect(install, install.stderr).toMatchObject({ code: 0 });
+  // Nothing but the package itself was installed: it depends on nothing.
+  expect((await readdir(path.join(installed, "node_modules"))).sort()).toEqual([
+    ".bin",
+    ".package-lock.json",
+    "mtls-console",
+  ]);
   bin = path.join(installed, "node_modules", ".bin", "mtls-console");
 
   const root = await issue({ subject: "CN=Packed Root" });
