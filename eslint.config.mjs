@@ -84,5 +84,6 @@ export default defineConfig([
     "playwright-report/**",
     "infra/cdk.out/**",
     "infra/dist/**",
+    "dist/**",
   ]),
 ]);

@@ -40,6 +40,7 @@ const OUTSIDE_THE_APP = [
   "test-support",
   "e2e",
   "scripts",
+  "cli",
   "bench",
   "instrumentation.ts",
 ];
@@ -111,12 +112,19 @@ function zones() {
     message:
       "The revocation authorizer is its own Lambda function: it may import lib/model and lib/revocation only.",
   });
-  // The deployment reads the app's IAM table (lib/aws/iam.ts) and nothing else of it.
+  // The deployment reads the app's IAM table (lib/aws/iam.ts) and nothing else of it,
+  // and bundles the watch as the package's CLI is bundled (cli/cli-bundle.ts).
   out.push({
     target: "./infra",
     from: "./lib",
     except: ["./aws/iam.ts"],
     message: "infra/ may import lib/aws/iam.ts only (the roles' actions), nothing else of the app.",
+  });
+  out.push({
+    target: "./infra",
+    from: "./cli",
+    except: ["./cli-bundle.ts"],
+    message: "infra/ may import cli/cli-bundle.ts only (the bundling), nothing else of the CLI.",
   });
   out.push({
     target: "./infra",

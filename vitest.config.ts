@@ -16,6 +16,7 @@ export default defineConfig({
       "emulator/**/*.test.ts",
       "authorizer/**/*.test.ts",
       "infra/**/*.test.ts",
+      "cli/**/*.test.ts",
     ],
     // Emulator suites start servers and the CLI cross-check spawns processes.
     fileParallelism: true,

@@ -2,36 +2,19 @@
  * The watch CLI (scripts/watch.ts) as one ES module with everything inside
  * it, the AWS SDK too, so the image's `watch` target runs it with plain
  * `node` and no node_modules: `npx tsx infra/watch-bundle.ts` writes
- * infra/dist/watch.mjs (the Dockerfile's build stage runs it).
+ * infra/dist/watch.mjs (the Dockerfile's build stage runs it). The bundling
+ * is the package CLI's (cli/cli-bundle.ts).
  */
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { bundleCli } from "../cli/cli-bundle";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WATCH_ENTRY = path.join(here, "..", "scripts", "watch.ts");
 
 /** Bundles the watch CLI into `outFile`; its size in bytes. */
-export async function bundleWatch(outFile: string): Promise<number> {
-  const result = await build({
-    entryPoints: [WATCH_ENTRY],
-    bundle: true,
-    platform: "node",
-    target: "node24",
-    format: "esm",
-    // As `npm run watch` runs it: server-only code is allowed (tsx --conditions=react-server).
-    conditions: ["react-server"],
-    // The SDK's CommonJS modules require Node's built-ins: give the module a require.
-    banner: {
-      js: 'import { createRequire as __watchRequire } from "node:module"; const require = __watchRequire(import.meta.url);',
-    },
-    outfile: outFile,
-    metafile: true,
-    legalComments: "eof",
-    logLevel: "warning",
-  });
-  const output = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith(".mjs"));
-  return output?.[1].bytes ?? 0;
+export function bundleWatch(outFile: string): Promise<number> {
+  return bundleCli(WATCH_ENTRY, outFile);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -1,6 +1,6 @@
 /**
  * `npm run audit -- verify` as an auditor runs it: a real process against
- * the emulator's S3; a whole trail exits 0, a forged record exits 1 and
+ * the emulator's S3; a whole trail exits 0, a forged record exits 2 and
  * names the domain.
  */
 import {
@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 describe("npm run audit -- verify", () => {
-  it("exits 0 when every trail is whole, 1 naming the domain whose record was forged", async () => {
+  it("exits 0 when every trail is whole, 2 naming the domain whose record was forged", async () => {
     const whole = await audit(["verify"]);
     expect(whole.code).toBe(0);
     expect(whole.stdout).toContain("2 trail(s) checked, 0 broken.");
@@ -60,7 +60,7 @@ describe("npm run audit -- verify", () => {
       }),
     );
     const broken = await audit(["verify", "--json"]);
-    expect(broken.code).toBe(1);
+    expect(broken.code).toBe(2);
     const report = JSON.parse(broken.stdout) as {
       ok: boolean;
       trails: { domainName: string; report: { ok: boolean } }[];
@@ -69,6 +69,13 @@ describe("npm run audit -- verify", () => {
     expect(report.trails.filter((r) => !r.report.ok).map((r) => r.domainName)).toEqual([
       "b.cli.example",
     ]);
-    expect((await audit(["nonsense"])).code).toBe(2);
+    expect((await audit(["nonsense"])).code).toBe(3);
+  });
+
+  it("exits 4 when the store cannot be reached", async () => {
+    const r = await runAwsCli("scripts/audit.ts", ["verify"], "http://127.0.0.1:1", {
+      AUDIT_BUCKET: BUCKET,
+    });
+    expect([r.code, r.stderr]).toEqual([4, expect.stringContaining("cannot be reached")]);
   });
 });

@@ -1,31 +1,36 @@
 /**
- * `npm run --silent audit -- verify`: checks the audit trail of every
- * domain in the console's store (AUDIT_BUCKET/AUDIT_PREFIX): each domain's
- * chain of change records against itself and against its digest.
+ * `npm run --silent audit -- verify` (or `mtls-console audit verify`): checks
+ * the audit trail of every domain in the console's store
+ * (AUDIT_BUCKET/AUDIT_PREFIX): each domain's chain of change records against
+ * itself and against its digest.
  *   verify            every domain with records
  *   --domain NAME     one domain (with --region, default AWS_REGION)
  *   --json            one JSON object
- * Exit codes: 0 every chain whole, 1 one is broken or shortened, 2 bad usage or the store unreachable.
+ * Exit codes (scripts/cli-exit.ts): 0 every chain whole, 2 one is broken or
+ * shortened, 3 bad usage, 4 the store unreachable.
  */
 import { parseArgs } from "node:util";
-import { runCli } from "./cli-exit";
+import { asBadUsage, EXIT, runCli, UsageError } from "./cli-exit";
 import { startEmbeddedIfNeeded } from "./embedded-backend";
 import { commandPlace } from "../lib/aws/config";
 import { placeOfKeySegment } from "../lib/model/place";
 import { verifyAuditTrail, type ChainReport } from "../lib/records/audit";
 import { listKeys } from "../lib/records/store";
 
-const USAGE = `Usage: npm run --silent audit -- verify [--domain NAME [--region R]] [--json]\n`;
+const NPM = "npm run --silent audit --";
+
+export const usage = (prog = NPM) =>
+  `Usage: ${prog} verify [--domain NAME [--region R]] [--json]\n`;
 
 async function trails(domain?: string, region?: string): Promise<[string, string][]> {
-  if (domain) return [[commandPlace(region), domain]];
+  if (domain) return [[await asBadUsage(() => commandPlace(region)), domain]];
   return (await listKeys("digests/", 100_000)).flatMap((key) => {
     const m = /^digests\/([^/]+)\/(.+)\.json$/.exec(key);
     return m ? [[placeOfKeySegment(m[1]!), m[2]!] as [string, string]] : [];
   });
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], prog = NPM): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -37,11 +42,12 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
+    process.stdout.write(usage(prog));
+    return EXIT.clean;
   }
   if (positionals[0] !== "verify" || positionals.length > 1)
-    throw new Error(`Unknown command "${positionals.join(" ")}".`);
+    throw new UsageError(`Unknown command "${positionals.join(" ")}".`);
+  startEmbeddedIfNeeded();
   const results: { region: string; domainName: string; report: ChainReport }[] = [];
   for (const [region, domainName] of await trails(values.domain, values.region))
     results.push({ region, domainName, report: await verifyAuditTrail(domainName, region) });
@@ -57,8 +63,7 @@ async function main(argv: string[]): Promise<number> {
       );
     process.stdout.write(`${results.length} trail(s) checked, ${broken.length} broken.\n`);
   }
-  return broken.length ? 1 : 0;
+  return broken.length ? EXIT.errors : EXIT.clean;
 }
 
-startEmbeddedIfNeeded();
-runCli(() => main(process.argv.slice(2)), USAGE);
+if (import.meta.main) runCli(main, usage());

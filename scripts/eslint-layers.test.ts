@@ -33,6 +33,8 @@ describe("imports point down the layers", () => {
     ["infra/upward.ts", 'import { putJson } from "../lib/records/store";'],
     ["infra/upward.ts", 'import { getClients } from "../lib/aws/config";'],
     ["lib/aws/upward.ts", 'import { roleActions } from "../../infra/console-policies";'],
+    ["lib/domains/shared/upward.ts", 'import { main } from "../../../cli/mtls-console";'],
+    ["infra/upward.ts", 'import { main } from "../cli/mtls-console";'],
   ])("refuses %s: %s", async (file, line) => {
     const errors = await layerErrors(
       file,
@@ -50,6 +52,7 @@ describe("imports point down the layers", () => {
     ["authorizer/downward.ts", 'import { revocationKey } from "@/lib/revocation/document";'],
     ["app/downward.ts", 'import { pageRegion } from "@/lib/domains/views/page-views";'],
     ["infra/downward.ts", 'import { IAM_CALLS } from "../lib/aws/iam";'],
+    ["infra/downward.ts", 'import { bundleCli } from "../cli/cli-bundle";'],
   ])("allows %s: %s", async (file, line) => {
     expect(
       await layerErrors(file, `${line}\nexport const used = [${importedName(line)}];\n`),

@@ -3,12 +3,13 @@
  * processes, real handshakes, each outcome with its exit code.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundle, issue } from "../lib/pki/generate";
+import { runProcess } from "../test-support/cli-process";
 import { deployedRestApi, privateKeyPem, seedMtlsDomain } from "../test-support/seed";
 import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
 import { CreateBasePathMappingCommand } from "@aws-sdk/client-api-gateway";
@@ -20,19 +21,11 @@ let t: TestEmulator;
 let port: number;
 const path = (name: string) => join(dir, name);
 
-async function cli(...args: string[]) {
-  try {
-    const { stdout } = await run(join("node_modules", ".bin", "tsx"), [
-      "scripts/truststore.ts",
-      "probe",
-      ...args,
-    ]);
-    return { code: 0, stdout };
-  } catch (error) {
-    const e = error as { code: number; stdout: string };
-    return { code: e.code, stdout: e.stdout };
-  }
-}
+const probeRun = (args: string[], input?: Uint8Array) =>
+  runProcess(join("node_modules", ".bin", "tsx"), ["scripts/truststore.ts", "probe", ...args], {
+    input,
+  });
+const cli = (...args: string[]) => probeRun(args);
 
 beforeAll(async () => {
   t = await startTestEmulator({ dataPort: 0 });
@@ -114,17 +107,27 @@ describe("truststore probe", () => {
     ]);
   });
 
-  it("an untrusted server, an unreachable address and a bad URL: exit 2", async () => {
+  it("an untrusted server: exit 2; an unreachable address: exit 4; a bad URL or --connect: exit 3", async () => {
     const untrusted = await cli(url(), "--connect", `127.0.0.1:${port}`, "--json");
     expect([untrusted.code, (JSON.parse(untrusted.stdout) as { outcome: string }).outcome]).toEqual(
       [2, "untrusted-server"],
     );
     const closed = await cli(url(), "--connect", "127.0.0.1:1", "--json");
     expect([closed.code, (JSON.parse(closed.stdout) as { outcome: string }).outcome]).toEqual([
-      2,
+      4,
       "unreachable",
     ]);
-    expect((await cli("http://plain.example/")).code).toBe(2);
+    const plain = await cli("http://plain.example/");
+    expect([plain.code, plain.stderr]).toEqual([3, expect.stringContaining("https:// URL")]);
+    expect((await cli(url(), "--connect", "nowhere")).code).toBe(3);
+  });
+
+  it("reads the certificate and its key from standard input (--cert - --key K)", async () => {
+    const r = await probeRun(
+      [url(), ...via(), "--cert", "-", "--key", path("good.key")],
+      readFileSync(path("good.pem")),
+    );
+    expect([r.code, r.stdout]).toEqual([0, expect.stringMatching(/^Accepted/)]);
   });
 });
 

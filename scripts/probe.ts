@@ -5,6 +5,7 @@
  */
 import { request } from "node:https";
 import type { TLSSocket } from "node:tls";
+import { EXIT, type ExitCode } from "./cli-exit";
 
 export interface ProbeOptions {
   url: string;
@@ -29,12 +30,15 @@ export interface ProbeResult {
   message: string;
 }
 
-export const probeExitCode = (r: ProbeResult) =>
-  r.outcome === "accepted"
-    ? 0
-    : r.outcome === "refused" || r.outcome === "handshake-refused"
-      ? 1
-      : 2;
+const PROBE_EXIT: Record<ProbeResult["outcome"], ExitCode> = {
+  accepted: EXIT.clean,
+  refused: EXIT.warnings,
+  "handshake-refused": EXIT.warnings,
+  "untrusted-server": EXIT.errors,
+  unreachable: EXIT.unreachable,
+};
+
+export const probeExitCode = (r: ProbeResult) => PROBE_EXIT[r.outcome];
 
 const UNTRUSTED = new Set([
   "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
@@ -52,7 +56,8 @@ const UNREACHABLE = new Set([
   "ETIMEDOUT",
 ]);
 
-export function probe(options: ProbeOptions): Promise<ProbeResult> {
+/** Rejects a URL or --connect it cannot use. */
+export async function probe(options: ProbeOptions): Promise<ProbeResult> {
   const url = new URL(options.url);
   if (url.protocol !== "https:")
     throw new Error(`probe wants an https:// URL, not ${url.protocol}`);

@@ -19,12 +19,11 @@ let t: TestEmulator;
 let dir: string;
 let seeded: SeededDomain;
 let plain: string;
+let stolenPem: string;
 
-const revocation = (args: string[]) =>
-  runAwsCli("scripts/revocation.ts", args, t.endpoint, {
-    AUDIT_BUCKET: "revocation-cli-audit",
-    MTLS_CONSOLE_USER: "ops-pipeline",
-  });
+const CLI_ENV = { AUDIT_BUCKET: "revocation-cli-audit", MTLS_CONSOLE_USER: "ops-pipeline" };
+const revocation = (args: string[], input?: string) =>
+  runAwsCli("scripts/revocation.ts", args, t.endpoint, CLI_ENV, input);
 
 const file = (name: string) => path.join(dir, name);
 
@@ -41,6 +40,7 @@ beforeAll(async () => {
   await writeFile(file("stolen.pem"), stolen.pem);
   await writeFile(file("fine.pem"), fine.pem);
   await writeFile(file("junk.pem"), "not a certificate");
+  stolenPem = stolen.pem;
 }, 30_000);
 
 afterAll(async () => {
@@ -99,21 +99,47 @@ describe("revocation CLI", () => {
     expect(await keys(`intents/us-east-1/${domain}/`)).toHaveLength(0);
   });
 
-  it("exits 2 with a plain sentence for bad usage, a file that is no certificate, and a domain without mTLS", async () => {
+  it("--json for a change too; --cert - reads the certificate from standard input", async () => {
+    const domain = seeded.domainName;
+    const added = await revocation(["add", domain, "--cert", "-", "--json"], stolenPem);
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      domainName: domain,
+      revoked: true,
+      client: { subject: "CN=device-17" },
+      versionId: expect.any(String),
+    });
+    const checked = await revocation(["check", domain, "--cert", "-", "--json"], stolenPem);
+    expect([checked.code, JSON.parse(checked.stdout).allowed]).toEqual([1, false]);
+    const lifted = await revocation(["remove", domain, "--cert", "-", "--json"], stolenPem);
+    expect([lifted.code, JSON.parse(lifted.stdout).revoked]).toEqual([0, false]);
+  });
+
+  it("exits 3 with a plain sentence for bad usage and a file that is no certificate, 2 for a domain without mTLS", async () => {
     const noCert = await revocation(["add", seeded.domainName]);
-    expect(noCert).toMatchObject({ code: 2, stderr: expect.stringContaining("--cert FILE") });
+    expect(noCert).toMatchObject({ code: 3, stderr: expect.stringContaining("--cert FILE") });
     const junk = await revocation(["check", seeded.domainName, "--cert", file("junk.pem")]);
-    expect(junk).toMatchObject({ code: 2, stderr: expect.stringContaining("Not a PEM") });
+    expect(junk).toMatchObject({ code: 3, stderr: expect.stringContaining("Not a PEM") });
     const off = await revocation(["list", plain]);
     expect(off).toMatchObject({
       code: 2,
       stderr: expect.stringContaining("Mutual TLS is not enabled"),
     });
     const unknown = await revocation(["revoke-all", seeded.domainName]);
-    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown command") });
+    expect(unknown).toMatchObject({ code: 3, stderr: expect.stringContaining("Unknown command") });
   });
 
-  it("in a fleet, names the account: a bare region is refused (exit 2), ACCOUNT:REGION acts there", async () => {
+  it("exits 4 when AWS cannot be reached", async () => {
+    const r = await runAwsCli(
+      "scripts/revocation.ts",
+      ["list", seeded.domainName],
+      "http://127.0.0.1:1",
+      CLI_ENV,
+    );
+    expect([r.code, r.stderr]).toEqual([4, expect.stringContaining("cannot be reached")]);
+  });
+
+  it("in a fleet, names the account: a bare region is refused (exit 3), ACCOUNT:REGION acts there", async () => {
     const env = {
       AUDIT_BUCKET: "revocation-cli-audit",
       MTLS_CONSOLE_ACCOUNTS: fleetFile(["payments"], ["us-east-1"]),
@@ -124,7 +150,7 @@ describe("revocation CLI", () => {
       t.endpoint,
       env,
     );
-    expect(bare.code).toBe(2);
+    expect(bare.code).toBe(3);
     expect(bare.stderr).toContain("--region names an account's place, ACCOUNT:REGION");
     // The domain is not in payments: its lists are read there, and it is not found there.
     const there = await runAwsCli(

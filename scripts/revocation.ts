@@ -1,21 +1,24 @@
 /**
- * `npm run --silent revocation -- …`: a domain's revocation lists from a
- * terminal or a pipeline, with the same AWS configuration as the app.
+ * `npm run --silent revocation -- …` (or `mtls-console revocation …`): a
+ * domain's revocation lists from a terminal or a pipeline, with the same AWS
+ * configuration as the app.
  *   add DOMAIN --cert FILE [--reason R]   revoke one client certificate (deny list)
  *   remove DOMAIN --cert FILE             lift its revocation
  *   list DOMAIN [--json]                  the lists, their freshness and where they are enforced
  *   check DOMAIN --cert FILE [--json]     would this client be refused, and by which list
  *   --region R                            the domain's region (default AWS_REGION)
- * Exit codes: add/remove 0 done; list 0 fine, 1 warnings (a CRL past or near
- * nextUpdate, a method or route not enforcing them); check 0 allowed,
- * 1 refused; 2 bad usage, refused change or AWS unreachable.
+ *   --json                                one JSON object (add and remove too)
+ * A --cert of `-` is standard input. Exit codes (scripts/cli-exit.ts): add/remove
+ * 0 done; list 0 fine, 1 warnings (a CRL past or near nextUpdate, a method or
+ * route not enforcing them); check 0 allowed, 1 refused; 2 a refused change;
+ * 3 bad usage or a file that is no certificate; 4 AWS unreachable.
  * Changes are recorded in the audit trail (intent first) as the app's are.
  */
-import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
-import { runCli } from "./cli-exit";
+import { asBadUsage, EXIT, runCli, UsageError } from "./cli-exit";
 import { startEmbeddedIfNeeded } from "./embedded-backend";
+import { readInput } from "./read-input";
 import { commandPlace } from "../lib/aws/config";
 import { clientLabel } from "../lib/revocation/client-ref";
 import { clientRefOf } from "../lib/revocation/revocation";
@@ -26,33 +29,39 @@ import { readRevocationLists } from "../lib/domains/revocation/revocation-lists"
 import { revocationCoverage } from "../lib/domains/revocation/coverage";
 import { crlRows } from "../lib/domains/views/revocation-view";
 
-const USAGE = `Usage:
-  npm run --silent revocation -- add DOMAIN --cert FILE [--reason R] [--region R]
-  npm run --silent revocation -- remove DOMAIN --cert FILE [--region R]
-  npm run --silent revocation -- list DOMAIN [--json] [--region R]
-  npm run --silent revocation -- check DOMAIN --cert FILE [--json] [--region R]
+const NPM = "npm run --silent revocation --";
+
+export const usage = (prog = NPM) => `Usage:
+  ${prog} add DOMAIN --cert FILE [--reason R] [--json] [--region R]
+  ${prog} remove DOMAIN --cert FILE [--json] [--region R]
+  ${prog} list DOMAIN [--json] [--region R]
+  ${prog} check DOMAIN --cert FILE [--json] [--region R]
+A --cert of - is read from standard input.
 `;
 
 const actor = () => `cli:${process.env.MTLS_CONSOLE_USER?.trim() || userInfo().username}`;
 
 async function certOf(file: string | undefined) {
-  if (!file) throw new Error("--cert FILE is required.");
-  const bytes = await readFile(file).catch(() => {
-    throw new Error(`Cannot read ${file}.`);
-  });
+  if (!file) throw new UsageError("--cert FILE is required.");
+  const bytes = Buffer.from(await readInput(file));
   const text = bytes.toString("utf8");
   const pem = text.includes("-----BEGIN CERTIFICATE-----")
     ? text.slice(text.indexOf("-----BEGIN CERTIFICATE-----"))
     : `-----BEGIN CERTIFICATE-----\n${bytes.toString("base64")}\n-----END CERTIFICATE-----`;
-  return { pem, client: clientRefOf(pem) };
+  try {
+    return { pem, client: clientRefOf(pem) };
+  } catch (error) {
+    throw new UsageError(`${file} is not a client certificate: ${(error as Error).message}`);
+  }
 }
 
 async function change(
   kind: "add" | "remove",
   domainName: string,
   region: string,
-  cert?: string,
-  reason?: string,
+  cert: string | undefined,
+  reason: string | undefined,
+  json: boolean,
 ) {
   const { client } = await certOf(cert);
   const label = clientLabel(client);
@@ -80,9 +89,11 @@ async function change(
     }),
   );
   process.stdout.write(
-    `${kind === "add" ? "Revoked" : "Lifted the revocation of"} ${label} (issuer ${client.issuer}, serial ${client.serial}) on ${domainName}: lists version ${done.versionId}.\n`,
+    json
+      ? `${JSON.stringify({ domainName, region, revoked: kind === "add", client, versionId: done.versionId, previousVersionId: done.previousVersionId }, null, 2)}\n`
+      : `${kind === "add" ? "Revoked" : "Lifted the revocation of"} ${label} (issuer ${client.issuer}, serial ${client.serial}) on ${domainName}: lists version ${done.versionId}.\n`,
   );
-  return 0;
+  return EXIT.clean;
 }
 
 async function list(domainName: string, region: string, json: boolean) {
@@ -130,7 +141,7 @@ async function list(domainName: string, region: string, json: boolean) {
       lines.push(`  The cache of ${s} is not keyed by the client certificate.`);
     process.stdout.write(`${lines.join("\n")}\n`);
   }
-  return warnings ? 1 : 0;
+  return warnings ? EXIT.warnings : EXIT.clean;
 }
 
 async function check(domainName: string, region: string, cert: string | undefined, json: boolean) {
@@ -146,10 +157,10 @@ async function check(domainName: string, region: string, cert: string | undefine
     process.stdout.write(
       `${clientLabel(client)} on ${domainName}: ${verdict.allow ? "allowed" : "REFUSED"}. ${sentence}\n`,
     );
-  return verdict.allow ? 0 : 1;
+  return verdict.allow ? EXIT.clean : EXIT.warnings;
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], prog = NPM): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -161,19 +172,20 @@ async function main(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h", default: false },
     },
   });
-  if (values.help) return (process.stdout.write(USAGE), 0);
+  if (values.help) return (process.stdout.write(usage(prog)), EXIT.clean);
   const [command, domainName, ...extra] = positionals;
   if (!command || !domainName || extra.length)
-    throw new Error("A command and one DOMAIN are required.");
+    throw new UsageError("A command and one DOMAIN are required.");
+  if (!["add", "remove", "list", "check"].includes(command))
+    throw new UsageError(`Unknown command "${command}".`);
   if (values.reason && values.reason.length > 500)
-    throw new Error("--reason is at most 500 characters.");
-  const region = commandPlace(values.region);
+    throw new UsageError("--reason is at most 500 characters.");
+  const region = await asBadUsage(() => commandPlace(values.region));
+  startEmbeddedIfNeeded();
   if (command === "add" || command === "remove")
-    return change(command, domainName, region, values.cert, values.reason);
+    return change(command, domainName, region, values.cert, values.reason, values.json);
   if (command === "list") return list(domainName, region, values.json);
-  if (command === "check") return check(domainName, region, values.cert, values.json);
-  throw new Error(`Unknown command "${command}".`);
+  return check(domainName, region, values.cert, values.json);
 }
 
-startEmbeddedIfNeeded();
-runCli(() => main(process.argv.slice(2)), USAGE);
+if (import.meta.main) runCli(main, usage());

@@ -2,11 +2,9 @@
  * The CLI as a pipeline runs it: a real process, real files, exit codes and
  * the --json shape, for every rule of docs/truststore-rules.md.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   bundle,
@@ -17,23 +15,15 @@ import {
 } from "../lib/truststore/test-support/fixtures";
 import { opensslSelfSigned } from "../lib/truststore/test-support/openssl";
 import { CERTIFICATE_RULES, FILE_RULES } from "../lib/truststore/types";
+import { runProcess } from "../test-support/cli-process";
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "truststore-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(join("node_modules", ".bin", "tsx"), [
-      "scripts/truststore.ts",
-      ...args,
-    ]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], input?: string) =>
+  runProcess(join("node_modules", ".bin", "tsx"), ["scripts/truststore.ts", ...args], { input });
+
+const KEY_BLOCK = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBGt\n-----END EC PRIVATE KEY-----\n";
 
 function file(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
@@ -51,13 +41,12 @@ describe("truststore CLI", () => {
     const five = await chain(5, { prefix: "CliFive" });
     const plain = await issue({ subject: "CN=Cli Plain", issuer: r!, ca: false });
     const childOfPlain = await issue({ subject: "CN=Cli Child", issuer: plain, ca: false });
-    const keyBlock = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBGt\n-----END EC PRIVATE KEY-----\n";
     const e = (content: string | Uint8Array) => ({ content, verdict: "error", code: 2 });
     const w = (content: string) => ({ content, verdict: "warnings", code: 1 });
     Object.assign(cases, {
       empty: e("# nothing but a comment\n"),
       "pem-syntax": e(r!.pem.split("\n").slice(0, 4).join("\n")),
-      "private-key": e(bundle(r!, keyBlock)),
+      "private-key": e(bundle(r!, KEY_BLOCK)),
       "not-a-certificate": e("-----BEGIN X509 CRL-----\nMAA=\n-----END X509 CRL-----\n"),
       "x509-syntax": e(
         "-----BEGIN CERTIFICATE-----\naGVsbG8gd29ybGQ=\n-----END CERTIFICATE-----\n",
@@ -158,12 +147,17 @@ describe("truststore CLI", () => {
   it("diff and client commands", async () => {
     const old = file("old.pem", bundle(root[0]!, root[1]!));
     const next = file("new.pem", root[0]!.pem);
+    // A change that removes a CA refuses its clients: exit 1, so it can gate a pipeline.
     const diff = await cli(["diff", old, next]);
-    expect(diff.code).toBe(0);
+    expect(diff.code).toBe(1);
     expect(diff.stdout).toContain("0 certificates added, 1 certificate removed, 1 unchanged");
     expect(diff.stdout).toContain(
       'Clients whose certificates chain up to "CN=Cli Intermediate 1, O=Example" will be refused',
     );
+    const json = await cli(["diff", old, next, "--json"]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ refusesClients: true, newVerdict: "ok" });
+    const adds = await cli(["diff", next, old, "--json"]);
+    expect([adds.code, JSON.parse(adds.stdout).refusesClients]).toEqual([0, false]);
 
     const client = file("client.pem", root[2]!.pem);
     const accepted = await cli(["client", client, "--truststore", old, "--json"]);
@@ -175,15 +169,43 @@ describe("truststore CLI", () => {
     expect(refused.stdout).toContain("Could not find issuer for certificate");
   });
 
-  it("bad usage and unreadable files exit 2 with a clear message", async () => {
+  it("a certificate and its key given as the client: bad input (exit 3), never REFUSED", async () => {
+    const truststore = file("ts.pem", bundle(...root));
+    const withKey = file("client-and-key.pem", bundle(root[2]!, KEY_BLOCK));
+    const text = await cli(["client", withKey, "--truststore", truststore]);
+    expect(text.code).toBe(3);
+    expect(text.stdout).toMatch(/^BAD INPUT: /);
+    expect(text.stdout).not.toContain("REFUSED");
+    expect(text.stdout).toMatch(/private-key/);
+    const json = await cli(["client", withKey, "--truststore", truststore, "--json"]);
+    expect([json.code, JSON.parse(json.stdout).verdict]).toEqual([3, "bad-input"]);
+  });
+
+  it("reads a file named - from standard input, once", async () => {
+    const fromStdin = await cli(["check", "-", "--json"], bundle(...root));
+    expect([fromStdin.code, JSON.parse(fromStdin.stdout).certificates.length]).toEqual([0, 3]);
+    const client = await cli(
+      ["client", "-", "--truststore", file("stdin-ts.pem", bundle(...root))],
+      root[2]!.pem,
+    );
+    expect([client.code, client.stdout]).toEqual([0, expect.stringMatching(/^ACCEPTED/)]);
+    const twice = await cli(["diff", "-", "-"], root[0]!.pem);
+    expect([twice.code, twice.stderr]).toEqual([3, expect.stringContaining("only once")]);
+  });
+
+  it("bad usage and unreadable files exit 3 with a clear message and the usage", async () => {
     const missing = await cli(["check", join(dir, "nope.pem")]);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(3);
     expect(missing.stderr).toContain("No such file");
+    expect(missing.stderr).toContain("Usage:\n  npm run --silent truststore -- check FILE");
     const badAt = await cli(["check", file("x.pem", root[0]!.pem), "--at", "tomorrow"]);
-    expect(badAt.code).toBe(2);
+    expect(badAt.code).toBe(3);
     expect(badAt.stderr).toContain("--at wants an ISO-8601 time");
     const unknown = await cli(["frobnicate"]);
-    expect(unknown.code).toBe(2);
+    expect(unknown.code).toBe(3);
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+    const option = await cli(["check", file("y.pem", root[0]!.pem), "--frobnicate"]);
+    expect([option.code, option.stderr]).toEqual([3, expect.stringContaining("--frobnicate")]);
+    expect((await cli([])).code).toBe(3);
   });
 });

@@ -1,42 +1,51 @@
 /**
- * The truststore CLI, for pipelines and terminals:
+ * The truststore CLI, for pipelines and terminals (`npm run --silent
+ * truststore -- COMMAND`, or `mtls-console COMMAND`):
  *   check FILE [--json] [--at ISO-8601] [--expiring-days N]
  *   diff OLD NEW [--json] [--at ISO-8601]
  *   client CERT --truststore FILE [--json] [--at ISO-8601]
  *   probe https://HOST[:PORT]/PATH --cert C --key K [--ca CA] [--insecure] [--connect IP:PORT] [--json]
- * Exit codes: check 0 ok, 1 warnings, 2 errors (file refused) or bad usage;
- * diff 0, 2 when a file is refused; client 0 accepted, 1 refused, 2 bad input;
- * probe 0 accepted, 1 refused (403 or handshake), 2 bad input or unreachable.
+ * A file named `-` is standard input. Exit codes (scripts/cli-exit.ts):
+ * check 0 ok, 1 warnings, 2 errors (file refused); diff 0, 1 when the change
+ * refuses clients or adds warnings, 2 when a file is refused; client 0
+ * accepted, 1 refused; probe 0 accepted, 1 refused (403 or handshake),
+ * 2 untrusted server, 4 unreachable; 3 for bad usage or input everywhere.
  */
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import {
-  judgeClientCertificate,
   checkTruststore,
+  clientVerdict,
   diffTruststores,
+  judgeClientCertificate,
   toJsonReport,
+  type ClientVerdict,
 } from "../lib/truststore";
 import { formatClientCheck, formatDiff, formatReport } from "../lib/truststore/text-report";
+import { asBadUsage, EXIT, runCli, UsageError, type ExitCode } from "./cli-exit";
 import { formatProbe, probe, probeExitCode } from "./probe";
+import { readInput, readTextInput } from "./read-input";
 
-const USAGE = `Usage:
-  npm run --silent truststore -- check FILE [--json] [--at ISO-8601] [--expiring-days N]
-  npm run --silent truststore -- diff OLD NEW [--json] [--at ISO-8601]
-  npm run --silent truststore -- client CERT --truststore FILE [--json] [--at ISO-8601]
-  npm run --silent truststore -- probe https://HOST[:PORT]/PATH --cert C.pem --key K.pem [--ca CA.pem] [--insecure] [--connect IP:PORT] [--json]
-`;
+const NPM = "npm run --silent truststore --";
 
-class UsageError extends Error {}
+const COMMAND_USAGE = {
+  check: "check FILE [--json] [--at ISO-8601] [--expiring-days N]",
+  diff: "diff OLD NEW [--json] [--at ISO-8601]",
+  client: "client CERT --truststore FILE [--json] [--at ISO-8601]",
+  probe:
+    "probe https://HOST[:PORT]/PATH --cert C.pem --key K.pem [--ca CA.pem] [--insecure] [--connect IP:PORT] [--json]",
+} as const;
 
-async function readInput(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === "ENOENT" ? `No such file: ${path}` : `Cannot read ${path} (${code ?? "error"})`,
-    );
-  }
+export type TruststoreCommand = keyof typeof COMMAND_USAGE;
+export const TRUSTSTORE_COMMANDS = Object.keys(COMMAND_USAGE) as TruststoreCommand[];
+const isCommand = (name: string | undefined): name is TruststoreCommand =>
+  !!name && Object.hasOwn(COMMAND_USAGE, name);
+
+/** The usage of every command, or of one; `prog` is how the CLI is called. */
+export function usage(prog = NPM, command?: TruststoreCommand): string {
+  const lines = (command ? [command] : TRUSTSTORE_COMMANDS).map(
+    (c) => `  ${prog} ${COMMAND_USAGE[c]}`,
+  );
+  return `Usage:\n${lines.join("\n")}\nA file named - is read from standard input.\n`;
 }
 
 function parseAt(value: string | undefined): Date | undefined {
@@ -59,7 +68,14 @@ function parseDays(value: string | undefined): number | undefined {
   return days;
 }
 
-async function main(argv: string[]): Promise<number> {
+const CHECK_EXIT = { ok: EXIT.clean, warnings: EXIT.warnings, error: EXIT.errors } as const;
+const CLIENT_EXIT: Record<ClientVerdict, ExitCode> = {
+  accepted: EXIT.clean,
+  refused: EXIT.warnings,
+  "bad-input": EXIT.badInput,
+};
+
+export async function main(argv: string[], prog = NPM): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -77,10 +93,11 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const [command, ...files] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(USAGE);
-    return values.help ? 0 : 2;
+  if (values.help) {
+    process.stdout.write(usage(prog, isCommand(command) ? command : undefined));
+    return EXIT.clean;
   }
+  if (!command) throw new UsageError("A command is required.");
   const at = parseAt(values.at);
   const expiringDays = parseDays(values["expiring-days"]);
   const print = (json: unknown, text: string) =>
@@ -91,22 +108,23 @@ async function main(argv: string[]): Promise<number> {
       if (files.length !== 1) throw new UsageError("check takes one FILE");
       const report = await checkTruststore(await readInput(files[0]!), { at, expiringDays });
       print(toJsonReport(report), formatReport(files[0]!, report));
-      return report.verdict === "ok" ? 0 : report.verdict === "warnings" ? 1 : 2;
+      return CHECK_EXIT[report.verdict];
     }
     case "diff": {
       if (files.length !== 2) throw new UsageError("diff takes OLD and NEW");
-      const [before, after] = await Promise.all([
-        checkTruststore(await readInput(files[0]!), { at, expiringDays }),
-        checkTruststore(await readInput(files[1]!), { at, expiringDays }),
-      ]);
-      const diff = diffTruststores(before, after);
-      const refused = [before, after].some((r) => r.verdict === "error");
+      const [before, after] = await Promise.all(
+        files.map(async (f) => checkTruststore(await readInput(f), { at, expiringDays })),
+      );
+      const diff = diffTruststores(before!, after!);
+      const refused = [before!, after!].some((r) => r.verdict === "error");
+      const refusesClients = diff.impacts.some((i) => i.kind === "refused");
+      const warns = refusesClients || diff.impacts.some((i) => i.kind === "warning-added");
       print(
-        { ...diff, oldVerdict: before.verdict, newVerdict: after.verdict },
+        { ...diff, oldVerdict: before!.verdict, newVerdict: after!.verdict, refusesClients },
         formatDiff(diff) +
           (refused ? "\nOne of the files is refused: run `check` on it for the reasons.\n" : ""),
       );
-      return refused ? 2 : 0;
+      return refused ? EXIT.errors : warns ? EXIT.warnings : EXIT.clean;
     }
     case "client": {
       if (files.length !== 1 || !values.truststore)
@@ -116,31 +134,23 @@ async function main(argv: string[]): Promise<number> {
         await readInput(files[0]!),
         { at },
       );
-      print(result, formatClientCheck(result));
-      if (result.accepted) return 0;
-      return result.refusals.some(
-        (r) => r.code === "no-client-certificate" || r.code === "truststore-unusable",
-      )
-        ? 2
-        : 1;
+      const verdict = clientVerdict(result);
+      print({ ...result, verdict }, formatClientCheck(result));
+      return CLIENT_EXIT[verdict];
     }
     case "probe": {
       if (files.length !== 1) throw new UsageError("probe takes one https:// URL");
       const text = async (path: string | undefined) =>
-        path ? new TextDecoder().decode(await readInput(path)) : undefined;
-      let result;
-      try {
-        result = await probe({
-          url: files[0]!,
-          cert: await text(values.cert),
-          key: await text(values.key),
-          ca: await text(values.ca),
-          insecure: values.insecure,
-          connect: values.connect,
-        });
-      } catch (error) {
-        throw new UsageError((error as Error).message);
-      }
+        path === undefined ? undefined : readTextInput(path);
+      const options = {
+        url: files[0]!,
+        cert: await text(values.cert),
+        key: await text(values.key),
+        ca: await text(values.ca),
+        insecure: values.insecure,
+        connect: values.connect,
+      };
+      const result = await asBadUsage(() => probe(options));
       print(result, formatProbe(result));
       return probeExitCode(result);
     }
@@ -149,19 +159,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (
-      error instanceof UsageError ||
-      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
-    ) {
-      process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    } else {
-      process.stderr.write(`Unexpected failure: ${(error as Error).message}\n`);
-    }
-    process.exitCode = 2;
-  },
-);
+if (import.meta.main) runCli(main, usage());

@@ -69,10 +69,27 @@ describe("watch", () => {
     );
   });
 
-  it("nothing to report: exit 0; a bad option: exit 2", async () => {
+  it("nothing to report: exit 0; a bad option: exit 3", async () => {
     const r = await watch(empty.endpoint);
     expect([r.code, r.stdout]).toEqual([0, expect.stringContaining("Nothing expires or breaks")]);
-    expect((await watch(empty.endpoint, ["--days", "forever"])).code).toBe(2);
+    const days = await watch(empty.endpoint, ["--days", "forever"]);
+    expect([days.code, days.stderr]).toEqual([3, expect.stringContaining("Usage: npm run")]);
+    expect((await watch(empty.endpoint, ["--frobnicate"])).code).toBe(3);
+  });
+
+  it("AWS not reached: the region is reported unreadable, exit 4", async () => {
+    const r = await watch("http://127.0.0.1:1", ["--json"]);
+    expect(r.code).toBe(4);
+    expect((JSON.parse(r.stdout) as { findings: unknown[] }).findings).toEqual([
+      expect.objectContaining({ kind: "unreadable", unreachable: true }),
+    ]);
+  });
+
+  it("a webhook that cannot be reached: the report is printed, exit 4", async () => {
+    const r = await watch(empty.endpoint, ["--notify", "http://127.0.0.1:1/hooks/mtls"]);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toContain("Nothing expires or breaks");
+    expect(r.stderr).toContain("not delivered to the webhook");
   });
 
   it("--notify posts one Slack- and Teams-compatible message", async () => {

@@ -29,6 +29,14 @@ export class AwsFailure extends Error {
   }
 
   /**
+   * Whether AWS was never reached, or did not take who is asking: no network
+   * path to it, no answer in time, no usable credentials (the CLIs exit 4).
+   */
+  get unreachable(): boolean {
+    return UNREACHABLE.has(this.code);
+  }
+
+  /**
    * Whether a write that failed so may still have been carried out: it had
    * no answer, or an earlier try had none (it may have landed before it
    * timed out, and the SDK's retry got the answer that is seen).
@@ -74,6 +82,24 @@ const MESSAGES: Record<string, string> = {
   AbortError: "The AWS endpoint did not answer within the call's deadline.",
   DeadlineExceeded: "There was no time left for the call within its deadline.",
 };
+
+/** Errors that say AWS was not reached, or did not take the credentials in use. */
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "TimeoutError",
+  "AbortError",
+  "CredentialsProviderError",
+  "ExpiredToken",
+  "ExpiredTokenException",
+  "UnrecognizedClientException",
+  "InvalidClientTokenId",
+]);
 
 /** Errors that waiting and trying again can fix: throttling and AWS's own transient errors. */
 const RETRYABLE = new Set([

@@ -45,7 +45,7 @@ export function iamPage(): string {
     ...policies.flatMap((p) => [p, ""]),
     "## The store: history nobody can edit",
     "",
-    "Each domain's change records are chained (each holds the hash of the one before) and a digest names the newest; the domain page and `npm run --silent audit -- verify` (exit 1 when a chain is broken or shortened) report an edited, removed or added record. To make such an edit impossible rather than visible:",
+    "Each domain's change records are chained (each holds the hash of the one before) and a digest names the newest; the domain page and `npm run --silent audit -- verify` (exit 2 when a chain is broken or shortened) report an edited, removed or added record. To make such an edit impossible rather than visible:",
     "",
     "1. Create the store's bucket with S3 Object Lock and a default retention in **compliance** mode (versioning comes with it). Every write is then kept for the retention period, whoever asks: a record can be overwritten or deleted only as a new version or a delete marker, and the locked original stays. The console's own deletes (locks, intents, old sign-in attempts) are delete markers and keep working:",
     "",
@@ -88,7 +88,7 @@ export function iamPage(): string {
     ),
     "```",
     "",
-    "3. Run `npm run --silent audit -- verify` on a schedule (like `watch`), and alert on exit code 1.",
+    "3. Run `npm run --silent audit -- verify` on a schedule (like `watch`), and alert on any exit code but 0 (2: a chain broken or shortened; 4: the store not reached).",
     "",
   ].join("\n");
 }

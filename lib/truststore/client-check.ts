@@ -68,6 +68,20 @@ const AWS_LOG: Partial<Record<RefusalCode, string>> = {
   "not-yet-valid": "certificate is not yet valid",
 };
 
+/** Refusals that judge the input, not the client: the client file or the truststore cannot be used. */
+const INPUT_REFUSALS: ReadonlySet<RefusalCode> = new Set([
+  "no-client-certificate",
+  "truststore-unusable",
+]);
+
+/** Accepted, refused as API Gateway would refuse it, or not judged: the input cannot be used. */
+export type ClientVerdict = "accepted" | "refused" | "bad-input";
+
+export function clientVerdict(result: ClientCheckResult): ClientVerdict {
+  if (result.accepted) return "accepted";
+  return result.refusals.some((r) => INPUT_REFUSALS.has(r.code)) ? "bad-input" : "refused";
+}
+
 function refusal(code: RefusalCode, message: string, subject?: string): Refusal {
   const r: Refusal = { code, message };
   const log = AWS_LOG[code];

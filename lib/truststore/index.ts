@@ -14,7 +14,9 @@ export { checkTruststore, loadBundle, validateBundle, verdictOf, type LoadedBund
 export { diffTruststores, type TruststoreDiff, type CertificateSummary, type Impact } from "./diff";
 export {
   judgeClientCertificate,
+  clientVerdict,
   type ClientCheckResult,
+  type ClientVerdict,
   type Refusal,
   type RefusalCode,
   type PathStep,

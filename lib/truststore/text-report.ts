@@ -2,7 +2,7 @@
  * Plain-text reports for terminals (the CLI) and for "copy as text".
  */
 import { describePublicKey } from "./decode";
-import type { ClientCheckResult } from "./client-check";
+import { clientVerdict, type ClientCheckResult, type ClientVerdict } from "./client-check";
 import type { TruststoreDiff } from "./diff";
 import type { Finding, TruststoreReport } from "./types";
 
@@ -67,13 +67,16 @@ export function formatDiff(diff: TruststoreDiff): string {
   return out.join("\n") + "\n";
 }
 
+const HEADLINE: Record<ClientVerdict, string> = {
+  accepted: "ACCEPTED: API Gateway would accept this client certificate.",
+  refused: "REFUSED: API Gateway would refuse this client certificate (HTTP 403 Forbidden).",
+  "bad-input":
+    "BAD INPUT: nothing was judged: the client certificate or the truststore cannot be used as given (see below).",
+};
+
 export function formatClientCheck(result: ClientCheckResult): string {
   const out: string[] = [];
-  out.push(
-    result.accepted
-      ? "ACCEPTED: API Gateway would accept this client certificate."
-      : "REFUSED: API Gateway would refuse this client certificate (HTTP 403 Forbidden).",
-  );
+  out.push(HEADLINE[clientVerdict(result)]);
   if (result.client)
     out.push(`client     ${result.client.subject}`, `issuer     ${result.client.issuer}`);
   if (result.path.length)

@@ -10,14 +10,26 @@ import { DomainError } from "./errors";
 
 export type Loaded<T> =
   | { ok: true; value: T }
-  | { ok: false; message: string; /** Whether trying again can fix it. */ retryable: boolean };
+  | {
+      ok: false;
+      message: string;
+      /** Whether trying again can fix it. */
+      retryable: boolean;
+      /** AWS was not reached (AwsFailure.unreachable). */
+      unreachable?: true;
+    };
 
 export async function readPart<T>(read: () => Promise<T>, what: string): Promise<Loaded<T>> {
   try {
     return { ok: true, value: await read() };
   } catch (error) {
     if (error instanceof AwsFailure)
-      return { ok: false, message: error.message, retryable: error.retryable };
+      return {
+        ok: false,
+        message: error.message,
+        retryable: error.retryable,
+        ...(error.unreachable ? { unreachable: true as const } : {}),
+      };
     if (error instanceof DomainError)
       return { ok: false, message: error.message, retryable: false };
     console.error(`[read] ${what}:`, error);

@@ -29,6 +29,8 @@ export interface WatchFinding {
     | "unreadable"
     | "revocation";
   message: string;
+  /** The place could not be read because AWS was not reached there (network, credentials). */
+  unreachable?: true;
 }
 
 export interface WatchReport {
@@ -60,6 +62,7 @@ export async function watchRegions(
         domain: "(every domain)",
         kind: "unreadable",
         message: listed.message,
+        ...(listed.unreachable ? { unreachable: true as const } : {}),
       });
       continue;
     }
@@ -144,9 +147,6 @@ export async function watchRegions(
   }
   return { at: now.toISOString(), days, regions, domains, findings };
 }
-
-export const watchExitCode = (r: WatchReport) =>
-  r.findings.some((f) => f.severity === "error") ? 2 : r.findings.length ? 1 : 0;
 
 export function formatWatch(r: WatchReport): string {
   const head = `mTLS watch, ${r.at.slice(0, 16).replace("T", " ")} UTC: ${r.domains} domain names in ${r.regions.join(", ")}, looking ${r.days} days ahead.`;
