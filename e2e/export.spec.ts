@@ -8,8 +8,15 @@ import { expect, needs, test } from "./aws";
 import { seedMtlsDomain } from "../test-support/seed";
 import { disableMtlsInUi, domainUrl } from "../test-support/ui-steps";
 
-test("the overview as filtered, as CSV and JSON", async ({ page }) => {
-  await page.goto("/?status=FAILED");
+test("the overview as filtered, as CSV and JSON", async ({ page, aws }) => {
+  needs("mtls-fields");
+  const [root] = await chain(1, { prefix: "Exported" });
+  const prefix = `export-${Date.now()}`;
+  const seeded = await seedMtlsDomain(aws, {
+    versions: [bundle(root!)],
+    domainName: `${prefix}.test.example`,
+  });
+  await page.goto(`/?q=${prefix}`);
   await expect(page.getByTestId("result-count")).toContainText("1 of");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -21,7 +28,11 @@ test("the overview as filtered, as CSV and JSON", async ({ page }) => {
     "domainName,account,region,status,endpointType,securityPolicy,mtls,truststoreUri,truststoreVersion,warnings,serverCertificateNotAfter,ownershipNotAfter,truststoreExpiry",
   );
   expect(lines).toHaveLength(2);
-  expect(lines[1]).toMatch(/^broken\.example\.com,,us-east-1,FAILED,REGIONAL,/);
+  expect(lines[1]).toMatch(
+    new RegExp(
+      `^${prefix}\\.test\\.example,,us-east-1,AVAILABLE,REGIONAL,TLS_1_2,on,s3://${seeded.bucket}/`,
+    ),
+  );
 
   const json = await page.request.get("/api/export/overview?format=json&mtls=on");
   expect(json.headers()["content-disposition"]).toMatch(

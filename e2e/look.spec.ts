@@ -61,7 +61,14 @@ test("dark mode follows the system, and text keeps its contrast", async ({ page 
 
 test("a 390 px phone: no page scrolls sideways (wide tables scroll in their own box)", async ({
   page,
+  aws,
 }) => {
+  // A long name among the domains (the inspect page offers them in a list).
+  const [root] = await chain(1, { prefix: "Narrow" });
+  await seedMtlsDomain(aws, {
+    versions: [bundle(root!)],
+    domainName: `a-rather-long-name-for-a-phone-${Date.now()}.partners.payments.example.com`,
+  });
   await page.setViewportSize({ width: 390, height: 844 });
   for (const url of ["/", domainUrl("api.partners.example.com"), "/domains/new", "/inspect"]) {
     await page.goto(url);

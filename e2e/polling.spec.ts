@@ -3,9 +3,21 @@
  * forever: after 10 minutes a Refresh button takes over (Playwright's clock
  * runs the page's timers; the server's answers are counted).
  */
-import { expect, test } from "./aws";
+import { bundle, chain } from "../lib/pki/generate";
+import { expect, needs, test } from "./aws";
+import { seedMtlsDomain } from "../test-support/seed";
+import { domainUrl } from "../test-support/ui-steps";
 
-test("polling backs off, stops after 10 minutes, and Refresh starts it again", async ({ page }) => {
+test("polling backs off, stops after 10 minutes, and Refresh starts it again", async ({
+  page,
+  aws,
+  emulator,
+}) => {
+  needs("mtls-fields");
+  // A domain stuck PENDING (as a real one can be): its page polls.
+  const [root] = await chain(1, { prefix: "Stuck" });
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(root!)] });
+  await emulator(`domains/${seeded.domainName}/status`, { status: "PENDING" });
   await page.clock.install();
   const refreshes: string[] = [];
   page.on("request", (r) => {
@@ -13,8 +25,7 @@ test("polling backs off, stops after 10 minutes, and Refresh starts it again", a
     const h = r.headers();
     if (h["rsc"] === "1" && !h["next-router-prefetch"]) refreshes.push(r.url());
   });
-  await page.goto("/");
-  // The demo has domains UPDATING and PENDING: the overview polls.
+  await page.goto(domainUrl(seeded.domainName));
   const status = page.getByText(/Refreshing in \d+ s until every status settles/);
   await expect(status).toHaveText(/Refreshing in 3 s/);
   await page.clock.runFor(3_100);

@@ -147,12 +147,12 @@ export function Inspect({
           <div className="flex flex-wrap items-end gap-2">
             <label
               htmlFor={ids.domain}
-              className="flex flex-col text-xs font-medium text-slate-600"
+              className="flex max-w-full min-w-0 flex-col text-xs font-medium text-slate-600"
             >
               Domain name ({placeLabel(region)})
               <select
                 id={ids.domain}
-                className="mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900"
+                className="mt-1 w-full max-w-full min-w-0 rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900"
                 value={domain}
                 onChange={(e) => setDomain(e.target.value)}
               >
