@@ -46,15 +46,17 @@ const bodyLightness = (page: import("@playwright/test").Page) =>
     return (r! + g! + b!) / 3 / 255;
   });
 
-test("dark mode follows the system, and text keeps its contrast", async ({ page }) => {
+test("dark mode follows the system, and text keeps its contrast", async ({ page, aws }) => {
+  const [root] = await chain(1, { prefix: "Dark" });
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(root!)] });
   await page.emulateMedia({ colorScheme: "light" });
-  await page.goto("/");
+  await page.goto(`/?q=${seeded.domainName}`);
   expect(await bodyLightness(page)).toBeGreaterThan(0.9);
   await page.emulateMedia({ colorScheme: "dark" });
   expect(await bodyLightness(page)).toBeLessThan(0.15);
   for (const selector of ["h1", '[data-testid="domain-row"] a', '[data-testid="domain-row"] td'])
     expect(await contrast(page, selector)).toBeGreaterThan(4.5);
-  await page.goto(domainUrl("api.partners.example.com"));
+  await page.goto(domainUrl(seeded.domainName));
   for (const selector of ["h1", "h2", "code, .font-mono"])
     expect(await contrast(page, selector)).toBeGreaterThan(4.5);
 });
@@ -65,12 +67,12 @@ test("a 390 px phone: no page scrolls sideways (wide tables scroll in their own 
 }) => {
   // A long name among the domains (the inspect page offers them in a list).
   const [root] = await chain(1, { prefix: "Narrow" });
-  await seedMtlsDomain(aws, {
+  const long = await seedMtlsDomain(aws, {
     versions: [bundle(root!)],
-    domainName: `a-rather-long-name-for-a-phone-${Date.now()}.partners.payments.example.com`,
+    domainName: `long-name-${Date.now()}.partners.payments.example.com`,
   });
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const url of ["/", domainUrl("api.partners.example.com"), "/domains/new", "/inspect"]) {
+  for (const url of ["/", domainUrl(long.domainName), "/domains/new", "/inspect"]) {
     await page.goto(url);
     await page.waitForLoadState("networkidle");
     const widths = await page.evaluate(() => [
