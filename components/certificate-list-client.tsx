@@ -13,7 +13,7 @@ import { Button } from "./ui/button";
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-[12rem_1fr] gap-2 border-t border-slate-100 py-1 text-xs">
+    <div className="grid grid-cols-[12rem_minmax(0,1fr)] gap-2 border-t border-slate-100 py-1 text-xs">
       <dt className="text-slate-500">{label}</dt>
       <dd className="min-w-0 font-mono break-words">{children}</dd>
     </div>

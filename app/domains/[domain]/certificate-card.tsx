@@ -33,13 +33,13 @@ export function CertificateCard({
       data-testid={ownership ? "ownership-certificate" : "server-certificate"}
     >
       <h3 className="font-medium">{title}</h3>
-      <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-xs">
+      <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
         <dt className="text-slate-500">Type · status</dt>
         <dd>
           {cert.type} · {cert.status}
         </dd>
         <dt className="text-slate-500">Names</dt>
-        <dd className="break-words">
+        <dd className="[overflow-wrap:anywhere]">
           {cert.subjectAlternativeNames.join(", ") || cert.domainName}
         </dd>
         <dt className="text-slate-500">Key</dt>

@@ -101,7 +101,7 @@ export function MutualTlsSection({
   return (
     <Section title="Mutual TLS" id="mtls" actions={actions}>
       <div className="space-y-4">
-        <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <dl className="grid grid-cols-[10rem_minmax(0,1fr)] gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <dt className="text-slate-500">Truststore</dt>
           <dd className="font-mono text-xs break-all" data-testid="truststore-uri">
             {domain.mtls.truststoreUri}
