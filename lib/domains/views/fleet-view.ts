@@ -6,9 +6,8 @@ import "server-only";
  * strictly. Null when the console manages one account.
  */
 import { fleetAccounts } from "../../aws/accounts";
-import { regionsOf } from "../../aws/enabled-regions";
-import { AwsFailure } from "../../aws/errors";
-import { placeOf } from "../../model/place";
+import { fleetPlacesNow } from "../../aws/enabled-regions";
+import { accountOf, placeOf, regionOf } from "../../model/place";
 import type { FleetChoices, PlaceFailure } from "../../model/overview-query";
 
 export type { FleetAccountChoice, FleetChoices } from "../../model/overview-query";
@@ -25,23 +24,14 @@ export interface FleetView {
 export async function fleetChoices(params: Params = {}): Promise<FleetView | null> {
   const fleet = fleetAccounts();
   if (!fleet) return null;
-  const failures: PlaceFailure[] = [];
-  const accounts = await Promise.all(
-    fleet.map(async (a) => {
-      try {
-        return { id: a.id, label: a.label, regions: await regionsOf(a) };
-      } catch (error) {
-        failures.push({
-          place: placeOf(a.id, "us-east-1"),
-          message:
-            error instanceof AwsFailure
-              ? error.message
-              : "Could not list its regions: an unexpected error.",
-        });
-        return { id: a.id, label: a.label, regions: [] };
-      }
-    }),
-  );
+  // One reading of the accounts' regions ("all" listed, failures named), as the overview's places.
+  const now = (await fleetPlacesNow(fleet))!;
+  const failures = now.failures;
+  const accounts = fleet.map((a) => ({
+    id: a.id,
+    label: a.label,
+    regions: now.places.filter((p) => accountOf(p) === a.id).map(regionOf),
+  }));
   const regions = [...new Set(accounts.flatMap((a) => a.regions))].sort();
   const account = one(params.account);
   const region = one(params.in);
