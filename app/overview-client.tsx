@@ -97,12 +97,12 @@ export function OverviewClient({
           {...(fleet ? { fleet } : {})}
         />
         <div className="flex min-w-56 flex-1 flex-col text-xs font-medium text-slate-600">
-          <label htmlFor={ids.search}>Search by name, S3 URI or CA fingerprint</label>
+          <label htmlFor={ids.search}>Search by name, S3 URI, CA subject or fingerprint</label>
           <input
             id={ids.search}
             type="search"
             className={select}
-            placeholder="api.example.com"
+            placeholder="api.example.com or CN=Example Root CA"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />

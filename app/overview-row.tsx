@@ -32,6 +32,14 @@ export function OverviewRowView({
         >
           {row.domain.domainName}
         </Link>
+        {row.matchedCa && (
+          <span
+            className="block max-w-64 text-xs break-words text-slate-600"
+            data-testid="matched-ca"
+          >
+            trusts <span className="font-mono">{row.matchedCa}</span>
+          </span>
+        )}
       </td>
       {labels && (
         <>

@@ -57,7 +57,8 @@ export async function seedMtlsDomain(
   aws: AwsClients,
   options: {
     versions: string[];
-    active?: number;
+    /** The version the domain is pinned to (an index), or "latest": none, it follows the latest object. */
+    active?: number | "latest";
     prefix?: string;
     domainName?: string;
     bucket?: string;
@@ -93,7 +94,10 @@ export async function seedMtlsDomain(
       securityPolicy: "TLS_1_2",
       mutualTlsAuthentication: {
         truststoreUri: `s3://${bucket}/${key}`,
-        truststoreVersion: versionIds[options.active ?? versionIds.length - 1],
+        truststoreVersion:
+          options.active === "latest"
+            ? undefined
+            : versionIds[options.active ?? versionIds.length - 1],
       },
       ...(options.tags ? { tags: options.tags } : {}),
     }),

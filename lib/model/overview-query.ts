@@ -155,16 +155,63 @@ export function fingerprintSearch(q: string): string | null {
   return hex.length >= 8 ? hex : null;
 }
 
-/** The search matches its name, its truststore's S3 URI, or one of its CAs' fingerprints. */
-function matchesSearch(r: OverviewRow, search: string): boolean {
+/**
+ * A search as parts of a subject name: "Acme Root", "CN=Acme Root CA",
+ * openssl's "subject=C = US, O = Acme" or "/C=US/O=Acme"; lower case, no
+ * spaces around "=", each part to be found in the subject, in any order.
+ */
+export function subjectTerms(q: string): string[] {
+  const text = q.trim().replace(/^(subject|issuer)\s*=\s*/i, "");
+  return text
+    .split(text.startsWith("/") ? "/" : ",")
+    .map((part) => normalizeName(part))
+    .filter(Boolean);
+}
+
+const normalizeName = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/\s*=\s*/g, "=");
+
+const subjectText = (subject: string) =>
+  subject
+    .split(",")
+    .map((part) => normalizeName(part))
+    .join(",");
+
+/** The subject of the first CA of the row's truststore the search names (by subject or fingerprint). */
+export function caMatchOf(r: OverviewRow, search: string): string | undefined {
+  const subjects = r.caSubjects ?? [];
+  const hex = fingerprintSearch(search);
+  if (hex) {
+    const i = (r.caFingerprints ?? []).findIndex((f) =>
+      f.replaceAll(":", "").toLowerCase().includes(hex),
+    );
+    if (i >= 0) return subjects[i] ?? r.caFingerprints![i];
+  }
+  const terms = subjectTerms(search);
+  if (!terms.length) return undefined;
+  return subjects.find((subject) => {
+    const text = subjectText(subject);
+    return terms.every((term) => text.includes(term));
+  });
+}
+
+/** Whether the search names the domain itself (its name or its truststore's S3 URI). */
+export function namesDomain(r: OverviewRow, search: string): boolean {
   const q = search.trim().toLowerCase();
-  if (!q) return true;
-  if (r.domain.domainName.toLowerCase().includes(q)) return true;
-  if (r.domain.mtls?.truststoreUri.toLowerCase().includes(q)) return true;
-  const hex = fingerprintSearch(q);
   return (
-    !!hex && !!r.caFingerprints?.some((f) => f.replaceAll(":", "").toLowerCase().includes(hex))
+    r.domain.domainName.toLowerCase().includes(q) ||
+    !!r.domain.mtls?.truststoreUri.toLowerCase().includes(q)
   );
+}
+
+/** The search matches its name, its truststore's S3 URI, or one of its CAs (subject or fingerprint). */
+function matchesSearch(r: OverviewRow, search: string): boolean {
+  if (!search.trim()) return true;
+  return namesDomain(r, search) || caMatchOf(r, search) !== undefined;
 }
 
 /** Whether a row passes the view's filters (its type only when `byType`). */

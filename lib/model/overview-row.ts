@@ -22,6 +22,10 @@ export interface OverviewRow {
   truststoreExpiry?: string;
   /** The SHA-256 fingerprints of its CAs (hex), when read (a search by fingerprint reads them). */
   caFingerprints?: string[];
+  /** Their subjects, in the same order, when read (a search reads them). */
+  caSubjects?: string[];
+  /** The subject of the CA a search found this domain by (not by its name or S3 URI). */
+  matchedCa?: string;
   /** Read for the type filter; otherwise the page streams them. */
   apiTypes?: ApiTypes;
 }

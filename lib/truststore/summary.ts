@@ -17,7 +17,8 @@ const TIME_RULES = new Set<RuleId>(["expired", "not-yet-valid", "expiring-soon"]
 const DAY_MS = 86_400_000;
 
 export interface TruststoreSummary {
-  v: 1;
+  /** 2: with the CAs' subjects (a stored 1 is computed again). */
+  v: 2;
   certificateCount: number;
   /** Findings that do not depend on the time, by rule. */
   staticFindings: Partial<Record<RuleId, number>>;
@@ -25,20 +26,24 @@ export interface TruststoreSummary {
   validity: [number, number][];
   /** SHA-256 fingerprints of the CAs. */
   caFingerprints: string[];
+  /** The CAs' subject names (RFC 4514), in the same order. */
+  caSubjects: string[];
 }
 
 export function summarize(report: TruststoreReport): TruststoreSummary {
   const staticFindings: Partial<Record<RuleId, number>> = {};
   for (const f of report.findings)
     if (!TIME_RULES.has(f.rule)) staticFindings[f.rule] = (staticFindings[f.rule] ?? 0) + 1;
+  const cas = report.certificates.filter((c) => c.isCA);
   return {
-    v: 1,
+    v: 2,
     certificateCount: report.certificates.length,
     staticFindings,
     validity: report.certificates
       .filter((c) => c.duplicateOf === undefined)
       .map((c) => [Date.parse(c.notBefore), Date.parse(c.notAfter)] as [number, number]),
-    caFingerprints: report.certificates.filter((c) => c.isCA).map((c) => c.fingerprintSha256),
+    caFingerprints: cas.map((c) => c.fingerprintSha256),
+    caSubjects: cas.map((c) => c.subject),
   };
 }
 

@@ -3,20 +3,19 @@ import "server-only";
  * One page of the overview, as the URL asks for it: the listing (two AWS
  * listings, never a call per domain), filtered, sorted and paged on the
  * server, with each shown domain's truststore expiry from its active
- * version's summary (one S3 read per distinct version, ever; for the whole
- * list only when the view filters or sorts by it), and its API types
+ * version's summary (./row-truststores.ts; for the whole list only when the
+ * view filters or sorts by it, or searches its CAs), and its API types
  * (./api-types.ts: a call per domain, so for the shown page only, streamed
  * after the table; for every domain that passes the other filters only when
  * the view filters by type).
  */
-import { summaryCountsAt } from "../../truststore";
-import { parseS3Uri } from "../../aws/s3";
 import { apiTypesOf } from "./api-types";
 import { getOverview } from "./overview";
 import {
   applyOverviewQuery,
-  fingerprintSearch,
+  caMatchOf,
   matchesOverviewFilters,
+  namesDomain,
   type OverviewPageView,
   type OverviewQuery,
 } from "../../model/overview-query";
@@ -24,7 +23,7 @@ import { rowKey, type ApiTypes, type OverviewRow } from "../../model/overview-ro
 import type { PlaceFailure } from "../../model/overview-query";
 import { readPart } from "../shared/loaded";
 import { limiter } from "../shared/limiter";
-import { versionSummary } from "../versions/version-summaries";
+import { withTruststores } from "./row-truststores";
 import { routesByRules } from "../../model/domain";
 
 const CONCURRENCY = 16;
@@ -94,39 +93,6 @@ async function withApiTypes(
   };
 }
 
-/** Fills `truststoreExpiry` of the rows whose domain is pinned to a truststore version. */
-async function withTruststoreExpiry(
-  rows: OverviewRow[],
-  region: string,
-  now: number,
-): Promise<void> {
-  const byVersion = new Map<string, OverviewRow[]>();
-  for (const row of rows) {
-    const mtls = row.domain.mtls;
-    if (!mtls?.truststoreVersion || !parseS3Uri(mtls.truststoreUri)) continue;
-    const key = `${row.place ?? ""}|${mtls.truststoreUri}#${mtls.truststoreVersion}`;
-    const list = byVersion.get(key);
-    if (list) list.push(row);
-    else byVersion.set(key, [row]);
-  }
-  const reading = limiter(CONCURRENCY);
-  await Promise.all(
-    [...byVersion.values()].map((group) =>
-      reading.run(async () => {
-        const mtls = group[0]!.domain.mtls!;
-        const summary = await versionSummary(
-          parseS3Uri(mtls.truststoreUri)!,
-          mtls.truststoreVersion!,
-          group[0]!.place ?? region,
-        ).catch(() => null);
-        const expiry = summary ? summaryCountsAt(summary, new Date(now)).earliestExpiry : undefined;
-        if (expiry) for (const row of group) row.truststoreExpiry = expiry;
-        if (summary) for (const row of group) row.caFingerprints = summary.caFingerprints;
-      }),
-    ),
-  );
-}
-
 /** The domains of every place asked for, each place's failure on its own (a fleet's overview). */
 async function readPlaces(
   places: string[],
@@ -161,18 +127,21 @@ export async function overviewPage(
   const places = typeof where === "string" ? [where] : where;
   const region = places[0]!;
   const { rows, evaluatedAt, failures } = await readPlaces(places);
-  // These need every row's active version summary, not only the shown page's.
+  // These need every row's active version summary, not only the shown page's
+  // (a search also looks for its CAs, of domains that follow the latest object too).
+  const searching = query.q.trim() !== "";
   const byTruststore =
-    query.truststoreDays !== undefined ||
-    query.sort === "truststore-expiry" ||
-    fingerprintSearch(query.q) !== null;
-  if (byTruststore) await withTruststoreExpiry(rows, region, evaluatedAt);
+    query.truststoreDays !== undefined || query.sort === "truststore-expiry" || searching;
+  if (byTruststore) await withTruststores(rows, region, evaluatedAt, searching);
   const typed =
     query.type === "ALL"
       ? { typesPending: 0, typesUnknown: { count: 0 } }
       : await withApiTypes(rows, region, query, evaluatedAt);
   const page = applyOverviewQuery(rows, query, evaluatedAt, pageSize);
-  if (!byTruststore) await withTruststoreExpiry(page.rows, region, evaluatedAt);
+  if (!byTruststore) await withTruststores(page.rows, region, evaluatedAt, false);
+  if (searching)
+    for (const row of page.rows)
+      if (!namesDomain(row, query.q)) row.matchedCa = caMatchOf(row, query.q);
   const missingRows = page.rows.filter((r) => !r.apiTypes);
   const apiTypes = missingRows.length
     ? typesOfRows(missingRows, region).then(

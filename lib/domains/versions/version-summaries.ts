@@ -65,7 +65,7 @@ export async function versionSummary(
   const known = memory.get(key);
   if (known) return known;
   const stored = await getJson<StoredSummary>(storeKey(location, versionId)).catch(() => null);
-  if (stored?.value.v === 1) {
+  if (stored?.value.v === 2) {
     memory.set(key, stored.value);
     return stored.value;
   }
