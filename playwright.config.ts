@@ -125,7 +125,7 @@ export default defineConfig({
   webServer: [
     {
       // The development server as `npm run dev` starts it (no --hostname), for the dev-origins test.
-      command: `npx next dev --port ${PORTS.dev}`,
+      command: `npm run dev -- --port ${PORTS.dev}`,
       url: `http://localhost:${PORTS.dev}/api/health`,
       reuseExistingServer: reuse,
       timeout: 180_000,

@@ -5,7 +5,8 @@
  * each exit code of the contract, standard input, and the AWS commands
  * against an emulator.
  */
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +19,20 @@ import { deployedRestApi, privateKeyPem, seedMtlsDomain, unique } from "../test-
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 const DOMAIN = "packed.test.example";
+
+/** The machine's own Node.js when it is older than 22 (the AWS SDK's notice), outside node_modules. */
+function olderSystemNode(): string | null {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    const node = path.join(dir, "node");
+    if (dir.includes("node_modules") || !existsSync(node)) continue;
+    const major = Number(
+      /^v(\d+)/.exec(execFileSync(node, ["--version"], { encoding: "utf8" }))?.[1],
+    );
+    return major < 22 ? node : null;
+  }
+  return null;
+}
+const systemNode = olderSystemNode();
 let work: string;
 let bin: string;
 let t: TestEmulator;
@@ -184,4 +199,17 @@ describe("the packed mtls-console, installed offline into an empty folder", () =
     expect(revocation.code, revocation.stderr).toBe(0);
     expect(JSON.parse(revocation.stdout)).toMatchObject({ domainName: DOMAIN, allowed: true });
   });
+
+  it.skipIf(!systemNode)(
+    "on the machine's older Node.js: no AWS SDK notice on stderr",
+    async () => {
+      const r = await runProcess(
+        systemNode!,
+        [bin, "revocation", "check", DOMAIN, "--cert", file("device.pem"), "--json"],
+        { env: awsCliEnv(t.endpoint), cwd: work },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/NodeVersionSupportWarning|node >=22/);
+    },
+  );
 });
