@@ -12,11 +12,14 @@ const SHOWN_MS = 2000;
 
 export function CopyButton({
   text,
-  label,
+  label = "Copy",
+  name,
 }: {
   text: string;
-  /** The accessible name, saying what is copied ("Copy the ARN"); "Copy" when absent. */
+  /** The button's text, saying what is copied ("Copy ARN"). */
   label?: string;
+  /** Its accessible name when the text alone is not enough (one of many in a table); else the text. */
+  name?: string;
 }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -37,8 +40,15 @@ export function CopyButton({
 
   return (
     <span className="inline-flex items-center gap-2">
-      <Button tone="secondary" size="xs" onClick={copy} aria-label={label ?? "Copy"}>
-        {state === "copied" ? "Copied" : "Copy"}
+      <Button
+        tone="secondary"
+        size="xs"
+        onClick={copy}
+        // The name stays while the text says "Copied" (the live region announces it).
+        aria-label={name ?? label}
+        className="whitespace-nowrap"
+      >
+        {state === "copied" ? "Copied" : label}
       </Button>
       <span role="status" aria-live="polite" className="text-xs">
         {state === "copied" ? (

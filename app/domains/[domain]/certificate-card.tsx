@@ -1,3 +1,4 @@
+import { CopyButton } from "@/components/copy-button";
 import { ErrorPanel } from "@/components/error-panel";
 import { Expiry } from "@/components/expiry";
 import type { Loaded } from "@/lib/domains/views/page-views";
@@ -47,7 +48,14 @@ export function CertificateCard({
         <dt className="text-slate-500">Expires</dt>
         <dd>{cert.notAfter ? <Expiry notAfter={cert.notAfter} now={now} /> : "unknown"}</dd>
         <dt className="text-slate-500">ARN</dt>
-        <dd className="font-mono break-all">{cert.arn}</dd>
+        <dd className="space-y-1">
+          <span className="block font-mono break-all">{cert.arn}</span>
+          <CopyButton
+            text={cert.arn}
+            label="Copy ARN"
+            name={`Copy the ARN of the ${title.replace(/ \(.*\)$/, "").toLowerCase()}`}
+          />
+        </dd>
       </dl>
       {ownership && days !== undefined && days < 45 && (
         <p role="alert" className="rounded bg-rose-50 px-2 py-1 text-xs text-rose-900">

@@ -5,6 +5,7 @@
  */
 import Link from "next/link";
 import { AccessLogFix } from "@/app/domains/[domain]/access-log-fix-client";
+import { CopyButton } from "@/components/copy-button";
 import { ErrorPanel } from "@/components/error-panel";
 import { Expiry } from "@/components/expiry";
 import { TableHead } from "@/components/ui/table-head";
@@ -81,6 +82,11 @@ export async function ClientsSeenSection({
                 <pre className="relative overflow-x-auto rounded bg-white p-2 font-mono text-xs">
                   {s.proposedFormat}
                 </pre>
+                <CopyButton
+                  text={s.proposedFormat}
+                  label="Copy log format"
+                  name={`Copy the log format for stage ${s.stageName} of ${s.restApiId}`}
+                />
                 <AccessLogFix
                   domainName={detail.domain.domainName}
                   region={region}

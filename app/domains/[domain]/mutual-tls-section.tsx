@@ -1,4 +1,5 @@
 import { DisableMtls } from "@/app/domains/[domain]/disable-mtls-client";
+import { CopyButton } from "@/components/copy-button";
 import { managedBy } from "@/lib/model/iac";
 import { EnableMtls } from "@/app/domains/[domain]/enable-mtls-client";
 import { lastTruststoreUri } from "@/lib/domains/changes/enable-mtls";
@@ -103,12 +104,28 @@ export function MutualTlsSection({
       <div className="space-y-4">
         <dl className="grid grid-cols-[10rem_minmax(0,1fr)] gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <dt className="text-slate-500">Truststore</dt>
-          <dd className="font-mono text-xs break-all" data-testid="truststore-uri">
-            {domain.mtls.truststoreUri}
+          <dd className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="font-mono text-xs break-all" data-testid="truststore-uri">
+              {domain.mtls.truststoreUri}
+            </span>
+            <CopyButton
+              text={domain.mtls.truststoreUri}
+              label="Copy URI"
+              name="Copy the truststore's S3 URI"
+            />
           </dd>
           <dt className="text-slate-500">Active version</dt>
-          <dd className="font-mono text-xs break-all" data-testid="active-version">
-            {domain.mtls.truststoreVersion ?? "latest (the domain follows the newest object)"}
+          <dd className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="font-mono text-xs break-all" data-testid="active-version">
+              {domain.mtls.truststoreVersion ?? "latest (the domain follows the newest object)"}
+            </span>
+            {domain.mtls.truststoreVersion && (
+              <CopyButton
+                text={domain.mtls.truststoreVersion}
+                label="Copy version ID"
+                name="Copy the active version ID"
+              />
+            )}
           </dd>
         </dl>
         {children}

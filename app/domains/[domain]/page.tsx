@@ -107,7 +107,10 @@ export default async function DomainPage({ params, searchParams }: Props) {
             : ""}
         </p>
         <p className="flex flex-wrap items-center gap-3 text-sm">
-          {domain.dnsTarget && <CopyButton text={domain.dnsTarget} label="Copy the DNS target" />}
+          {domain.dnsTarget && <CopyButton text={domain.dnsTarget} label="Copy DNS target" />}
+          {domain.domainNameArn && (
+            <CopyButton text={domain.domainNameArn} label="Copy ARN" name="Copy the domain's ARN" />
+          )}
           <a
             className="text-sky-800 hover:underline"
             href={`https://console.aws.amazon.com/apigateway/main/publish/domain-names?region=${regionOf(region)}`}

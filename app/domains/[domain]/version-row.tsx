@@ -4,6 +4,7 @@ import type { VersionSummary } from "@/lib/domains/versions/types";
 import { ComparisonView } from "./comparison-view";
 import type { Comparison } from "./use-comparisons";
 import { Button } from "../../../components/ui/button";
+import { CopyButton } from "../../../components/copy-button";
 
 export function VersionRow({
   v,
@@ -60,6 +61,15 @@ export function VersionRow({
           )}
           {v.isLatest && !v.deleteMarker && (
             <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">latest</span>
+          )}
+          {!v.deleteMarker && (
+            <span className="mt-1 block">
+              <CopyButton
+                text={v.versionId}
+                label="Copy ID"
+                name={`Copy version ID ${v.versionId}`}
+              />
+            </span>
           )}
         </td>
         <td className="px-3 py-2 text-xs">
