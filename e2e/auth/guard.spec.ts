@@ -21,6 +21,9 @@ const PAGES = [
   "/domains/nope.example.com",
   "/domains/new?region=us-east-1",
   "/sessions",
+  "/api/export/overview?format=csv",
+  "/api/export/overview?format=json&q=partners",
+  "/api/export/audit?domain=api.partners.example.com&region=us-east-1&format=json",
 ];
 /** What must never reach a caller without a session: domain names, ARNs, certificates, page headings. */
 const LEAKS = [
