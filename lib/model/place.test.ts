@@ -5,6 +5,7 @@ import {
   parsePlace,
   placeLabel,
   placeOf,
+  keySegment,
   placeOfKeySegment,
   regionOf,
 } from "./place";
@@ -41,5 +42,8 @@ describe("places", () => {
     expect(overviewHref("eu-west-1")).toBe("/?region=eu-west-1");
     expect(placeOfKeySegment("111111111111_eu-west-1")).toBe("111111111111:eu-west-1");
     expect(placeOfKeySegment("eu-west-1")).toBe("eu-west-1");
+    for (const place of ["111111111111:eu-west-1", "eu-west-1"])
+      expect(placeOfKeySegment(keySegment(place))).toBe(place);
+    expect(keySegment("*.api.example.com/../x")).toBe("*.api.example.com_.._x");
   });
 });

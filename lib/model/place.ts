@@ -52,7 +52,13 @@ export function overviewHref(place: string): string {
 }
 
 /**
- * A place back from the segment of a store key it was written into (':' is
+ * A name (a place, a domain name) as one segment of a store key: anything
+ * but letters, digits and `.*_-` becomes '_' (a place's ':' too).
+ */
+export const keySegment = (name: string): string => name.replace(/[^A-Za-z0-9.*_-]/g, "_");
+
+/**
+ * A place back from the segment of a store key it was written into (keySegment) (':' is
  * not kept in keys: "111111111111_eu-west-1"); a region stays as it is.
  */
 export function placeOfKeySegment(segment: string): string {

@@ -12,6 +12,7 @@ import "server-only";
  * `verifyChain` reports, never a silent gap.
  */
 import { createHash } from "node:crypto";
+import { keySegment } from "../model/place";
 import { getJson, listEntries, putJson } from "./store";
 import type { AuditEvent } from "./audit-types";
 
@@ -21,9 +22,8 @@ export interface Digest {
   at: string;
 }
 
-const safe = (s: string) => s.replace(/[^A-Za-z0-9.*_-]/g, "_");
 export const digestKey = (region: string, domainName: string) =>
-  `digests/${safe(region)}/${safe(domainName)}.json`;
+  `digests/${keySegment(region)}/${keySegment(domainName)}.json`;
 
 /** JSON with its keys sorted, at every depth: the same record always hashes the same. */
 function canonical(value: unknown): string {

@@ -7,6 +7,7 @@ import "server-only";
  * number of refusals can push a change out of sight.
  */
 import { createHash } from "node:crypto";
+import { keySegment } from "../model/place";
 import { chained, verifyDomainTrail, type ChainReport } from "./audit-chain";
 import { getJson, listEntries, listKeys, putJson, retried } from "./store";
 import type { AuditEvent } from "./audit-types";
@@ -15,11 +16,10 @@ export type { AuditEvent, AuditResult } from "./audit-types";
 export type { ChainReport } from "./audit-chain";
 
 const MAX_TIME = 9_999_999_999_999;
-const safe = (s: string) => s.replace(/[^A-Za-z0-9.*_-]/g, "_");
 const changesPrefix = (region: string, domainName: string) =>
-  `events/${safe(region)}/${safe(domainName)}/`;
+  `events/${keySegment(region)}/${keySegment(domainName)}/`;
 const refusalsPrefix = (region: string, domainName: string) =>
-  `refusals/${safe(region)}/${safe(domainName)}/`;
+  `refusals/${keySegment(region)}/${keySegment(domainName)}/`;
 
 /** Writes one record; tried up to `attempts` times (the SDK retries each try too). A change joins its domain's chain. */
 export async function recordAuditEvent(

@@ -7,7 +7,7 @@ import "server-only";
  * the domain page shows it "in doubt" beside the domain's real state until
  * an operator resolves it.
  */
-import { placeOfKeySegment } from "../model/place";
+import { keySegment, placeOfKeySegment } from "../model/place";
 import { deleteKey, getJson, listKeys, putJson, retried } from "./store";
 import type { AuditEvent } from "./audit-types";
 
@@ -25,9 +25,8 @@ export interface ChangeRecorder {
   begin(facts: IntentFacts): Promise<void>;
 }
 
-const safe = (s: string) => s.replace(/[^A-Za-z0-9.*_-]/g, "_");
 const prefixOf = (region: string, domainName: string) =>
-  `intents/${safe(region)}/${safe(domainName)}/`;
+  `intents/${keySegment(region)}/${keySegment(domainName)}/`;
 const keyOf = (i: Pick<Intent, "region" | "domainName" | "id">) =>
   `${prefixOf(i.region, i.domainName)}${i.id}.json`;
 
