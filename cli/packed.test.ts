@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CreateBasePathMappingCommand } from "@aws-sdk/client-api-gateway";
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundle, issue } from "../lib/pki/generate";
 import { awsCliEnv, runProcess, type CliRun } from "../test-support/cli-process";
@@ -41,10 +42,10 @@ const file = (name: string) => path.join(work, "files", name);
 /** The installed command, with no AWS configuration unless pointed at one. */
 const mtlsConsole = (
   args: string[],
-  options: { endpoint?: string | null; input?: string } = {},
+  options: { endpoint?: string | null; input?: string; env?: Record<string, string> } = {},
 ): Promise<CliRun> =>
   runProcess(bin, args, {
-    env: awsCliEnv(options.endpoint ?? null),
+    env: awsCliEnv(options.endpoint ?? null, options.env),
     input: options.input,
     cwd: work,
   });
@@ -198,6 +199,30 @@ describe("the packed mtls-console, installed offline into an empty folder", () =
     });
     expect(revocation.code, revocation.stderr).toBe(0);
     expect(JSON.parse(revocation.stdout)).toMatchObject({ domainName: DOMAIN, allowed: true });
+  });
+
+  it("audit: a sound trail 0, no store named 3; probe: a server nobody answers for 4", async () => {
+    const bucket = unique("audit-packed").toLowerCase();
+    await t.clients().s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const verified = await mtlsConsole(["audit", "verify", "--json"], {
+      endpoint: t.endpoint,
+      env: { AUDIT_BUCKET: bucket },
+    });
+    expect(verified.code, verified.stderr).toBe(0);
+    const unnamed = await mtlsConsole(["audit", "verify"], { endpoint: t.endpoint });
+    expect(unnamed.code).toBe(3);
+    expect(unnamed.stderr).toContain("AUDIT_BUCKET must be set");
+    const unreachable = await mtlsConsole([
+      "probe",
+      `https://${DOMAIN}/hello`,
+      "--connect",
+      "127.0.0.1:1",
+      "--cert",
+      file("device.pem"),
+      "--key",
+      file("device.key"),
+    ]);
+    expect(unreachable.code, unreachable.stdout + unreachable.stderr).toBe(4);
   });
 
   it.skipIf(!systemNode)(

@@ -15,7 +15,7 @@ import { startEmbeddedIfNeeded } from "./embedded-backend";
 import { commandPlace } from "../lib/aws/config";
 import { placeOfKeySegment } from "../lib/model/place";
 import { verifyAuditTrail, type ChainReport } from "../lib/records/audit";
-import { listKeys } from "../lib/records/store";
+import { listKeys, storeSettings } from "../lib/records/store";
 
 const NPM = "npm run --silent audit --";
 
@@ -47,6 +47,8 @@ export async function main(argv: string[], prog = NPM): Promise<number> {
   }
   if (positionals[0] !== "verify" || positionals.length > 1)
     throw new UsageError(`Unknown command "${positionals.join(" ")}".`);
+  // A store not named is a setting to fix (3), not a failure to reach it.
+  await asBadUsage(() => storeSettings());
   startEmbeddedIfNeeded();
   const results: { region: string; domainName: string; report: ChainReport }[] = [];
   for (const [region, domainName] of await trails(values.domain, values.region))

@@ -24,6 +24,7 @@ import { clientLabel } from "../lib/revocation/client-ref";
 import { clientRefOf } from "../lib/revocation/revocation";
 import { revocationVerdict, verdictSentence } from "../lib/revocation/verdict";
 import { recordedChange } from "../lib/records/recorded-change";
+import { storeSettings } from "../lib/records/store";
 import { denyClient, undenyClient } from "../lib/domains/changes/revocation-changes";
 import { readRevocationLists } from "../lib/domains/revocation/revocation-lists";
 import { revocationCoverage } from "../lib/domains/revocation/coverage";
@@ -181,6 +182,8 @@ export async function main(argv: string[], prog = NPM): Promise<number> {
   if (values.reason && values.reason.length > 500)
     throw new UsageError("--reason is at most 500 characters.");
   const region = await asBadUsage(() => commandPlace(values.region));
+  // A change is recorded in the store first: one not named is a setting to fix (3).
+  if (command === "add" || command === "remove") await asBadUsage(() => storeSettings());
   startEmbeddedIfNeeded();
   if (command === "add" || command === "remove")
     return change(command, domainName, region, values.cert, values.reason, values.json);
