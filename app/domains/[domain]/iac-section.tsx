@@ -54,7 +54,7 @@ function SnippetBlock({ snippet, open }: { snippet: Snippet; open: boolean }) {
     >
       <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{snippet.title}</summary>
       <div className="space-y-2 border-t border-slate-100 p-3">
-        <CopyButton text={snippet.text} label={`Copy ${snippet.title}`} />
+        <CopyButton text={snippet.text} label="Copy snippet" name={`Copy ${snippet.title}`} />
         <pre className="overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">
           {snippet.text}
         </pre>
