@@ -32,6 +32,8 @@ import type { DecodedCertificate, PublicKeyInfo, SignatureAlgorithmInfo } from "
 
 import { decodeExtension, type ExtensionParts } from "./extensions";
 import { toHex } from "./hex";
+import { digestHex } from "./node-crypto";
+import { toBase64 } from "./base64";
 import { nameAttributes, nameKey, nameToString } from "./names";
 
 export interface ParsedCertificate {
@@ -124,18 +126,11 @@ function decodeSignatureAlgorithm(oid: string, parameters?: Uint8Array): Signatu
   return info;
 }
 
-async function digestHex(algorithm: "SHA-1" | "SHA-256", data: Uint8Array): Promise<string> {
-  return toHex(await crypto.subtle.digest(algorithm, data as Uint8Array<ArrayBuffer>), ":");
-}
-
 function toPem(der: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < der.length; i += 0x8000) {
-    binary += String.fromCharCode(...der.subarray(i, i + 0x8000));
-  }
-  const base64 = btoa(binary);
-  const lines = base64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN CERTIFICATE-----\n${lines.join("\n")}\n-----END CERTIFICATE-----\n`;
+  const base64 = toBase64(der);
+  let body = "";
+  for (let i = 0; i < base64.length; i += 64) body += `${base64.slice(i, i + 64)}\n`;
+  return `-----BEGIN CERTIFICATE-----\n${body}-----END CERTIFICATE-----\n`;
 }
 
 function serialHex(serial: Uint8Array): string {

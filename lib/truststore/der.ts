@@ -5,8 +5,8 @@
  * alone takes about twice as long as Node's native X509Certificate parse
  * plus signature verification, which puts the engine's speed target out of
  * reach. The fixed outer structure (TBS, names, validity, key, extension
- * list) is read here; extension values are still decoded with
- * @peculiar/asn1-x509's schemas (see decode.ts).
+ * list) is read here, and the common extension values too
+ * (./extension-values.ts); the rest with @peculiar/asn1-x509's schemas.
  */
 
 export class DerError extends Error {}

@@ -10,11 +10,9 @@ import {
   BasicConstraints,
   CertificatePolicies,
   CRLDistributionPoints,
-  ExtendedKeyUsage,
   KeyUsage,
   NameConstraints,
   SubjectAlternativeName,
-  SubjectKeyIdentifier,
   type GeneralName,
 } from "@peculiar/asn1-x509";
 
@@ -28,6 +26,14 @@ import {
 import type { DecodedCertificate, DecodedExtension, GeneralNameInfo } from "./types";
 import { toHex } from "./hex";
 import { derNameToString } from "./names";
+import {
+  readAuthorityKeyId,
+  readBasicConstraints,
+  readKeyUsageFlags,
+  readOctets,
+  readOidList,
+  readSubjectAltNames,
+} from "./extension-values";
 
 export function generalName(gn: GeneralName): GeneralNameInfo {
   if (gn.dNSName !== undefined) return { type: "DNS", value: gn.dNSName };
@@ -45,6 +51,14 @@ export function generalName(gn: GeneralName): GeneralNameInfo {
   if (gn.otherName !== undefined)
     return { type: "othername", value: `${gn.otherName.typeId}::<unsupported>` };
   return { type: "other", value: "<unsupported>" };
+}
+
+/** BasicConstraints through the schema (a shape ./extension-values.ts leaves to it). */
+function schemaBasicConstraints(value: Uint8Array): { ca: boolean; pathLength?: number } {
+  const bc = AsnConvert.parse(value, BasicConstraints);
+  return bc.pathLenConstraint !== undefined
+    ? { ca: bc.cA, pathLength: bc.pathLenConstraint }
+    : { ca: bc.cA };
 }
 
 export const generalNameText = (g: GeneralNameInfo) => `${g.type}:${g.value}`;
@@ -65,37 +79,50 @@ export function decodeExtension(
   let text: string[];
   switch (oid) {
     case "2.5.29.19": {
-      const bc = AsnConvert.parse(value, BasicConstraints);
-      d.basicConstraints = { ca: bc.cA, critical };
-      if (bc.pathLenConstraint !== undefined) d.basicConstraints.pathLength = bc.pathLenConstraint;
+      const bc = readBasicConstraints(value) ?? schemaBasicConstraints(value);
+      d.basicConstraints = { ca: bc.ca, critical };
+      if (bc.pathLength !== undefined) d.basicConstraints.pathLength = bc.pathLength;
       text = [
-        `CA:${bc.cA ? "TRUE" : "FALSE"}${bc.pathLenConstraint !== undefined ? `, pathlen:${bc.pathLenConstraint}` : ""}`,
+        `CA:${bc.ca ? "TRUE" : "FALSE"}${bc.pathLength !== undefined ? `, pathlen:${bc.pathLength}` : ""}`,
       ];
       break;
     }
     case "2.5.29.15": {
-      const flags = AsnConvert.parse(value, KeyUsage).toNumber();
+      const flags = readKeyUsageFlags(value) ?? AsnConvert.parse(value, KeyUsage).toNumber();
       d.keyUsage = KEY_USAGE_NAMES.filter(([flag]) => (flags & flag) !== 0).map(([, n]) => n);
       text = [d.keyUsage.join(", ")];
       break;
     }
     case "2.5.29.37": {
-      const eku = AsnConvert.parse(value, ExtendedKeyUsage);
+      const eku = readOidList(value);
       d.extendedKeyUsage = eku.map((o) => EXTENDED_KEY_USAGES[o] ?? o);
       text = [d.extendedKeyUsage.join(", ")];
       break;
     }
     case "2.5.29.17": {
-      d.subjectAltNames = AsnConvert.parse(value, SubjectAlternativeName).map(generalName);
+      d.subjectAltNames =
+        readSubjectAltNames(value) ??
+        AsnConvert.parse(value, SubjectAlternativeName).map(generalName);
       text = [d.subjectAltNames.map(generalNameText).join(", ")];
       break;
     }
     case "2.5.29.14": {
-      d.subjectKeyId = toHex(AsnConvert.parse(value, SubjectKeyIdentifier).buffer, ":");
+      d.subjectKeyId = toHex(readOctets(value), ":");
       text = [d.subjectKeyId];
       break;
     }
     case "2.5.29.35": {
+      const fast = readAuthorityKeyId(value);
+      if (fast) {
+        text = [];
+        if (fast.keyIdentifier) {
+          d.authorityKeyId = toHex(fast.keyIdentifier, ":");
+          text.push(d.authorityKeyId);
+        }
+        if (fast.issuer) text.push(...fast.issuer.map(generalNameText));
+        if (fast.serial) text.push(`serial:${toHex(fast.serial, ":")}`);
+        break;
+      }
       const aki = AsnConvert.parse(value, AuthorityKeyIdentifier);
       text = [];
       if (aki.keyIdentifier) {

@@ -11,6 +11,7 @@ import {
   type FileRule,
   type Finding,
 } from "./types";
+import { fromBase64 } from "./base64";
 
 export interface CertificateBlock {
   /** 1-based line of `-----BEGIN CERTIFICATE-----`. */
@@ -59,7 +60,9 @@ export function fileFinding(rule: FileRule, message: string, line?: number): Fin
 function splitGluedLines(raw: string[], findings: Finding[]): { text: string; lineNo: number }[] {
   const out: { text: string; lineNo: number }[] = [];
   raw.forEach((text, i) => {
-    const parts = text.split(/(?<=-----END [A-Z0-9 ]+-----)(?=\s*-----BEGIN )/);
+    const parts = text.includes("-----BEGIN ", 8)
+      ? text.split(/(?<=-----END [A-Z0-9 ]+-----)(?=\s*-----BEGIN )/)
+      : [text];
     if (parts.length > 1)
       findings.push(
         fileFinding(
@@ -90,10 +93,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 function decodeBase64(text: string): Uint8Array | null {
   if (text.length % 4 !== 0 || !BASE64.test(text)) return null;
   try {
-    const binary = atob(text);
-    const out = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-    return out;
+    return fromBase64(text);
   } catch {
     return null;
   }
@@ -226,7 +226,8 @@ export function readBundle(input: TruststoreInput): ReadResult {
     if (open) {
       // Private key bodies are dropped unread; certificate bodies are kept
       // whitespace-free for base64 decoding.
-      if (!/PRIVATE KEY$/.test(open.label)) open.body.push(line.replace(/\s+/g, ""));
+      if (!/PRIVATE KEY$/.test(open.label))
+        open.body.push(/\s/.test(line) ? line.replace(/\s+/g, "") : line);
     }
   }
   if (open) {

@@ -1,13 +1,16 @@
 /**
- * Signature checks with WebCrypto (the browser's or Node's). An imported
- * issuer key is cached per algorithm, so a CA that signed a thousand
- * certificates is imported once.
+ * Signature checks: in Node with Node's crypto (./node-crypto.ts: no
+ * asynchronous job per check), in a browser with WebCrypto; anything Node's
+ * path cannot take (a key it will not read, an error) goes the WebCrypto
+ * way, so both give one answer. An imported issuer key is cached, so a CA
+ * that signed a thousand certificates is imported once.
  */
 import { AsnConvert } from "@peculiar/asn1-schema";
 import { RsaSaPssParams } from "@peculiar/asn1-rsa";
 import { CURVES } from "./oids";
 import { children, content, expectTag, readTlv, TAG } from "./der";
 import type { ParsedCertificate } from "./decode";
+import { nodeCrypto, type NodeKey, type NodeVerifyOptions } from "./node-crypto";
 
 /**
  * valid: the issuer's key verifies the signature. invalid: it does not.
@@ -24,7 +27,19 @@ interface Plan {
   importAlgorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm;
   verifyAlgorithm: Algorithm | RsaPssParams | EcdsaParams;
   signature: (value: Uint8Array) => Uint8Array | null;
+  /**
+   * The same check with Node's crypto: its digest name (null: none,
+   * Ed25519), key options, and whether it is worth a trip to libuv's
+   * threads (an ECDSA check is; an RSA check costs less than the trip).
+   */
+  node: { hash: string | null; options: NodeVerifyOptions; onThreads: boolean };
 }
+
+const NO_OPTIONS: NodeVerifyOptions = {};
+
+const nodeHash = (hash: string) => hash.replace("-", "").toLowerCase();
+/** crypto.constants.RSA_PKCS1_PSS_PADDING (a number, so a browser build needs no node:crypto). */
+const RSA_PKCS1_PSS_PADDING = 6;
 
 const asIs = (value: Uint8Array) => value;
 
@@ -75,6 +90,7 @@ function plan(
         importAlgorithm: { name: "RSASSA-PKCS1-v1_5", hash: hash as WebHash },
         verifyAlgorithm: { name: "RSASSA-PKCS1-v1_5" },
         signature: asIs,
+        node: { hash: nodeHash(hash), options: NO_OPTIONS, onThreads: false },
       };
     case "RSA-PSS": {
       if (key.algorithm !== "RSA" && key.algorithm !== "RSA-PSS") return "invalid";
@@ -92,6 +108,11 @@ function plan(
         importAlgorithm: { name: "RSA-PSS", hash: hash as WebHash },
         verifyAlgorithm: { name: "RSA-PSS", saltLength } as RsaPssParams,
         signature: asIs,
+        node: {
+          hash: nodeHash(hash),
+          options: { padding: RSA_PKCS1_PSS_PADDING, saltLength },
+          onThreads: false,
+        },
       };
     }
     case "ECDSA": {
@@ -103,6 +124,7 @@ function plan(
         importAlgorithm: { name: "ECDSA", namedCurve: curve.webCrypto },
         verifyAlgorithm: { name: "ECDSA", hash: hash as WebHash } as EcdsaParams,
         signature: ecdsaRaw(Math.ceil(curve.bits / 8)),
+        node: { hash: nodeHash(hash), options: { dsaEncoding: "ieee-p1363" }, onThreads: true },
       };
     }
     case "Ed25519":
@@ -112,6 +134,7 @@ function plan(
         importAlgorithm: { name: "Ed25519" },
         verifyAlgorithm: { name: "Ed25519" },
         signature: asIs,
+        node: { hash: null, options: NO_OPTIONS, onThreads: true },
       };
     default:
       return "unverifiable";
@@ -120,6 +143,7 @@ function plan(
 
 export class SignatureVerifier {
   private readonly keys = new Map<ParsedCertificate, Map<string, Promise<CryptoKey | null>>>();
+  private readonly nodeKeys = new Map<ParsedCertificate, NodeKey | null>();
   private readonly results = new Map<
     ParsedCertificate,
     Map<ParsedCertificate, Promise<SignatureCheck>>
@@ -152,9 +176,58 @@ export class SignatureVerifier {
     return result;
   }
 
+  /** The issuer's key as Node reads it; null when it does not (the WebCrypto way then answers). */
+  private nodeKey(issuer: ParsedCertificate): NodeKey | null {
+    let key = this.nodeKeys.get(issuer);
+    if (key === undefined) {
+      try {
+        key = nodeCrypto!.createPublicKey({ key: issuer.spki, format: "der", type: "spki" });
+      } catch {
+        key = null;
+      }
+      this.nodeKeys.set(issuer, key);
+    }
+    return key;
+  }
+
+  /**
+   * The check with Node's crypto, on libuv's threads (checks run side by
+   * side, the main thread goes on decoding), or null for the WebCrypto way
+   * (no key, or an error).
+   */
+  private runInNode(
+    child: ParsedCertificate,
+    issuer: ParsedCertificate,
+    p: Plan,
+  ): Promise<SignatureCheck | null> | SignatureCheck | null {
+    const key = this.nodeKey(issuer);
+    if (!key) return null;
+    const signature = p.signature(child.signatureValue);
+    if (!signature) return "invalid";
+    const input = p.node.options === NO_OPTIONS ? key : { key, ...p.node.options };
+    if (!p.node.onThreads) {
+      try {
+        return nodeCrypto!.verify(p.node.hash, child.tbs, input, signature) ? "valid" : "invalid";
+      } catch {
+        return null;
+      }
+    }
+    return new Promise((resolve) => {
+      try {
+        nodeCrypto!.verify(p.node.hash, child.tbs, input, signature, (error, ok) =>
+          resolve(error ? null : ok ? "valid" : "invalid"),
+        );
+      } catch {
+        resolve(null);
+      }
+    });
+  }
+
   private async run(child: ParsedCertificate, issuer: ParsedCertificate): Promise<SignatureCheck> {
     const p = plan(child, issuer);
     if (typeof p === "string") return p;
+    const fast = nodeCrypto ? await this.runInNode(child, issuer, p) : null;
+    if (fast) return fast;
     const key = await this.importKey(issuer, p);
     if (!key) return "unverifiable";
     const signature = p.signature(child.signatureValue);
