@@ -19,6 +19,9 @@ import {
   type Verdict,
 } from "./types";
 
+/** From how many certificates ECDSA checks are worth sending to libuv's threads. */
+const THREADED_CHECKS = 32;
+
 export interface LoadedBundle {
   byteLength: number;
   certificates: ParsedCertificate[];
@@ -98,7 +101,8 @@ export async function validateBundle(
   });
   const isDuplicate = (i: number) => duplicateOf[i] !== undefined;
 
-  const verifier = new SignatureVerifier();
+  // Many checks share libuv's threads; a few are done at once on this one.
+  const verifier = new SignatureVerifier({ threads: certs.length >= THREADED_CHECKS });
   const index = new IssuerIndex(certs);
   const links: (IssuerLinks | null)[] = await Promise.all(
     certs.map((cert, i) =>

@@ -32,7 +32,13 @@ interface Plan {
    * Ed25519), key options, and whether it is worth a trip to libuv's
    * threads (an ECDSA check is; an RSA check costs less than the trip).
    */
-  node: { hash: string | null; options: NodeVerifyOptions; onThreads: boolean };
+  node: {
+    hash: string | null;
+    options: NodeVerifyOptions;
+    onThreads: boolean;
+    /** The signature as the certificate carries it (ECDSA's DER), once it converts cleanly. */
+    derSignature?: boolean;
+  };
 }
 
 const NO_OPTIONS: NodeVerifyOptions = {};
@@ -124,7 +130,8 @@ function plan(
         importAlgorithm: { name: "ECDSA", namedCurve: curve.webCrypto },
         verifyAlgorithm: { name: "ECDSA", hash: hash as WebHash } as EcdsaParams,
         signature: ecdsaRaw(Math.ceil(curve.bits / 8)),
-        node: { hash: nodeHash(hash), options: { dsaEncoding: "ieee-p1363" }, onThreads: true },
+        // Node reads X.509's DER form itself (OpenSSL's own path, as X509Certificate's).
+        node: { hash: nodeHash(hash), options: NO_OPTIONS, onThreads: true, derSignature: true },
       };
     }
     case "Ed25519":
@@ -142,6 +149,12 @@ function plan(
 }
 
 export class SignatureVerifier {
+  /**
+   * threads: ECDSA checks may go to libuv's threads (worth it for many
+   * checks; for a few, waking a thread costs more than the check).
+   */
+  constructor(private readonly options: { threads: boolean } = { threads: false }) {}
+
   private readonly keys = new Map<ParsedCertificate, Map<string, Promise<CryptoKey | null>>>();
   private readonly nodeKeys = new Map<ParsedCertificate, NodeKey | null>();
   private readonly results = new Map<
@@ -191,9 +204,9 @@ export class SignatureVerifier {
   }
 
   /**
-   * The check with Node's crypto, on libuv's threads (checks run side by
-   * side, the main thread goes on decoding), or null for the WebCrypto way
-   * (no key, or an error).
+   * The check with Node's crypto (ECDSA's on libuv's threads when there
+   * are many: they run side by side while this thread goes on decoding), or
+   * null for the WebCrypto way (no key, an error, a DER signature refused).
    */
   private runInNode(
     child: ParsedCertificate,
@@ -202,12 +215,17 @@ export class SignatureVerifier {
   ): Promise<SignatureCheck | null> | SignatureCheck | null {
     const key = this.nodeKey(issuer);
     if (!key) return null;
-    const signature = p.signature(child.signatureValue);
-    if (!signature) return "invalid";
+    // The WebCrypto form decides what is malformed ("invalid"), so both ways agree.
+    const converted = p.signature(child.signatureValue);
+    if (!converted) return "invalid";
+    const signature = p.node.derSignature ? child.signatureValue : converted;
+    // OpenSSL refuses DER the converted form forgives (trailing bytes, padded integers):
+    // a DER signature it refuses is judged the WebCrypto way.
+    const refused: SignatureCheck | null = p.node.derSignature ? null : "invalid";
     const input = p.node.options === NO_OPTIONS ? key : { key, ...p.node.options };
-    if (!p.node.onThreads) {
+    if (!p.node.onThreads || !this.options.threads) {
       try {
-        return nodeCrypto!.verify(p.node.hash, child.tbs, input, signature) ? "valid" : "invalid";
+        return nodeCrypto!.verify(p.node.hash, child.tbs, input, signature) ? "valid" : refused;
       } catch {
         return null;
       }
@@ -215,7 +233,7 @@ export class SignatureVerifier {
     return new Promise((resolve) => {
       try {
         nodeCrypto!.verify(p.node.hash, child.tbs, input, signature, (error, ok) =>
-          resolve(error ? null : ok ? "valid" : "invalid"),
+          resolve(error ? null : ok ? "valid" : refused),
         );
       } catch {
         resolve(null);
