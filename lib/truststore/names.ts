@@ -18,7 +18,11 @@ import { NAME_ATTRIBUTES } from "./oids";
 
 import { toHex } from "./hex";
 
+/** Anything escapeDnValue changes: most values have none, and are returned as they are. */
+const NEEDS_ESCAPE = /[,+"\\<>;\u0000-\u001f]|^[ #]| $/;
+
 export function escapeDnValue(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value
     .replace(/([,+"\\<>;])/g, "\\$1")
     .replace(/^([ #])/, "\\$1")
