@@ -25,7 +25,7 @@ export function OverviewRowView({
   const account = accountOf(place);
   return (
     <tr className="border-t border-slate-100 align-top hover:bg-slate-50" data-testid="domain-row">
-      <td className="px-3 py-2">
+      <td className="cell">
         <Link
           className="font-medium text-sky-800 hover:underline"
           href={`/domains/${encodeURIComponent(row.domain.domainName)}?region=${place}`}
@@ -43,27 +43,27 @@ export function OverviewRowView({
       </td>
       {labels && (
         <>
-          <td className="px-3 py-2 text-xs" data-testid="row-account">
+          <td className="cell text-xs" data-testid="row-account">
             {account && (labels[account] ?? account)}
             <span className="block font-mono text-slate-500">{account}</span>
           </td>
-          <td className="px-3 py-2 text-xs whitespace-nowrap" data-testid="row-region">
+          <td className="cell text-xs whitespace-nowrap" data-testid="row-region">
             {regionOf(place)}
           </td>
         </>
       )}
-      <td className="px-3 py-2">
+      <td className="cell">
         <StatusBadge status={row.domain.status} />
       </td>
-      <td className="max-w-32 min-w-24 px-3 py-2 text-xs break-all text-slate-600">
+      <td className="cell max-w-32 min-w-24 text-xs break-all text-slate-600">
         {row.domain.endpointType}
         <br />
         {row.domain.securityPolicy ?? <span className="text-slate-400">policy not reported</span>}
       </td>
-      <td className="px-3 py-2">
+      <td className="cell">
         <ApiTypeCell name={rowKey(row)} known={row.apiTypes} streamed={apiTypes} now={now} />
       </td>
-      <td className="px-3 py-2 text-xs">
+      <td className="cell text-xs">
         {row.domain.mtls ? (
           <>
             <span className="font-medium text-emerald-800">on</span>
@@ -84,7 +84,7 @@ export function OverviewRowView({
           <MtlsStateLabel domain={row.domain} />
         )}
       </td>
-      <td className="px-3 py-2 tabular-nums">
+      <td className="cell tabular-nums">
         {row.warningCount > 0 ? (
           <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">
             {row.warningCount}
@@ -93,7 +93,7 @@ export function OverviewRowView({
           <span className="text-slate-400">0</span>
         )}
       </td>
-      <td className="space-y-1 px-3 py-2 whitespace-nowrap">
+      <td className="cell space-y-1 whitespace-nowrap">
         {row.serverCertificateNotAfter ? (
           <div>
             <Expiry notAfter={row.serverCertificateNotAfter} now={now} compact />
@@ -108,7 +108,7 @@ export function OverviewRowView({
           </div>
         )}
       </td>
-      <td className="px-3 py-2 whitespace-nowrap" data-testid="truststore-expiry">
+      <td className="cell whitespace-nowrap" data-testid="truststore-expiry">
         {row.truststoreExpiry ? (
           <Expiry notAfter={row.truststoreExpiry} now={now} compact />
         ) : (

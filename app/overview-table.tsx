@@ -41,7 +41,7 @@ export function OverviewTable({
     return (
       <th
         scope="col"
-        className="px-3 py-2"
+        className="cell"
         aria-sort={active ? (query.descending ? "descending" : "ascending") : "none"}
       >
         <Link
@@ -67,22 +67,22 @@ export function OverviewTable({
             {header("name", "Domain name")}
             {fleet && (
               <>
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="cell font-medium">
                   Account
                 </th>
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="cell font-medium">
                   Region
                 </th>
               </>
             )}
             {header("status", "Status")}
-            <th scope="col" className="px-3 py-2 font-medium">
+            <th scope="col" className="cell font-medium">
               Endpoint · policy
             </th>
-            <th scope="col" className="px-3 py-2 font-medium">
+            <th scope="col" className="cell font-medium">
               API type
             </th>
-            <th scope="col" className="px-3 py-2 font-medium">
+            <th scope="col" className="cell font-medium">
               Mutual TLS
             </th>
             {header("warnings", "Warnings")}

@@ -1,11 +1,7 @@
 import { daysUntil, expiryBand, type ExpiryBand } from "@/lib/model/status-help";
 
-const BAND_CLASS: Record<ExpiryBand, string> = {
-  expired: "bg-rose-600 text-white",
-  week: "bg-rose-100 text-rose-900 ring-1 ring-rose-300",
-  month: "bg-amber-100 text-amber-900 ring-1 ring-amber-300",
-  fine: "bg-emerald-50 text-emerald-900 ring-1 ring-emerald-200",
-};
+// Each band is a class of app/globals.css (`chip-BAND`).
+
 const BAND_LABEL: Record<ExpiryBand, string> = {
   expired: "expired",
   week: "under 7 days",
@@ -41,7 +37,7 @@ export function Expiry({
   const days = Math.floor(daysUntil(notAfter, now));
   return (
     <span
-      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs tabular-nums ${BAND_CLASS[band]}`}
+      className={`chip chip-${band}`}
       data-band={band}
       title={`${notAfter} (${relativeDays(notAfter, now)}${BAND_LABEL[band] ? `, ${BAND_LABEL[band]}` : ""})`}
     >

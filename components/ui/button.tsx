@@ -4,21 +4,9 @@
  */
 import type { ButtonHTMLAttributes } from "react";
 
-const TONES = {
-  primary: "bg-sky-700 font-medium text-white hover:bg-sky-800",
-  danger: "bg-rose-700 font-medium text-white hover:bg-rose-800",
-  "danger-outline": "border border-rose-300 bg-white text-rose-800 hover:bg-rose-50",
-  warning: "border border-amber-400 bg-white text-amber-900 hover:bg-amber-50",
-  secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50",
-} as const;
-
-const SIZES = {
-  xs: "px-2 py-1 text-xs",
-  sm: "px-3 py-1.5 text-sm",
-  md: "px-4 py-2 text-sm",
-} as const;
-
-export type ButtonTone = keyof typeof TONES;
+/** The tones and sizes, each a class of app/globals.css (`btn-TONE`, `btn-SIZE`). */
+export type ButtonTone = "primary" | "danger" | "danger-outline" | "warning" | "secondary";
+type ButtonSize = "xs" | "sm" | "md";
 
 export function Button({
   tone = "secondary",
@@ -26,11 +14,11 @@ export function Button({
   className = "",
   type = "button",
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { tone?: ButtonTone; size?: keyof typeof SIZES }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & { tone?: ButtonTone; size?: ButtonSize }) {
   return (
     <button
       type={type}
-      className={`rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:opacity-50 ${TONES[tone]} ${SIZES[size]} ${className}`}
+      className={`btn btn-${tone} btn-${size}${className ? ` ${className}` : ""}`}
       {...props}
     />
   );

@@ -32,3 +32,46 @@ export function certificateRows(
     findings: byCertificate.get(cert.index) ?? [],
   }));
 }
+
+const ROLES: CertificateRow["role"][] = ["root", "CA", "end entity"];
+
+/**
+ * Rows packed for the page's payload: each distinct name once (a thousand
+ * certificates of one CA name their issuer a thousand times), a row as
+ * positions into them, its expiry in ms and its role as a number; findings
+ * only for the rows that have some.
+ */
+export interface PackedRows {
+  names: string[];
+  /** [index, subject, issuer (positions in names), notAfter (ms), role (0 root, 1 CA, 2 end entity)] */
+  rows: [number, number, number, number, number][];
+  /** Findings by the row's position. */
+  findings: Record<number, Finding[]>;
+}
+
+export function packRows(rows: CertificateRow[]): PackedRows {
+  const names: string[] = [];
+  const positions = new Map<string, number>();
+  const at = (name: string) => {
+    let i = positions.get(name);
+    if (i === undefined) positions.set(name, (i = names.push(name) - 1));
+    return i;
+  };
+  const findings: Record<number, Finding[]> = {};
+  const packed = rows.map((r, k): PackedRows["rows"][number] => {
+    if (r.findings.length) findings[k] = r.findings;
+    return [r.index, at(r.subject), at(r.issuer), Date.parse(r.notAfter), ROLES.indexOf(r.role)];
+  });
+  return { names, rows: packed, findings };
+}
+
+export function unpackRows(packed: PackedRows): CertificateRow[] {
+  return packed.rows.map(([index, subject, issuer, notAfter, role], k) => ({
+    index,
+    subject: packed.names[subject]!,
+    issuer: packed.names[issuer]!,
+    notAfter: new Date(notAfter).toISOString(),
+    role: ROLES[role]!,
+    findings: packed.findings[k] ?? [],
+  }));
+}

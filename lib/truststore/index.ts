@@ -24,7 +24,13 @@ export {
 export { toJsonReport, type JsonReport } from "./json-report";
 export { assessLockout, type BrokenChain, type LockoutAssessment } from "./lockout";
 export { summarize, summaryCountsAt, type SummaryCounts, type TruststoreSummary } from "./summary";
-export { certificateRows, type CertificateRow } from "./certificate-rows";
+export {
+  certificateRows,
+  packRows,
+  unpackRows,
+  type CertificateRow,
+  type PackedRows,
+} from "./certificate-rows";
 export { comparable, type ComparableCertificate, type ComparableReport } from "./comparable";
 export {
   acceptsSeenClient,

@@ -1,11 +1,12 @@
 "use client";
 /**
- * The active truststore version's certificates: rows from the server, 50 a
- * page; a certificate's decoded detail is fetched when it is opened, once.
+ * The active truststore version's certificates: rows from the server
+ * (packed: a thousand of them share their names), 50 a page; a
+ * certificate's decoded detail is fetched when it is opened, once.
  */
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { getTruststoreCertificate } from "@/lib/actions/get-truststore-certificate";
-import type { CertificateRow } from "@/lib/truststore";
+import { unpackRows, type PackedRows } from "@/lib/truststore/certificate-rows";
 import { CertificateDetails, CertificateList } from "../../../components/certificate-list-client";
 import { useFetched } from "./use-fetched";
 
@@ -13,7 +14,7 @@ export function ActiveCertificates({
   domainName,
   region,
   versionId,
-  rows,
+  packed,
   now,
   truststoreUri,
 }: {
@@ -22,9 +23,10 @@ export function ActiveCertificates({
   versionId: string;
   /** Set when the truststore was opened by its S3 URI. */
   truststoreUri?: string;
-  rows: CertificateRow[];
+  packed: PackedRows;
   now: number;
 }) {
+  const rows = useMemo(() => unpackRows(packed), [packed]);
   const read = useCallback(
     (index: number) =>
       getTruststoreCertificate({

@@ -1,8 +1,8 @@
-import { certificateAnchor } from "@/components/certificate-anchor";
-import { certificateRows } from "@/lib/truststore";
+import { certificateRows, packRows } from "@/lib/truststore";
 import { ActiveCertificates } from "@/app/domains/[domain]/active-certificates-client";
 import { ChainDiagram } from "@/app/domains/[domain]/chain-diagram";
 import { ValidityTimeline } from "@/app/domains/[domain]/validity-timeline";
+import { chainNode, validityBar } from "./certificate-charts";
 import type { CheckedVersion } from "@/lib/domains/versions/truststores";
 import { Section } from "./section";
 
@@ -24,7 +24,6 @@ export function ActiveCertificatesSection({
   truststoreUri?: string;
 }) {
   const { certificates } = active.report;
-  const anchor = certificateAnchor("active");
   // Big truststores: the diagram and the timeline show 100 certificates (the list shows all).
   const many = certificates.length > SHOWN;
   const inDiagram = new Set(certificates.slice(0, SHOWN).flatMap((c) => c.path));
@@ -41,14 +40,14 @@ export function ActiveCertificatesSection({
         domainName={domainName}
         region={region}
         versionId={active.versionId}
-        rows={certificateRows(active.report)}
+        packed={packRows(certificateRows(active.report))}
         now={now}
         {...(truststoreUri ? { truststoreUri } : {})}
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="text-sm font-medium">Chains</h3>
-          <ChainDiagram certificates={diagram} anchor={anchor} />
+          <ChainDiagram certificates={diagram.map(chainNode)} anchorPrefix="active" />
           {many && (
             <p className="text-xs text-slate-500">
               The chains of the first {SHOWN} of {certificates.length} certificates.
@@ -57,7 +56,10 @@ export function ActiveCertificatesSection({
         </div>
         <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="text-sm font-medium">Validity</h3>
-          <ValidityTimeline certificates={timeline} now={now} />
+          <ValidityTimeline
+            bars={timeline.filter((c) => c.duplicateOf === undefined).map(validityBar)}
+            now={now}
+          />
           {many && (
             <p className="text-xs text-slate-500">
               The {SHOWN} certificates that expire first, of {certificates.length}.

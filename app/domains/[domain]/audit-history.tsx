@@ -32,23 +32,23 @@ export function AuditHistory({ events }: { events: AuditEvent[] }) {
               data-testid="audit-row"
               data-result={e.result}
             >
-              <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+              <td className="cell whitespace-nowrap tabular-nums">
                 {e.at.slice(0, 19).replace("T", " ")}
               </td>
-              <td className="px-3 py-2">
+              <td className="cell">
                 {e.user} <span className="text-xs text-slate-500">{e.role}</span>
               </td>
-              <td className="px-3 py-2">{e.action}</td>
-              <td className="px-3 py-2 font-mono text-xs">
+              <td className="cell">{e.action}</td>
+              <td className="cell font-mono text-xs">
                 {e.fromVersion || e.toVersion
                   ? `${e.fromVersion?.slice(0, 10) ?? "—"} → ${e.toVersion?.slice(0, 10) ?? "—"}`
                   : "—"}
               </td>
-              <td className={`px-3 py-2 ${RESULT_CLASS[e.result]}`}>
+              <td className={`cell ${RESULT_CLASS[e.result]}`}>
                 {e.result}
                 {e.message && <span className="block text-xs text-slate-600">{e.message}</span>}
               </td>
-              <td className="px-3 py-2 font-mono text-xs">{e.requestId ?? "—"}</td>
+              <td className="cell font-mono text-xs">{e.requestId ?? "—"}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,11 @@
-import type { CertificateReport } from "@/lib/truststore/types";
+"use client";
+/**
+ * The chains of trust as trees, root down. A client component: the page
+ * sends each certificate as its name, role and path, not as the rendered
+ * tree (a hundred certificates weighed 46 KB of the page's payload).
+ */
+import { certificateAnchor } from "@/components/certificate-anchor";
+import type { ChainNode } from "./certificate-charts";
 
 interface Node {
   index: number;
@@ -6,14 +13,14 @@ interface Node {
 }
 
 /** Trees from each root down through the certificates it issued (from the engine's paths). */
-function forest(certs: CertificateReport[]): { roots: Node[]; orphans: number[] } {
+function forest(certs: ChainNode[]): { roots: Node[]; orphans: number[] } {
   const nodes = new Map<number, Node>(
     certs.map((c) => [c.index, { index: c.index, children: [] }]),
   );
   const roots: Node[] = [];
   const orphans: number[] = [];
   for (const c of certs) {
-    if (c.duplicateOf !== undefined) continue;
+    if (c.duplicate) continue;
     const parent = c.path[1];
     if (c.path.length === 1) {
       if (c.pathComplete) roots.push(nodes.get(c.index)!);
@@ -31,10 +38,10 @@ function Branch({
   anchor,
 }: {
   node: Node;
-  certs: CertificateReport[];
+  certs: Map<number, ChainNode>;
   anchor: (i: number) => string;
 }) {
-  const c = certs[node.index]!;
+  const c = certs.get(node.index)!;
   return (
     <li className="relative pl-4">
       <a
@@ -42,9 +49,7 @@ function Branch({
         className="inline-block rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:border-slate-500"
       >
         <span className="font-medium">{c.subject || "(empty subject)"}</span>
-        <span className="ml-1 text-slate-500">
-          {c.selfSigned ? "root" : c.isCA ? "CA" : "end entity"}
-        </span>
+        <span className="ml-1 text-slate-500">{c.role}</span>
       </a>
       {node.children.length > 0 && (
         <ul className="mt-1 ml-3 space-y-1 border-l border-slate-300">
@@ -59,22 +64,26 @@ function Branch({
 
 export function ChainDiagram({
   certificates,
-  anchor,
+  anchorPrefix,
 }: {
-  certificates: CertificateReport[];
-  anchor: (i: number) => string;
+  certificates: ChainNode[];
+  /** Links go to the certificate list's anchors (components/certificate-anchor). */
+  anchorPrefix: string;
 }) {
   const { roots, orphans } = forest(certificates);
+  const anchor = certificateAnchor(anchorPrefix);
+  // By index: the diagram may show some of the certificates only.
+  const byIndex = new Map(certificates.map((c) => [c.index, c]));
   return (
     <figure aria-label="Chains of trust" className="space-y-2">
       <ul className="space-y-2">
         {roots.map((root) => (
-          <Branch key={root.index} node={root} certs={certificates} anchor={anchor} />
+          <Branch key={root.index} node={root} certs={byIndex} anchor={anchor} />
         ))}
       </ul>
       {orphans.length > 0 && (
         <p className="text-xs text-amber-800">
-          Without a root in this file: {orphans.map((i) => certificates[i]!.subject).join("; ")}
+          Without a root in this file: {orphans.map((i) => byIndex.get(i)!.subject).join("; ")}
         </p>
       )}
       <figcaption className="text-xs text-slate-500">

@@ -1,24 +1,24 @@
-import type { CertificateReport } from "@/lib/truststore/types";
+"use client";
+/**
+ * Each certificate's validity as a bar on one time axis, with today marked.
+ * A client component: the page sends each bar as a few numbers, not as the
+ * rendered tree (a hundred bars weighed 65 KB of the page's payload).
+ */
+import type { ValidityBar } from "./certificate-charts";
 
-/** Each certificate's validity as a bar on one time axis, with today marked. */
-export function ValidityTimeline({
-  certificates,
-  now,
-}: {
-  certificates: CertificateReport[];
-  now: number;
-}) {
-  const unique = certificates.filter((c) => c.duplicateOf === undefined);
+const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/** `bars`: the certificates that are not duplicates. */
+export function ValidityTimeline({ bars: unique, now }: { bars: ValidityBar[]; now: number }) {
   if (unique.length === 0) return null;
-  const start = Math.min(now, ...unique.map((c) => Date.parse(c.notBefore)));
-  const end = Math.max(now, ...unique.map((c) => Date.parse(c.notAfter)));
+  const start = Math.min(now, ...unique.map((c) => c.from));
+  const end = Math.max(now, ...unique.map((c) => c.to));
   const span = Math.max(end - start, 1);
   const pct = (t: number) => `${(((t - start) / span) * 100).toFixed(2)}%`;
   return (
     <figure aria-label="Validity over time" className="space-y-1">
       {unique.map((c) => {
-        const from = Date.parse(c.notBefore);
-        const to = Date.parse(c.notAfter);
+        const { from, to } = c;
         const tone =
           to < now
             ? "bg-rose-500"
@@ -39,7 +39,7 @@ export function ValidityTimeline({
               <div
                 className={`absolute inset-y-0 rounded ${tone}`}
                 style={{ left: pct(from), width: `max(2px, calc(${pct(to)} - ${pct(from)}))` }}
-                title={`${c.notBefore.slice(0, 10)} → ${c.notAfter.slice(0, 10)}`}
+                title={`${day(from)} → ${day(to)}`}
               />
               <div
                 aria-hidden
@@ -53,9 +53,9 @@ export function ValidityTimeline({
       <figcaption className="grid grid-cols-[minmax(8rem,16rem)_1fr] gap-2 text-xs text-slate-500">
         <span />
         <span className="flex justify-between">
-          <span>{new Date(start).toISOString().slice(0, 10)}</span>
-          <span>line: today {new Date(now).toISOString().slice(0, 10)}</span>
-          <span>{new Date(end).toISOString().slice(0, 10)}</span>
+          <span>{day(start)}</span>
+          <span>line: today {day(now)}</span>
+          <span>{day(end)}</span>
         </span>
       </figcaption>
     </figure>

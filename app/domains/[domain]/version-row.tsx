@@ -43,14 +43,14 @@ export function VersionRow({
         data-active={v.isActive ? "true" : undefined}
         tabIndex={-1}
       >
-        <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+        <td className="cell whitespace-nowrap tabular-nums">
           {v.deleteMarker ? (
             <span className="text-slate-500">deleted</span>
           ) : (
             v.lastModified.slice(0, 16).replace("T", " ")
           )}
         </td>
-        <td className="px-3 py-2">
+        <td className="cell">
           <code className="font-mono text-xs" title={v.versionId}>
             {v.versionId.slice(0, 12)}…
           </code>
@@ -72,16 +72,16 @@ export function VersionRow({
             </span>
           )}
         </td>
-        <td className="px-3 py-2 text-xs">
+        <td className="cell text-xs">
           {v.metadata.uploadedBy ?? <span className="text-slate-400">unknown</span>}
         </td>
-        <td className="px-3 py-2 text-xs tabular-nums">
+        <td className="cell text-xs tabular-nums">
           {v.deleteMarker ? "—" : `${(v.size / 1024).toFixed(1)} KB`}
         </td>
-        <td className="px-3 py-2 tabular-nums">
+        <td className="cell tabular-nums">
           {v.deleteMarker || v.summarising ? "—" : v.certificateCount}
         </td>
-        <td className="px-3 py-2 text-xs">
+        <td className="cell text-xs">
           {v.deleteMarker ? (
             "—"
           ) : v.summarising ? (
@@ -94,7 +94,7 @@ export function VersionRow({
             <span className="text-emerald-800">none</span>
           )}
         </td>
-        <td className="px-3 py-2 text-right whitespace-nowrap">
+        <td className="cell text-right whitespace-nowrap">
           {!v.deleteMarker && !v.isActive && (
             <div className="flex justify-end gap-2">
               {comparable && (
