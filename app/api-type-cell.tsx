@@ -2,9 +2,10 @@
 /**
  * The overview's API type cell: the kinds of API mapped to the domain. The
  * row carries them when the view filtered by type; otherwise they stream in
- * after the table (one call per shown domain, on the server).
+ * after the table (one call per shown domain, on the server) and fill the
+ * cells once the page is live.
  */
-import { Suspense, use } from "react";
+import { useEffect, useState } from "react";
 import type { ApiKind, ApiTypes } from "@/lib/model/overview-row";
 
 const WORDS: Record<ApiKind, string> = { REST: "REST", HTTP: "HTTP", WEBSOCKET: "WebSocket" };
@@ -49,16 +50,25 @@ function ApiTypesLabel({ types, now }: { types: ApiTypes | undefined; now: numbe
   );
 }
 
-function Streamed({
-  name,
-  all,
-  now,
-}: {
-  name: string;
-  all: Promise<Record<string, ApiTypes>>;
-  now: number;
-}) {
-  return <ApiTypesLabel types={use(all)[name]} now={now} />;
+/**
+ * The types once the page's one promise of them settles: each cell waits in
+ * the browser, not behind a Suspense boundary of its own (a hundred
+ * boundaries streamed a hundred hidden copies and scripts into the HTML).
+ */
+function useStreamed(streamed: Promise<Record<string, ApiTypes>>, wanted: boolean) {
+  const [all, setAll] = useState<Record<string, ApiTypes> | null>(null);
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    streamed.then(
+      (value) => live && setAll(value),
+      () => live && setAll({}),
+    );
+    return () => {
+      live = false;
+    };
+  }, [streamed, wanted]);
+  return all;
 }
 
 export function ApiTypeCell({
@@ -73,10 +83,8 @@ export function ApiTypeCell({
   /** When the page was read: the types' age is told from it. */
   now: number;
 }) {
+  const all = useStreamed(streamed, !known);
   if (known) return <ApiTypesLabel types={known} now={now} />;
-  return (
-    <Suspense fallback={<span className="text-xs text-slate-400">reading…</span>}>
-      <Streamed name={name} all={streamed} now={now} />
-    </Suspense>
-  );
+  if (!all) return <span className="text-xs text-slate-400">reading…</span>;
+  return <ApiTypesLabel types={all[name]} now={now} />;
 }

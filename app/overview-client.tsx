@@ -5,7 +5,7 @@
  * sends one page. Statuses that settle on their own poll.
  */
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState, useTransition } from "react";
+import { useEffect, useId, useMemo, useState, useTransition } from "react";
 import {
   API_TYPE_FILTERS,
   overviewSearch,
@@ -16,6 +16,7 @@ import {
   type OverviewQuery,
 } from "@/lib/model/overview-query";
 import { DOMAIN_STATUSES, type DomainStatus } from "@/lib/model/domain";
+import { unpackShownRow, type PackedShownRow } from "@/lib/model/overview-row";
 import { STATUS_HELP } from "@/lib/model/status-help";
 import { AutoRefresh } from "../components/auto-refresh-client";
 import { OverviewTable } from "./overview-table";
@@ -39,7 +40,8 @@ export function OverviewClient({
   labels,
   now,
 }: {
-  page: OverviewPageView;
+  /** The page, its rows as shown and packed (lib/model/overview-row.ts: only what the table shows). */
+  page: Omit<OverviewPageView, "rows"> & { rows: PackedShownRow[] };
   query: OverviewQuery;
   region: string;
   regions: string[];
@@ -83,7 +85,8 @@ export function OverviewClient({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search]);
   const where = fleet ? fleetScopeLabel(fleet) : region;
-  const transient = page.rows.some((r) => STATUS_HELP[r.domain.status].transient);
+  const rows = useMemo(() => page.rows.map(unpackShownRow), [page.rows]);
+  const transient = rows.some((r) => STATUS_HELP[r.domain.status].transient);
   const filtered = page.matching !== page.total;
   const plural = (n: number) => `${n.toLocaleString("en-US")} domain name${n === 1 ? "" : "s"}`;
 
@@ -260,7 +263,7 @@ export function OverviewClient({
         </div>
       ) : (
         <OverviewTable
-          rows={page.rows}
+          rows={rows}
           query={query}
           region={region}
           {...(fleet ? { fleet, labels: labels ?? {} } : {})}

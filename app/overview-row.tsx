@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { rowKey, type ApiTypes, type OverviewRow } from "@/lib/model/overview-row";
+import { rowKey, type ApiTypes, type ShownRow } from "@/lib/model/overview-row";
 import { accountOf, regionOf } from "@/lib/model/place";
 import { ApiTypeCell } from "./api-type-cell";
 import { Expiry } from "../components/expiry";
@@ -14,7 +14,7 @@ export function OverviewRowView({
   now,
   apiTypes,
 }: {
-  row: OverviewRow;
+  row: ShownRow;
   region: string;
   /** In a fleet: account labels by id, and the row's Account and Region cells. */
   labels?: Record<string, string>;
@@ -24,10 +24,10 @@ export function OverviewRowView({
   const place = row.place ?? region;
   const account = accountOf(place);
   return (
-    <tr className="border-t border-slate-100 align-top hover:bg-slate-50" data-testid="domain-row">
+    <tr className="row" data-testid="domain-row">
       <td className="cell">
         <Link
-          className="font-medium text-sky-800 hover:underline"
+          className="link"
           href={`/domains/${encodeURIComponent(row.domain.domainName)}?region=${place}`}
         >
           {row.domain.domainName}
@@ -55,7 +55,7 @@ export function OverviewRowView({
       <td className="cell">
         <StatusBadge status={row.domain.status} />
       </td>
-      <td className="cell max-w-32 min-w-24 text-xs break-all text-slate-600">
+      <td className="cell cell-note">
         {row.domain.endpointType}
         <br />
         {row.domain.securityPolicy ?? <span className="text-slate-400">policy not reported</span>}
@@ -74,10 +74,7 @@ export function OverviewRowView({
               {row.domain.mtls.truststoreUri}
             </span>
             <span className="block font-mono text-slate-500">
-              version{" "}
-              {row.domain.mtls.truststoreVersion
-                ? row.domain.mtls.truststoreVersion.slice(0, 12) + "…"
-                : "latest"}
+              {`version ${row.domain.mtls.truststoreVersion ? `${row.domain.mtls.truststoreVersion.slice(0, 12)}…` : "latest"}`}
             </span>
           </>
         ) : (

@@ -10,7 +10,7 @@ import {
   type OverviewQuery,
   type SortKey,
 } from "@/lib/model/overview-query";
-import { rowKey, type ApiTypes, type OverviewRow } from "@/lib/model/overview-row";
+import { rowKey, type ApiTypes, type ShownRow } from "@/lib/model/overview-row";
 import { OverviewRowView } from "./overview-row";
 
 export function OverviewTable({
@@ -22,7 +22,7 @@ export function OverviewTable({
   now,
   apiTypes,
 }: {
-  rows: OverviewRow[];
+  rows: ShownRow[];
   query: OverviewQuery;
   region: string;
   /** In a fleet: Account and Region columns, links to each row's place. */

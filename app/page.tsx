@@ -5,6 +5,7 @@ import { OverviewClient } from "@/app/overview-client";
 import { requirePageSession } from "@/lib/auth/page-guard";
 import { fleetScopeLabel, overviewSearch, parseOverviewQuery } from "@/lib/model/overview-query";
 import { placeLabel } from "@/lib/model/place";
+import { packShownRow, shownRow } from "@/lib/model/overview-row";
 import { accountLabels, fleetChoices, fleetPlacesOf } from "@/lib/domains/views/fleet-view";
 import { PlaceFailures } from "./place-failures";
 import {
@@ -97,7 +98,10 @@ export default async function OverviewPage({
         labels={labels}
       />
       <OverviewClient
-        page={overview.value}
+        page={{
+          ...overview.value,
+          rows: overview.value.rows.map((row) => packShownRow(shownRow(row))),
+        }}
         query={query}
         region={region}
         regions={regionChoices(region)}
