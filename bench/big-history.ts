@@ -167,7 +167,7 @@ export async function benchBigHistory(): Promise<string> {
     return [
       `Domain page, ${VERSIONS} versions × 999-1,000 certificates (written by another tool), production build`,
       table(["measure", "figure"], rows),
-      "Targets: warm under 1 s, cold under 4 s, HTML under 1 MB, RSS under 400 MB; a warm view writes nothing.",
+      "Targets: warm under 1 s and within 1.5× the floor, cold under 4 s, HTML under 250 KB, RSS under 300 MB; a warm view writes nothing.",
     ].join("\n");
   } finally {
     if (app) stopApp(app);

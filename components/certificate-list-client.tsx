@@ -4,7 +4,7 @@
  */
 import { CopyButton } from "./copy-button";
 import { useEffect, useMemo, useState } from "react";
-import { describePublicKey } from "@/lib/truststore/decode";
+import { describePublicKey } from "@/lib/truststore/key-description";
 import { certificateRows, type CertificateRow } from "@/lib/truststore/certificate-rows";
 import type { CertificateReport, TruststoreReport } from "@/lib/truststore/types";
 import { certificateAnchor } from "./certificate-anchor";

@@ -1,4 +1,5 @@
-import { clientCertIdentity, type DecodedCertificate } from "@/lib/truststore";
+import { clientCertIdentity } from "@/lib/truststore/client-identity";
+import type { DecodedCertificate } from "@/lib/truststore/types";
 
 /** What a Lambda proxy integration (or a Lambda authorizer) receives for this client certificate. */
 export function BackendReceives({ client }: { client: DecodedCertificate }) {

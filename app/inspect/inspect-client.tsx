@@ -7,12 +7,8 @@
 import { placeLabel } from "@/lib/model/place";
 import { useId, useState } from "react";
 import { checkClientCertificate } from "@/lib/actions/check-client-certificate";
-import {
-  checkTruststore,
-  MAX_TRUSTSTORE_BYTES,
-  type ClientCheckResult,
-  type TruststoreReport,
-} from "@/lib/truststore";
+import { MAX_TRUSTSTORE_BYTES, type TruststoreReport } from "@/lib/truststore/types";
+import type { ClientCheckResult } from "@/lib/truststore/client-check";
 import { certificateAnchor } from "../../components/certificate-anchor";
 import { DecodedCertificateList } from "../../components/certificate-list-client";
 import { DropZone } from "../../components/drop-zone-client";
@@ -23,6 +19,9 @@ import { useAction } from "../../components/use-action";
 import { Button } from "../../components/ui/button";
 import type { ClientRevocation } from "@/lib/domains/versions/client-check";
 import { ClientRevocationLine } from "./client-revocation";
+
+/** The decoding engine, loaded when the first file is dropped or pasted (not with the page). */
+const engine = () => import("@/lib/truststore/check");
 
 export function Inspect({
   domains,
@@ -47,14 +46,14 @@ export function Inspect({
   async function inspect(input: string | File) {
     setClient(null);
     if (typeof input !== "string" && input.size > MAX_TRUSTSTORE_BYTES) {
-      setReport(await checkTruststore(new Uint8Array(input.size)));
+      setReport(await (await engine()).checkTruststore(new Uint8Array(input.size)));
       return;
     }
     const bytes =
       typeof input === "string"
         ? new TextEncoder().encode(input)
         : new Uint8Array(await input.arrayBuffer());
-    const checked = await checkTruststore(bytes);
+    const checked = await (await engine()).checkTruststore(bytes);
     if (typeof input !== "string" && checked.verdict !== "error")
       setText(new TextDecoder().decode(bytes));
     setReport(checked);

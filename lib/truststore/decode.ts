@@ -98,13 +98,6 @@ function decodePublicKey(bytes: Uint8Array, spki: Tlv): PublicKeyInfo {
   return info;
 }
 
-export function describePublicKey(key: PublicKeyInfo): string {
-  if (key.algorithm === "RSA" || key.algorithm === "RSA-PSS")
-    return `${key.algorithm} ${key.bits ?? "?"} bits`;
-  if (key.algorithm === "EC") return `EC ${key.curve ?? "unknown curve"}`;
-  return key.algorithm;
-}
-
 function decodeSignatureAlgorithm(oid: string, parameters?: Uint8Array): SignatureAlgorithmInfo {
   const def = SIGNATURE_ALGORITHMS[oid];
   if (!def) return { name: oid, oid, scheme: "unknown" };

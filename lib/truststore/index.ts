@@ -4,7 +4,7 @@
  */
 export * from "./types";
 export { readBundle, type ReadResult, type TruststoreInput } from "./pem";
-export { describePublicKey } from "./decode";
+export { describePublicKey } from "./key-description";
 export {
   warnedCertificate,
   warningsThenAndNow,

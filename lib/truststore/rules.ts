@@ -4,7 +4,7 @@
  * judge a certificate by the same rules.
  */
 import { STRONG_HASHES } from "./oids";
-import { describePublicKey } from "./decode";
+import { describePublicKey } from "./key-description";
 import type { CertificateRule, DecodedCertificate } from "./types";
 
 export interface RuleHit {

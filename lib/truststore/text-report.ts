@@ -1,7 +1,7 @@
 /**
  * Plain-text reports for terminals (the CLI) and for "copy as text".
  */
-import { describePublicKey } from "./decode";
+import { describePublicKey } from "./key-description";
 import { clientVerdict, type ClientCheckResult, type ClientVerdict } from "./client-check";
 import type { TruststoreDiff } from "./diff";
 import type { Finding, TruststoreReport } from "./types";

@@ -6,7 +6,11 @@
  * typed; a change that keeps every chain says so in one line.
  */
 import { TypeToConfirm } from "@/components/ui/type-to-confirm";
-import { clientsSentence, needsTypedName, type InformedLockout } from "@/lib/truststore";
+import {
+  clientsSentence,
+  needsTypedName,
+  type InformedLockout,
+} from "@/lib/truststore/lockout-informed";
 
 export { needsTypedName };
 

@@ -9,12 +9,8 @@ import { useId, useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import { enableBucketVersioning } from "@/lib/actions/enable-bucket-versioning";
 import { uploadTruststoreVersion } from "@/lib/actions/upload-truststore-version";
-import {
-  checkTruststore,
-  diffTruststores,
-  MAX_TRUSTSTORE_BYTES,
-  type TruststoreReport,
-} from "@/lib/truststore";
+import { diffTruststores } from "@/lib/truststore/diff";
+import { MAX_TRUSTSTORE_BYTES, type TruststoreReport } from "@/lib/truststore/types";
 
 import { DropZone } from "../../../components/drop-zone-client";
 
@@ -25,6 +21,9 @@ import { Button } from "../../../components/ui/button";
 import { UploadOutcome, type Outcome } from "./upload-outcome";
 import { useAction } from "../../../components/use-action";
 import { uploadLockout, useActiveBasis } from "./use-active-basis";
+
+/** The decoding engine, loaded when the first file is dropped or pasted (not with the page). */
+const engine = () => import("@/lib/truststore/check");
 
 interface Candidate {
   name: string;
@@ -65,7 +64,7 @@ export function UploadTruststore({
     try {
       if (typeof input !== "string" && input.size > MAX_TRUSTSTORE_BYTES) {
         // Refused before reading: API Gateway's quota is 1 MB.
-        const report = await checkTruststore(new Uint8Array(input.size));
+        const report = await (await engine()).checkTruststore(new Uint8Array(input.size));
         setCandidate({ name, text: "", report });
         return;
       }
@@ -73,7 +72,7 @@ export function UploadTruststore({
         typeof input === "string"
           ? new TextEncoder().encode(input)
           : new Uint8Array(await input.arrayBuffer());
-      const report = await checkTruststore(bytes);
+      const report = await (await engine()).checkTruststore(bytes);
       setCandidate({
         name,
         text: report.verdict === "error" ? "" : new TextDecoder().decode(bytes),

@@ -5,15 +5,14 @@
  */
 import { useCallback, useState } from "react";
 import { getActiveTruststoreBasis } from "@/lib/actions/get-active-truststore-basis";
+import { assessLockout } from "@/lib/truststore/lockout";
+import { comparable, type ComparableReport } from "@/lib/truststore/comparable";
 import {
-  assessLockout,
-  comparable,
   informLockout,
-  type ComparableReport,
   type InformedLockout,
   type SeenClients,
-  type TruststoreReport,
-} from "@/lib/truststore";
+} from "@/lib/truststore/lockout-informed";
+import type { TruststoreReport } from "@/lib/truststore/types";
 
 export type ActiveBasis = ComparableReport & { seen: SeenClients | null };
 
