@@ -94,6 +94,7 @@ export function CertificateList({
 }) {
   const anchor = certificateAnchor(anchorPrefix);
   const [page, setPage] = useState(0);
+  const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set());
   const pages = Math.ceil(rows.length / PAGE_SIZE);
   useEffect(() => {
     const follow = () => {
@@ -118,16 +119,20 @@ export function CertificateList({
           <li key={row.index} id={anchor(row.index)} className="scroll-mt-20">
             <details
               className="group"
-              onToggle={(e) => e.currentTarget.open && onOpen?.(row.index)}
+              onToggle={(e) => {
+                if (!e.currentTarget.open) return;
+                setOpened((o) => (o.has(row.index) ? o : new Set(o).add(row.index)));
+                onOpen?.(row.index);
+              }}
             >
-              <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-600">
-                <span className="text-xs text-slate-400 tabular-nums">#{row.index + 1}</span>
+              <summary className="cert-summary">
+                <span className="text-xs text-slate-400 tabular-nums">{`#${row.index + 1}`}</span>
                 <span className="min-w-0 flex-1">
                   <span className="block truncate font-medium" data-testid="certificate-subject">
                     {row.subject || "(empty subject)"}
                   </span>
                   <span className="block truncate text-xs text-slate-500">
-                    issued by {row.issuer}
+                    {`issued by ${row.issuer}`}
                   </span>
                 </span>
                 <span className="text-xs text-slate-500">{row.role}</span>
@@ -141,19 +146,22 @@ export function CertificateList({
                   ▸
                 </span>
               </summary>
-              <div className="space-y-2 px-3 pb-3">
-                {row.findings.length > 0 && (
-                  <ul className="space-y-1 text-xs">
-                    {row.findings.map((f, i) => (
-                      <li key={i} className="rounded bg-amber-50 px-2 py-1 text-amber-900">
-                        <code className="mr-1 font-mono">{f.rule}</code>
-                        {f.message}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {detail(row.index)}
-              </div>
+              {/* Drawn once opened: a closed row sends no body (50 a page). */}
+              {opened.has(row.index) && (
+                <div className="space-y-2 px-3 pb-3">
+                  {row.findings.length > 0 && (
+                    <ul className="space-y-1 text-xs">
+                      {row.findings.map((f, i) => (
+                        <li key={i} className="rounded bg-amber-50 px-2 py-1 text-amber-900">
+                          <code className="mr-1 font-mono">{f.rule}</code>
+                          {f.message}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {detail(row.index)}
+                </div>
+              )}
             </details>
           </li>
         ))}

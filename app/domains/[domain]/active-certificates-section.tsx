@@ -6,7 +6,8 @@ import { chainNode, validityBar } from "./certificate-charts";
 import type { CheckedVersion } from "@/lib/domains/versions/truststores";
 import { Section } from "./section";
 
-const SHOWN = 100;
+/** As many as the list shows on a page: a big truststore's diagram and timeline are a sample. */
+const SHOWN = 50;
 
 /** Every certificate of the active truststore version, its chains and validity over time. */
 export function ActiveCertificatesSection({
@@ -24,7 +25,7 @@ export function ActiveCertificatesSection({
   truststoreUri?: string;
 }) {
   const { certificates } = active.report;
-  // Big truststores: the diagram and the timeline show 100 certificates (the list shows all).
+  // Big truststores: the diagram and the timeline show 50 certificates (the list shows all).
   const many = certificates.length > SHOWN;
   const inDiagram = new Set(certificates.slice(0, SHOWN).flatMap((c) => c.path));
   const diagram = many ? certificates.filter((c) => inDiagram.has(c.index)) : certificates;

@@ -44,10 +44,7 @@ function Branch({
   const c = certs.get(node.index)!;
   return (
     <li className="relative pl-4">
-      <a
-        href={`#${anchor(node.index)}`}
-        className="inline-block rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:border-slate-500"
-      >
+      <a href={`#${anchor(node.index)}`} className="chain-node">
         <span className="font-medium">{c.subject || "(empty subject)"}</span>
         <span className="ml-1 text-slate-500">{c.role}</span>
       </a>

@@ -15,8 +15,13 @@ export function ValidityTimeline({ bars: unique, now }: { bars: ValidityBar[]; n
   const end = Math.max(now, ...unique.map((c) => c.to));
   const span = Math.max(end - start, 1);
   const pct = (t: number) => `${(((t - start) / span) * 100).toFixed(2)}%`;
+  const width = (from: number, to: number) => `${(((to - from) / span) * 100).toFixed(2)}%`;
   return (
-    <figure aria-label="Validity over time" className="space-y-1">
+    <figure
+      aria-label="Validity over time"
+      className="space-y-1"
+      style={{ "--today": pct(now) } as React.CSSProperties}
+    >
       {unique.map((c) => {
         const { from, to } = c;
         const tone =
@@ -28,23 +33,15 @@ export function ValidityTimeline({ bars: unique, now }: { bars: ValidityBar[]; n
                 ? "bg-amber-400"
                 : "bg-emerald-500";
         return (
-          <div
-            key={c.index}
-            className="grid grid-cols-[minmax(8rem,16rem)_1fr] items-center gap-2 text-xs"
-          >
+          <div key={c.index} className="timeline-row">
             <span className="truncate" title={c.subject}>
               {c.subject || "(empty subject)"}
             </span>
-            <div className="relative h-3 rounded bg-slate-100">
+            <div className="timeline-track">
               <div
-                className={`absolute inset-y-0 rounded ${tone}`}
-                style={{ left: pct(from), width: `max(2px, calc(${pct(to)} - ${pct(from)}))` }}
+                className={`timeline-bar ${tone}`}
+                style={{ left: pct(from), width: width(from, to) }}
                 title={`${day(from)} → ${day(to)}`}
-              />
-              <div
-                aria-hidden
-                className="absolute -inset-y-1 w-px bg-slate-900"
-                style={{ left: pct(now) }}
               />
             </div>
           </div>
