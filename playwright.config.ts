@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumPath } from "./test-support/chromium";
 import { hashSync } from "@node-rs/argon2";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -48,19 +49,6 @@ if (!existsSync(usersFile) || process.env.CI) {
 }
 export const SECRET = "e2e-auth-secret-that-is-long-enough-0123456789";
 export const USERS_FILE = usersFile;
-
-/**
- * Chromium: Playwright's own build when installed (`npx playwright install
- * chromium`); otherwise the system's (Debian's /usr/bin/chromium), or the
- * one named by CHROMIUM_PATH.
- */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 const start = (port: number) => `npm run start -- --hostname 127.0.0.1 --port ${port}`;
 const reuse = !process.env.CI;
