@@ -84,7 +84,8 @@ export function toBytes(input: TruststoreInput): Uint8Array {
 /** Bytes that no PEM text contains: NUL and C0 controls other than tab, CR, LF, FF. */
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.length > 65_536 ? bytes.subarray(0, 65_536) : bytes;
-  for (const b of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) return true;
   }
   return false;
