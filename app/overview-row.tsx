@@ -45,7 +45,7 @@ export function OverviewRowView({
         <>
           <td className="cell text-xs" data-testid="row-account">
             {account && (labels[account] ?? account)}
-            <span className="block font-mono text-slate-500">{account}</span>
+            <span className="mono-line text-slate-500">{account}</span>
           </td>
           <td className="cell text-xs whitespace-nowrap" data-testid="row-region">
             {regionOf(place)}
@@ -68,12 +68,12 @@ export function OverviewRowView({
           <>
             <span className="font-medium text-emerald-800">on</span>
             <span
-              className="block max-w-40 truncate font-mono text-slate-600"
+              className="mono-line max-w-40 truncate text-slate-600"
               title={row.domain.mtls.truststoreUri}
             >
               {row.domain.mtls.truststoreUri}
             </span>
-            <span className="block font-mono text-slate-500">
+            <span className="mono-line text-slate-500">
               {`version ${row.domain.mtls.truststoreVersion ? `${row.domain.mtls.truststoreVersion.slice(0, 12)}…` : "latest"}`}
             </span>
           </>

@@ -39,7 +39,11 @@ export function Expiry({
     <span
       className={`chip chip-${band}`}
       data-band={band}
-      title={`${notAfter} (${relativeDays(notAfter, now)}${BAND_LABEL[band] ? `, ${BAND_LABEL[band]}` : ""})`}
+      title={
+        compact
+          ? `${notAfter.slice(11, 16)} UTC, ${relativeDays(notAfter, now)}${BAND_LABEL[band] ? `, ${BAND_LABEL[band]}` : ""}`
+          : `${notAfter} (${relativeDays(notAfter, now)}${BAND_LABEL[band] ? `, ${BAND_LABEL[band]}` : ""})`
+      }
     >
       {formatDay(notAfter)}
       {compact ? (
