@@ -11,27 +11,22 @@ import { existsSync } from "node:fs";
 
 import { CreateBucketCommand, GetObjectCommand } from "@aws-sdk/client-s3";
 import { seedMtlsDomain } from "../test-support/seed";
-import { startTestEmulator, type TestEmulator } from "../test-support/emulator";
+import {
+  awaitQuiet,
+  requestCounts,
+  resetRequestCounts,
+  startTestEmulator,
+  writesOf,
+  type TestEmulator,
+} from "../test-support/emulator";
 import { bundle, largeBundle } from "../lib/pki/generate";
 import { fixed, table } from "./measure";
+import { waitForOk } from "../test-support/wait-for-ok";
 
 const PORT = 3191;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DOMAIN = "big.history.example";
 const VERSIONS = 50;
-
-async function waitFor(url: string, timeoutMs: number) {
-  const start = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() - start > timeoutMs) throw new Error(`${url} did not answer`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 function startApp(endpoint: string): ChildProcess {
   // As `npm start` runs it (with its heap limit).
@@ -89,22 +84,11 @@ async function seed(t: TestEmulator): Promise<string[]> {
 
 /** What one more view sends, once nothing else is in flight (summaries made): operation × count. */
 async function requestsOfOneView(t: TestEmulator): Promise<string> {
-  const counts = async () =>
-    (
-      (await (await fetch(`${t.endpoint}/_emulator/requests`)).json()) as {
-        counts: Record<string, number>;
-      }
-    ).counts;
-  const reset = () => fetch(`${t.endpoint}/_emulator/requests`, { method: "DELETE" });
-  for (let i = 0; i < 60; i++) {
-    await reset();
-    await new Promise((r) => setTimeout(r, 2000));
-    if (Object.keys(await counts()).length === 0) break;
-  }
-  await reset();
+  await awaitQuiet(t, 120_000);
+  await resetRequestCounts(t);
   await view();
-  const seen = await counts();
-  const writes = Object.entries(seen).filter(([op]) => /^(Put|Delete|Copy|Create|Update)/.test(op));
+  const seen = await requestCounts(t);
+  const writes = Object.entries(writesOf(seen));
   return `${Object.entries(seen)
     .map(([op, n]) => `${op} ${n}`)
     .join(
@@ -130,7 +114,7 @@ export async function benchBigHistory(): Promise<string> {
     const floor = performance.now() - floorStart;
 
     app = startApp(t.endpoint);
-    await waitFor(`${BASE}/api/health`, 60_000);
+    await waitForOk(`${BASE}/api/health`, 60_000);
     const rssStart = rssMb(app);
     const firstEver = await view();
     const warm: number[] = [];
@@ -149,7 +133,7 @@ export async function benchBigHistory(): Promise<string> {
     stopApp(app);
 
     app = startApp(t.endpoint);
-    await waitFor(`${BASE}/api/health`, 60_000);
+    await waitForOk(`${BASE}/api/health`, 60_000);
     const restarted = await view();
     const median = warm[Math.floor(warm.length / 2)]!;
     const rows: (string | number)[][] = [

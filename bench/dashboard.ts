@@ -11,6 +11,7 @@ import { paginateListCertificates } from "@aws-sdk/client-acm";
 import { paginateGetDomainNames } from "@aws-sdk/client-api-gateway";
 import { createClients } from "../lib/aws/clients";
 import { fixed, table } from "./measure";
+import { waitForOk } from "../test-support/wait-for-ok";
 import { loadRun } from "./load";
 
 const PORT = 3190;
@@ -18,20 +19,6 @@ const PORT = 3190;
 const AWS_PACE = 5;
 const EMULATOR_PORT = 4690;
 const BASE = `http://127.0.0.1:${PORT}`;
-
-async function waitFor(url: string, timeoutMs: number) {
-  const start = Date.now();
-  for (;;) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() - start > timeoutMs) throw new Error(`${url} did not answer`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function control(path: string, body: unknown) {
   const res = await fetch(`http://127.0.0.1:${EMULATOR_PORT}/_emulator/${path}`, {
@@ -139,7 +126,7 @@ export async function benchDashboard(): Promise<string> {
     },
   );
   try {
-    await waitFor(`${BASE}/inspect`, 60_000);
+    await waitForOk(`${BASE}/inspect`, 60_000);
     await control("seed", { bulkDomains: 1200, region: "eu-north-1" });
     // The whole HTML, and when the table was in it: the API types stream in after it.
     const timed = async (url: string) => {

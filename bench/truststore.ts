@@ -4,8 +4,8 @@
  */
 import { X509Certificate } from "node:crypto";
 import { chromium } from "@playwright/test";
-import { build } from "esbuild";
 import { chromiumPath } from "../test-support/chromium";
+import { engineForBrowsers } from "../test-support/browser-engine";
 import { checkTruststore } from "../lib/truststore";
 import { bundle, largeBundle } from "../lib/truststore/test-support/fixtures";
 import { fixed, measure, table } from "./measure";
@@ -24,15 +24,7 @@ function nativeParseAndVerify(pems: string[]): number {
 
 /** The engine as the browser runs it (bundled for browsers: WebCrypto), in Chromium: median ms per check. */
 async function inChromium(text: string): Promise<number> {
-  const bundled = await build({
-    entryPoints: ["lib/truststore/index.ts"],
-    bundle: true,
-    write: false,
-    platform: "browser",
-    format: "iife",
-    globalName: "Truststore",
-    logLevel: "silent",
-  });
+  const code = await engineForBrowsers();
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ["--no-sandbox"],
@@ -40,7 +32,7 @@ async function inChromium(text: string): Promise<number> {
   try {
     const page = await browser.newPage();
     await page.setContent("<!doctype html><title>bench</title>");
-    await page.addScriptTag({ content: bundled.outputFiles[0]!.text });
+    await page.addScriptTag({ content: code });
     return await page.evaluate(async (text) => {
       const engine = (window as unknown as { Truststore: typeof import("../lib/truststore") })
         .Truststore;

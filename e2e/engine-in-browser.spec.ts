@@ -3,24 +3,15 @@
  * modules allowed) and run in Chromium, it gives the same report as in Node.
  */
 import { expect, test } from "@playwright/test";
-import { build } from "esbuild";
 import "reflect-metadata";
 import { checkTruststore } from "../lib/truststore";
 import { bundle, chain, issue, tamperSignature } from "../lib/truststore/test-support/fixtures";
+import { engineForBrowsers } from "../test-support/browser-engine";
 
 test("the engine bundled for browsers decodes and validates in Chromium exactly as in Node", async ({
   page,
 }) => {
-  const result = await build({
-    entryPoints: ["lib/truststore/index.ts"],
-    bundle: true,
-    write: false,
-    platform: "browser",
-    format: "iife",
-    globalName: "Truststore",
-    logLevel: "silent",
-  });
-  const code = result.outputFiles[0]!.text;
+  const code = await engineForBrowsers();
 
   const pki = await chain(3, { prefix: "Browser", key: { rsa: 2048 } });
   const weak = await issue({ subject: "CN=Browser SHA1", hash: "SHA-1" });

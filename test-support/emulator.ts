@@ -76,3 +76,31 @@ export async function listAllDomains(t: TestEmulator, region = "us-east-1") {
   } while (position);
   return out;
 }
+
+/** The emulator's count of requests by operation since the last reset. */
+export async function requestCounts(t: TestEmulator): Promise<Record<string, number>> {
+  return (await t.control<{ counts: Record<string, number> }>("requests")).counts;
+}
+
+export async function resetRequestCounts(t: TestEmulator): Promise<void> {
+  await t.control("requests", undefined, "DELETE");
+}
+
+/** The counted operations that change something (a page view should send none). */
+export const writesOf = (counts: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(counts).filter(([op]) =>
+      /^(Put|Delete|Create|Update|Copy|Post|Import|Tag)/.test(op),
+    ),
+  );
+
+/** Waits until nothing reaches the emulator for 2 s (work behind a page, such as summaries, is done). */
+export async function awaitQuiet(t: TestEmulator, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await resetRequestCounts(t);
+    await new Promise((r) => setTimeout(r, 2000));
+    if (Object.keys(await requestCounts(t)).length === 0) return;
+    if (Date.now() > until) throw new Error(`the emulator was still busy after ${timeoutMs} ms`);
+  }
+}

@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { endpointClients, type AwsClients } from "./clients";
+import { waitForOk } from "./wait-for-ok";
 
 /** The moto_server command, or undefined when there is none. */
 export function motoServerCommand(env = process.env): string | undefined {
@@ -29,15 +30,7 @@ export function freePort(): Promise<number> {
 }
 
 export async function waitForMoto(endpoint: string, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const ok = await fetch(`${endpoint}/moto-api/`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`moto_server did not answer at ${endpoint} within ${timeoutMs} ms`);
+  await waitForOk(`${endpoint}/moto-api/`, timeoutMs, `moto_server at ${endpoint}`);
 }
 
 export interface RunningMoto {

@@ -8,6 +8,7 @@ import { CreateBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
 import { startHoldingProxy, type HoldingProxy } from "../../test-support/holding-proxy";
 import { endpointAppEnv } from "../endpoint-env";
+import { waitForOk } from "../../test-support/wait-for-ok";
 
 export const LEASE_MS = 8_000;
 const STORE = "mtls-console-audit";
@@ -61,15 +62,7 @@ export async function faultWorld(port: number): Promise<FaultWorld> {
         AUTH_MODE: "none",
         MTLS_CONSOLE_LOCK_LEASE_MS: String(LEASE_MS),
       });
-      for (let i = 0; i < 240; i++) {
-        const up = await fetch(`${baseURL}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (up) return;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      throw new Error("the app did not start");
+      await waitForOk(`${baseURL}/api/health`, 60_000, "the app");
     },
     async kill9() {
       const exited = new Promise((r) => app?.once("exit", r));

@@ -29,6 +29,7 @@ import {
 } from "../../test-support/ui-steps";
 import { endpointAppEnv } from "../endpoint-env";
 import { spawnProductionApp } from "./app-under-faults";
+import { waitForOk } from "../../test-support/wait-for-ok";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
@@ -54,16 +55,7 @@ test.beforeAll(async () => {
     AUTH_MODE: "none",
     MTLS_CONSOLE_ACCOUNTS: fleetFile(["payments", "identity", "retired"], ["us-east-1"]),
   });
-  await expect
-    .poll(
-      () =>
-        fetch(`${base}/api/health`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 90_000 },
-    )
-    .toBe(200);
+  await waitForOk(`${base}/api/health`, 90_000, "the app");
 });
 test.afterAll(async () => {
   app?.kill("SIGKILL");

@@ -13,10 +13,18 @@ import { expect, test, type Page } from "@playwright/test";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { bundle, chain } from "../../lib/pki/generate";
 import { awsCli, awsCliAvailable } from "../../test-support/aws-cli";
-import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import {
+  awaitQuiet,
+  requestCounts,
+  resetRequestCounts,
+  startTestEmulator,
+  writesOf,
+  type TestEmulator,
+} from "../../test-support/emulator";
 import { seedMtlsDomain } from "../../test-support/seed";
 import { endpointAppEnv } from "../endpoint-env";
 import { spawnProductionApp } from "./app-under-faults";
+import { waitForOk } from "../../test-support/wait-for-ok";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -24,31 +32,6 @@ const PORT = 3114;
 const base = `http://127.0.0.1:${PORT}`;
 let t: TestEmulator;
 let app: ChildProcess | undefined;
-
-const counts = async (): Promise<Record<string, number>> =>
-  (
-    (await (await fetch(`${t.endpoint}/_emulator/requests`)).json()) as {
-      counts: Record<string, number>;
-    }
-  ).counts;
-const writesOf = (c: Record<string, number>) =>
-  Object.fromEntries(
-    Object.entries(c).filter(([op]) => /^(Put|Delete|Create|Update|Copy|Post|Import|Tag)/.test(op)),
-  );
-
-/** Waits until nothing reaches the emulator for 2 s (the first views' summaries are done). */
-async function quiet(): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        await fetch(`${t.endpoint}/_emulator/requests`, { method: "DELETE" });
-        await new Promise((r) => setTimeout(r, 2000));
-        return Object.keys(await counts()).length;
-      },
-      { timeout: 90_000, intervals: [0] },
-    )
-    .toBe(0);
-}
 
 /** The page, every streamed section rendered (no summary still being made). */
 async function view(page: Page, path: string): Promise<void> {
@@ -64,16 +47,7 @@ test.beforeAll(async () => {
     AUDIT_BUCKET: "warm-store",
     AUTH_MODE: "none",
   });
-  await expect
-    .poll(
-      () =>
-        fetch(`${base}/api/health`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 90_000 },
-    )
-    .toBe(200);
+  await waitForOk(`${base}/api/health`, 90_000, "the app");
 });
 test.afterAll(async () => {
   app?.kill("SIGKILL");
@@ -126,11 +100,11 @@ test("viewing a domain and the overview again writes nothing", async ({ page }) 
     `/?q=${encodeURIComponent("CN=Warm Root CA")}`,
   ];
   for (const path of paths) await view(page, path);
-  await quiet();
+  await awaitQuiet(t, 90_000);
   for (const path of paths) {
-    await fetch(`${t.endpoint}/_emulator/requests`, { method: "DELETE" });
+    await resetRequestCounts(t);
     await view(page, path);
-    const seen = await counts();
+    const seen = await requestCounts(t);
     expect(writesOf(seen), `${path} sent ${JSON.stringify(seen)}`).toEqual({});
     // And reads only what the page shows: no truststore object downloaded again.
     expect(seen.GetObject ?? 0, `${path} sent ${JSON.stringify(seen)}`).toBeLessThanOrEqual(3);
