@@ -6,6 +6,7 @@
  */
 import { daysUntil } from "./status-help";
 import type { ApiKind, ApiTypes, OverviewRow } from "./overview-row";
+import { caMatchOf } from "./ca-search";
 import { DOMAIN_STATUSES, type DomainStatus } from "./domain";
 
 export const OVERVIEW_PAGE_SIZE = 100;
@@ -145,58 +146,6 @@ export interface OverviewPageView extends OverviewPage {
 function matchesApiType(types: ApiTypes | undefined, filter: ApiKind | "NONE"): boolean {
   if (!types || !("kinds" in types)) return false;
   return filter === "NONE" ? types.kinds.length === 0 : types.kinds.includes(filter);
-}
-
-/** The hex of a search that looks like a certificate fingerprint (8 or more hex digits, colons allowed). */
-export function fingerprintSearch(q: string): string | null {
-  const trimmed = q.trim();
-  if (!/^[0-9a-f:]+$/i.test(trimmed)) return null;
-  const hex = trimmed.replaceAll(":", "").toLowerCase();
-  return hex.length >= 8 ? hex : null;
-}
-
-/**
- * A search as parts of a subject name: "Acme Root", "CN=Acme Root CA",
- * openssl's "subject=C = US, O = Acme" or "/C=US/O=Acme"; lower case, no
- * spaces around "=", each part to be found in the subject, in any order.
- */
-export function subjectTerms(q: string): string[] {
-  const text = q.trim().replace(/^(subject|issuer)\s*=\s*/i, "");
-  return text
-    .split(text.startsWith("/") ? "/" : ",")
-    .map((part) => normalizeName(part))
-    .filter(Boolean);
-}
-
-const normalizeName = (name: string) =>
-  name
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .replace(/\s*=\s*/g, "=");
-
-const subjectText = (subject: string) =>
-  subject
-    .split(",")
-    .map((part) => normalizeName(part))
-    .join(",");
-
-/** The subject of the first CA of the row's truststore the search names (by subject or fingerprint). */
-export function caMatchOf(r: OverviewRow, search: string): string | undefined {
-  const subjects = r.caSubjects ?? [];
-  const hex = fingerprintSearch(search);
-  if (hex) {
-    const i = (r.caFingerprints ?? []).findIndex((f) =>
-      f.replaceAll(":", "").toLowerCase().includes(hex),
-    );
-    if (i >= 0) return subjects[i] ?? r.caFingerprints![i];
-  }
-  const terms = subjectTerms(search);
-  if (!terms.length) return undefined;
-  return subjects.find((subject) => {
-    const text = subjectText(subject);
-    return terms.every((term) => text.includes(term));
-  });
 }
 
 /** Whether the search names the domain itself (its name or its truststore's S3 URI). */

@@ -4,7 +4,8 @@
  * fingerprint naming its CA's subject, and a search that names nothing.
  */
 import { describe, expect, it } from "vitest";
-import { caMatchOf, parseOverviewQuery, applyOverviewQuery, subjectTerms } from "./overview-query";
+import { parseOverviewQuery, applyOverviewQuery } from "./overview-query";
+import { caMatchOf, subjectTerms } from "./ca-search";
 import type { OverviewRow } from "./overview-row";
 
 const row = (name: string, cas: [string, string][]): OverviewRow => ({

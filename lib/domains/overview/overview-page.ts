@@ -13,7 +13,6 @@ import { apiTypesOf } from "./api-types";
 import { getOverview } from "./overview";
 import {
   applyOverviewQuery,
-  caMatchOf,
   matchesOverviewFilters,
   namesDomain,
   type OverviewPageView,
@@ -21,6 +20,7 @@ import {
 } from "../../model/overview-query";
 import { rowKey, type ApiTypes, type OverviewRow } from "../../model/overview-row";
 import type { PlaceFailure } from "../../model/overview-query";
+import { caMatchOf } from "../../model/ca-search";
 import { readPart } from "../shared/loaded";
 import { limiter } from "../shared/limiter";
 import { withTruststores } from "./row-truststores";
