@@ -3,7 +3,7 @@
  * The overview's API type cell: the kinds of API mapped to the domain. The
  * row carries them when the view filtered by type; otherwise they stream in
  * after the table (one call per shown domain, on the server) and fill the
- * cells once the page is live.
+ * cells once the page is live (useStreamedTypes).
  */
 import { useEffect, useState } from "react";
 import type { ApiKind, ApiTypes } from "@/lib/model/overview-row";
@@ -51,11 +51,15 @@ function ApiTypesLabel({ types, now }: { types: ApiTypes | undefined; now: numbe
 }
 
 /**
- * The types once the page's one promise of them settles: each cell waits in
- * the browser, not behind a Suspense boundary of its own (a hundred
- * boundaries streamed a hundred hidden copies and scripts into the HTML).
+ * The types once the page's one promise of them settles (null until then):
+ * read once for the table in the browser, not behind a Suspense boundary
+ * per cell (a hundred boundaries streamed a hundred hidden copies and
+ * scripts into the HTML).
  */
-function useStreamed(streamed: Promise<Record<string, ApiTypes>>, wanted: boolean) {
+export function useStreamedTypes(
+  streamed: Promise<Record<string, ApiTypes>>,
+  wanted: boolean,
+): Record<string, ApiTypes> | null {
   const [all, setAll] = useState<Record<string, ApiTypes> | null>(null);
   useEffect(() => {
     if (!wanted) return;
@@ -72,19 +76,14 @@ function useStreamed(streamed: Promise<Record<string, ApiTypes>>, wanted: boolea
 }
 
 export function ApiTypeCell({
-  name,
-  known,
-  streamed,
+  types,
   now,
 }: {
-  name: string;
-  known: ApiTypes | undefined;
-  streamed: Promise<Record<string, ApiTypes>>;
+  /** "reading": the page's streamed types have not come yet. */
+  types: ApiTypes | undefined | "reading";
   /** When the page was read: the types' age is told from it. */
   now: number;
 }) {
-  const all = useStreamed(streamed, !known);
-  if (known) return <ApiTypesLabel types={known} now={now} />;
-  if (!all) return <span className="text-xs text-slate-400">reading…</span>;
-  return <ApiTypesLabel types={all[name]} now={now} />;
+  if (types === "reading") return <span className="text-xs text-slate-400">reading…</span>;
+  return <ApiTypesLabel types={types} now={now} />;
 }

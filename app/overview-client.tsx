@@ -20,6 +20,7 @@ import { unpackShownRow, type PackedShownRow } from "@/lib/model/overview-row";
 import { STATUS_HELP } from "@/lib/model/status-help";
 import { AutoRefresh } from "../components/auto-refresh-client";
 import { OverviewTable } from "./overview-table";
+import { useStreamedTypes } from "./api-type-cell";
 import { Button } from "../components/ui/button";
 import { OverviewScope } from "./overview-scope";
 
@@ -86,6 +87,10 @@ export function OverviewClient({
   }, [search]);
   const where = fleet ? fleetScopeLabel(fleet) : region;
   const rows = useMemo(() => page.rows.map(unpackShownRow), [page.rows]);
+  const streamedTypes = useStreamedTypes(
+    page.apiTypes,
+    rows.some((r) => !r.apiTypes),
+  );
   const transient = rows.some((r) => STATUS_HELP[r.domain.status].transient);
   const filtered = page.matching !== page.total;
   const plural = (n: number) => `${n.toLocaleString("en-US")} domain name${n === 1 ? "" : "s"}`;
@@ -268,7 +273,7 @@ export function OverviewClient({
           region={region}
           {...(fleet ? { fleet, labels: labels ?? {} } : {})}
           now={now}
-          apiTypes={page.apiTypes}
+          apiTypes={streamedTypes}
         />
       )}
       {page.pages > 1 && (

@@ -19,7 +19,8 @@ export function OverviewRowView({
   /** In a fleet: account labels by id, and the row's Account and Region cells. */
   labels?: Record<string, string>;
   now: number;
-  apiTypes: Promise<Record<string, ApiTypes>>;
+  /** The page's streamed types, by row key; null while they are read. */
+  apiTypes: Record<string, ApiTypes> | null;
 }) {
   const place = row.place ?? region;
   const account = accountOf(place);
@@ -61,7 +62,10 @@ export function OverviewRowView({
         {row.domain.securityPolicy ?? <span className="text-slate-400">policy not reported</span>}
       </td>
       <td className="cell">
-        <ApiTypeCell name={rowKey(row)} known={row.apiTypes} streamed={apiTypes} now={now} />
+        <ApiTypeCell
+          types={row.apiTypes ?? (apiTypes ? apiTypes[rowKey(row)] : "reading")}
+          now={now}
+        />
       </td>
       <td className="cell text-xs">
         {row.domain.mtls ? (

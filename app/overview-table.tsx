@@ -29,8 +29,8 @@ export function OverviewTable({
   fleet?: FleetChoices;
   labels?: Record<string, string>;
   now: number;
-  /** The API types the rows do not carry, streamed. */
-  apiTypes: Promise<Record<string, ApiTypes>>;
+  /** The API types the rows do not carry, by row key, once streamed (null before). */
+  apiTypes: Record<string, ApiTypes> | null;
 }) {
   const header = (key: SortKey, label: string) => {
     const active = query.sort === key;
