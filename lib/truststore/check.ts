@@ -7,7 +7,7 @@ import { parseCertificate, type ParsedCertificate } from "./decode";
 import { fileFinding, readBundle, type TruststoreInput } from "./pem";
 import { IssuerIndex, shortestPathToRoot, type IssuerLinks } from "./chains";
 import { algorithmHits, quote, validityHits, type RuleHit } from "./rules";
-import { SignatureVerifier } from "./verify";
+import { SignatureVerifier, type SignatureCheck } from "./verify";
 import {
   DEFAULT_EXPIRING_DAYS,
   MAX_CHAIN_LENGTH,
@@ -83,14 +83,33 @@ export async function checkTruststore(
   return validateBundle(bundle, at, expiringDays);
 }
 
-export async function validateBundle(
-  bundle: LoadedBundle,
-  at: Date,
-  expiringDays: number,
-): Promise<TruststoreReport> {
-  const certs = bundle.certificates;
-  const findings = [...bundle.findings];
+/** What does not depend on the time: duplicates, issuers found and verified, each certificate's path to a root. */
+interface Chains {
+  duplicateOf: (number | undefined)[];
+  links: (IssuerLinks | null)[];
+  selfChecks: (SignatureCheck | null)[];
+  paths: { path: number[]; complete: boolean }[];
+}
 
+/**
+ * A bundle's chains, worked out once per loaded bundle: the server checks a
+ * kept version again on every view (expiry depends on the time), and its
+ * signatures need not be verified again each time.
+ */
+const chainsKept = new WeakMap<LoadedBundle, Promise<Chains>>();
+
+function chainsOf(bundle: LoadedBundle, threads: boolean): Promise<Chains> {
+  let chains = chainsKept.get(bundle);
+  if (!chains) {
+    chains = findChains(bundle.certificates, threads);
+    chainsKept.set(bundle, chains);
+    // A failure is not kept: the next check tries again.
+    chains.catch(() => chainsKept.delete(bundle));
+  }
+  return chains;
+}
+
+async function findChains(certs: ParsedCertificate[], threads: boolean): Promise<Chains> {
   // Duplicates (same DER) are reported on the later copy and take part in
   // nothing else: each later copy reuses the first copy's chain.
   const firstBySha256 = new Map<string, number>();
@@ -101,8 +120,7 @@ export async function validateBundle(
   });
   const isDuplicate = (i: number) => duplicateOf[i] !== undefined;
 
-  // Many checks share libuv's threads; a few are done at once on this one.
-  const verifier = new SignatureVerifier({ threads: certs.length >= THREADED_CHECKS });
+  const verifier = new SignatureVerifier({ threads });
   const index = new IssuerIndex(certs);
   const links: (IssuerLinks | null)[] = await Promise.all(
     certs.map((cert, i) =>
@@ -121,16 +139,40 @@ export async function validateBundle(
     return l ? [...l.verified, ...l.unverifiable] : [];
   };
   const isRoot = (i: number) => certs[i]!.decoded.selfIssued;
-
-  const reports: CertificateReport[] = certs.map((cert, i) => {
+  const paths = certs.map((_, i) => {
     const original = duplicateOf[i];
     const found = shortestPathToRoot(original ?? i, issuersOf, isRoot);
-    const path = original === undefined ? found.path : [i, ...found.path.slice(1)];
+    return {
+      path: original === undefined ? found.path : [i, ...found.path.slice(1)],
+      complete: found.complete,
+    };
+  });
+  return { duplicateOf, links, selfChecks, paths };
+}
+
+export async function validateBundle(
+  bundle: LoadedBundle,
+  at: Date,
+  expiringDays: number,
+  /**
+   * threads: whether ECDSA checks may go to libuv's threads. By default when
+   * there are many (for a few, waking a thread costs more than the check);
+   * work nobody waits for passes false (the threads' allocations stay in the
+   * process's memory: about 25 MB after fifty 1,000-certificate versions).
+   */
+  options: { threads?: boolean } = {},
+): Promise<TruststoreReport> {
+  const certs = bundle.certificates;
+  const findings = [...bundle.findings];
+  const threads = options.threads ?? certs.length >= THREADED_CHECKS;
+  const { duplicateOf, links, selfChecks, paths } = await chainsOf(bundle, threads);
+  const reports: CertificateReport[] = certs.map((cert, i) => {
+    const original = duplicateOf[i];
     const report: CertificateReport = {
       ...cert.decoded,
       selfSigned: cert.decoded.selfIssued && selfChecks[original ?? i] !== "invalid",
-      path,
-      pathComplete: found.complete,
+      path: [...paths[i]!.path],
+      pathComplete: paths[i]!.complete,
     };
     if (original !== undefined) report.duplicateOf = original;
     return report;
