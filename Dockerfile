@@ -30,7 +30,8 @@ ENV NODE_ENV=production \
   PORT=3000 \
   NEXT_MANUAL_SIG_HANDLE=true \
   NEXT_TELEMETRY_DISABLED=1 \
-  NODE_OPTIONS=--max-old-space-size=256 \
+  NODE_OPTIONS="--max-old-space-size=256 --max-semi-space-size=4" \
+  MALLOC_ARENA_MAX=2 \
   KEEP_ALIVE_TIMEOUT=65000
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
