@@ -6,6 +6,7 @@ import { benchBigHistory } from "./big-history";
 import { benchDashboard } from "./dashboard";
 import { benchDataPlane } from "./data-plane";
 import { benchEmulator } from "./emulator";
+import { benchIndependent } from "./independent";
 import { benchRevocation } from "./revocation";
 import { benchTruststore } from "./truststore";
 
@@ -15,6 +16,7 @@ const sections: [string, () => Promise<string>][] = [
   ["data-plane", benchDataPlane],
   ["dashboard", benchDashboard],
   ["big-history", benchBigHistory],
+  ["independent", benchIndependent],
   ["revocation", benchRevocation],
 ];
 const only = process.argv[2];
