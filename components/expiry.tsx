@@ -1,4 +1,4 @@
-import { daysUntil, expiryBand, type ExpiryBand } from "@/lib/model/status-help";
+import { daysUntil, expiryBand, type ExpiryBand } from "@/lib/model/expiry-band";
 
 // Each band is a class of app/globals.css (`chip-BAND`).
 

@@ -2,18 +2,20 @@
 /**
  * Revoke one client certificate of a domain (its deny list), from Clients
  * seen or Inspect: the client's name typed to confirm, a reason, and an
- * Undo right after (lifting it again). The CA stays in the truststore.
+ * Undo right after (lifting it again). The CA stays in the truststore. The
+ * confirmation's code is fetched when the button is first pressed.
  */
 import { useState } from "react";
 import { liftRevocation } from "@/lib/actions/lift-revocation";
-import { revokeClient } from "@/lib/actions/revoke-client";
-import { clientLabel, type ClientRef } from "@/lib/revocation/client-ref";
+import { clientLabel, type ClientRef } from "@/lib/revocation/client-label";
+import { lazyComponent } from "./lazy-component";
 import { Notice } from "./notice";
 import { useAction } from "./use-action";
 import { Button } from "./ui/button";
-import { ConfirmDialog } from "./ui/dialog";
-import { Field } from "./ui/field";
-import { TypeToConfirm } from "./ui/type-to-confirm";
+
+const RevokeClientDialog = lazyComponent(() =>
+  import("./revoke-client-dialog").then((m) => m.RevokeClientDialog),
+);
 
 export function RevokeClientButton({
   domainName,
@@ -32,31 +34,12 @@ export function RevokeClientButton({
 }) {
   const label = clientLabel(client);
   const [open, setOpen] = useState(false);
-  const [typed, setTyped] = useState("");
-  const [reason, setReason] = useState("");
+  // Mounted from the first press on, so that closing it hands focus back to the button.
+  const [asked, setAsked] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [revokedAs, setRevokedAs] = useState<string | null>(null);
   const [undone, setUndone] = useState(false);
-  const revoke = useAction(revokeClient);
   const lift = useAction(liftRevocation);
-  const confirm = () =>
-    revoke.run(
-      {
-        domainName,
-        region,
-        client,
-        confirmation: typed,
-        expectedListsVersion,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      },
-      (result) => {
-        if (result.ok) {
-          setOpen(false);
-          setRevokedAs(result.data.versionId);
-          setUndone(false);
-        } else setError(result.message);
-      },
-    );
   const undo = () =>
     revokedAs &&
     lift.run({ domainName, region, client, expectedListsVersion: revokedAs }, (result) => {
@@ -82,43 +65,28 @@ export function RevokeClientButton({
       <Button
         tone="danger-outline"
         size="sm"
-        onClick={() => (setOpen(true), setTyped(""), setError(null))}
+        onClick={() => (setOpen(true), setAsked(true))}
         aria-label={`Revoke ${label}`}
       >
         Revoke…
       </Button>
-      <ConfirmDialog
-        open={open}
-        title={`Revoke ${label}?`}
-        confirmLabel="Revoke this client"
-        tone="danger"
-        pending={revoke.pending}
-        confirmDisabled={typed.trim() !== label}
-        onConfirm={confirm}
-        onClose={() => !revoke.pending && setOpen(false)}
-      >
-        <p className="text-sm">
-          The revocation authorizer will refuse this one certificate (issuer{" "}
-          <code className="font-mono break-all">{client.issuer}</code>, serial{" "}
-          <code className="font-mono break-all">{client.serial}</code>)
-          {enforcedWithin ? `, ${enforcedWithin}` : " wherever it runs"}. Its CA stays in the
-          truststore and the CA&apos;s other clients are not affected. You can undo it.
-        </p>
-        <Field
-          label="Reason (kept in the lists and the audit trail)"
-          value={reason}
-          maxLength={500}
-          onChange={(e) => setReason(e.target.value)}
-          placeholder="e.g. device reported stolen"
+      {asked && (
+        <RevokeClientDialog
+          open={open}
+          domainName={domainName}
+          region={region}
+          client={client}
+          expectedListsVersion={expectedListsVersion}
+          {...(enforcedWithin ? { enforcedWithin } : {})}
+          onRevoked={(versionId) => {
+            setOpen(false);
+            setRevokedAs(versionId);
+            setUndone(false);
+            setError(null);
+          }}
+          onClose={() => setOpen(false)}
         />
-        <TypeToConfirm
-          expected={label}
-          value={typed}
-          onChange={setTyped}
-          what=" the revocation"
-          error={error}
-        />
-      </ConfirmDialog>
+      )}
     </>
   );
 }

@@ -4,7 +4,7 @@
  * applied on the server, so a view can be shared as a link and only one
  * page of rows is sent.
  */
-import { daysUntil } from "./status-help";
+import { daysUntil } from "./expiry-band";
 import type { ApiKind, ApiTypes, OverviewRow } from "./overview-row";
 import { caMatchOf } from "./ca-search";
 import { DOMAIN_STATUSES, type DomainStatus } from "./domain";

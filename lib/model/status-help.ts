@@ -75,18 +75,3 @@ export const SUBJECT_CONFLICT = {
   explanation:
     "For mutual TLS domain names, each certificate subject may have only one issuer per Region. Another certificate with this subject, from a different CA, is already in use in this Region. Get every certificate for this subject from one issuer (or prove ownership of the name to AWS Support).",
 };
-
-/** Days until an ISO date (negative when past). */
-export function daysUntil(iso: string, now = Date.now()): number {
-  return (Date.parse(iso) - now) / 86_400_000;
-}
-
-export type ExpiryBand = "expired" | "week" | "month" | "fine";
-
-export function expiryBand(notAfter: string, now = Date.now()): ExpiryBand {
-  const days = daysUntil(notAfter, now);
-  if (days < 0) return "expired";
-  if (days < 7) return "week";
-  if (days < 30) return "month";
-  return "fine";
-}

@@ -3,13 +3,9 @@
  * serial (its subject only for people). Pure and browser-safe: the pages
  * use it to label a client and to tell whether a row is revoked.
  */
+import { serialKey, type ClientRef } from "./client-label";
 
-/** A serial as hex, lowercase, without leading zeros or separators. */
-export const serialKey = (serial: string) =>
-  serial
-    .replace(/[^0-9a-f]/gi, "")
-    .toLowerCase()
-    .replace(/^0+(?=.)/, "");
+export { clientLabel, serialKey, type ClientRef } from "./client-label";
 
 /** Attribute type names and OIDs as OpenSSL, RFC 4514, Java and @peculiar/x509 write them, to one name. */
 const TYPES: Record<string, string> = {};
@@ -93,21 +89,9 @@ export function nameKeyOf(dn: string): string {
     .join("\n");
 }
 
-export interface ClientRef {
-  issuer: string;
-  serial: string;
-  subject?: string;
-}
-
 /** A client's identity as one comparable key: its issuer's name key and its serial. */
 export const clientKey = (c: Pick<ClientRef, "issuer" | "serial">) =>
   `${nameKeyOf(c.issuer)}|${serialKey(c.serial)}`;
 
 /** The same certificate: same issuer and same serial (never the serial alone). */
 export const sameClient = (a: ClientRef, b: ClientRef) => clientKey(a) === clientKey(b);
-
-/** What people call a client, and what they type to revoke it: its subject's CN, else its serial. */
-export function clientLabel(c: ClientRef): string {
-  const cn = /(?:^|[,+]\s*)CN\s*=\s*((?:\\.|[^,+])+)/i.exec(c.subject ?? "")?.[1]?.trim();
-  return cn || serialKey(c.serial);
-}

@@ -37,11 +37,14 @@ const ROLES: CertificateRow["role"][] = ["root", "CA", "end entity"];
 
 /**
  * Rows packed for the page's payload: each distinct name once (a thousand
- * certificates of one CA name their issuer a thousand times), a row as
- * positions into them, its expiry in ms and its role as a number; findings
- * only for the rows that have some.
+ * certificates of one CA name their issuer a thousand times), and each name
+ * as what it does not share with the one before (partners' CAs differ in a
+ * few characters: "CN=Acme Partner CA 17, O=Acme, C=US"); a row as positions
+ * into them, its expiry in ms and its role as a number; findings only for the
+ * rows that have some.
  */
 export interface PackedRows {
+  /** Each as "P.S.middle": P characters from the start and S from the end of the name before. */
   names: string[];
   /** [index, subject, issuer (positions in names), notAfter (ms), role (0 root, 1 CA, 2 end entity)] */
   rows: [number, number, number, number, number][];
@@ -62,14 +65,42 @@ export function packRows(rows: CertificateRow[]): PackedRows {
     if (r.findings.length) findings[k] = r.findings;
     return [r.index, at(r.subject), at(r.issuer), Date.parse(r.notAfter), ROLES.indexOf(r.role)];
   });
-  return { names, rows: packed, findings };
+  return {
+    names: names.map((name, i) => shared(names[i - 1] ?? "", name)),
+    rows: packed,
+    findings,
+  };
+}
+
+/** A name as the previous one's first P and last S characters around what differs. */
+function shared(previous: string, name: string): string {
+  let p = 0;
+  const most = Math.min(previous.length, name.length);
+  while (p < most && previous[p] === name[p]) p++;
+  let q = 0;
+  while (q < most - p && previous[previous.length - 1 - q] === name[name.length - 1 - q]) q++;
+  return `${p}.${q}.${name.slice(p, name.length - q)}`;
+}
+
+function unshared(names: string[]): string[] {
+  const out: string[] = [];
+  for (const entry of names) {
+    const previous = out[out.length - 1] ?? "";
+    const a = entry.indexOf(".");
+    const b = entry.indexOf(".", a + 1);
+    const p = Number(entry.slice(0, a));
+    const q = Number(entry.slice(a + 1, b));
+    out.push(previous.slice(0, p) + entry.slice(b + 1) + previous.slice(previous.length - q));
+  }
+  return out;
 }
 
 export function unpackRows(packed: PackedRows): CertificateRow[] {
+  const names = unshared(packed.names);
   return packed.rows.map(([index, subject, issuer, notAfter, role], k) => ({
     index,
-    subject: packed.names[subject]!,
-    issuer: packed.names[issuer]!,
+    subject: names[subject]!,
+    issuer: names[issuer]!,
     notAfter: new Date(notAfter).toISOString(),
     role: ROLES[role]!,
     findings: packed.findings[k] ?? [],

@@ -29,9 +29,7 @@ export function informLockout(
   };
 }
 
-/** A change that breaks a chain or refuses a client seen needs the domain name typed. */
-export const needsTypedName = (l: InformedLockout | null | undefined) =>
-  !!l && (l.broken.length > 0 || (l.clients?.refused.length ?? 0) > 0);
+export { needsTypedName } from "./lockout-confirmation";
 
 /** "refuses 37 of 212 clients seen in 7 days (12,340 requests)". */
 export function clientsSentence(c: NonNullable<InformedLockout["clients"]>): string {

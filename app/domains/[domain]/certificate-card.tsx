@@ -2,7 +2,7 @@ import { CopyButton } from "@/components/copy-button";
 import { ErrorPanel } from "@/components/error-panel";
 import { Expiry } from "@/components/expiry";
 import type { Loaded } from "@/lib/domains/views/page-views";
-import { daysUntil } from "@/lib/model/status-help";
+import { daysUntil } from "@/lib/model/expiry-band";
 import type { ServerCertificate } from "@/lib/model/domain";
 
 /** An ACM certificate of the domain; for the ownership certificate, a warning well before it expires. */

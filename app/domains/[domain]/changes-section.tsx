@@ -1,5 +1,5 @@
 import { ErrorPanel } from "@/components/error-panel";
-import { ChangeStateActions } from "@/app/domains/[domain]/change-state-client";
+import { ChangeStateActions } from "./lazy-flows-client";
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { Section } from "./section";
 

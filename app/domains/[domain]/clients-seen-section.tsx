@@ -4,7 +4,7 @@
  * that issued them; and, for a stage whose log cannot say, the fix.
  */
 import Link from "next/link";
-import { AccessLogFix } from "@/app/domains/[domain]/access-log-fix-client";
+import { AccessLogFix } from "./lazy-flows-client";
 import { CopyButton } from "@/components/copy-button";
 import { ErrorPanel } from "@/components/error-panel";
 import { Expiry } from "@/components/expiry";

@@ -2,7 +2,7 @@
 import { Suspense, use, useState } from "react";
 import { disableMutualTls } from "@/lib/actions/disable-mutual-tls";
 import { ConfirmDialog } from "../../../components/ui/dialog";
-import { IacWarning } from "../../../components/iac-warning";
+import { IacWarning } from "./lazy-flows-client";
 import type { ManagedBy } from "@/lib/model/iac";
 import { Notice } from "../../../components/notice";
 import { useAction } from "../../../components/use-action";
@@ -75,7 +75,7 @@ export function DisableMtls({
         onConfirm={confirm}
         onClose={() => !pending && setOpen(false)}
       >
-        <IacWarning managed={managed} />
+        {open && <IacWarning managed={managed} />}
         <p className="text-sm">
           API Gateway will stop asking clients for a certificate: <strong>any client</strong> on the
           internet can then call this domain name (your authorizers still apply). The truststore in

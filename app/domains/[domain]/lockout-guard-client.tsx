@@ -6,21 +6,10 @@
  * typed; a change that keeps every chain says so in one line.
  */
 import { TypeToConfirm } from "@/components/ui/type-to-confirm";
-import {
-  clientsSentence,
-  needsTypedName,
-  type InformedLockout,
-} from "@/lib/truststore/lockout-informed";
+import { clientsSentence, type InformedLockout } from "@/lib/truststore/lockout-informed";
+import { lockoutConfirmed, needsTypedName } from "@/lib/truststore/lockout-confirmation";
 
-export { needsTypedName };
-
-export function lockoutConfirmed(
-  lockout: InformedLockout | null | undefined,
-  typed: string,
-  domainName: string,
-): boolean {
-  return !needsTypedName(lockout) || typed === domainName;
-}
+export { lockoutConfirmed, needsTypedName };
 
 /** Which clients seen in the access logs the change refuses, named. */
 function SeenClientsLine({ clients }: { clients: NonNullable<InformedLockout["clients"]> }) {

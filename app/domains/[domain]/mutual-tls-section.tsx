@@ -1,7 +1,7 @@
 import { DisableMtls } from "@/app/domains/[domain]/disable-mtls-client";
 import { CopyButton } from "@/components/copy-button";
 import { managedBy } from "@/lib/model/iac";
-import { EnableMtls } from "@/app/domains/[domain]/enable-mtls-client";
+import { EnableMtls } from "./lazy-flows-client";
 import { lastTruststoreUri } from "@/lib/domains/changes/enable-mtls";
 
 import type { DomainDetail } from "@/lib/domains/views/detail";

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { AutoRefresh } from "@/components/auto-refresh-client";
+import { AutoRefresh } from "./lazy-flows-client";
 import { ErrorPanel } from "@/components/error-panel";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePageSession } from "@/lib/auth/page-guard";
@@ -96,7 +96,7 @@ export default async function DomainPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold break-all">{domain.domainName}</h1>
           <StatusBadge status={domain.status} />
-          <AutoRefresh active={STATUS_HELP[domain.status].transient} />
+          {STATUS_HELP[domain.status].transient && <AutoRefresh active />}
         </div>
         <p className="text-sm break-words text-slate-600" data-testid="domain-facts">
           {placeLabel(region, accountLabels())} · {domain.endpointType} ·{" "}

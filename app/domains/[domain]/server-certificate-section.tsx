@@ -1,7 +1,7 @@
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { certificateNames, namesCover, type ServerCertificate } from "@/lib/model/domain";
 import { CertificateCard } from "./certificate-card";
-import { ReplaceOwnershipCertificate } from "./ownership-certificate-client";
+import { ReplaceOwnershipCertificate } from "./lazy-flows-client";
 import { Section } from "./section";
 
 /** For PENDING_CERTIFICATE_REIMPORT: the names that do not match, from the certificates themselves. */

@@ -9,21 +9,29 @@ import { useId, useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import { enableBucketVersioning } from "@/lib/actions/enable-bucket-versioning";
 import { uploadTruststoreVersion } from "@/lib/actions/upload-truststore-version";
-import { diffTruststores } from "@/lib/truststore/diff";
 import { MAX_TRUSTSTORE_BYTES, type TruststoreReport } from "@/lib/truststore/types";
 
 import { DropZone } from "../../../components/drop-zone-client";
+import { lazyComponent } from "../../../components/lazy-component";
 
-import { LockoutGuard, lockoutConfirmed, needsTypedName } from "./lockout-guard-client";
 import { Notice } from "../../../components/notice";
-import { CheckedFileReport } from "./checked-file-report";
 import { Button } from "../../../components/ui/button";
-import { UploadOutcome, type Outcome } from "./upload-outcome";
+import type { Outcome } from "./upload-outcome";
+import { UploadOutcome } from "./lazy-flows-client";
 import { useAction } from "../../../components/use-action";
-import { uploadLockout, useActiveBasis } from "./use-active-basis";
+import { useActiveBasis } from "./use-active-basis";
 
-/** The decoding engine, loaded when the first file is dropped or pasted (not with the page). */
+/**
+ * The decoding engine and what shows a checked file (its diff, the lockout
+ * guard, its findings), loaded when the first file is dropped or pasted, not
+ * with the page.
+ */
 const engine = () => import("@/lib/truststore/check");
+const checkedView = () => import("./checked-candidate-client");
+const CheckedCandidate = lazyComponent(
+  () => checkedView().then((m) => m.CheckedCandidate),
+  <p role="status">Checking…</p>,
+);
 
 interface Candidate {
   name: string;
@@ -45,7 +53,7 @@ export function UploadTruststore({
   activeVersionId?: string;
   blockedReason?: string;
 }) {
-  const ids = { ack: useId(), paste: useId(), help: useId() };
+  const ids = { paste: useId(), help: useId() };
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [checking, setChecking] = useState(false);
   const [paste, setPaste] = useState("");
@@ -60,6 +68,7 @@ export function UploadTruststore({
     setAcknowledged(false);
     setTyped("");
     fetchActive();
+    void checkedView();
     setChecking(true);
     try {
       if (typeof input !== "string" && input.size > MAX_TRUSTSTORE_BYTES) {
@@ -82,25 +91,6 @@ export function UploadTruststore({
       setChecking(false);
     }
   }
-
-  const errors = candidate?.report.findings.filter((f) => f.severity === "error") ?? [];
-  const warnings = candidate?.report.findings.filter((f) => f.severity === "warning") ?? [];
-  const diff =
-    candidate && activeReport && errors.length === 0
-      ? diffTruststores(activeReport, candidate.report)
-      : null;
-  const lockout =
-    candidate && activeReport && errors.length === 0
-      ? uploadLockout(activeReport, candidate.report)
-      : null;
-  const canUpload =
-    !!candidate &&
-    errors.length === 0 &&
-    (warnings.length === 0 || acknowledged) &&
-    // Never before the change is known: the active version must be in to compare with.
-    (!hasActive || !!activeReport) &&
-    lockoutConfirmed(lockout, typed, domainName) &&
-    !blockedReason;
 
   const uploading = useAction(uploadTruststoreVersion);
   const activating = useAction(activateTruststoreVersion);
@@ -234,54 +224,21 @@ export function UploadTruststore({
 
       {checking && <p role="status">Checking…</p>}
       {candidate && (
-        <section
-          aria-label="Checked file"
-          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-        >
-          {hasActive && !activeReport && errors.length === 0 && (
-            <p role="status" className="text-sm text-slate-600">
-              Comparing with the active version…
-            </p>
-          )}
-          {lockout && (
-            <LockoutGuard
-              lockout={lockout}
-              domainName={domainName}
-              typed={typed}
-              onTyped={setTyped}
-            />
-          )}
-          <CheckedFileReport
-            name={candidate.name}
-            report={candidate.report}
-            diff={diff}
-            refusesClients={needsTypedName(lockout)}
-          />
-          {errors.length === 0 && warnings.length > 0 && (
-            <label
-              htmlFor={ids.ack}
-              className="flex items-start gap-2 rounded bg-amber-50 p-2 text-sm text-amber-900"
-            >
-              <input
-                id={ids.ack}
-                type="checkbox"
-                checked={acknowledged}
-                onChange={(e) => setAcknowledged(e.target.checked)}
-                className="mt-1"
-              />
-              I understand: clients whose chain runs through the certificates with warnings will be
-              refused. Upload it anyway.
-            </label>
-          )}
-          <div className="flex gap-2">
-            <Button tone="primary" size="md" disabled={!canUpload || pending} onClick={upload}>
-              {pending ? "Uploading…" : "Upload and activate"}
-            </Button>
-            <Button size="md" onClick={() => setCandidate(null)} disabled={pending}>
-              Discard
-            </Button>
-          </div>
-        </section>
+        <CheckedCandidate
+          name={candidate.name}
+          report={candidate.report}
+          domainName={domainName}
+          hasActive={hasActive}
+          activeReport={activeReport}
+          blockedReason={blockedReason}
+          typed={typed}
+          onTyped={setTyped}
+          acknowledged={acknowledged}
+          onAcknowledged={setAcknowledged}
+          pending={pending}
+          onUpload={upload}
+          onDiscard={() => setCandidate(null)}
+        />
       )}
 
       {outcome && (

@@ -5,27 +5,10 @@
  */
 import { useCallback, useState } from "react";
 import { getActiveTruststoreBasis } from "@/lib/actions/get-active-truststore-basis";
-import { assessLockout } from "@/lib/truststore/lockout";
-import { comparable, type ComparableReport } from "@/lib/truststore/comparable";
-import {
-  informLockout,
-  type InformedLockout,
-  type SeenClients,
-} from "@/lib/truststore/lockout-informed";
-import type { TruststoreReport } from "@/lib/truststore/types";
+import type { ComparableReport } from "@/lib/truststore/comparable";
+import type { SeenClients } from "@/lib/truststore/lockout-informed";
 
 export type ActiveBasis = ComparableReport & { seen: SeenClients | null };
-
-/** What a dropped file does to today's chains and to the clients seen. */
-export function uploadLockout(basis: ActiveBasis, candidate: TruststoreReport): InformedLockout {
-  return informLockout(
-    assessLockout(basis, candidate),
-    basis,
-    comparable(candidate),
-    basis.seen,
-    new Date(),
-  );
-}
 
 export function useActiveBasis(domainName: string, region: string, hasActive: boolean | undefined) {
   const [basis, setBasis] = useState<ActiveBasis | null>(null);

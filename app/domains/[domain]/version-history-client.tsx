@@ -4,25 +4,25 @@
  * any against the active one, and one-click activation (roll back or
  * forward) behind a confirmation that shows what changes for clients.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import type { VersionSummary } from "@/lib/domains/versions/types";
+import { unpackRecords, type PackedRecords } from "@/lib/model/packed-records";
 import { ConfirmDialog } from "../../../components/ui/dialog";
-import { IacWarning } from "../../../components/iac-warning";
 import type { ManagedBy } from "@/lib/model/iac";
 import { TableHead } from "../../../components/ui/table-head";
-import { ComparisonView } from "./comparison-view";
+import { ActivationOutcome, SwitchDetails } from "./lazy-flows-client";
 import { useComparisons } from "./use-comparisons";
 import { Notice } from "../../../components/notice";
-import { ActivationOutcome, type ActivationData } from "./activation-outcome";
-import { LockoutGuard, lockoutConfirmed, needsTypedName } from "./lockout-guard-client";
+import type { ActivationData } from "./activation-outcome";
+import { lockoutConfirmed, needsTypedName } from "@/lib/truststore/lockout-confirmation";
 import { useAction } from "../../../components/use-action";
 import { VersionRow } from "./version-row";
 
 export function VersionHistory({
   domainName,
   region,
-  versions,
+  packedVersions,
   activeVersionId,
   blockedReason,
   truststoreUri,
@@ -30,7 +30,8 @@ export function VersionHistory({
 }: {
   domainName: string;
   region: string;
-  versions: VersionSummary[];
+  /** The versions, newest first, packed (lib/model/packed-records.ts). */
+  packedVersions: PackedRecords<VersionSummary>;
   activeVersionId?: string;
   /** Infrastructure as code that owns the domain: a switch here can be undone by it. */
   managed?: ManagedBy | null;
@@ -39,6 +40,7 @@ export function VersionHistory({
   /** Why versions cannot be switched here (LocalStack, UPDATING, locked), if so. */
   blockedReason?: string;
 }) {
+  const versions = useMemo(() => unpackRecords(packedVersions), [packedVersions]);
   const [openDiff, setOpenDiff] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<VersionSummary | null>(null);
   const { run, pending } = useAction(activateTruststoreVersion);
@@ -157,34 +159,16 @@ export function VersionHistory({
         onConfirm={() => confirming && activate(confirming)}
         onClose={() => !pending && setConfirming(null)}
       >
-        <IacWarning managed={managed} />
         {confirming && (
-          <>
-            {lockoutOf(confirming) && (
-              <LockoutGuard
-                lockout={lockoutOf(confirming)!}
-                domainName={domainName}
-                typed={typed}
-                onTyped={setTyped}
-              />
-            )}
-            <p className="text-sm">
-              API Gateway will use this exact S3 version (
-              {confirming.lastModified.slice(0, 16).replace("T", " ")} UTC
-              {confirming.metadata.uploadedBy
-                ? `, uploaded by ${confirming.metadata.uploadedBy}`
-                : ""}
-              ) for every new TLS handshake. The domain is UPDATING for a short while.
-            </p>
-            <ComparisonView comparison={comparisons[confirming.versionId]} />
-            {confirming.counts.warning > 0 && (
-              <Notice tone="info">
-                This version has {confirming.counts.warning} warning
-                {confirming.counts.warning === 1 ? "" : "s"}: clients whose chain runs through those
-                certificates will be refused.
-              </Notice>
-            )}
-          </>
+          <SwitchDetails
+            managed={managed}
+            version={confirming}
+            lockout={lockoutOf(confirming)}
+            comparison={comparisons[confirming.versionId]}
+            domainName={domainName}
+            typed={typed}
+            onTyped={setTyped}
+          />
         )}
       </ConfirmDialog>
     </div>

@@ -1,7 +1,7 @@
 "use client";
 /** One truststore version in the history: when, who, what it holds, its diff and its switch. */
 import type { VersionSummary } from "@/lib/domains/versions/types";
-import { ComparisonView } from "./comparison-view";
+import { ComparisonView } from "./lazy-flows-client";
 import type { Comparison } from "./use-comparisons";
 import { Button } from "../../../components/ui/button";
 import { CopyButton } from "../../../components/copy-button";

@@ -1,7 +1,8 @@
-import { AutoRefresh } from "@/components/auto-refresh-client";
+import { AutoRefresh } from "./lazy-flows-client";
 import { ErrorPanel } from "@/components/error-panel";
 import { VersionHistory } from "@/app/domains/[domain]/version-history-client";
 import { managedBy } from "@/lib/model/iac";
+import { packRecords } from "@/lib/model/packed-records";
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { truststoreHistory } from "@/lib/domains/views/truststore-view";
 import { Section } from "./section";
@@ -30,7 +31,7 @@ export async function VersionsSection({
           <VersionHistory
             domainName={domain.domainName}
             region={region}
-            versions={loaded.value.versions}
+            packedVersions={packRecords(loaded.value.versions)}
             activeVersionId={domain.mtls?.truststoreVersion}
             managed={managedBy(domain.tags)}
             blockedReason={truststore.opened ? OPENED_READ_ONLY : blockedReason}

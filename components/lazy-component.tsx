@@ -1,0 +1,43 @@
+"use client";
+/**
+ * A client component whose code is fetched when it is first rendered, not
+ * with the page (React.lazy in its own Suspense boundary): for parts a page
+ * shows only in some states (a change in doubt, mutual TLS off, a stage
+ * without access logs) or after a click. Rendered on the server as usual;
+ * in the browser the server's HTML stays until the code has arrived.
+ *
+ * controls: the part has buttons or fields that are on the page from the
+ * start. They are disabled (one <fieldset disabled>) until the code has
+ * arrived, so a click in between waits rather than being lost. Not for a
+ * part rendered inside a paragraph or other phrasing content.
+ */
+import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
+import { useHydrated } from "./use-hydrated";
+
+export function lazyComponent<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  fallback: ReactNode = null,
+  options: { controls?: boolean } = {},
+): ComponentType<P> {
+  const Lazy = lazy(async () => {
+    const Component = await load();
+    if (!options.controls) return { default: Component };
+    function UntilHydrated(props: P) {
+      const hydrated = useHydrated();
+      return (
+        <fieldset disabled={!hydrated} role="presentation" className="contents">
+          <Component {...props} />
+        </fieldset>
+      );
+    }
+    return { default: UntilHydrated };
+  });
+  function LazyComponent(props: P) {
+    return (
+      <Suspense fallback={fallback}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  }
+  return LazyComponent;
+}
