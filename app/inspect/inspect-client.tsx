@@ -7,7 +7,7 @@
 import { placeLabel } from "@/lib/model/place";
 import { useId, useState } from "react";
 import { checkClientCertificate } from "@/lib/actions/check-client-certificate";
-import { MAX_TRUSTSTORE_BYTES, type TruststoreReport } from "@/lib/truststore/types";
+import type { TruststoreReport } from "@/lib/truststore/types";
 import type { ClientCheckResult } from "@/lib/truststore/client-check";
 import { certificateAnchor } from "../../components/certificate-anchor";
 import { DecodedCertificateList } from "../../components/certificate-list-client";
@@ -21,7 +21,7 @@ import type { ClientRevocation } from "@/lib/domains/versions/client-check";
 import { ClientRevocationLine } from "./client-revocation";
 
 /** The decoding engine, loaded when the first file is dropped or pasted (not with the page). */
-const engine = () => import("@/lib/truststore/check");
+const engine = () => import("@/lib/truststore/check-input");
 
 export function Inspect({
   domains,
@@ -45,16 +45,8 @@ export function Inspect({
 
   async function inspect(input: string | File) {
     setClient(null);
-    if (typeof input !== "string" && input.size > MAX_TRUSTSTORE_BYTES) {
-      setReport(await (await engine()).checkTruststore(new Uint8Array(input.size)));
-      return;
-    }
-    const bytes =
-      typeof input === "string"
-        ? new TextEncoder().encode(input)
-        : new Uint8Array(await input.arrayBuffer());
-    const checked = await (await engine()).checkTruststore(bytes);
-    if (typeof input !== "string" && checked.verdict !== "error")
+    const { report: checked, bytes } = await (await engine()).checkInput(input);
+    if (bytes && typeof input !== "string" && checked.verdict !== "error")
       setText(new TextDecoder().decode(bytes));
     setReport(checked);
   }

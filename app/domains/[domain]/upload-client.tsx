@@ -9,7 +9,7 @@ import { useId, useState } from "react";
 import { activateTruststoreVersion } from "@/lib/actions/activate-truststore-version";
 import { enableBucketVersioning } from "@/lib/actions/enable-bucket-versioning";
 import { uploadTruststoreVersion } from "@/lib/actions/upload-truststore-version";
-import { MAX_TRUSTSTORE_BYTES, type TruststoreReport } from "@/lib/truststore/types";
+import type { TruststoreReport } from "@/lib/truststore/types";
 
 import { DropZone } from "../../../components/drop-zone-client";
 import { lazyComponent } from "../../../components/lazy-component";
@@ -26,7 +26,7 @@ import { useActiveBasis } from "./use-active-basis";
  * guard, its findings), loaded when the first file is dropped or pasted, not
  * with the page.
  */
-const engine = () => import("@/lib/truststore/check");
+const engine = () => import("@/lib/truststore/check-input");
 const checkedView = () => import("./checked-candidate-client");
 const CheckedCandidate = lazyComponent(
   () => checkedView().then((m) => m.CheckedCandidate),
@@ -71,20 +71,10 @@ export function UploadTruststore({
     void checkedView();
     setChecking(true);
     try {
-      if (typeof input !== "string" && input.size > MAX_TRUSTSTORE_BYTES) {
-        // Refused before reading: API Gateway's quota is 1 MB.
-        const report = await (await engine()).checkTruststore(new Uint8Array(input.size));
-        setCandidate({ name, text: "", report });
-        return;
-      }
-      const bytes =
-        typeof input === "string"
-          ? new TextEncoder().encode(input)
-          : new Uint8Array(await input.arrayBuffer());
-      const report = await (await engine()).checkTruststore(bytes);
+      const { report, bytes } = await (await engine()).checkInput(input);
       setCandidate({
         name,
-        text: report.verdict === "error" ? "" : new TextDecoder().decode(bytes),
+        text: bytes && report.verdict !== "error" ? new TextDecoder().decode(bytes) : "",
         report,
       });
     } finally {
