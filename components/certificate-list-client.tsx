@@ -126,14 +126,12 @@ export function CertificateList({
               }}
             >
               <summary className="cert-summary">
-                <span className="text-xs text-slate-400 tabular-nums">{`#${row.index + 1}`}</span>
-                <span className="min-w-0 flex-1">
-                  <span className="block truncate font-medium" data-testid="certificate-subject">
+                <span className="cert-index">{`#${row.index + 1}`}</span>
+                <span className="cert-names">
+                  <span className="cert-name" data-testid="certificate-subject">
                     {row.subject || "(empty subject)"}
                   </span>
-                  <span className="block truncate text-xs text-slate-500">
-                    {`issued by ${row.issuer}`}
-                  </span>
+                  <span className="cert-issuer">{`issued by ${row.issuer}`}</span>
                 </span>
                 <span className="text-xs text-slate-500">{row.role}</span>
                 <Expiry notAfter={row.notAfter} now={now} />
@@ -142,7 +140,7 @@ export function CertificateList({
                     {row.findings.length} finding{row.findings.length === 1 ? "" : "s"}
                   </span>
                 )}
-                <span aria-hidden className="text-slate-400 group-open:rotate-90">
+                <span aria-hidden className="cert-chevron">
                   ▸
                 </span>
               </summary>

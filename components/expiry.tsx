@@ -50,8 +50,7 @@ export function Expiry({
         <span className="opacity-80">{band === "expired" ? "expired" : `${days} d`}</span>
       ) : (
         <span className="opacity-80">
-          ({relativeDays(notAfter, now)}
-          {BAND_LABEL[band] && band !== "expired" ? `, ${BAND_LABEL[band]}` : ""})
+          {`(${relativeDays(notAfter, now)}${BAND_LABEL[band] && band !== "expired" ? `, ${BAND_LABEL[band]}` : ""})`}
         </span>
       )}
     </span>

@@ -37,7 +37,7 @@ export function VersionRow({
   return (
     <>
       <tr
-        className={`border-t border-slate-100 align-top ${v.isActive ? "bg-emerald-50/60" : ""}`}
+        className={v.isActive ? "version-row bg-emerald-50/60" : "version-row"}
         data-testid="version-row"
         data-version-id={v.versionId}
         data-active={v.isActive ? "true" : undefined}
@@ -52,7 +52,7 @@ export function VersionRow({
         </td>
         <td className="cell">
           <code className="font-mono text-xs" title={v.versionId}>
-            {v.versionId.slice(0, 12)}…
+            {`${v.versionId.slice(0, 12)}…`}
           </code>
           {v.isActive && (
             <span className="ml-2 rounded bg-emerald-600 px-1.5 py-0.5 text-xs font-medium text-white">
