@@ -10,6 +10,10 @@
  * start. They are disabled (one <fieldset disabled>) until the code has
  * arrived, so a click in between waits rather than being lost. Not for a
  * part rendered inside a paragraph or other phrasing content.
+ *
+ * Code that cannot be fetched (a dropped connection, or chunks replaced by
+ * a new deploy) is asked for once more, then the part says so and offers a
+ * reload, instead of taking the page's section down with it.
  */
 import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import { useHydrated } from "./use-hydrated";
@@ -20,7 +24,9 @@ export function lazyComponent<P extends object>(
   options: { controls?: boolean } = {},
 ): ComponentType<P> {
   const Lazy = lazy(async () => {
-    const Component = await load();
+    const loaded = await load().catch(() => load().catch(() => null));
+    if (!loaded) return { default: NotLoaded as ComponentType<P> };
+    const Component = loaded;
     if (!options.controls) return { default: Component };
     function UntilHydrated(props: P) {
       const hydrated = useHydrated();
@@ -40,4 +46,17 @@ export function lazyComponent<P extends object>(
     );
   }
   return LazyComponent;
+}
+
+/** What stands in for a part whose code could not be fetched. */
+function NotLoaded() {
+  return (
+    <span role="alert" className="block text-sm text-rose-800">
+      This part of the page could not be loaded: the connection dropped, or the dashboard was
+      updated.{" "}
+      <button type="button" className="link" onClick={() => window.location.reload()}>
+        Reload the page
+      </button>
+    </span>
+  );
 }

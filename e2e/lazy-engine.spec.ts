@@ -56,3 +56,40 @@ test("Inspect loads the engine only when a file is checked", async ({ page }) =>
   // Bodies are read as they come: wait for the one holding the engine.
   await expect.poll(() => scripts.loaded().length).toBeGreaterThan(0);
 });
+
+test("a part whose code cannot be fetched says so and offers a reload; nothing is sent", async ({
+  page,
+  aws,
+}) => {
+  needs("mtls-fields");
+  const [root] = await chain(1, { prefix: "LazyLost" });
+  const seeded = await seedMtlsDomain(aws, { versions: [bundle(root!)] });
+  // A real lost request: every script holding the checked-file view is aborted (both tries).
+  const CHECKED_VIEW = "Comparing with the active version";
+  let aborted = 0;
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    const res = await route.fetch();
+    if ((await res.text()).includes(CHECKED_VIEW)) {
+      aborted++;
+      return route.abort("connectionreset");
+    }
+    return route.fulfill({ response: res });
+  });
+  const posts: string[] = [];
+  page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
+  await page.goto(domainUrl(seeded.domainName));
+  await page.waitForLoadState("networkidle");
+  await page.getByText("…or paste PEM text").click();
+  await page.getByLabel("PEM text").fill(bundle(root!));
+  await page.getByRole("button", { name: "Check pasted text" }).click();
+  const alert = page
+    .getByRole("alert")
+    .filter({ hasText: "This part of the page could not be loaded" });
+  await expect(alert).toBeVisible();
+  expect(aborted).toBeGreaterThanOrEqual(1);
+  // The rest of the page stands; nothing was uploaded (only the read of the active version went out).
+  await expect(page.getByRole("heading", { name: "Version history" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Upload and activate" })).toHaveCount(0);
+  await expect(alert.getByRole("button", { name: "Reload the page" })).toBeEnabled();
+  expect(posts.length).toBeLessThanOrEqual(1);
+});

@@ -37,11 +37,16 @@ describe("packed certificate rows", () => {
       "CN=Zürich CA 1, O=Ünï",
       "CN=Zürich CA 12, O=Ünï",
       "0.0.",
+      // Characters outside the BMP: no entry may hold half of one (it would not survive UTF-8).
+      "CN=😀 Root",
+      "CN=😁 Root",
+      "CN=😁😀",
+      "😀",
       // And many made at random from a few characters (so that they share a lot).
       ...Array.from({ length: 500 }, () =>
         Array.from(
           { length: Math.floor(Math.random() * 8) },
-          () => "ab.1 é"[Math.floor(Math.random() * 6)],
+          () => ["a", "b", ".", "1", " ", "é", "😀", "😁"][Math.floor(Math.random() * 8)],
         ).join(""),
       ),
     ];
@@ -53,6 +58,10 @@ describe("packed certificate rows", () => {
       role: "CA" as const,
       findings: [],
     }));
-    expect(unpackRows(packRows(rows))).toEqual(rows);
+    const packed = packRows(rows);
+    expect(unpackRows(packed)).toEqual(rows);
+    // Through UTF-8 (how a long entry travels in the page's payload), still exact.
+    const viaUtf8 = packed.names.map((n) => Buffer.from(n, "utf8").toString("utf8"));
+    expect(unpackRows({ ...packed, names: viaUtf8 })).toEqual(rows);
   });
 });

@@ -77,10 +77,16 @@ function shared(previous: string, name: string): string {
   let p = 0;
   const most = Math.min(previous.length, name.length);
   while (p < most && previous[p] === name[p]) p++;
+  // Never half of a character outside the BMP (a surrogate pair): a lone half does not survive UTF-8.
+  if (p > 0 && isHighSurrogate(name.charCodeAt(p - 1))) p--;
   let q = 0;
   while (q < most - p && previous[previous.length - 1 - q] === name[name.length - 1 - q]) q++;
+  if (q > 0 && isLowSurrogate(name.charCodeAt(name.length - q))) q--;
   return `${p}.${q}.${name.slice(p, name.length - q)}`;
 }
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 function unshared(names: string[]): string[] {
   const out: string[] = [];

@@ -68,7 +68,7 @@ export function UploadTruststore({
     setAcknowledged(false);
     setTyped("");
     fetchActive();
-    void checkedView();
+    void checkedView().catch(() => undefined);
     setChecking(true);
     try {
       const { report, bytes } = await (await engine()).checkInput(input);
