@@ -30,16 +30,20 @@ export function ConfirmDialog({
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Also once a pending change ends: a dialog the browser closed meanwhile
+  // (a forced close request) shows again with how it ended.
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
-  }, [open]);
+  }, [open, pending]);
   return (
     <dialog
       ref={ref}
       onClose={onClose}
+      // Escape does not close it while the change is under way: its outcome is shown here.
+      onCancel={(e) => pending && e.preventDefault()}
       onKeyDown={(e) => {
         // Enter in a text field (a typed confirmation) confirms, as a form would, when it may.
         const field = e.target as HTMLElement;
