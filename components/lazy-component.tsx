@@ -20,8 +20,8 @@ import { useHydrated } from "./use-hydrated";
 
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,
-  fallback: ReactNode = null,
-  options: { controls?: boolean } = {},
+  /** fallback: shown while the code comes (nothing by default); controls: see above. */
+  options: { fallback?: ReactNode; controls?: boolean } = {},
 ): ComponentType<P> {
   const Lazy = lazy(async () => {
     const loaded = await load().catch(() => load().catch(() => null));
@@ -40,7 +40,7 @@ export function lazyComponent<P extends object>(
   });
   function LazyComponent(props: P) {
     return (
-      <Suspense fallback={fallback}>
+      <Suspense fallback={options.fallback ?? null}>
         <Lazy {...props} />
       </Suspense>
     );

@@ -20,7 +20,7 @@ import { asBadUsage, EXIT, runCli, UsageError } from "./cli-exit";
 import { startEmbeddedIfNeeded } from "./embedded-backend";
 import { readInput } from "./read-input";
 import { commandPlace } from "../lib/aws/config";
-import { clientLabel } from "../lib/revocation/client-ref";
+import { clientLabel } from "../lib/revocation/client-label";
 import { clientRefOf } from "../lib/revocation/revocation";
 import { revocationVerdict, verdictSentence } from "../lib/revocation/verdict";
 import { recordedChange } from "../lib/records/recorded-change";

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { issue } from "../pki/generate";
 import { loadBundle } from "../truststore/check";
 import { clientCertIdentity } from "../truststore";
-import { clientLabel, nameKeyOf, sameClient, serialKey } from "./client-ref";
+import { clientLabel, serialKey } from "./client-label";
+import { nameKeyOf, sameClient } from "./client-ref";
 import { clientRefOf, revocationOf } from "./revocation";
 
 describe("a client named by issuer and serial, whoever wrote the names", () => {

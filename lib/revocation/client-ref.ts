@@ -1,11 +1,10 @@
 /**
- * A client certificate as the revocation lists name it: its issuer and
- * serial (its subject only for people). Pure and browser-safe: the pages
- * use it to label a client and to tell whether a row is revoked.
+ * A client certificate as the revocation lists compare it: its issuer's
+ * name as one key whatever its spelling, and its serial. Pure and
+ * browser-safe: the pages use it to tell whether a row is revoked (the
+ * ClientRef, its serial's spelling and its label are in client-label.ts).
  */
 import { serialKey, type ClientRef } from "./client-label";
-
-export { clientLabel, serialKey, type ClientRef } from "./client-label";
 
 /** Attribute type names and OIDs as OpenSSL, RFC 4514, Java and @peculiar/x509 write them, to one name. */
 const TYPES: Record<string, string> = {};

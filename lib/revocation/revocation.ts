@@ -10,7 +10,8 @@
  */
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
-import { clientKey, nameKeyOf, serialKey } from "./client-ref";
+import { serialKey } from "./client-label";
+import { clientKey, nameKeyOf } from "./client-ref";
 import { crlSignedBy, readCrlDer, type DerCrl } from "./crl-der";
 
 export { serialKey };

@@ -9,7 +9,8 @@ import {
   sameDn,
   type SeenClient,
 } from "./client-identity";
-import { clientsSentence, informLockout, needsTypedName } from "./lockout-informed";
+import { needsTypedName } from "./lockout-confirmation";
+import { clientsSentence, informLockout } from "./lockout-informed";
 import { assessLockout } from "./lockout";
 
 const seen = (issuerDN: string, notAfter: string, requests = 1): SeenClient => ({

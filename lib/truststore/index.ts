@@ -45,7 +45,7 @@ export {
 export {
   clientsSentence,
   informLockout,
-  needsTypedName,
   type InformedLockout,
   type SeenClients,
 } from "./lockout-informed";
+export { lockoutConfirmed, needsTypedName } from "./lockout-confirmation";

@@ -29,8 +29,6 @@ export function informLockout(
   };
 }
 
-export { needsTypedName } from "./lockout-confirmation";
-
 /** "refuses 37 of 212 clients seen in 7 days (12,340 requests)". */
 export function clientsSentence(c: NonNullable<InformedLockout["clients"]>): string {
   const n = (x: number) => x.toLocaleString("en-US");

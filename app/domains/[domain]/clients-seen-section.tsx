@@ -13,7 +13,8 @@ import type { DomainDetail } from "@/lib/domains/views/detail";
 import { clientsSeenView, WINDOWS, type WindowDays } from "@/lib/domains/views/clients-seen-view";
 import { denyListOf } from "@/lib/domains/views/revocation-view";
 import { RevokeClientButton } from "@/components/revoke-client-button";
-import { clientKey, clientLabel } from "@/lib/revocation/client-ref";
+import { clientLabel } from "@/lib/revocation/client-label";
+import { clientKey } from "@/lib/revocation/client-ref";
 import { ListsChangeButton } from "./revocation-lists-client";
 import { Section } from "./section";
 

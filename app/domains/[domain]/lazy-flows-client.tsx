@@ -10,31 +10,34 @@
  */
 import { lazyComponent } from "@/components/lazy-component";
 
+/** While a comparison's code comes (the comparison itself says the same while it is read). */
+const comparing = {
+  fallback: (
+    <p role="status" className="text-sm text-slate-600">
+      Comparing…
+    </p>
+  ),
+};
+
 export const ChangeStateActions = lazyComponent(
   () => import("./change-state-client").then((m) => m.ChangeStateActions),
-  null,
   { controls: true },
 );
 export const EnableMtls = lazyComponent(
   () => import("./enable-mtls-client").then((m) => m.EnableMtls),
-  null,
   { controls: true },
 );
 export const AccessLogFix = lazyComponent(
   () => import("./access-log-fix-client").then((m) => m.AccessLogFix),
-  null,
   { controls: true },
 );
 export const ReplaceOwnershipCertificate = lazyComponent(
   () => import("./ownership-certificate-client").then((m) => m.ReplaceOwnershipCertificate),
-  null,
   { controls: true },
 );
 export const ComparisonView = lazyComponent(
   () => import("./comparison-view").then((m) => m.ComparisonView),
-  <p role="status" className="text-sm text-slate-600">
-    Comparing…
-  </p>,
+  comparing,
 );
 export const UploadOutcome = lazyComponent(() =>
   import("./upload-outcome").then((m) => m.UploadOutcome),
@@ -44,9 +47,7 @@ export const ActivationOutcome = lazyComponent(() =>
 );
 export const SwitchDetails = lazyComponent(
   () => import("./switch-details").then((m) => m.SwitchDetails),
-  <p role="status" className="text-sm text-slate-600">
-    Comparing…
-  </p>,
+  comparing,
 );
 export const IacWarning = lazyComponent(() =>
   import("../../../components/iac-warning").then((m) => m.IacWarning),

@@ -7,9 +7,7 @@
  */
 import { TypeToConfirm } from "@/components/ui/type-to-confirm";
 import { clientsSentence, type InformedLockout } from "@/lib/truststore/lockout-informed";
-import { lockoutConfirmed, needsTypedName } from "@/lib/truststore/lockout-confirmation";
-
-export { lockoutConfirmed, needsTypedName };
+import { needsTypedName } from "@/lib/truststore/lockout-confirmation";
 
 /** Which clients seen in the access logs the change refuses, named. */
 function SeenClientsLine({ clients }: { clients: NonNullable<InformedLockout["clients"]> }) {

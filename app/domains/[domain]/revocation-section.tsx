@@ -5,7 +5,7 @@
  */
 import { ErrorPanel } from "@/components/error-panel";
 import { TableHead } from "@/components/ui/table-head";
-import { clientLabel } from "@/lib/revocation/client-ref";
+import { clientLabel } from "@/lib/revocation/client-label";
 import type { DomainDetail } from "@/lib/domains/views/detail";
 import { revocationView } from "@/lib/domains/views/revocation-view";
 import { CoverageTable } from "./revocation-coverage";

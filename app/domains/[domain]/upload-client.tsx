@@ -28,10 +28,9 @@ import { useActiveBasis } from "./use-active-basis";
  */
 const engine = () => import("@/lib/truststore/check-input");
 const checkedView = () => import("./checked-candidate-client");
-const CheckedCandidate = lazyComponent(
-  () => checkedView().then((m) => m.CheckedCandidate),
-  <p role="status">Checking…</p>,
-);
+const CheckedCandidate = lazyComponent(() => checkedView().then((m) => m.CheckedCandidate), {
+  fallback: <p role="status">Checking…</p>,
+});
 
 interface Candidate {
   name: string;

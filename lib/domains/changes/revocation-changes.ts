@@ -17,7 +17,8 @@ import { listsLocation, readListsAt, requireNamedDomain } from "../revocation/re
 import { checkVersion } from "../versions/truststores";
 import { NO_RECORD, type Actor, type DomainRef } from "./change-refs";
 import { withDomainLock } from "./locks";
-import { clientLabel, sameClient, serialKey, type ClientRef } from "../../revocation/client-ref";
+import { clientLabel, serialKey, type ClientRef } from "../../revocation/client-label";
+import { sameClient } from "../../revocation/client-ref";
 
 /** The lists' version the user saw ("" when the domain had none). */
 export interface ListsSeen {

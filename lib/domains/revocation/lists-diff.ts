@@ -4,7 +4,7 @@ import "server-only";
  * change, said before it is done: the clients it revokes again or lets
  * back in, the CRLs it brings back or drops.
  */
-import { clientLabel, serialKey } from "../../revocation/client-ref";
+import { clientLabel, serialKey } from "../../revocation/client-label";
 import type { RevocationDocument } from "../../revocation/document";
 import { denyIndexOf } from "../../revocation/revocation";
 import { listsOf, readListsAt, requireNamedDomain } from "./revocation-lists";

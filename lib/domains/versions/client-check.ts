@@ -10,7 +10,7 @@ import { AwsFailure } from "../../aws/errors";
 import { DomainError } from "../shared/errors";
 import { checkVersion } from "./truststores";
 import { clientRefOf } from "../../revocation/revocation";
-import type { ClientRef } from "../../revocation/client-ref";
+import type { ClientRef } from "../../revocation/client-label";
 import { revocationVerdict, verdictSentence } from "../../revocation/verdict";
 import { listsLocation, readListsAt } from "../revocation/revocation-lists";
 
