@@ -10,7 +10,24 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   // Certificate generation in the embedded emulator uses decorators and
   // Reflect metadata: load these from node_modules rather than bundling them.
-  serverExternalPackages: ["@peculiar/x509", "tsyringe", "reflect-metadata"],
+  serverExternalPackages: [
+    "@peculiar/x509",
+    "tsyringe",
+    "reflect-metadata",
+    // The AWS SDK from node_modules, every client alike: Next.js keeps the S3
+    // client external by default, so bundling the others loaded a second copy
+    // of the SDK's core (its code twice in memory, twice compiled).
+    "@aws-sdk/client-account",
+    "@aws-sdk/client-acm",
+    "@aws-sdk/client-api-gateway",
+    "@aws-sdk/client-apigatewayv2",
+    "@aws-sdk/client-cloudwatch-logs",
+    "@aws-sdk/client-sns",
+    "@aws-sdk/client-sts",
+    "@aws-sdk/credential-providers",
+    "@smithy/credential-provider-imds",
+    "@smithy/property-provider",
+  ],
   experimental: {
     // A truststore may be 1,000,000 bytes (API Gateway's quota); its upload
     // travels as a server action argument.

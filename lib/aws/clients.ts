@@ -17,6 +17,7 @@ import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { currentRequest, logEvent } from "./request-log";
 import { CALL_DEADLINE_MS, callBudgetMs, DeadlineExceeded } from "./deadline";
+import { sharingReads } from "./shared-reads";
 
 export type BackendKind = "embedded" | "endpoint" | "aws";
 export type ServiceName =
@@ -55,7 +56,8 @@ export interface AwsClients {
  * `throwOnRequestTimeout`), a connection after CONNECTION_TIMEOUT_MS and a
  * silent socket after SOCKET_TIMEOUT_MS; the whole call, retries and their
  * waits included, ends by its deadline (./deadline.ts), which a change's
- * lease tightens (lib/domains/changes/locks.ts).
+ * lease tightens (lib/domains/changes/locks.ts). A read asked for while the
+ * same read is on its way waits for that answer (./shared-reads.ts).
  */
 export const REQUEST_TIMEOUT_MS = 10_000;
 export const CONNECTION_TIMEOUT_MS = 5_000;
@@ -153,7 +155,7 @@ function bounded<C extends Sends>(client: C, callDeadlineMs: number): C {
         throw error;
       });
   };
-  client.send = deadlined as C["send"];
+  client.send = sharingReads(deadlined) as C["send"];
   return client;
 }
 

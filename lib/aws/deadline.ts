@@ -40,6 +40,11 @@ export function callBudgetMs(callDeadlineMs = CALL_DEADLINE_MS, now = Date.now()
   return scope ? Math.min(callDeadlineMs, scope.until() - now) : callDeadlineMs;
 }
 
+/** Whether the code running now is under a deadline tighter than a call's own (a change's lease). */
+export function inDeadlineScope(): boolean {
+  return scopes.getStore() !== undefined;
+}
+
 /** The error a call gets when its deadline has passed before it was sent. */
 export class DeadlineExceeded extends Error {
   constructor() {

@@ -1,0 +1,116 @@
+/**
+ * Reads shared while in flight, against the emulator through the real SDK
+ * (request counts from the emulator): one request for many callers, a copy
+ * each, never across a write, never in a server action or under a change's
+ * deadline, never for GetObject.
+ */
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import { createClients } from "./clients";
+import { withDeadline } from "./deadline";
+import { inRequest } from "./request-log";
+
+let t: TestEmulator;
+const bucket = "shared-reads";
+beforeAll(async () => {
+  t = await startTestEmulator();
+  await t.clients().s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  await t.clients().s3.send(new PutObjectCommand({ Bucket: bucket, Key: "a", Body: "a" }));
+});
+afterAll(async () => t.stop());
+beforeEach(async () => {
+  await t.control("faults", undefined, "DELETE");
+  await t.control("requests", undefined, "DELETE");
+});
+
+const s3 = () =>
+  createClients(
+    {
+      kind: "endpoint",
+      endpoint: t.endpoint,
+      serviceEndpoints: {},
+      defaultRegion: "us-east-1",
+      staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },
+    },
+    "us-east-1",
+  ).s3;
+const counts = async () => (await t.control<{ counts: Record<string, number> }>("requests")).counts;
+const list = (client: ReturnType<typeof s3>, prefix = "") =>
+  client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
+/** Holds the next `count` calls of `operation` back, so that reads overlap for sure. */
+const slow = (operation: string, count = 1) =>
+  t.control("faults", { operation, kind: "latency", latencyMs: 300, count });
+
+describe("reads shared while in flight", () => {
+  it("sends one request for twenty callers, each getting its own copy", async () => {
+    const client = s3();
+    await slow("ListObjectsV2");
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const answer = await list(client);
+        // Each caller changes its answer at once: no other caller may see it.
+        const keys = answer.Contents?.map((o) => o.Key);
+        answer.Contents?.push({ Key: "changed by a caller" });
+        return keys;
+      }),
+    );
+    expect((await counts()).ListObjectsV2).toBe(1);
+    for (const keys of answers) expect(keys).toEqual(["a"]);
+  });
+
+  it("shares only the same operation and input on the same client, and keeps nothing after", async () => {
+    const client = s3();
+    await slow("ListObjectsV2", 3);
+    await Promise.all([list(client), list(client, "a"), list(s3())]);
+    await list(client);
+    expect((await counts()).ListObjectsV2).toBe(4);
+  });
+
+  it("never joins a read sent before a write began: a read after the write is sent anew", async () => {
+    const client = s3();
+    await slow("ListObjectsV2");
+    const before = list(client);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: "b", Body: "b" }));
+    const after = await list(client);
+    await before;
+    expect(after.Contents?.map((o) => o.Key)).toEqual(["a", "b"]);
+    expect((await counts()).ListObjectsV2).toBe(2);
+  });
+
+  it("gives every caller the same failure when the one request fails", async () => {
+    const client = s3();
+    await t.control("faults", { operation: "ListObjectsV2", kind: "accessDenied", count: 1 });
+    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => list(client)));
+    expect(outcomes.map((o) => o.status)).toEqual(Array(5).fill("rejected"));
+    expect((await counts()).ListObjectsV2).toBe(1);
+  });
+
+  it("sends each read of a server action, of a change under its deadline and of GetObject itself", async () => {
+    const client = s3();
+    await slow("ListObjectsV2", 6);
+    const context = { requestId: "test", action: "test" } as Parameters<typeof inRequest>[0];
+    await inRequest(context, () => Promise.all([list(client), list(client), list(client)]));
+    await withDeadline(
+      () => Date.now() + 10_000,
+      () => Promise.all([list(client), list(client), list(client)]),
+    );
+    await slow("GetObject", 3);
+    const bodies = await Promise.all(
+      Array.from({ length: 3 }, async () => {
+        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: "a" }));
+        return object.Body?.transformToString();
+      }),
+    );
+    expect(bodies).toEqual(["a", "a", "a"]);
+    const sent = await counts();
+    expect(sent.ListObjectsV2).toBe(6);
+    expect(sent.GetObject).toBe(3);
+  });
+});
