@@ -155,7 +155,7 @@ function bounded<C extends Sends>(client: C, callDeadlineMs: number): C {
         throw error;
       });
   };
-  client.send = sharingReads(deadlined) as C["send"];
+  client.send = sharingReads(deadlined, callDeadlineMs) as C["send"];
   return client;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Reads shared while in flight, against the emulator through the real SDK
  * (request counts from the emulator): one request for many callers, a copy
- * each, never across a write, never in a server action or under a change's
- * deadline, never for GetObject.
+ * each, never across a write, never in a server action, under a change's
+ * deadline or in freshReads, never for GetObject; a failed shared request
+ * fails only its sender.
  */
 import {
   CreateBucketCommand,
@@ -15,6 +16,7 @@ import { startTestEmulator, type TestEmulator } from "../../test-support/emulato
 import { createClients } from "./clients";
 import { withDeadline } from "./deadline";
 import { inRequest } from "./request-log";
+import { freshReads } from "./shared-reads";
 
 let t: TestEmulator;
 const bucket = "shared-reads";
@@ -29,7 +31,7 @@ beforeEach(async () => {
   await t.control("requests", undefined, "DELETE");
 });
 
-const s3 = () =>
+const s3 = (callDeadlineMs?: number) =>
   createClients(
     {
       kind: "endpoint",
@@ -39,6 +41,7 @@ const s3 = () =>
       staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },
     },
     "us-east-1",
+    callDeadlineMs ? { callDeadlineMs, maxAttempts: 1 } : {},
   ).s3;
 const counts = async () => (await t.control<{ counts: Record<string, number> }>("requests")).counts;
 const list = (client: ReturnType<typeof s3>, prefix = "") =>
@@ -84,15 +87,37 @@ describe("reads shared while in flight", () => {
     expect((await counts()).ListObjectsV2).toBe(2);
   });
 
-  it("gives every caller the same failure when the one request fails", async () => {
+  it("when the shared request fails, each caller that joined sends its own", async () => {
     const client = s3();
     await t.control("faults", { operation: "ListObjectsV2", kind: "accessDenied", count: 1 });
+    await slow("ListObjectsV2");
     const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => list(client)));
-    expect(outcomes.map((o) => o.status)).toEqual(Array(5).fill("rejected"));
-    expect((await counts()).ListObjectsV2).toBe(1);
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", ...Array(4).fill("fulfilled")]);
+    expect((await counts()).ListObjectsV2).toBe(5);
   });
 
-  it("sends each read of a server action, of a change under its deadline and of GetObject itself", async () => {
+  it("a caller that joined a request stuck past its deadline still gets its answer in time", async () => {
+    const client = s3(1000);
+    await t.control("faults", {
+      operation: "ListObjectsV2",
+      kind: "latency",
+      latencyMs: 3000,
+      count: 1,
+    });
+    const first = list(client).then(
+      () => "answered",
+      () => "failed",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const started = Date.now();
+    const joined = await list(client);
+    expect(joined.Contents?.map((o) => o.Key)).toContain("a");
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await first).toBe("failed");
+    expect((await counts()).ListObjectsV2).toBe(2);
+  });
+
+  it("sends each read of a server action, of a change under its deadline, of freshReads and of GetObject itself", async () => {
     const client = s3();
     await slow("ListObjectsV2", 6);
     const context = { requestId: "test", action: "test" } as Parameters<typeof inRequest>[0];
@@ -101,6 +126,8 @@ describe("reads shared while in flight", () => {
       () => Date.now() + 10_000,
       () => Promise.all([list(client), list(client), list(client)]),
     );
+    await slow("ListObjectsV2", 3);
+    await freshReads(() => Promise.all([list(client), list(client), list(client)]));
     await slow("GetObject", 3);
     const bodies = await Promise.all(
       Array.from({ length: 3 }, async () => {
@@ -110,7 +137,7 @@ describe("reads shared while in flight", () => {
     );
     expect(bodies).toEqual(["a", "a", "a"]);
     const sent = await counts();
-    expect(sent.ListObjectsV2).toBe(6);
+    expect(sent.ListObjectsV2).toBe(9);
     expect(sent.GetObject).toBe(3);
   });
 });

@@ -6,16 +6,22 @@
  * page whose sections ask for the same thing at the same moment sends it
  * once. Nothing is kept after the answer arrives: the next read is sent.
  *
- * A shared answer is never older than a write this process has started:
- * every write (any operation that is not a read) moves a generation on when
- * it starts and when it ends, and a read joins only a read sent in the same
- * generation. Not shared at all: server actions (their reads decide a
- * change, so each is sent afresh), calls under a change's deadline or with
- * their own abort signal (each keeps its own budget), and S3 GetObject (its
- * body is a stream only one caller can read). Each caller that joins gets
- * its own copy of the answer, so no caller can change another's.
+ * A joined answer is at most one request old. It is never older than a
+ * write this process has started: every write (any operation that is not a
+ * read) moves a generation on when it starts and when it ends (one counter
+ * for the whole process, on globalThis: Next.js bundles route handlers,
+ * pages and instrumentation apart), and a read joins only a read sent in
+ * the same generation. Only the reads listed below are shared, and never
+ * in a server action (their reads decide a change, so each is sent
+ * afresh), under a change's deadline, with the caller's own abort signal,
+ * or inside `freshReads` (a check that compares a listing with an object
+ * read after it). Each caller that joins gets its own copy of the answer;
+ * when the shared request fails (or its answer cannot be copied), each
+ * caller that joined sends its own, within what is left of its deadline,
+ * so no caller fails for another's slow or broken connection.
  */
-import { inDeadlineScope } from "./deadline";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { DeadlineExceeded, inDeadlineScope } from "./deadline";
 import { currentRequest } from "./request-log";
 
 interface Command {
@@ -26,11 +32,46 @@ interface Command {
 
 type Send = (command: never, options?: { abortSignal?: AbortSignal }) => Promise<unknown>;
 
+/** Operations that read and never change anything: everything else moves the generation on. */
 const READ = /^(Get|List|Describe|Head)[A-Z]/;
-/** Reads whose answer only one caller can consume. */
-const UNSHARED = new Set(["GetObject"]);
+/** The reads that may be shared: plain answers (no stream, no credentials), used by pages. */
+const SHARED = new Set([
+  "DescribeCertificate",
+  "DescribeLogGroups",
+  "GetApi",
+  "GetApiMappings",
+  "GetApis",
+  "GetAuthorizers",
+  "GetBasePathMappings",
+  "GetBucketVersioning",
+  "GetCallerIdentity",
+  "GetDomainName",
+  "GetDomainNames",
+  "GetResources",
+  "GetRestApi",
+  "GetRestApis",
+  "GetStage",
+  "GetStages",
+  "HeadBucket",
+  "HeadObject",
+  "ListCertificates",
+  "ListObjectVersions",
+  "ListObjectsV2",
+  "ListRegions",
+  "ListRoutingRules",
+]);
 
-let generation = 0;
+const shared = globalThis as unknown as {
+  __mtlsConsoleReadGeneration?: { value: number };
+  __mtlsConsoleFreshReads?: AsyncLocalStorage<true>;
+};
+const generation = (shared.__mtlsConsoleReadGeneration ??= { value: 0 });
+const fresh = (shared.__mtlsConsoleFreshReads ??= new AsyncLocalStorage<true>());
+
+/** Runs `fn` with every read it makes sent afresh, none joined. */
+export function freshReads<T>(fn: () => Promise<T>): Promise<T> {
+  return fresh.run(true, fn);
+}
 
 interface InFlight {
   /** Callers waiting for this answer besides the one that sent it. */
@@ -39,41 +80,65 @@ interface InFlight {
   forJoiners: Promise<unknown>;
 }
 
+const NO_COPY = Symbol("no copy");
+
 /** The operation a command sends, from its schema (its class name is gone once minified). */
 export function operationOf(command: Command): string | undefined {
   const name = Array.isArray(command.schema) ? command.schema[2] : undefined;
   return typeof name === "string" ? name : undefined;
 }
 
-function copy<T>(value: T): T {
+function copy(value: unknown): unknown {
   try {
     return structuredClone(value);
   } catch {
-    return value;
+    return NO_COPY;
   }
 }
 
-/** `send` with reads shared while in flight (see above); writes move the generation on. */
-export function sharingReads<S extends Send>(send: S): S {
+/**
+ * `send` with reads shared while in flight (see above); writes move the
+ * generation on. `deadlineMs`: a call's whole budget, which a caller that
+ * joined keeps for sending its own when the shared request fails.
+ */
+export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
   const inFlight = new Map<string, InFlight>();
-  const shared = (command: Command, options?: { abortSignal?: AbortSignal }) => {
+  const own = (command: Command, asked: number) => {
+    const left = deadlineMs - (Date.now() - asked);
+    if (left <= 0) return Promise.reject(new DeadlineExceeded());
+    return send(command as never, { abortSignal: AbortSignal.timeout(left) });
+  };
+  const sharing = (command: Command, options?: { abortSignal?: AbortSignal }) => {
     const operation = operationOf(command) ?? "";
     if (!READ.test(operation)) {
-      generation++;
-      return send(command as never, options).finally(() => generation++);
+      generation.value++;
+      return send(command as never, options).finally(() => generation.value++);
     }
-    if (UNSHARED.has(operation) || options?.abortSignal || currentRequest() || inDeadlineScope())
+    if (
+      !SHARED.has(operation) ||
+      options?.abortSignal ||
+      currentRequest() ||
+      inDeadlineScope() ||
+      fresh.getStore()
+    )
       return send(command as never, options);
     let key: string;
     try {
-      key = `${generation} ${operation} ${JSON.stringify(command.input ?? {})}`;
+      key = `${generation.value} ${operation} ${JSON.stringify(command.input ?? {})}`;
     } catch {
       return send(command as never, options);
     }
     const sent = inFlight.get(key);
     if (sent) {
       sent.joiners++;
-      return sent.forJoiners.then(copy);
+      const asked = Date.now();
+      return sent.forJoiners.then(
+        (answer) => {
+          const mine = copy(answer);
+          return mine === NO_COPY ? own(command, asked) : mine;
+        },
+        () => own(command, asked),
+      );
     }
     const answer = send(command as never, options);
     // Runs before the first caller's own code: the joiners' copy is taken
@@ -95,5 +160,5 @@ export function sharingReads<S extends Send>(send: S): S {
     inFlight.set(key, entry);
     return answer;
   };
-  return shared as unknown as S;
+  return sharing as unknown as S;
 }

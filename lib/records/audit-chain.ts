@@ -13,6 +13,7 @@ import "server-only";
  */
 import { createHash } from "node:crypto";
 import { keySegment } from "../model/place";
+import { freshReads } from "../aws/shared-reads";
 import { getJson, listEntries, putJson } from "./store";
 import type { AuditEvent } from "./audit-types";
 
@@ -126,8 +127,12 @@ export async function verifyDomainTrail(
   read: (entry: { key: string; etag: string }) => Promise<AuditEvent | null>,
   prefix: string,
 ): Promise<ChainReport> {
-  const entries = await listEntries(prefix, 100_000);
-  const records = (await Promise.all(entries.map(read))).filter((r): r is AuditEvent => !!r);
-  const digest = (await getJson<Digest>(digestKey(region, domainName)))?.value ?? null;
-  return verifyChain(records, digest);
+  // The listing is sent afresh, never joined to one sent earlier: a record
+  // written before the digest was read must be in it.
+  return freshReads(async () => {
+    const entries = await listEntries(prefix, 100_000);
+    const records = (await Promise.all(entries.map(read))).filter((r): r is AuditEvent => !!r);
+    const digest = (await getJson<Digest>(digestKey(region, domainName)))?.value ?? null;
+    return verifyChain(records, digest);
+  });
 }
