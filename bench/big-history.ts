@@ -20,7 +20,7 @@ import {
   type TestEmulator,
 } from "../test-support/emulator";
 import { bundle, largeBundle } from "../lib/pki/generate";
-import { fixed, table } from "./measure";
+import { fixed, rssMb, table } from "./measure";
 import { waitForOk } from "../test-support/wait-for-ok";
 
 const PORT = 3191;
@@ -51,23 +51,6 @@ function stopApp(app: ChildProcess) {
   } catch {
     // already gone
   }
-}
-
-/**
- * Resident memory in MB: of the server (the node process `npm start` runs;
- * a deployment runs it without npm) and of the whole process group.
- */
-function rssMb(app: ChildProcess): { server: number; all: number } {
-  const out = execFileSync("ps", ["-o", "rss=,args=", "-g", String(app.pid)], { encoding: "utf8" });
-  let server = 0;
-  let all = 0;
-  for (const line of out.split("\n")) {
-    const [rss, ...args] = line.trim().split(/\s+/);
-    const kb = Number(rss) || 0;
-    all += kb;
-    if (/next-server|scripts\/start\.mjs/.test(args.join(" "))) server = Math.max(server, kb);
-  }
-  return { server: server / 1024, all: all / 1024 };
 }
 
 async function view(domain: string): Promise<{ ms: number; bytes: number }> {
@@ -140,7 +123,7 @@ export async function domainPageFigures(
 
     app = startApp(t.endpoint);
     await waitForOk(`${BASE}/api/health`, 60_000);
-    const rssStart = rssMb(app);
+    const rssStart = rssMb(app.pid!);
     const firstEver = await view(big.domain);
     const warm: number[] = [];
     let bytes = 0;
@@ -150,10 +133,10 @@ export async function domainPageFigures(
       bytes = v.bytes;
     }
     warm.sort((a, b) => a - b);
-    const rssAfter = rssMb(app);
+    const rssAfter = rssMb(app.pid!);
     // Flat or growing: 900 views more.
     for (let i = 0; i < 900; i++) await view(big.domain);
-    const rssThousand = rssMb(app);
+    const rssThousand = rssMb(app.pid!);
     const perWarmView = await requestsOfOneView(t, big.domain);
     stopApp(app);
 

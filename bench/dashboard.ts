@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import { paginateListCertificates } from "@aws-sdk/client-acm";
 import { paginateGetDomainNames } from "@aws-sdk/client-api-gateway";
 import { createClients } from "../lib/aws/clients";
-import { fixed, table } from "./measure";
+import { fixed, rssMb, table } from "./measure";
 import { waitForOk } from "../test-support/wait-for-ok";
 import { loadRun } from "./load";
 
@@ -111,20 +111,17 @@ const typeRows = (how: string, t: TypeFilterTimes): (string | number)[][] => [
 export async function benchDashboard(): Promise<string> {
   if (!existsSync(".next/standalone/server.js"))
     execFileSync("npm", ["run", "build"], { stdio: "ignore" });
-  const server = spawn(
-    process.execPath,
-    ["scripts/start.mjs", "-p", String(PORT), "-H", "127.0.0.1"],
-    {
-      env: {
-        ...process.env,
-        MTLS_CONSOLE_BACKEND: "embedded",
-        EMULATOR_PORT: String(EMULATOR_PORT),
-        EMULATOR_STATE: "",
-      },
-      stdio: "ignore",
-      detached: true,
+  // As `npm start` runs it (its heap limit and V8 flags).
+  const server = spawn("npm", ["run", "start", "--", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      MTLS_CONSOLE_BACKEND: "embedded",
+      EMULATOR_PORT: String(EMULATOR_PORT),
+      EMULATOR_STATE: "",
     },
-  );
+    stdio: "ignore",
+    detached: true,
+  });
   try {
     await waitForOk(`${BASE}/inspect`, 60_000);
     await control("seed", { bulkDomains: 1200, region: "eu-north-1" });
@@ -179,12 +176,7 @@ export async function benchDashboard(): Promise<string> {
     // With 80 ms a mapping call, as an AWS call may take (AWS also paces them: see below).
     const typeFilterSlow = await timeTypeFilter("ap-south-1", timed, 80);
     const throttled = await timeThrottled(timed);
-    const rss =
-      Number(
-        execFileSync("ps", ["-o", "rss=", "-g", String(server.pid)], { encoding: "utf8" })
-          .split("\n")
-          .reduce((n, l) => n + (Number(l.trim()) || 0), 0),
-      ) / 1024;
+    const rss = rssMb(server.pid!).server;
     const rows: (string | number)[][] = [
       [
         "overview, 1,200 domains: floor (the two listings with the SDK alone)",
@@ -217,7 +209,7 @@ export async function benchDashboard(): Promise<string> {
         "10 viewers at once, GetDomainNames throttled: page time p50 / max",
         `${fixed(throttled.p50)} / ${fixed(throttled.max)} ms (${throttled.said} of 10 pages say it is throttling)`,
       ],
-      ["server RSS after these requests", `${fixed(rss)} MB`],
+      ["server RSS (node) after these requests", `${fixed(rss)} MB`],
     ];
 
     // First-load JS as Next.js counts it: the scripts the page's HTML loads

@@ -1,7 +1,9 @@
 /**
  * Small helpers for benchmarks: median time over repeated runs and peak
- * heap growth while a run is under way.
+ * heap growth while a run is under way, a server's resident memory.
  */
+import { execFileSync } from "node:child_process";
+
 export interface Measurement {
   medianMs: number;
   peakHeapMb: number;
@@ -65,3 +67,20 @@ export function table(headers: string[], rows: (string | number)[][]): string {
 }
 
 export const fixed = (n: number, digits = 1) => n.toFixed(digits);
+
+/**
+ * Resident memory in MB: of the server (the node process `npm start` runs;
+ * a deployment runs it without npm) and of the whole process group.
+ */
+export function rssMb(pid: number): { server: number; all: number } {
+  const out = execFileSync("ps", ["-o", "rss=,args=", "-g", String(pid)], { encoding: "utf8" });
+  let server = 0;
+  let all = 0;
+  for (const line of out.split("\n")) {
+    const [rss, ...args] = line.trim().split(/\s+/);
+    const kb = Number(rss) || 0;
+    all += kb;
+    if (/next-server|scripts\/start\.mjs/.test(args.join(" "))) server = Math.max(server, kb);
+  }
+  return { server: server / 1024, all: all / 1024 };
+}

@@ -117,7 +117,7 @@ describe("reads shared while in flight", () => {
     expect((await counts()).ListObjectsV2).toBe(2);
   });
 
-  it("sends each read of a server action, of a change under its deadline, of freshReads and of GetObject itself", async () => {
+  it("sends each read of a server action, of a change under its deadline and of freshReads itself", async () => {
     const client = s3();
     await slow("ListObjectsV2", 6);
     const context = { requestId: "test", action: "test" } as Parameters<typeof inRequest>[0];
@@ -128,16 +128,50 @@ describe("reads shared while in flight", () => {
     );
     await slow("ListObjectsV2", 3);
     await freshReads(() => Promise.all([list(client), list(client), list(client)]));
-    await slow("GetObject", 3);
-    const bodies = await Promise.all(
-      Array.from({ length: 3 }, async () => {
-        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: "a" }));
-        return object.Body?.transformToString();
+    expect((await counts()).ListObjectsV2).toBe(9);
+  });
+
+  it("shares a GetObject read whole: each caller reads its own bytes, as a string or an array", async () => {
+    const client = s3();
+    await client.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: "doc",
+        Body: "shared body",
+        Metadata: { m: "1" },
       }),
     );
-    expect(bodies).toEqual(["a", "a", "a"]);
-    const sent = await counts();
-    expect(sent.ListObjectsV2).toBe(9);
-    expect(sent.GetObject).toBe(3);
+    await t.control("requests", undefined, "DELETE");
+    await slow("GetObject");
+    const get = () => client.send(new GetObjectCommand({ Bucket: bucket, Key: "doc" }));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, async (_, i) => {
+        const object = await get();
+        object.Metadata!.m = `changed by ${i}`;
+        if (i % 2) return new TextDecoder().decode(await object.Body!.transformToByteArray());
+        return object.Body!.transformToString();
+      }),
+    );
+    expect(answers).toEqual(Array(5).fill("shared body"));
+    expect((await counts()).GetObject).toBe(1);
+    const again = await get();
+    expect(again.Metadata).toEqual({ m: "1" });
+    expect(await again.Body!.transformToString()).toBe("shared body");
+  });
+
+  it("does not share a GetObject over 2 MB: each caller that joined sends its own", async () => {
+    const client = s3();
+    const big = "x".repeat(2_100_000);
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: "big", Body: big }));
+    await t.control("requests", undefined, "DELETE");
+    await slow("GetObject");
+    const lengths = await Promise.all(
+      Array.from({ length: 3 }, async () => {
+        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: "big" }));
+        return (await object.Body!.transformToString()).length;
+      }),
+    );
+    expect(lengths).toEqual([big.length, big.length, big.length]);
+    expect((await counts()).GetObject).toBe(3);
   });
 });

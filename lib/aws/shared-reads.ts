@@ -11,7 +11,10 @@
  * read) moves a generation on when it starts and when it ends (one counter
  * for the whole process, on globalThis: Next.js bundles route handlers,
  * pages and instrumentation apart), and a read joins only a read sent in
- * the same generation. Only the reads listed below are shared, and never
+ * the same generation. S3 GetObject's body, a stream one caller can read,
+ * is read whole by the request that was sent (up to 2 MB; a bigger object
+ * is not shared) and each caller gets its own copy of the bytes behind the
+ * same `transformToByteArray` / `transformToString`. Only the reads listed below are shared, and never
  * in a server action (their reads decide a change, so each is sent
  * afresh), under a change's deadline, with the caller's own abort signal,
  * or inside `freshReads` (a check that compares a listing with an object
@@ -47,6 +50,7 @@ const SHARED = new Set([
   "GetCallerIdentity",
   "GetDomainName",
   "GetDomainNames",
+  "GetObject",
   "GetResources",
   "GetRestApi",
   "GetRestApis",
@@ -76,8 +80,33 @@ export function freshReads<T>(fn: () => Promise<T>): Promise<T> {
 interface InFlight {
   /** Callers waiting for this answer besides the one that sent it. */
   joiners: number;
-  /** The answer as it arrived, for the joiners to copy. */
-  forJoiners: Promise<unknown>;
+  /** Makes a joiner's own copy of the answer as it arrived (NO_COPY: send your own). */
+  forJoiners: Promise<() => unknown>;
+}
+
+/** The largest GetObject body read whole to be shared. */
+const BUFFERED_MAX = 2_000_000;
+
+interface ObjectOutput {
+  Body?: { transformToByteArray?: () => Promise<Uint8Array> };
+  ContentLength?: number;
+}
+
+/** A body read whole, with the two ways the console reads one. */
+function bodyOf(bytes: Uint8Array) {
+  return {
+    transformToByteArray: async () => bytes.slice(),
+    transformToString: async (encoding = "utf-8") => new TextDecoder(encoding).decode(bytes),
+  };
+}
+
+/** GetObject's answer with its body read whole, or null when it is not to be shared. */
+async function readWhole(output: unknown): Promise<{ rest: unknown; bytes: Uint8Array } | null> {
+  const { Body, ...rest } = output as ObjectOutput;
+  const length = (output as ObjectOutput).ContentLength;
+  if (typeof Body?.transformToByteArray !== "function" || length === undefined) return null;
+  if (length > BUFFERED_MAX) return null;
+  return { rest, bytes: await Body.transformToByteArray() };
 }
 
 const NO_COPY = Symbol("no copy");
@@ -133,29 +162,42 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
       sent.joiners++;
       const asked = Date.now();
       return sent.forJoiners.then(
-        (answer) => {
-          const mine = copy(answer);
+        (make) => {
+          const mine = make();
           return mine === NO_COPY ? own(command, asked) : mine;
         },
         () => own(command, asked),
       );
     }
-    const answer = send(command as never, options);
-    // Runs before the first caller's own code: the joiners' copy is taken
-    // before that caller can change the answer.
-    const entry: InFlight = {
-      joiners: 0,
-      forJoiners: answer.then(
-        (value) => {
-          inFlight.delete(key);
-          return entry.joiners ? copy(value) : value;
-        },
-        (error: unknown) => {
-          inFlight.delete(key);
-          throw error;
-        },
-      ),
+    const sentNow = send(command as never, options);
+    const forget = () => {
+      if (inFlight.get(key) === entry) inFlight.delete(key);
     };
+    let answer: Promise<unknown> = sentNow;
+    let forJoiners: Promise<() => unknown>;
+    // These run before the first caller's own code: the joiners' copy is
+    // taken before that caller can change the answer.
+    if (operation === "GetObject") {
+      const whole = sentNow.then(async (output) => ({ output, whole: await readWhole(output) }));
+      answer = whole.then(({ output, whole }) =>
+        whole ? { ...(whole.rest as object), Body: bodyOf(whole.bytes) } : output,
+      );
+      forJoiners = whole.then(({ whole }) => {
+        forget();
+        if (!whole || !entry.joiners) return () => NO_COPY;
+        const rest = copy(whole.rest);
+        return () =>
+          rest === NO_COPY ? NO_COPY : { ...(copy(rest) as object), Body: bodyOf(whole.bytes) };
+      });
+    } else {
+      forJoiners = sentNow.then((value) => {
+        forget();
+        if (!entry.joiners) return () => NO_COPY;
+        const snapshot = copy(value);
+        return () => (snapshot === NO_COPY ? NO_COPY : copy(snapshot));
+      });
+    }
+    const entry: InFlight = { joiners: 0, forJoiners: forJoiners.finally(forget) };
     entry.forJoiners.catch(() => {});
     inFlight.set(key, entry);
     return answer;
