@@ -18,10 +18,12 @@
  * in a server action (their reads decide a change, so each is sent
  * afresh), under a change's deadline, with the caller's own abort signal,
  * or inside `freshReads` (a check that compares a listing with an object
- * read after it). Each caller that joins gets its own copy of the answer;
- * when the shared request fails (or its answer cannot be copied), each
- * caller that joined sends its own, within what is left of its deadline,
- * so no caller fails for another's slow or broken connection.
+ * read after it). Each caller that joins gets its own copy of the answer,
+ * or AWS's error when AWS answered with one (a throttle is everyone's);
+ * when the shared request got no answer (its sender's deadline, a broken
+ * connection) or its answer cannot be copied, each caller that joined
+ * sends its own, within what is left of its deadline, so no caller fails
+ * for another's slow or broken connection.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { DeadlineExceeded, inDeadlineScope } from "./deadline";
@@ -111,6 +113,10 @@ async function readWhole(output: unknown): Promise<{ rest: unknown; bytes: Uint8
 
 const NO_COPY = Symbol("no copy");
 
+interface AnsweredError {
+  $metadata?: { httpStatusCode?: number };
+}
+
 /** The operation a command sends, from its schema (its class name is gone once minified). */
 export function operationOf(command: Command): string | undefined {
   const name = Array.isArray(command.schema) ? command.schema[2] : undefined;
@@ -166,7 +172,12 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
           const mine = make();
           return mine === NO_COPY ? own(command, asked) : mine;
         },
-        () => own(command, asked),
+        (error: unknown) => {
+          // AWS's answer (a throttle, a refusal) is everyone's answer; no
+          // answer at all (the sender's deadline, its connection) is not.
+          if ((error as AnsweredError).$metadata?.httpStatusCode !== undefined) throw error;
+          return own(command, asked);
+        },
       );
     }
     const sentNow = send(command as never, options);
