@@ -1,8 +1,8 @@
 /**
  * Base64 both ways, fast where the engine runs: Node's Buffer when there
  * is one (found at run time: a browser build carries no polyfill for it),
- * else the browser's atob/btoa. Decoding is strict (callers check the
- * alphabet and padding first).
+ * else the browser's atob/btoa. `strictFromBase64` refuses anything but
+ * the standard alphabet with its padding at the end.
  */
 interface BufferLike {
   from(
@@ -30,4 +30,27 @@ export function fromBase64(text: string): Uint8Array {
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Standard base64 decoded, or null when it is not exactly that (alphabet, padding, length). */
+export function strictFromBase64(text: string): Uint8Array | null {
+  if (text.length % 4 !== 0) return null;
+  if (nodeBuffer) {
+    // Node's decoder skips what is not base64 and takes the URL-safe
+    // alphabet: refused here, and anything skipped shows as missing bytes.
+    const pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+    const firstPad = text.indexOf("=");
+    if (firstPad !== -1 && firstPad < text.length - pad) return null;
+    if (text.includes("-") || text.includes("_")) return null;
+    const bytes = nodeBuffer.from(text, "base64");
+    return bytes.length === (text.length / 4) * 3 - pad ? new Uint8Array(bytes) : null;
+  }
+  if (!BASE64.test(text)) return null;
+  try {
+    return fromBase64(text);
+  } catch {
+    return null;
+  }
 }

@@ -120,9 +120,8 @@ function decodeSignatureAlgorithm(oid: string, parameters?: Uint8Array): Signatu
 }
 
 function toPem(der: Uint8Array): string {
-  const base64 = toBase64(der);
-  let body = "";
-  for (let i = 0; i < base64.length; i += 64) body += `${base64.slice(i, i + 64)}\n`;
+  // Lines of 64 made in one replace: one flat string, not a chain of pieces.
+  const body = toBase64(der).replace(/.{1,64}/g, "$&\n");
   return `-----BEGIN CERTIFICATE-----\n${body}-----END CERTIFICATE-----\n`;
 }
 

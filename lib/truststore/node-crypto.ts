@@ -25,6 +25,8 @@ export type NodeVerifyInput = NodeKey | ({ key: NodeKey } & NodeVerifyOptions);
 /** The part of `node:crypto` the engine uses (typed here: the engine imports nothing of Node). */
 interface NodeCrypto {
   createHash(algorithm: string): { update(data: Uint8Array): { digest(): Uint8Array } };
+  /** One-shot digest (Node 20.12 and later): no Hash object per certificate. */
+  hash?(algorithm: string, data: Uint8Array, outputEncoding: "buffer"): Uint8Array;
   createPublicKey(input: { key: Uint8Array; format: "der"; type: "spki" }): NodeKey;
   verify(
     algorithm: string | null,
@@ -53,6 +55,7 @@ const NODE_HASH = { "SHA-1": "sha1", "SHA-256": "sha256" } as const;
 
 /** A digest as upper-case hex with colons (openssl's fingerprint form). */
 export async function digestHex(algorithm: "SHA-1" | "SHA-256", data: Uint8Array): Promise<string> {
+  if (nodeCrypto?.hash) return toHex(nodeCrypto.hash(NODE_HASH[algorithm], data, "buffer"), ":");
   if (nodeCrypto)
     return toHex(nodeCrypto.createHash(NODE_HASH[algorithm]).update(data).digest(), ":");
   return toHex(await crypto.subtle.digest(algorithm, data as Uint8Array<ArrayBuffer>), ":");

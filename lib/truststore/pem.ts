@@ -11,7 +11,7 @@ import {
   type FileRule,
   type Finding,
 } from "./types";
-import { fromBase64 } from "./base64";
+import { strictFromBase64 } from "./base64";
 
 export interface CertificateBlock {
   /** 1-based line of `-----BEGIN CERTIFICATE-----`. */
@@ -29,7 +29,6 @@ export type TruststoreInput = string | Uint8Array | ArrayBuffer;
 
 const BEGIN = /^-----BEGIN ([A-Z0-9 ]+)-----$/;
 const END = /^-----END ([A-Z0-9 ]+)-----$/;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const OTHER_BLOCKS: Record<string, string> = {
   "CERTIFICATE REQUEST": "a certificate signing request (CSR)",
@@ -89,15 +88,6 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) return true;
   }
   return false;
-}
-
-function decodeBase64(text: string): Uint8Array | null {
-  if (text.length % 4 !== 0 || !BASE64.test(text)) return null;
-  try {
-    return fromBase64(text);
-  } catch {
-    return null;
-  }
 }
 
 function plural(n: number, word: string): string {
@@ -210,7 +200,7 @@ export function readBundle(input: TruststoreInput): ReadResult {
         );
         continue;
       }
-      const der = decodeBase64(block.body.join(""));
+      const der = strictFromBase64(block.body.join(""));
       if (!der || der.length === 0) {
         findings.push(
           fileFinding(
