@@ -115,7 +115,24 @@ describe("the Dockerfile", () => {
     expect(user).toBeDefined();
     expect(user!.split(":")[0]).not.toMatch(/^(root|0)$/);
     // start.mjs, not server.js: ALLOWED_ORIGINS and KEEP_ALIVE_TIMEOUT are read at start, not baked in at build.
-    expect(all(final, "CMD").at(-1)).toBe('["node", "start.mjs"]');
+    const command = JSON.parse(all(final, "CMD").at(-1)!) as string[];
+    expect([command[0], command.at(-1)]).toEqual(["node", "start.mjs"]);
+    // Every node flag `npm start` gives, in NODE_OPTIONS or (V8 flags it refuses) on the command line.
+    const start = (
+      JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts.start!;
+    const npmFlags = start
+      .match(/ node ((?:--\S+ )+)scripts\/start\.mjs/)![1]!
+      .trim()
+      .split(" ");
+    const nodeOptions =
+      all(final, "ENV")
+        .join(" ")
+        .match(/NODE_OPTIONS="([^"]*)"/)?.[1] ?? "";
+    const imageFlags = [...nodeOptions.split(/\s+/), ...command.slice(1, -1)].filter(Boolean);
+    expect(imageFlags.sort()).toEqual(npmFlags.sort());
     expect(all(final, "EXPOSE").join(" ").split(/\s+/)).toContain("3000");
     const env = Object.fromEntries(
       all(final, "ENV")
