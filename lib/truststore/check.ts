@@ -36,7 +36,9 @@ export async function loadBundle(input: TruststoreInput): Promise<LoadedBundle> 
     return { byteLength: read.byteLength, certificates: [], findings };
   }
   const parsed = await Promise.all(
-    read.blocks.map((block) => parseCertificate(block.der, 0, block.line).catch(() => null)),
+    read.blocks.map((block) =>
+      parseCertificate(block.der, 0, block.line, block.lines).catch(() => null),
+    ),
   );
   const certificates: ParsedCertificate[] = [];
   parsed.forEach((cert, k) => {

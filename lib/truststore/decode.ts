@@ -119,10 +119,29 @@ function decodeSignatureAlgorithm(oid: string, parameters?: Uint8Array): Signatu
   return info;
 }
 
-function toPem(der: Uint8Array): string {
-  // Lines of 64 made in one replace: one flat string, not a chain of pieces.
-  const body = toBase64(der).replace(/.{1,64}/g, "$&\n");
+function toPem(der: Uint8Array, lines?: readonly string[]): string {
+  // The lines as read when they are already openssl's form; else lines of
+  // 64 made in one replace (one flat string, not a chain of pieces).
+  const body =
+    lines && opensslForm(der, lines)
+      ? `${lines.join("\n")}\n`
+      : toBase64(der).replace(/.{1,64}/g, "$&\n");
   return `-----BEGIN CERTIFICATE-----\n${body}-----END CERTIFICATE-----\n`;
+}
+
+/**
+ * Whether base64 lines (already decoded strictly into `der`) are exactly
+ * what encoding `der` gives, in lines of 64: every line but the last 64
+ * long, and a padded end without stray bits (which strict decoding allows).
+ */
+function opensslForm(der: Uint8Array, lines: readonly string[]): boolean {
+  const last = lines.length - 1;
+  for (let i = 0; i < last; i++) if (lines[i]!.length !== 64) return false;
+  const end = lines[last];
+  if (!end || end.length > 64 || end.length % 4 !== 0) return false;
+  if (!end.endsWith("=")) return true;
+  const tail = der.length % 3;
+  return toBase64(der.subarray(der.length - tail)) === end.slice(-4);
 }
 
 function serialHex(serial: Uint8Array): string {
@@ -152,6 +171,8 @@ export async function parseCertificate(
   der: Uint8Array,
   index: number,
   line: number,
+  /** The base64 lines it was read from, if any. */
+  lines?: readonly string[],
 ): Promise<ParsedCertificate> {
   const outer = expectTag(readTlv(der, 0), TAG.SEQUENCE, "a certificate");
   if (outer.end !== der.length) throw new DerError("bytes after the certificate");
@@ -229,7 +250,7 @@ export async function parseCertificate(
     fingerprintSha1,
     fingerprintSha256,
     publicKeySha256,
-    pem: toPem(der),
+    pem: toPem(der, lines),
     selfIssued: subjectKey === issuerKey,
     isCA: false,
   };

@@ -17,6 +17,8 @@ export interface CertificateBlock {
   /** 1-based line of `-----BEGIN CERTIFICATE-----`. */
   line: number;
   der: Uint8Array;
+  /** The base64 lines as read (the PEM is made from them when they are openssl's form). */
+  lines: readonly string[];
 }
 
 export interface ReadResult {
@@ -211,7 +213,7 @@ export function readBundle(input: TruststoreInput): ReadResult {
         );
         continue;
       }
-      blocks.push({ line: block.line, der });
+      blocks.push({ line: block.line, der, lines: block.body });
       continue;
     }
     if (open) {
