@@ -5,6 +5,7 @@ import "server-only";
  * writes a revocation that every request checks, so a copied cookie stops
  * working the moment its session ends, on every instance.
  */
+import { freshReads } from "../aws/shared-reads";
 import { deleteKey, getJson, listKeys, putJson } from "../records/store";
 import type { Role } from "../model/roles";
 
@@ -47,7 +48,9 @@ export async function isRevoked(sid: unknown, now = Date.now()): Promise<boolean
   if (revokedHere.has(sid)) return true;
   const seen = currentSince.get(sid);
   if (seen !== undefined && now - seen < TRUST_MS) return false;
-  const revoked = !!(await getJson(revokedKey(sid)));
+  // Asked afresh, never joined to a read sent earlier: another instance's
+  // sign-out counts from the moment it is written.
+  const revoked = !!(await freshReads(() => getJson(revokedKey(sid))));
   if (revoked) {
     revokedHere.add(sid);
     currentSince.delete(sid);

@@ -159,6 +159,20 @@ describe("reads shared while in flight", () => {
     expect(await again.Body!.transformToString()).toBe("shared body");
   });
 
+  it("decodes a shared body as the SDK does: a byte order mark is kept", async () => {
+    const client = s3();
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: "bom", Body: "\ufeff{}" }));
+    await slow("GetObject");
+    const texts = await Promise.all(
+      Array.from({ length: 3 }, async () =>
+        (
+          await client.send(new GetObjectCommand({ Bucket: bucket, Key: "bom" }))
+        ).Body!.transformToString(),
+      ),
+    );
+    expect(texts).toEqual(Array(3).fill("\ufeff{}"));
+  });
+
   it("does not share a GetObject over 2 MB: each caller that joined sends its own", async () => {
     const client = s3();
     const big = "x".repeat(2_100_000);

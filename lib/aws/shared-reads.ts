@@ -17,8 +17,8 @@
  * same `transformToByteArray` / `transformToString`. Only the reads listed below are shared, and never
  * in a server action (their reads decide a change, so each is sent
  * afresh), under a change's deadline, with the caller's own abort signal,
- * or inside `freshReads` (a check that compares a listing with an object
- * read after it). Each caller that joins gets its own copy of the answer,
+ * or inside `freshReads` (the audit chain's check, which compares a
+ * listing with an object read after it, and a session's sign-out check). Each caller that joins gets its own copy of the answer,
  * or AWS's error when AWS answered with one (a throttle is everyone's);
  * when the shared request got no answer (its sender's deadline, a broken
  * connection) or its answer cannot be copied, each caller that joined
@@ -39,7 +39,7 @@ type Send = (command: never, options?: { abortSignal?: AbortSignal }) => Promise
 
 /** Operations that read and never change anything: everything else moves the generation on. */
 const READ = /^(Get|List|Describe|Head)[A-Z]/;
-/** The reads that may be shared: plain answers (no stream, no credentials), used by pages. */
+/** The reads that may be shared, used by pages: plain answers, or GetObject's body read whole. */
 const SHARED = new Set([
   "DescribeCertificate",
   "DescribeLogGroups",
@@ -98,7 +98,11 @@ interface ObjectOutput {
 function bodyOf(bytes: Uint8Array) {
   return {
     transformToByteArray: async () => bytes.slice(),
-    transformToString: async (encoding = "utf-8") => new TextDecoder(encoding).decode(bytes),
+    // As the SDK's own body does: Buffer's decoding where it knows the encoding (a BOM kept).
+    transformToString: async (encoding = "utf-8") =>
+      Buffer.isEncoding(encoding)
+        ? Buffer.from(bytes).toString(encoding)
+        : new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes),
   };
 }
 
