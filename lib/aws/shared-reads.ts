@@ -14,16 +14,18 @@
  * the same generation. S3 GetObject's body, a stream one caller can read,
  * is read whole by the request that was sent (up to 2 MB; a bigger object
  * is not shared) and each caller gets its own copy of the bytes behind the
- * same `transformToByteArray` / `transformToString`. Only the reads listed below are shared, and never
- * in a server action (their reads decide a change, so each is sent
- * afresh), under a change's deadline, with the caller's own abort signal,
- * or inside `freshReads` (the audit chain's check, which compares a
- * listing with an object read after it, and a session's sign-out check). Each caller that joins gets its own copy of the answer,
- * or AWS's error when AWS answered with one (a throttle is everyone's);
- * when the shared request got no answer (its sender's deadline, a broken
- * connection) or its answer cannot be copied, each caller that joined
- * sends its own, within what is left of its deadline, so no caller fails
- * for another's slow or broken connection.
+ * same `transformToByteArray` / `transformToString`.
+ *
+ * Only the reads listed below are shared, and never in a server action
+ * (their reads decide a change, so each is sent afresh), under a change's
+ * deadline, with the caller's own abort signal, or inside `freshReads`
+ * (the audit chain's check, which compares a listing with an object read
+ * after it, and a session's sign-out check). Each caller that joins gets
+ * its own copy of the answer, or AWS's error when AWS answered with one (a
+ * throttle is everyone's); when the shared request got no answer (its
+ * sender's deadline, a broken connection) or its answer cannot be copied,
+ * each caller that joined sends its own, within what is left of its
+ * deadline, so no caller fails for another's slow or broken connection.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { DeadlineExceeded, inDeadlineScope } from "./deadline";
@@ -94,9 +96,12 @@ interface ObjectOutput {
   ContentLength?: number;
 }
 
+/** The bytes behind each body read whole here (any other body is a stream: not copied). */
+const readBodies = new WeakMap<object, Uint8Array>();
+
 /** A body read whole, with the two ways the console reads one. */
-function bodyOf(bytes: Uint8Array) {
-  return {
+function bodyOf(bytes: Uint8Array): object {
+  const body = {
     transformToByteArray: async () => bytes.slice(),
     // As the SDK's own body does: Buffer's decoding where it knows the encoding (a BOM kept).
     transformToString: async (encoding = "utf-8") =>
@@ -104,15 +109,16 @@ function bodyOf(bytes: Uint8Array) {
         ? Buffer.from(bytes).toString(encoding)
         : new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes),
   };
+  readBodies.set(body, bytes);
+  return body;
 }
 
-/** GetObject's answer with its body read whole, or null when it is not to be shared. */
-async function readWhole(output: unknown): Promise<{ rest: unknown; bytes: Uint8Array } | null> {
+/** GetObject's answer with its body read whole, or as it came when it is not to be shared. */
+async function readWhole(output: unknown): Promise<unknown> {
   const { Body, ...rest } = output as ObjectOutput;
-  const length = (output as ObjectOutput).ContentLength;
-  if (typeof Body?.transformToByteArray !== "function" || length === undefined) return null;
-  if (length > BUFFERED_MAX) return null;
-  return { rest, bytes: await Body.transformToByteArray() };
+  if (typeof Body?.transformToByteArray !== "function") return output;
+  if (rest.ContentLength === undefined || rest.ContentLength > BUFFERED_MAX) return output;
+  return { ...rest, Body: bodyOf(await Body.transformToByteArray()) };
 }
 
 const NO_COPY = Symbol("no copy");
@@ -122,12 +128,20 @@ interface AnsweredError {
 }
 
 /** The operation a command sends, from its schema (its class name is gone once minified). */
-export function operationOf(command: Command): string | undefined {
+function operationOf(command: Command): string | undefined {
   const name = Array.isArray(command.schema) ? command.schema[2] : undefined;
   return typeof name === "string" ? name : undefined;
 }
 
+/** A caller's own copy of an answer; NO_COPY when it cannot have one (a stream, a function). */
 function copy(value: unknown): unknown {
+  const body = (value as ObjectOutput | null)?.Body;
+  if (body !== undefined) {
+    const bytes = readBodies.get(body);
+    if (!bytes) return NO_COPY;
+    const rest = copy({ ...(value as object), Body: undefined });
+    return rest === NO_COPY ? NO_COPY : { ...(rest as object), Body: bodyOf(bytes) };
+  }
   try {
     return structuredClone(value);
   } catch {
@@ -167,11 +181,11 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
     } catch {
       return send(command as never, options);
     }
-    const sent = inFlight.get(key);
-    if (sent) {
-      sent.joiners++;
+    const joined = inFlight.get(key);
+    if (joined) {
+      joined.joiners++;
       const asked = Date.now();
-      return sent.forJoiners.then(
+      return joined.forJoiners.then(
         (make) => {
           const mine = make();
           return mine === NO_COPY ? own(command, asked) : mine;
@@ -184,34 +198,19 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
         },
       );
     }
-    const sentNow = send(command as never, options);
+    const sent = send(command as never, options);
+    const answer = operation === "GetObject" ? sent.then(readWhole) : sent;
     const forget = () => {
       if (inFlight.get(key) === entry) inFlight.delete(key);
     };
-    let answer: Promise<unknown> = sentNow;
-    let forJoiners: Promise<() => unknown>;
-    // These run before the first caller's own code: the joiners' copy is
-    // taken before that caller can change the answer.
-    if (operation === "GetObject") {
-      const whole = sentNow.then(async (output) => ({ output, whole: await readWhole(output) }));
-      answer = whole.then(({ output, whole }) =>
-        whole ? { ...(whole.rest as object), Body: bodyOf(whole.bytes) } : output,
-      );
-      forJoiners = whole.then(({ whole }) => {
-        forget();
-        if (!whole || !entry.joiners) return () => NO_COPY;
-        const rest = copy(whole.rest);
-        return () =>
-          rest === NO_COPY ? NO_COPY : { ...(copy(rest) as object), Body: bodyOf(whole.bytes) };
-      });
-    } else {
-      forJoiners = sentNow.then((value) => {
-        forget();
-        if (!entry.joiners) return () => NO_COPY;
-        const snapshot = copy(value);
-        return () => (snapshot === NO_COPY ? NO_COPY : copy(snapshot));
-      });
-    }
+    // Runs before the first caller's own code: the joiners' copy is taken
+    // before that caller can change the answer.
+    const forJoiners = answer.then((value) => {
+      forget();
+      if (!entry.joiners) return () => NO_COPY;
+      const snapshot = copy(value);
+      return () => (snapshot === NO_COPY ? NO_COPY : copy(snapshot));
+    });
     const entry: InFlight = { joiners: 0, forJoiners: forJoiners.finally(forget) };
     entry.forJoiners.catch(() => {});
     inFlight.set(key, entry);

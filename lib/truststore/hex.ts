@@ -4,19 +4,18 @@ export function toHex(data: ArrayBuffer | Uint8Array, separator = ""): string {
   if (separator.length > 1) return [...bytes].map((b) => HEX[b]).join(separator);
   // Character codes made into one flat string at once: building it by
   // concatenation left a chain of pieces per digest for the GC.
-  const step = separator ? 3 : 2;
+  const between = separator.charCodeAt(0);
   let out = "";
   for (let start = 0; start < bytes.length; start += CHUNK) {
     const end = Math.min(bytes.length, start + CHUNK);
-    const codes = SCRATCH.subarray(0, (end - start) * step);
-    for (let i = start, j = 0; i < end; i++) {
-      if (separator && (i > 0 || j > 0)) codes[j++] = separator.charCodeAt(0);
+    let j = 0;
+    for (let i = start; i < end; i++) {
+      if (separator && i > 0) SCRATCH[j++] = between;
       const b = bytes[i]!;
-      codes[j++] = DIGITS[b >> 4]!;
-      codes[j++] = DIGITS[b & 15]!;
+      SCRATCH[j++] = DIGITS[b >> 4]!;
+      SCRATCH[j++] = DIGITS[b & 15]!;
     }
-    const used = separator && start === 0 ? codes.subarray(0, codes.length - 1) : codes;
-    out += String.fromCharCode.apply(null, used as unknown as number[]);
+    out += String.fromCharCode.apply(null, SCRATCH.subarray(0, j) as unknown as number[]);
   }
   return out;
 }
