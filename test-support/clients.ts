@@ -7,10 +7,13 @@ import { createClients, type AwsClients } from "../lib/aws/clients";
 
 export type { AwsClients };
 
+/** createClients' options (attempts, deadlines, timeouts). */
+export type ClientOptions = NonNullable<Parameters<typeof createClients>[2]>;
+
 export function endpointClients(
   endpoint: string,
   region = "us-east-1",
-  options: { maxAttempts?: number } = {},
+  options: ClientOptions = {},
 ): AwsClients {
   return createClients(
     {

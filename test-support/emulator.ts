@@ -5,13 +5,13 @@
  */
 import "reflect-metadata";
 import { GetDomainNamesCommand } from "@aws-sdk/client-api-gateway";
-import { endpointClients, type AwsClients } from "./clients";
+import { endpointClients, type AwsClients, type ClientOptions } from "./clients";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../emulator/server";
 
 export interface TestEmulator {
   emulator: RunningEmulator;
   endpoint: string;
-  clients(region?: string, options?: { maxAttempts?: number }): AwsClients;
+  clients(region?: string, options?: ClientOptions): AwsClients;
   control<T = unknown>(path: string, body?: unknown, method?: string): Promise<T>;
   stop(): Promise<void>;
 }

@@ -6,7 +6,6 @@
 import { GetDomainNamesCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
-import { createClients } from "./clients";
 import { callBudgetMs, withDeadline } from "./deadline";
 import { awsCall, type AwsFailure } from "./errors";
 
@@ -20,20 +19,10 @@ afterEach(async () => {
 afterAll(async () => t.stop());
 
 const clients = (callDeadlineMs?: number, requestTimeoutMs?: number) =>
-  createClients(
-    {
-      kind: "endpoint",
-      endpoint: t.endpoint,
-      serviceEndpoints: {},
-      defaultRegion: "us-east-1",
-      staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },
-    },
-    "us-east-1",
-    {
-      ...(callDeadlineMs ? { callDeadlineMs } : {}),
-      ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
-    },
-  );
+  t.clients("us-east-1", {
+    ...(callDeadlineMs ? { callDeadlineMs } : {}),
+    ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
+  });
 
 async function failure(call: () => Promise<unknown>): Promise<{ error: AwsFailure; ms: number }> {
   const started = Date.now();

@@ -13,7 +13,6 @@ import {
 } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
-import { createClients } from "./clients";
 import { withDeadline } from "./deadline";
 import { inRequest } from "./request-log";
 import { freshReads } from "./shared-reads";
@@ -32,17 +31,7 @@ beforeEach(async () => {
 });
 
 const s3 = (callDeadlineMs?: number) =>
-  createClients(
-    {
-      kind: "endpoint",
-      endpoint: t.endpoint,
-      serviceEndpoints: {},
-      defaultRegion: "us-east-1",
-      staticCredentials: { accessKeyId: "test", secretAccessKey: "test" },
-    },
-    "us-east-1",
-    callDeadlineMs ? { callDeadlineMs, maxAttempts: 1 } : {},
-  ).s3;
+  t.clients("us-east-1", callDeadlineMs ? { callDeadlineMs, maxAttempts: 1 } : {}).s3;
 const counts = async () => (await t.control<{ counts: Record<string, number> }>("requests")).counts;
 const list = (client: ReturnType<typeof s3>, prefix = "") =>
   client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
