@@ -8,9 +8,9 @@ afterEach(() => vi.restoreAllMocks());
 describe("a loaded bundle checked again (a kept version, each page view)", () => {
   it("verifies its signatures once; expiry is judged at each time asked", async () => {
     const certs = await largeBundle(40, { prefix: "Kept" });
-    const loaded = await loadBundle(bundle(...certs));
     // Counts the signature checks Node's crypto is asked for (the same module the engine finds).
     const verify = vi.spyOn(crypto, "verify");
+    const loaded = await loadBundle(bundle(...certs));
     const now = await validateBundle(loaded, new Date(), 30);
     const first = verify.mock.calls.length;
     expect(first).toBeGreaterThanOrEqual(40);

@@ -8,6 +8,7 @@ import { fileFinding, readBundle, type TruststoreInput } from "./pem";
 import { IssuerIndex, shortestPathToRoot, type IssuerLinks } from "./chains";
 import { algorithmHits, quote, validityHits, type RuleHit } from "./rules";
 import { SignatureVerifier, type SignatureCheck } from "./verify";
+import { EarlyChecks } from "./early-checks";
 import {
   DEFAULT_EXPIRING_DAYS,
   MAX_CHAIN_LENGTH,
@@ -19,8 +20,11 @@ import {
   type Verdict,
 } from "./types";
 
-/** From how many certificates ECDSA checks are worth sending to libuv's threads. */
+/** From how many certificates signature checks are worth sending to libuv's threads. */
 const THREADED_CHECKS = 32;
+
+/** Certificates decoded between two rounds of early checks (./early-checks.ts). */
+const DECODE_ROUND = 32;
 
 export interface LoadedBundle {
   byteLength: number;
@@ -28,18 +32,41 @@ export interface LoadedBundle {
   findings: Finding[];
 }
 
-/** Reads and decodes every certificate; file-level problems become findings. */
-export async function loadBundle(input: TruststoreInput): Promise<LoadedBundle> {
+/** The verifier a bundle's decoding started its checks with, until its chains are found. */
+const verifiers = new WeakMap<LoadedBundle, SignatureVerifier>();
+
+/**
+ * Reads and decodes every certificate; file-level problems become findings.
+ * Signature checks start while the rest decodes (./early-checks.ts).
+ * threads: whether they may go to libuv's threads; by default when there
+ * are many (for a few, waking a thread costs more than the check). Work
+ * nobody waits for passes false: the threads' allocations stay in the
+ * process's memory (about 25 MB after fifty 1,000-certificate versions).
+ */
+export async function loadBundle(
+  input: TruststoreInput,
+  options: { threads?: boolean } = {},
+): Promise<LoadedBundle> {
   const read = readBundle(input);
   const findings = [...read.findings];
   if (findings.some((f) => f.rule === "too-large")) {
     return { byteLength: read.byteLength, certificates: [], findings };
   }
-  const parsed = await Promise.all(
-    read.blocks.map((block) =>
-      parseCertificate(block.der, 0, block.line, block.lines).catch(() => null),
-    ),
-  );
+  const verifier = new SignatureVerifier({
+    threads: options.threads ?? read.blocks.length >= THREADED_CHECKS,
+  });
+  const early = new EarlyChecks(verifier);
+  const parsed: (ParsedCertificate | null)[] = [];
+  // In rounds: in a browser each certificate's digests are WebCrypto jobs, which a round runs side by side.
+  for (let start = 0; start < read.blocks.length; start += DECODE_ROUND) {
+    const round = await Promise.all(
+      read.blocks
+        .slice(start, start + DECODE_ROUND)
+        .map((block) => parseCertificate(block.der, 0, block.line, block.lines).catch(() => null)),
+    );
+    for (const cert of round) if (cert) early.add(cert);
+    parsed.push(...round);
+  }
   const certificates: ParsedCertificate[] = [];
   parsed.forEach((cert, k) => {
     const line = read.blocks[k]!.line;
@@ -56,7 +83,9 @@ export async function loadBundle(input: TruststoreInput): Promise<LoadedBundle> 
     cert.decoded.index = certificates.length;
     certificates.push(cert);
   });
-  return { byteLength: read.byteLength, certificates, findings };
+  const bundle = { byteLength: read.byteLength, certificates, findings };
+  verifiers.set(bundle, verifier);
+  return bundle;
 }
 
 export function verdictOf(findings: readonly Finding[]): Verdict {
@@ -100,10 +129,15 @@ interface Chains {
  */
 const chainsKept = new WeakMap<LoadedBundle, Promise<Chains>>();
 
-function chainsOf(bundle: LoadedBundle, threads: boolean): Promise<Chains> {
+function chainsOf(bundle: LoadedBundle): Promise<Chains> {
   let chains = chainsKept.get(bundle);
   if (!chains) {
-    chains = findChains(bundle.certificates, threads);
+    const verifier =
+      verifiers.get(bundle) ??
+      new SignatureVerifier({ threads: bundle.certificates.length >= THREADED_CHECKS });
+    // Its answers are in the chains now; the verifier's own copies need not stay.
+    verifiers.delete(bundle);
+    chains = findChains(bundle.certificates, verifier);
     chainsKept.set(bundle, chains);
     // A failure is not kept: the next check tries again.
     chains.catch(() => chainsKept.delete(bundle));
@@ -111,7 +145,10 @@ function chainsOf(bundle: LoadedBundle, threads: boolean): Promise<Chains> {
   return chains;
 }
 
-async function findChains(certs: ParsedCertificate[], threads: boolean): Promise<Chains> {
+async function findChains(
+  certs: ParsedCertificate[],
+  verifier: SignatureVerifier,
+): Promise<Chains> {
   // Duplicates (same DER) are reported on the later copy and take part in
   // nothing else: each later copy reuses the first copy's chain.
   const firstBySha256 = new Map<string, number>();
@@ -122,7 +159,6 @@ async function findChains(certs: ParsedCertificate[], threads: boolean): Promise
   });
   const isDuplicate = (i: number) => duplicateOf[i] !== undefined;
 
-  const verifier = new SignatureVerifier({ threads });
   const index = new IssuerIndex(certs);
   const links: (IssuerLinks | null)[] = await Promise.all(
     certs.map((cert, i) =>
@@ -156,18 +192,10 @@ export async function validateBundle(
   bundle: LoadedBundle,
   at: Date,
   expiringDays: number,
-  /**
-   * threads: whether ECDSA checks may go to libuv's threads. By default when
-   * there are many (for a few, waking a thread costs more than the check);
-   * work nobody waits for passes false (the threads' allocations stay in the
-   * process's memory: about 25 MB after fifty 1,000-certificate versions).
-   */
-  options: { threads?: boolean } = {},
 ): Promise<TruststoreReport> {
   const certs = bundle.certificates;
   const findings = [...bundle.findings];
-  const threads = options.threads ?? certs.length >= THREADED_CHECKS;
-  const { duplicateOf, links, selfChecks, paths } = await chainsOf(bundle, threads);
+  const { duplicateOf, links, selfChecks, paths } = await chainsOf(bundle);
   const reports: CertificateReport[] = certs.map((cert, i) => {
     const original = duplicateOf[i];
     const report: CertificateReport = {

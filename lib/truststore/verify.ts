@@ -27,15 +27,10 @@ interface Plan {
   importAlgorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm;
   verifyAlgorithm: Algorithm | RsaPssParams | EcdsaParams;
   signature: (value: Uint8Array) => Uint8Array | null;
-  /**
-   * The same check with Node's crypto: its digest name (null: none,
-   * Ed25519), key options, and whether it is worth a trip to libuv's
-   * threads (an ECDSA check is; an RSA check costs less than the trip).
-   */
+  /** The same check with Node's crypto: its digest name (null: none, Ed25519) and key options. */
   node: {
     hash: string | null;
     options: NodeVerifyOptions;
-    onThreads: boolean;
     /** The signature as the certificate carries it (ECDSA's DER), once it converts cleanly. */
     derSignature?: boolean;
   };
@@ -96,7 +91,7 @@ function plan(
         importAlgorithm: { name: "RSASSA-PKCS1-v1_5", hash: hash as WebHash },
         verifyAlgorithm: { name: "RSASSA-PKCS1-v1_5" },
         signature: asIs,
-        node: { hash: nodeHash(hash), options: NO_OPTIONS, onThreads: false },
+        node: { hash: nodeHash(hash), options: NO_OPTIONS },
       };
     case "RSA-PSS": {
       if (key.algorithm !== "RSA" && key.algorithm !== "RSA-PSS") return "invalid";
@@ -117,7 +112,6 @@ function plan(
         node: {
           hash: nodeHash(hash),
           options: { padding: RSA_PKCS1_PSS_PADDING, saltLength },
-          onThreads: false,
         },
       };
     }
@@ -131,7 +125,7 @@ function plan(
         verifyAlgorithm: { name: "ECDSA", hash: hash as WebHash } as EcdsaParams,
         signature: ecdsaRaw(Math.ceil(curve.bits / 8)),
         // Node reads X.509's DER form itself (OpenSSL's own path, as X509Certificate's).
-        node: { hash: nodeHash(hash), options: NO_OPTIONS, onThreads: true, derSignature: true },
+        node: { hash: nodeHash(hash), options: NO_OPTIONS, derSignature: true },
       };
     }
     case "Ed25519":
@@ -141,7 +135,7 @@ function plan(
         importAlgorithm: { name: "Ed25519" },
         verifyAlgorithm: { name: "Ed25519" },
         signature: asIs,
-        node: { hash: null, options: NO_OPTIONS, onThreads: true },
+        node: { hash: null, options: NO_OPTIONS },
       };
     default:
       return "unverifiable";
@@ -150,8 +144,8 @@ function plan(
 
 export class SignatureVerifier {
   /**
-   * threads: ECDSA checks may go to libuv's threads (worth it for many
-   * checks; for a few, waking a thread costs more than the check).
+   * threads: checks go to libuv's threads, beside this thread's work (worth
+   * it for many checks; for a few, waking a thread costs more than the check).
    */
   constructor(private readonly options: { threads: boolean } = { threads: false }) {}
 
@@ -204,8 +198,8 @@ export class SignatureVerifier {
   }
 
   /**
-   * The check with Node's crypto (ECDSA's on libuv's threads when there
-   * are many: they run side by side while this thread goes on decoding), or
+   * The check with Node's crypto (on libuv's threads when there are many:
+   * they run side by side while this thread goes on decoding), or
    * null for the WebCrypto way (no key, an error, a DER signature refused).
    */
   private runInNode(
@@ -223,7 +217,7 @@ export class SignatureVerifier {
     // a DER signature it refuses is judged the WebCrypto way.
     const refused: SignatureCheck | null = p.node.derSignature ? null : "invalid";
     const input = p.node.options === NO_OPTIONS ? key : { key, ...p.node.options };
-    if (!p.node.onThreads || !this.options.threads) {
+    if (!this.options.threads) {
       try {
         return nodeCrypto!.verify(p.node.hash, child.tbs, input, signature) ? "valid" : refused;
       } catch {
