@@ -136,12 +136,14 @@ export function readBundle(input: TruststoreInput): ReadResult {
 
   const text = new TextDecoder("utf-8").decode(bytes);
   const lines = splitGluedLines(text.split(/\r\n|\r|\n/), findings);
-  let open: { label: string; line: number; body: string[] } | null = null;
+  let open: { label: string; line: number; body: string[]; privateKey: boolean } | null = null;
   let otherBlocks = 0;
 
   for (const { text: raw, lineNo } of lines) {
     const line = raw.trim();
-    const begin = BEGIN.exec(line);
+    // Only a line that starts with dashes can begin or end a block (most are base64).
+    const dashes = line.startsWith("-----");
+    const begin = dashes ? BEGIN.exec(line) : null;
     if (begin) {
       if (open) {
         findings.push(
@@ -152,10 +154,15 @@ export function readBundle(input: TruststoreInput): ReadResult {
           ),
         );
       }
-      open = { label: begin[1]!, line: lineNo, body: [] };
+      open = {
+        label: begin[1]!,
+        line: lineNo,
+        body: [],
+        privateKey: /PRIVATE KEY$/.test(begin[1]!),
+      };
       continue;
     }
-    const end = END.exec(line);
+    const end = dashes ? END.exec(line) : null;
     if (end) {
       if (!open) {
         findings.push(
@@ -180,7 +187,7 @@ export function readBundle(input: TruststoreInput): ReadResult {
       }
       const block = open;
       open = null;
-      if (/PRIVATE KEY$/.test(block.label)) {
+      if (block.privateKey) {
         findings.push(
           fileFinding(
             "private-key",
@@ -219,8 +226,7 @@ export function readBundle(input: TruststoreInput): ReadResult {
     if (open) {
       // Private key bodies are dropped unread; certificate bodies are kept
       // whitespace-free for base64 decoding.
-      if (!/PRIVATE KEY$/.test(open.label))
-        open.body.push(/\s/.test(line) ? line.replace(/\s+/g, "") : line);
+      if (!open.privateKey) open.body.push(/\s/.test(line) ? line.replace(/\s+/g, "") : line);
     }
   }
   if (open) {
