@@ -4,7 +4,10 @@
  * the second caller waits for that answer instead of sending another: fifty
  * people opening one domain page at once send its reads about once, and a
  * page whose sections ask for the same thing at the same moment sends it
- * once. Nothing is kept after the answer arrives: the next read is sent.
+ * once. Nothing is kept after the answer arrives (the next read is sent),
+ * except for the rest of a page render (./render-reads.ts): a read the
+ * render already made is answered again from its first answer, which a
+ * write moves past like any other (an object's body is not kept).
  *
  * A joined answer is at most one request old. It is never older than a
  * write this process has started: every write (any operation that is not a
@@ -30,6 +33,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { DeadlineExceeded, inDeadlineScope } from "./deadline";
 import { currentRequest } from "./request-log";
+import { renderReads } from "./render-reads";
 
 interface Command {
   input?: unknown;
@@ -84,6 +88,8 @@ export function freshReads<T>(fn: () => Promise<T>): Promise<T> {
 interface InFlight {
   /** Callers waiting for this answer besides the one that sent it. */
   joiners: number;
+  /** Kept for the rest of a page render (./render-reads.ts): later callers in it join too. */
+  kept: boolean;
   /** Makes a joiner's own copy of the answer as it arrived (NO_COPY: send your own). */
   forJoiners: Promise<() => unknown>;
 }
@@ -181,7 +187,9 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
     } catch {
       return send(command as never, options);
     }
-    const joined = inFlight.get(key);
+    // An object's body is not kept for the rest of a render (a truststore is up to 1 MB).
+    const render = operation === "GetObject" ? null : renderReads<InFlight>();
+    const joined = inFlight.get(key) ?? render?.get(key);
     if (joined) {
       joined.joiners++;
       const asked = Date.now();
@@ -207,13 +215,14 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
     // before that caller can change the answer.
     const forJoiners = answer.then((value) => {
       forget();
-      if (!entry.joiners) return () => NO_COPY;
+      if (!entry.joiners && !entry.kept) return () => NO_COPY;
       const snapshot = copy(value);
       return () => (snapshot === NO_COPY ? NO_COPY : copy(snapshot));
     });
-    const entry: InFlight = { joiners: 0, forJoiners: forJoiners.finally(forget) };
+    const entry: InFlight = { joiners: 0, kept: !!render, forJoiners: forJoiners.finally(forget) };
     entry.forJoiners.catch(() => {});
     inFlight.set(key, entry);
+    render?.set(key, entry);
     return answer;
   };
   return sharing as unknown as S;

@@ -1,0 +1,47 @@
+/**
+ * A page render's reads (render-reads.ts), in a page React's own server
+ * renderer renders (a child process with the react-server condition, as
+ * Next.js runs pages), against the emulator through the real SDK: a read
+ * the render already made is answered again, a copy each, and sent afresh
+ * in an action, in freshReads, after a write and once the render is over.
+ */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+
+let t: TestEmulator;
+const bucket = "render-reads";
+beforeAll(async () => {
+  t = await startTestEmulator();
+  await t.clients().s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  await t.clients().s3.send(new PutObjectCommand({ Bucket: bucket, Key: "a", Body: "a" }));
+  await t.control("requests", undefined, "DELETE");
+});
+afterAll(async () => t.stop());
+
+describe("a page render's reads", () => {
+  it("are sent once while the render is under way, a copy each; afresh in actions, after writes and after the render", async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "test-support/render-reads-page.tsx"],
+      { env: { ...process.env, NODE_ENV: "production", ENDPOINT: t.endpoint, BUCKET: bucket } },
+    );
+    const { seen, rendered } = JSON.parse(stdout.trim().split("\n").pop()!) as {
+      seen: Record<string, { answer: string[]; sent: number }>;
+      rendered: boolean;
+    };
+    expect(rendered).toBe(true);
+    expect(seen).toEqual({
+      first: { answer: ["a"], sent: 1 },
+      // The same read later in the render: no request, and not the first section's changes.
+      again: { answer: ["a"], sent: 1 },
+      "in an action": { answer: ["a"], sent: 2 },
+      fresh: { answer: ["a"], sent: 3 },
+      "after a write": { answer: ["a", "b"], sent: 4 },
+      "again after the write": { answer: ["a", "b"], sent: 4 },
+      "after the render": { answer: ["a", "b"], sent: 5 },
+    });
+  });
+});
