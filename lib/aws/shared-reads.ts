@@ -227,3 +227,43 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
   };
   return sharing as unknown as S;
 }
+
+const work = new Map<string, { joiners: number; forJoiners: Promise<() => unknown> }>();
+
+/**
+ * Work made only of reads (a check of a domain's audit chain, whose own
+ * reads are sent afresh), shared while in flight the way a read is: a
+ * caller that asks while the same work (`name`) of the same generation is
+ * under way gets its own copy of that answer. Never in a server action,
+ * under a change's deadline or inside `freshReads`; a caller whose shared
+ * work failed does the work itself.
+ */
+export function sharedWork<T>(name: string, run: () => Promise<T>): Promise<T> {
+  if (currentRequest() || inDeadlineScope() || fresh.getStore()) return run();
+  const key = `${generation.value} ${name}`;
+  const running = work.get(key);
+  if (running) {
+    running.joiners++;
+    return running.forJoiners.then(
+      (make) => {
+        const mine = make();
+        return mine === NO_COPY ? run() : (mine as T);
+      },
+      () => run(),
+    );
+  }
+  const started = run();
+  // Runs before the first caller's own code: the joiners' copy is taken first.
+  const forJoiners = started.then((value) => {
+    if (!entry.joiners) return () => NO_COPY;
+    const snapshot = copy(value);
+    return () => (snapshot === NO_COPY ? NO_COPY : copy(snapshot));
+  });
+  const entry = { joiners: 0, forJoiners };
+  const forget = () => {
+    if (work.get(key) === entry) work.delete(key);
+  };
+  forJoiners.then(forget, forget);
+  work.set(key, entry);
+  return started;
+}

@@ -13,7 +13,7 @@ import "server-only";
  */
 import { createHash } from "node:crypto";
 import { keySegment } from "../model/place";
-import { freshReads } from "../aws/shared-reads";
+import { freshReads, sharedWork } from "../aws/shared-reads";
 import { getJson, listEntries, putJson } from "./store";
 import type { AuditEvent } from "./audit-types";
 
@@ -128,11 +128,14 @@ export async function verifyDomainTrail(
   prefix: string,
 ): Promise<ChainReport> {
   // The listing is sent afresh, never joined to one sent earlier: a record
-  // written before the digest was read must be in it.
-  return freshReads(async () => {
-    const entries = await listEntries(prefix, 100_000);
-    const records = (await Promise.all(entries.map(read))).filter((r): r is AuditEvent => !!r);
-    const digest = (await getJson<Digest>(digestKey(region, domainName)))?.value ?? null;
-    return verifyChain(records, digest);
-  });
+  // written before the digest was read must be in it. The whole check is
+  // shared by the pages that ask while it runs (one listing for them all).
+  return sharedWork(`audit chain ${prefix}`, () =>
+    freshReads(async () => {
+      const entries = await listEntries(prefix, 100_000);
+      const records = (await Promise.all(entries.map(read))).filter((r): r is AuditEvent => !!r);
+      const digest = (await getJson<Digest>(digestKey(region, domainName)))?.value ?? null;
+      return verifyChain(records, digest);
+    }),
+  );
 }
