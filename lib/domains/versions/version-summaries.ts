@@ -35,6 +35,30 @@ function storeKey(location: S3Location, versionId: string): string {
 const cacheKey = (location: S3Location, versionId: string) =>
   `${location.bucket}/${location.key}#${versionId}`;
 
+/** A version's summary made from its report, kept in memory. */
+function remember(
+  location: S3Location,
+  versionId: string,
+  report: TruststoreReport,
+  metadata: TruststoreMetadata,
+): StoredSummary {
+  const summary: StoredSummary = { ...summarize(report), metadata };
+  memory.set(cacheKey(location, versionId), summary);
+  return summary;
+}
+
+/** Writes a summary to the store; a failure is logged (the summary is computed again elsewhere). */
+function store(location: S3Location, versionId: string, summary: StoredSummary): Promise<void> {
+  return putJson(storeKey(location, versionId), summary).then(
+    () => undefined,
+    (error) =>
+      console.error(
+        `[summaries] could not store the summary of ${versionId}:`,
+        (error as Error).message,
+      ),
+  );
+}
+
 /** Records the summary of a version whose report is at hand (the console's own upload). */
 export async function recordSummary(
   location: S3Location,
@@ -42,14 +66,8 @@ export async function recordSummary(
   report: TruststoreReport,
   metadata: TruststoreMetadata,
 ): Promise<StoredSummary> {
-  const summary: StoredSummary = { ...summarize(report), metadata };
-  memory.set(cacheKey(location, versionId), summary);
-  await putJson(storeKey(location, versionId), summary).catch((error) =>
-    console.error(
-      `[summaries] could not store the summary of ${versionId}:`,
-      (error as Error).message,
-    ),
-  );
+  const summary = remember(location, versionId, report, metadata);
+  await store(location, versionId, summary);
   return summary;
 }
 
@@ -73,5 +91,8 @@ export async function versionSummary(
   const checked = options.keep
     ? await checkVersion(location, versionId, region)
     : await computing.run(() => checkVersionOnce(location, versionId, region));
-  return recordSummary(location, versionId, checked.report, checked.metadata);
+  const summary = remember(location, versionId, checked.report, checked.metadata);
+  // Stored behind the page that asked: it is in memory already.
+  void store(location, versionId, summary);
+  return summary;
 }
