@@ -73,6 +73,13 @@ const SHARED = new Set([
   "ListRoutingRules",
 ]);
 
+/**
+ * Reads not kept for the rest of a page render: an object's body (a
+ * truststore is up to 1 MB) and the overview's listings of every domain and
+ * certificate (big, and read once a page: keeping them would only copy them).
+ */
+const NOT_KEPT_IN_RENDER = new Set(["GetObject", "GetDomainNames", "ListCertificates"]);
+
 const shared = globalThis as unknown as {
   __mtlsConsoleReadGeneration?: { value: number };
   __mtlsConsoleFreshReads?: AsyncLocalStorage<true>;
@@ -187,8 +194,7 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
     } catch {
       return send(command as never, options);
     }
-    // An object's body is not kept for the rest of a render (a truststore is up to 1 MB).
-    const render = operation === "GetObject" ? null : renderReads<InFlight>();
+    const render = NOT_KEPT_IN_RENDER.has(operation) ? null : renderReads<InFlight>();
     const joined = inFlight.get(key) ?? render?.get(key);
     if (joined) {
       joined.joiners++;
