@@ -17,21 +17,33 @@ import { freshReads } from "../lib/aws/shared-reads";
 const endpoint = process.env.ENDPOINT!;
 const bucket = process.env.BUCKET!;
 const { s3 } = endpointClients(endpoint);
+/** Another client (as another region's or account's would be): its reads are its own. */
+const other = endpointClients(endpoint).s3;
 const seen: Record<string, unknown> = {};
 
 async function counts(): Promise<number> {
   const res = await fetch(`${endpoint}/_emulator/requests`);
   return ((await res.json()) as { counts: Record<string, number> }).counts.ListObjectsV2 ?? 0;
 }
-const keys = async () =>
-  ((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((o) => o.Key);
+const keys = async (client = s3, prefix?: string) =>
+  (
+    (await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }))).Contents ?? []
+  ).map((o) => o.Key);
+/** Refuses the next listing (AWS answers AccessDenied). */
+const refuseNext = () =>
+  fetch(`${endpoint}/_emulator/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ operation: "ListObjectsV2", kind: "accessDenied", count: 1 }),
+  });
 const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One section of the page: what it read and the count of listings sent so far. */
+/** One section of the page: what it read (or AWS's refusal) and the count of listings sent so far. */
 function section(name: string, read: () => Promise<unknown>, wait: number) {
   async function Section(): Promise<ReactNode> {
     await after(wait);
-    seen[name] = { answer: await read(), sent: await counts() };
+    const answer = await read().catch((error: Error) => `refused: ${error.name}`);
+    seen[name] = { answer, sent: await counts() };
     return createElement("p", null, name);
   }
   return createElement(Section, { key: name });
@@ -50,9 +62,9 @@ function Page() {
       },
       0,
     ),
-    section("again", keys, 50),
-    section("in an action", () => inRequest({ requestId: "action" }, keys), 100),
-    section("fresh", () => freshReads(keys), 150),
+    section("again", () => keys(), 50),
+    section("in an action", () => inRequest({ requestId: "action" }, () => keys()), 100),
+    section("fresh", () => freshReads(() => keys()), 150),
     section(
       "after a write",
       async () => {
@@ -61,7 +73,20 @@ function Page() {
       },
       200,
     ),
-    section("again after the write", keys, 250),
+    section("again after the write", () => keys(), 250),
+    section("another client", () => keys(other), 300),
+    section(
+      "refused",
+      async () => {
+        await refuseNext();
+        return keys(s3, "a");
+      },
+      350,
+    ),
+    // AWS's refusal is not kept: the same read later in the render is sent again.
+    section("after the refusal", () => keys(s3, "a"), 400),
+    // Kept a second at most: past that, sent again.
+    section("over a second later", () => keys(), 1_500),
   ]);
 }
 
@@ -77,7 +102,7 @@ renderToPipeableStream(createElement(Page), {}, {}).pipe(
         // The render is over: work that goes on after it reads afresh.
         await after(20);
         seen["after the render"] = { answer: await keys(), sent: await counts() };
-        console.log(JSON.stringify({ seen, rendered: html.includes("again after the write") }));
+        console.log(JSON.stringify({ seen, rendered: html.includes("over a second later") }));
         done();
       })();
     },

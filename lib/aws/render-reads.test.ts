@@ -2,8 +2,9 @@
  * A page render's reads (render-reads.ts), in a page React's own server
  * renderer renders (a child process with the react-server condition, as
  * Next.js runs pages), against the emulator through the real SDK: a read
- * the render already made is answered again, a copy each, and sent afresh
- * in an action, in freshReads, after a write and once the render is over.
+ * the render already made is answered again, a copy each, for a second at
+ * most and each client's apart; sent afresh in an action, in freshReads,
+ * after a write, after AWS refused it and once the render is over.
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -22,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => t.stop());
 
 describe("a page render's reads", () => {
-  it("are sent once while the render is under way, a copy each; afresh in actions, after writes and after the render", async () => {
+  it("are sent once while the render is under way, a copy each; afresh in actions, after writes, refusals, a second, and the render", async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", "test-support/render-reads-page.tsx"],
@@ -41,7 +42,12 @@ describe("a page render's reads", () => {
       fresh: { answer: ["a"], sent: 3 },
       "after a write": { answer: ["a", "b"], sent: 4 },
       "again after the write": { answer: ["a", "b"], sent: 4 },
-      "after the render": { answer: ["a", "b"], sent: 5 },
+      // The same read of another client (another region or account) is its own.
+      "another client": { answer: ["a", "b"], sent: 5 },
+      refused: { answer: "refused: AccessDenied", sent: 6 },
+      "after the refusal": { answer: ["a"], sent: 7 },
+      "over a second later": { answer: ["a", "b"], sent: 8 },
+      "after the render": { answer: ["a", "b"], sent: 9 },
     });
   });
 });

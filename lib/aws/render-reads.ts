@@ -4,7 +4,9 @@
  * `cacheSignal`, aborted once the page is sent): until then, a read the
  * render already made is answered again from that answer (./shared-reads.ts
  * gives each caller its own copy), so a page whose sections each ask for
- * the domain's mappings reads them once and shows one picture. Outside a
+ * the domain's mappings reads them once and shows one picture. An answer
+ * is kept for a second at most, each client's apart (the same read of two
+ * regions or accounts is two reads), and an error is never kept. Outside a
  * render under way (server actions, route handlers, work that goes on
  * after the page is sent, scripts) there is no map: every read is sent.
  */
@@ -20,8 +22,31 @@ const perRender = cache(<T>() => {
   return reads;
 });
 
-/** This render's map of answered reads, or null outside a render under way. */
-export function renderReads<T>(): Map<string, T> | null {
+/**
+ * Reads not kept: an object's body (a truststore is up to 1 MB) and the
+ * overview's listings of every domain and certificate (big, and read once
+ * a page: keeping them would only copy them).
+ */
+const NOT_KEPT = new Set(["GetObject", "GetDomainNames", "ListCertificates"]);
+
+/** How long a render answers a read again from its first answer: after that, it is sent again. */
+const KEPT_MS = 1_000;
+
+/** This render's map of answered reads for `operation`, or null (outside a render under way, or not kept). */
+export function renderReads<T>(operation: string): Map<string, T> | null {
+  if (NOT_KEPT.has(operation)) return null;
   const signal = cacheSignal();
   return signal && !signal.aborted ? perRender<T>() : null;
+}
+
+/** The render's kept read under `key`: on its way, or answered less than KEPT_MS ago. */
+export function keptIn<T extends { answeredAt?: number }>(
+  reads: Map<string, T> | null,
+  key: string,
+): T | undefined {
+  const kept = reads?.get(key);
+  if (!kept || kept.answeredAt === undefined) return kept;
+  if (Date.now() - kept.answeredAt <= KEPT_MS) return kept;
+  reads!.delete(key);
+  return undefined;
 }

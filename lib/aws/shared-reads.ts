@@ -6,10 +6,11 @@
  * page whose sections ask for the same thing at the same moment sends it
  * once. Nothing is kept after the answer arrives (the next read is sent),
  * except for the rest of a page render (./render-reads.ts): a read the
- * render already made is answered again from its first answer, which a
- * write moves past like any other (an object's body is not kept).
+ * render already made is answered again from its first answer, up to a
+ * second after it arrived, which a write moves past like any other.
  *
- * A joined answer is at most one request old. It is never older than a
+ * A joined answer is at most one request old (within a render, a second
+ * old at most). It is never older than a
  * write this process has started: every write (any operation that is not a
  * read) moves a generation on when it starts and when it ends (one counter
  * for the whole process, on globalThis: Next.js bundles route handlers,
@@ -33,7 +34,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { DeadlineExceeded, inDeadlineScope } from "./deadline";
 import { currentRequest } from "./request-log";
-import { renderReads } from "./render-reads";
+import { keptIn, renderReads } from "./render-reads";
 
 interface Command {
   input?: unknown;
@@ -73,13 +74,6 @@ const SHARED = new Set([
   "ListRoutingRules",
 ]);
 
-/**
- * Reads not kept for the rest of a page render: an object's body (a
- * truststore is up to 1 MB) and the overview's listings of every domain and
- * certificate (big, and read once a page: keeping them would only copy them).
- */
-const NOT_KEPT_IN_RENDER = new Set(["GetObject", "GetDomainNames", "ListCertificates"]);
-
 const shared = globalThis as unknown as {
   __mtlsConsoleReadGeneration?: { value: number };
   __mtlsConsoleFreshReads?: AsyncLocalStorage<true>;
@@ -97,6 +91,8 @@ interface InFlight {
   joiners: number;
   /** Kept for the rest of a page render (./render-reads.ts): later callers in it join too. */
   kept: boolean;
+  /** When the answer arrived (an error is never kept). */
+  answeredAt?: number;
   /** Makes a joiner's own copy of the answer as it arrived (NO_COPY: send your own). */
   forJoiners: Promise<() => unknown>;
 }
@@ -162,6 +158,9 @@ function copy(value: unknown): unknown {
   }
 }
 
+/** Each client's own number: a render keeps each client's reads apart (places, accounts). */
+let clientCount = 0;
+
 /**
  * `send` with reads shared while in flight (see above); writes move the
  * generation on. `deadlineMs`: a call's whole budget, which a caller that
@@ -169,6 +168,7 @@ function copy(value: unknown): unknown {
  */
 export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
   const inFlight = new Map<string, InFlight>();
+  const client = ++clientCount;
   const own = (command: Command, asked: number) => {
     const left = deadlineMs - (Date.now() - asked);
     if (left <= 0) return Promise.reject(new DeadlineExceeded());
@@ -194,8 +194,9 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
     } catch {
       return send(command as never, options);
     }
-    const render = NOT_KEPT_IN_RENDER.has(operation) ? null : renderReads<InFlight>();
-    const joined = inFlight.get(key) ?? render?.get(key);
+    const render = renderReads<InFlight>(operation);
+    const renderKey = `${client} ${key}`;
+    const joined = inFlight.get(key) ?? keptIn(render, renderKey);
     if (joined) {
       joined.joiners++;
       const asked = Date.now();
@@ -219,43 +220,61 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
     };
     // Runs before the first caller's own code: the joiners' copy is taken
     // before that caller can change the answer.
-    const forJoiners = answer.then((value) => {
-      forget();
-      if (!entry.joiners && !entry.kept) return () => NO_COPY;
-      const snapshot = copy(value);
-      return () => (snapshot === NO_COPY ? NO_COPY : copy(snapshot));
-    });
+    const forJoiners = answer.then(
+      (value) => {
+        forget();
+        entry.answeredAt = Date.now();
+        if (!entry.joiners && !entry.kept) return () => NO_COPY;
+        const snapshot = copy(value);
+        return () => (snapshot === NO_COPY ? NO_COPY : copy(snapshot));
+      },
+      (error: unknown) => {
+        // Shared with the callers that joined while it was on its way, never kept.
+        if (render?.get(renderKey) === entry) render.delete(renderKey);
+        throw error;
+      },
+    );
     const entry: InFlight = { joiners: 0, kept: !!render, forJoiners: forJoiners.finally(forget) };
     entry.forJoiners.catch(() => {});
     inFlight.set(key, entry);
-    render?.set(key, entry);
+    render?.set(renderKey, entry);
     return answer;
   };
   return sharing as unknown as S;
 }
 
-const work = new Map<string, { joiners: number; forJoiners: Promise<() => unknown> }>();
+const work = new Map<
+  string,
+  { joiners: number; startedAt: number; forJoiners: Promise<() => unknown> }
+>();
+
+/** How long after it began shared work is still joined (a long check is not an answer to a later asker). */
+const WORK_JOINED_MS = 1_000;
 
 /**
  * Work made only of reads (a check of a domain's audit chain, whose own
  * reads are sent afresh), shared while in flight the way a read is: a
  * caller that asks while the same work (`name`) of the same generation is
- * under way gets its own copy of that answer. Never in a server action,
- * under a change's deadline or inside `freshReads`; a caller whose shared
- * work failed does the work itself.
+ * under way, begun less than WORK_JOINED_MS ago, gets its own copy of that
+ * answer. Never in a server action, under a change's deadline or inside
+ * `freshReads`. When the shared work fails, the callers that joined it do
+ * it once more, again shared (one retry for them all, not one each).
  */
-export function sharedWork<T>(name: string, run: () => Promise<T>): Promise<T> {
+export function sharedWork<T>(name: string, run: () => Promise<T>, retry = true): Promise<T> {
   if (currentRequest() || inDeadlineScope() || fresh.getStore()) return run();
   const key = `${generation.value} ${name}`;
   const running = work.get(key);
-  if (running) {
+  if (running && Date.now() - running.startedAt <= WORK_JOINED_MS) {
     running.joiners++;
     return running.forJoiners.then(
       (make) => {
         const mine = make();
         return mine === NO_COPY ? run() : (mine as T);
       },
-      () => run(),
+      (error: unknown) => {
+        if (!retry) throw error;
+        return sharedWork(name, run, false);
+      },
     );
   }
   const started = run();
@@ -265,7 +284,7 @@ export function sharedWork<T>(name: string, run: () => Promise<T>): Promise<T> {
     const snapshot = copy(value);
     return () => (snapshot === NO_COPY ? NO_COPY : copy(snapshot));
   });
-  const entry = { joiners: 0, forJoiners };
+  const entry = { joiners: 0, startedAt: Date.now(), forJoiners };
   const forget = () => {
     if (work.get(key) === entry) work.delete(key);
   };

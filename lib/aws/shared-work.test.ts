@@ -2,8 +2,9 @@
  * Work made only of reads, shared while in flight (sharedWork in
  * shared-reads.ts), against the emulator through the real SDK with its
  * reads sent afresh inside (as the audit chain's check does): one run for
- * the callers that ask while it runs, a copy each; run anew after a write
- * began, in a server action, and by a caller whose shared run failed.
+ * the callers that ask while it runs (begun a second ago at most), a copy
+ * each; run anew after a write began and in a server action; a failed run
+ * run once more for all who joined it.
  */
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -67,27 +68,52 @@ describe("work shared while in flight", () => {
     expect((await listed()).ListObjectsV2).toBe(2);
   });
 
-  it("runs it again in a server action, and for a caller whose shared run failed", async () => {
+  it("runs it again in a server action", async () => {
     await slow();
     const shared = check();
     const inAction = inRequest({ requestId: "action" }, () => check());
     await Promise.all([shared, inAction]);
     expect((await listed()).ListObjectsV2).toBe(2);
+  });
 
-    await t.control("requests", undefined, "DELETE");
+  it("a shared run that failed is run once more for all who joined it, not once each", async () => {
     let runs = 0;
-    const failing = sharedWork("failing check", async () => {
+    const work = async () => {
       runs++;
       await new Promise((resolve) => setTimeout(resolve, 100));
       if (runs === 1) throw new Error("the first run broke");
-      return "done";
-    });
-    const joined = sharedWork("failing check", async () => {
-      runs++;
-      return "done";
-    });
-    await expect(failing).rejects.toThrow("the first run broke");
-    await expect(joined).resolves.toBe("done");
+      return { run: runs };
+    };
+    const first = sharedWork("failing check", work);
+    const joined = Array.from({ length: 20 }, () => sharedWork("failing check", work));
+    await expect(first).rejects.toThrow("the first run broke");
+    for (const answer of await Promise.all(joined)) expect(answer).toEqual({ run: 2 });
     expect(runs).toBe(2);
+
+    // A retry that fails too is everyone's failure: no third run.
+    runs = 0;
+    const always = async () => {
+      runs++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      throw new Error(`run ${runs} broke`);
+    };
+    const tries = [sharedWork("broken check", always), sharedWork("broken check", always)];
+    const settled = await Promise.allSettled(tries);
+    expect(settled.map((s) => s.status)).toEqual(["rejected", "rejected"]);
+    expect(runs).toBe(2);
+  });
+
+  it("is not joined once it has run for over a second: a later caller runs it itself", async () => {
+    let runs = 0;
+    const slowWork = async () => {
+      const run = ++runs;
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      return run;
+    };
+    const early = sharedWork("slow check", slowWork);
+    const soon = sharedWork("slow check", slowWork);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const late = sharedWork("slow check", slowWork);
+    expect(await Promise.all([early, soon, late])).toEqual([1, 1, 2]);
   });
 });

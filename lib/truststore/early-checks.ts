@@ -10,10 +10,11 @@
  * The pairs are those chain building checks: duplicates take part in
  * nothing, a self-issued certificate is checked against itself, and a
  * certificate against one issuer per distinct key, at most
- * MAX_ISSUER_CANDIDATES keys. Where chain building would pick another
- * issuer of the same key (or other candidates among more than that many),
- * it checks that pair itself: an early check only saves time, never
- * decides anything.
+ * MAX_ISSUER_CANDIDATES keys, leaving to chain building the issuers whose
+ * key id is not the one the certificate names (it tries those last). Where
+ * chain building would pick another issuer of the same key (or other
+ * candidates among more than that many), it checks that pair itself: an
+ * early check only saves time, never decides anything.
  */
 import { MAX_ISSUER_CANDIDATES } from "./chains";
 import type { ParsedCertificate } from "./decode";
@@ -62,8 +63,15 @@ export class EarlyChecks {
     return (this.keysTried.get(child)?.size ?? 0) >= MAX_ISSUER_CANDIDATES;
   }
 
-  /** Starts the check of child by issuer unless its key was tried; false once the child is full. */
+  /**
+   * Starts the check of child by issuer unless its key was tried; false
+   * once the child is full. An issuer whose key id is not the one the child
+   * names is left to chain building, which tries those last.
+   */
   private tryPair(child: ParsedCertificate, issuer: ParsedCertificate): boolean {
+    const named = child.decoded.authorityKeyId;
+    const id = issuer.decoded.subjectKeyId;
+    if (named && id && id !== named) return true;
     let keys = this.keysTried.get(child);
     if (!keys) this.keysTried.set(child, (keys = new Set()));
     if (keys.size >= MAX_ISSUER_CANDIDATES) return false;

@@ -51,10 +51,10 @@ function remember(
 function store(location: S3Location, versionId: string, summary: StoredSummary): Promise<void> {
   return putJson(storeKey(location, versionId), summary).then(
     () => undefined,
-    (error) =>
+    (error: unknown) =>
       console.error(
         `[summaries] could not store the summary of ${versionId}:`,
-        (error as Error).message,
+        error instanceof Error ? error.message : String(error),
       ),
   );
 }
