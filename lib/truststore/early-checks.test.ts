@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bundle, issue, largeBundle, makeKeys } from "../pki/generate";
+import { bundle, issue, largeBundle, makeKeys, tamperSignature } from "../pki/generate";
 import { MAX_ISSUER_CANDIDATES } from "./chains";
 import { checkTruststore, loadBundle, validateBundle } from "./check";
 
@@ -46,6 +46,28 @@ describe("signature checks started while a bundle decodes", () => {
     await validateBundle(await loadBundle(pem, { threads: false }), new Date(), 30);
     expect(verify.mock.calls.filter((call) => typeof call[4] !== "function")).toHaveLength(40);
   });
+
+  for (const key of [{ rsa: 2048 }, { ec: "P-256" }] as const) {
+    it(`give the same findings on libuv's threads as on this thread (${"rsa" in key ? "RSA" : "EC"}, a tampered signature among 40)`, async () => {
+      const certs = await largeBundle(40, {
+        key,
+        prefix: `Early Same ${"rsa" in key ? "RSA" : "EC"}`,
+      });
+      const pems = certs.map((c) => c.pem);
+      pems[7] = tamperSignature(certs[7]!);
+      // The tampered one first: its issuer comes after it.
+      const pem = bundle(pems[7]!, ...pems.filter((_, i) => i !== 7));
+      const verify = countChecks();
+      const threaded = await validateBundle(await loadBundle(pem), new Date(), 30);
+      expect(verify.mock.calls.filter((call) => typeof call[4] === "function").length).toBe(40);
+      const here = await validateBundle(await loadBundle(pem, { threads: false }), new Date(), 30);
+      expect(threaded.findings).toEqual(here.findings);
+      expect(threaded.findings.map((f) => [f.rule, f.certificate])).toEqual([["signature", 0]]);
+      expect(threaded.certificates.map((c) => c.path)).toEqual(
+        here.certificates.map((c) => c.path),
+      );
+    });
+  }
 
   it("stay bounded on a hostile bundle of many same-named issuers and give chain building's verdicts", async () => {
     // 40 CAs named alike with different keys, then children of that name, some before them.
