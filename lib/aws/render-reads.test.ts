@@ -2,8 +2,8 @@
  * A page render's reads (render-reads.ts), in a page React's own server
  * renderer renders (a child process with the react-server condition, as
  * Next.js runs pages), against the emulator through the real SDK: a read
- * the render already made is answered again, a copy each, for a second at
- * most and each client's apart; sent afresh in an action, in freshReads,
+ * the render already made is answered again, a copy each, for five seconds
+ * at most and each client's apart; sent afresh in an action, in freshReads,
  * after a write, after AWS refused it and once the render is over.
  */
 import { execFile } from "node:child_process";
@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => t.stop());
 
 describe("a page render's reads", () => {
-  it("are sent once while the render is under way, a copy each; afresh in actions, after writes, refusals, a second, and the render", async () => {
+  it("are sent once while the render is under way, a copy each; afresh in actions, after writes, refusals, five seconds, and the render", async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", "test-support/render-reads-page.tsx"],
@@ -46,7 +46,7 @@ describe("a page render's reads", () => {
       "another client": { answer: ["a", "b"], sent: 5 },
       refused: { answer: "refused: AccessDenied", sent: 6 },
       "after the refusal": { answer: ["a"], sent: 7 },
-      "over a second later": { answer: ["a", "b"], sent: 8 },
+      "over five seconds later": { answer: ["a", "b"], sent: 8 },
       "after the render": { answer: ["a", "b"], sent: 9 },
     });
   });

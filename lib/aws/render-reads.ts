@@ -5,7 +5,7 @@
  * render already made is answered again from that answer (./shared-reads.ts
  * gives each caller its own copy), so a page whose sections each ask for
  * the domain's mappings reads them once and shows one picture. An answer
- * is kept for a second at most, each client's apart (the same read of two
+ * is kept for five seconds at most, each client's apart (the same read of two
  * regions or accounts is two reads), and an error is never kept. Outside a
  * render under way (server actions, route handlers, work that goes on
  * after the page is sent, scripts) there is no map: every read is sent.
@@ -29,8 +29,13 @@ const perRender = cache(<T>() => {
  */
 const NOT_KEPT = new Set(["GetObject", "GetDomainNames", "ListCertificates"]);
 
-/** How long a render answers a read again from its first answer: after that, it is sent again. */
-const KEPT_MS = 1_000;
+/**
+ * How long a render answers a read again from its first answer: after
+ * that, it is sent again. Longer than a page takes under load (a second or
+ * two with fifty viewers), short enough that a change made elsewhere shows
+ * on the next view.
+ */
+const KEPT_MS = 5_000;
 
 /** This render's map of answered reads for `operation`, or null (outside a render under way, or not kept). */
 export function renderReads<T>(operation: string): Map<string, T> | null {

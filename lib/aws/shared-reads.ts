@@ -6,11 +6,11 @@
  * page whose sections ask for the same thing at the same moment sends it
  * once. Nothing is kept after the answer arrives (the next read is sent),
  * except for the rest of a page render (./render-reads.ts): a read the
- * render already made is answered again from its first answer, up to a
- * second after it arrived, which a write moves past like any other.
+ * render already made is answered again from its first answer, up to five
+ * seconds after it arrived, which a write moves past like any other.
  *
- * A joined answer is at most one request old (within a render, a second
- * old at most). It is never older than a
+ * A joined answer is at most one request old (within a render, five
+ * seconds old at most). It is never older than a
  * write this process has started: every write (any operation that is not a
  * read) moves a generation on when it starts and when it ends (one counter
  * for the whole process, on globalThis: Next.js bundles route handlers,
