@@ -278,17 +278,19 @@ export function sharedWork<T>(name: string, run: () => Promise<T>, retry = true)
     );
   }
   const started = run();
+  function forget() {
+    if (work.get(key) === entry) work.delete(key);
+  }
   // Runs before the first caller's own code: the joiners' copy is taken first.
   const forJoiners = started.then((value) => {
+    forget();
     if (!entry.joiners) return () => NO_COPY;
     const snapshot = copy(value);
     return () => (snapshot === NO_COPY ? NO_COPY : copy(snapshot));
   });
   const entry = { joiners: 0, startedAt: Date.now(), forJoiners };
-  const forget = () => {
-    if (work.get(key) === entry) work.delete(key);
-  };
-  forJoiners.then(forget, forget);
+  // Forgotten as the answer arrives (a later caller runs it anew), or when it fails.
+  forJoiners.catch(forget);
   work.set(key, entry);
   return started;
 }

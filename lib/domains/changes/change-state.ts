@@ -95,6 +95,13 @@ function landed(intent: Intent, actual: string | null): InDoubtView["landed"] {
   return actual === intent.toVersion ? "yes" : "no";
 }
 
+/** A change in doubt judged again beside the version the domain is at now. */
+export const judgedAt = (view: InDoubtView, actualVersion: string | null): InDoubtView => ({
+  ...view,
+  actualVersion,
+  landed: landed(view, actualVersion),
+});
+
 /** The domain's changes in doubt, each beside the version the domain is at now. */
 export async function inDoubtChanges(
   domainName: string,

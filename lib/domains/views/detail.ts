@@ -8,12 +8,14 @@ import { describeCertificate } from "../../aws/acm";
 import { getBasePathMappings, getDomainName, getRestApi } from "../../aws/api-gateway";
 import { getHttpApiMappings, listRoutingRules, type ApiMappingView } from "../../aws/apigatewayv2";
 import { parseS3Uri, type S3Location } from "../../aws/s3";
+import { freshReads } from "../../aws/shared-reads";
 import { listAuditEvents, type AuditEvent } from "../../records/audit";
 import { readPart, type Loaded } from "../shared/loaded";
 import { openableUri } from "../versions/readable-truststore";
 import {
   driftOf,
   inDoubtChanges,
+  judgedAt,
   readLockView,
   type Drift,
   type InDoubtView,
@@ -74,6 +76,10 @@ async function mappingsOf(name: string, region: string): Promise<BasePathMapping
   return mappings;
 }
 
+/** The version a domain is at ("" for none), or null when mutual TLS is off or unknown. */
+const versionOf = (domain: MtlsDomain) =>
+  domain.mtls ? (domain.mtls.truststoreVersion ?? "") : null;
+
 /**
  * `openUri`: a truststore the user opened by its S3 URI, used only where
  * the backend does not report the domain's mutual TLS.
@@ -83,9 +89,9 @@ export async function getDomainDetail(
   region: string,
   openUri?: string,
 ): Promise<DomainDetail | null> {
-  const domain = await getDomainName(name, region);
+  let domain = await getDomainName(name, region);
   if (!domain) return null;
-  const actualVersion = domain.mtls ? (domain.mtls.truststoreVersion ?? "") : null;
+  let actualVersion = versionOf(domain);
   const [serverCertificate, ownershipCertificate, mappings, httpMappings, history, changes, rules] =
     await Promise.all([
       certificate(domain.certificateArn, region, "the server certificate"),
@@ -105,6 +111,21 @@ export async function getDomainDetail(
         ? readPart(() => listRoutingRules(name, region), "the routing rules")
         : Promise.resolve(null),
     ]);
+  let drift = history.ok ? driftOf(history.value, actualVersion) : null;
+  // The domain was read before the records: a change finished in between
+  // (elsewhere) would show as drift, or as a change in doubt not landed.
+  // Only then is the domain read again, afresh, and judged as it is now.
+  const doubted = changes.ok && changes.value.inDoubt.some((c) => !c.running && c.landed !== "yes");
+  if (drift || doubted) {
+    const now = await freshReads(() => getDomainName(name, region)).catch(() => null);
+    if (now && versionOf(now) !== actualVersion) {
+      domain = now;
+      actualVersion = versionOf(now);
+      drift = history.ok ? driftOf(history.value, actualVersion) : null;
+      if (changes.ok)
+        changes.value.inDoubt = changes.value.inDoubt.map((c) => judgedAt(c, actualVersion));
+    }
+  }
   const detail: DomainDetail = {
     domain,
     serverCertificate,
@@ -115,7 +136,7 @@ export async function getDomainDetail(
     evaluatedAt: Date.now(),
     history,
     changes,
-    drift: history.ok ? driftOf(history.value, actualVersion) : null,
+    drift,
   };
   if (domain.mtls) {
     const location = parseS3Uri(domain.mtls.truststoreUri);
