@@ -81,6 +81,12 @@ const shared = globalThis as unknown as {
 const generation = (shared.__mtlsConsoleReadGeneration ??= { value: 0 });
 const fresh = (shared.__mtlsConsoleFreshReads ??= new AsyncLocalStorage<true>());
 
+/** The write generation now: an answer is shared only within one. */
+export const readGeneration = () => generation.value;
+
+/** Whether sharing is off here: a server action, a change's deadline, `freshReads`. */
+export const sendsOwnReads = () => !!(currentRequest() || inDeadlineScope() || fresh.getStore());
+
 /** Runs `fn` with every read it makes sent afresh, none joined. */
 export function freshReads<T>(fn: () => Promise<T>): Promise<T> {
   return fresh.run(true, fn);
@@ -130,7 +136,8 @@ async function readWhole(output: unknown): Promise<unknown> {
   return { ...rest, Body: bodyOf(await Body.transformToByteArray()) };
 }
 
-const NO_COPY = Symbol("no copy");
+/** A joiner cannot have a copy: it sends its own. */
+export const NO_COPY = Symbol("no copy");
 
 interface AnsweredError {
   $metadata?: { httpStatusCode?: number };
@@ -158,6 +165,17 @@ function copy(value: unknown): unknown {
   }
 }
 
+/**
+ * What callers that join get: each its own copy of the answer as it
+ * arrived (taken now, before the first caller's code can change it), or
+ * NO_COPY (send your own) when nobody is to join or it cannot be copied.
+ */
+export function copiesOf(value: unknown, wanted: boolean): () => unknown {
+  if (!wanted) return () => NO_COPY;
+  const snapshot = copy(value);
+  return () => (snapshot === NO_COPY ? NO_COPY : copy(snapshot));
+}
+
 /** Each client's own number: a render keeps each client's reads apart (places, accounts). */
 let clientCount = 0;
 
@@ -180,13 +198,7 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
       generation.value++;
       return send(command as never, options).finally(() => generation.value++);
     }
-    if (
-      !SHARED.has(operation) ||
-      options?.abortSignal ||
-      currentRequest() ||
-      inDeadlineScope() ||
-      fresh.getStore()
-    )
+    if (!SHARED.has(operation) || options?.abortSignal || sendsOwnReads())
       return send(command as never, options);
     let key: string;
     try {
@@ -224,9 +236,7 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
       (value) => {
         forget();
         entry.answeredAt = Date.now();
-        if (!entry.joiners && !entry.kept) return () => NO_COPY;
-        const snapshot = copy(value);
-        return () => (snapshot === NO_COPY ? NO_COPY : copy(snapshot));
+        return copiesOf(value, entry.joiners > 0 || entry.kept);
       },
       (error: unknown) => {
         // Shared with the callers that joined while it was on its way, never kept.
@@ -241,56 +251,4 @@ export function sharingReads<S extends Send>(send: S, deadlineMs: number): S {
     return answer;
   };
   return sharing as unknown as S;
-}
-
-const work = new Map<
-  string,
-  { joiners: number; startedAt: number; forJoiners: Promise<() => unknown> }
->();
-
-/** How long after it began shared work is still joined (a long check is not an answer to a later asker). */
-const WORK_JOINED_MS = 1_000;
-
-/**
- * Work made only of reads (a check of a domain's audit chain, whose own
- * reads are sent afresh), shared while in flight the way a read is: a
- * caller that asks while the same work (`name`) of the same generation is
- * under way, begun less than WORK_JOINED_MS ago, gets its own copy of that
- * answer. Never in a server action, under a change's deadline or inside
- * `freshReads`. When the shared work fails, the callers that joined it do
- * it once more, again shared (one retry for them all, not one each).
- */
-export function sharedWork<T>(name: string, run: () => Promise<T>, retry = true): Promise<T> {
-  if (currentRequest() || inDeadlineScope() || fresh.getStore()) return run();
-  const key = `${generation.value} ${name}`;
-  const running = work.get(key);
-  if (running && Date.now() - running.startedAt <= WORK_JOINED_MS) {
-    running.joiners++;
-    return running.forJoiners.then(
-      (make) => {
-        const mine = make();
-        return mine === NO_COPY ? run() : (mine as T);
-      },
-      (error: unknown) => {
-        if (!retry) throw error;
-        return sharedWork(name, run, false);
-      },
-    );
-  }
-  const started = run();
-  function forget() {
-    if (work.get(key) === entry) work.delete(key);
-  }
-  // Runs before the first caller's own code: the joiners' copy is taken first.
-  const forJoiners = started.then((value) => {
-    forget();
-    if (!entry.joiners) return () => NO_COPY;
-    const snapshot = copy(value);
-    return () => (snapshot === NO_COPY ? NO_COPY : copy(snapshot));
-  });
-  const entry = { joiners: 0, startedAt: Date.now(), forJoiners };
-  // Forgotten as the answer arrives (a later caller runs it anew), or when it fails.
-  forJoiners.catch(forget);
-  work.set(key, entry);
-  return started;
 }

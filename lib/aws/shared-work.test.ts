@@ -1,7 +1,7 @@
 /**
- * Work made only of reads, shared while in flight (sharedWork in
- * shared-reads.ts), against the emulator through the real SDK with its
- * reads sent afresh inside (as the audit chain's check does): one run for
+ * Work made only of reads, shared while in flight (shared-work.ts),
+ * against the emulator through the real SDK with its reads sent afresh
+ * inside (as the audit chain's check does): one run for
  * the callers that ask while it runs (begun a second ago at most), a copy
  * each; run anew after a write began and in a server action; a failed run
  * run once more for all who joined it.
@@ -10,7 +10,8 @@ import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand } from "@aw
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
 import { inRequest } from "./request-log";
-import { freshReads, sharedWork } from "./shared-reads";
+import { freshReads } from "./shared-reads";
+import { sharedWork } from "./shared-work";
 
 let t: TestEmulator;
 const bucket = "shared-work";

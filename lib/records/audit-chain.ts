@@ -13,7 +13,8 @@ import "server-only";
  */
 import { createHash } from "node:crypto";
 import { keySegment } from "../model/place";
-import { freshReads, sharedWork } from "../aws/shared-reads";
+import { freshReads } from "../aws/shared-reads";
+import { sharedWork } from "../aws/shared-work";
 import { getJson, listEntries, putJson } from "./store";
 import type { AuditEvent } from "./audit-types";
 
