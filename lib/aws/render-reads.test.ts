@@ -8,19 +8,11 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import { describe, expect, it } from "vitest";
+import { bucketEmulator } from "../../test-support/suite-emulator";
 
-let t: TestEmulator;
 const bucket = "render-reads";
-beforeAll(async () => {
-  t = await startTestEmulator();
-  await t.clients().s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  await t.clients().s3.send(new PutObjectCommand({ Bucket: bucket, Key: "a", Body: "a" }));
-  await t.control("requests", undefined, "DELETE");
-});
-afterAll(async () => t.stop());
+const t = bucketEmulator(bucket);
 
 describe("a page render's reads", () => {
   it("are sent once while the render is under way, a copy each; afresh in actions, after writes, refusals, five seconds, and the render", async () => {

@@ -5,30 +5,15 @@
  * deadline or in freshReads, never for GetObject; a failed shared request
  * fails only its sender.
  */
-import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-} from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
+import { describe, expect, it } from "vitest";
+import { bucketEmulator } from "../../test-support/suite-emulator";
 import { withDeadline } from "./deadline";
 import { inRequest } from "./request-log";
 import { freshReads } from "./shared-reads";
 
-let t: TestEmulator;
 const bucket = "shared-reads";
-beforeAll(async () => {
-  t = await startTestEmulator();
-  await t.clients().s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  await t.clients().s3.send(new PutObjectCommand({ Bucket: bucket, Key: "a", Body: "a" }));
-});
-afterAll(async () => t.stop());
-beforeEach(async () => {
-  await t.control("faults", undefined, "DELETE");
-  await t.control("requests", undefined, "DELETE");
-});
+const t = bucketEmulator(bucket);
 
 const s3 = (callDeadlineMs?: number) =>
   t.clients("us-east-1", callDeadlineMs ? { callDeadlineMs, maxAttempts: 1 } : {}).s3;

@@ -6,25 +6,15 @@
  * each; run anew after a write began and in a server action; a failed run
  * run once more for all who joined it.
  */
-import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "../../test-support/emulator";
+import { ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
+import { describe, expect, it } from "vitest";
+import { bucketEmulator } from "../../test-support/suite-emulator";
 import { inRequest } from "./request-log";
 import { freshReads } from "./shared-reads";
 import { sharedWork } from "./shared-work";
 
-let t: TestEmulator;
 const bucket = "shared-work";
-beforeAll(async () => {
-  t = await startTestEmulator();
-  await t.clients().s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  await t.clients().s3.send(new PutObjectCommand({ Bucket: bucket, Key: "a", Body: "a" }));
-});
-afterAll(async () => t.stop());
-beforeEach(async () => {
-  await t.control("faults", undefined, "DELETE");
-  await t.control("requests", undefined, "DELETE");
-});
+const t = bucketEmulator(bucket);
 
 const s3 = () => t.clients().s3;
 const listed = async () => (await t.control<{ counts: Record<string, number> }>("requests")).counts;
